@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Cherry.Generators.Emitting;
+using Cherry.Generators.Model;
+using Cherry.Shared;
+using Cherry.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cherry.Generators
+{
+    /// <summary>
+    /// Pipeline wiring only: attributes and <c>MapCherry&lt;T&gt;</c> calls → specs → one dispatch tree per root.
+    /// Sources and diagnostics flow through separate outputs so that a diagnostic change never re-emits code.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class CherryGenerator : IIncrementalGenerator
+    {
+        public const string ExposedStep = "Exposed";
+        public const string RestStep = "Rest";
+        public const string RootsStep = "Roots";
+        public const string JsonStep = "JsonTypes";
+        public const string TreesStep = "Trees";
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var exposed = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    WellKnownNames.Exposed,
+                    static (node, _) => true,
+                    static (ctx, ct) => NodeParser.Parse(ctx.TargetSymbol.ContainingType, new KnownTypes(ctx.SemanticModel.Compilation), ct))
+                .WithTrackingName(ExposedStep);
+
+            var rest = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    WellKnownNames.Rest,
+                    static (node, _) => true,
+                    static (ctx, ct) => NodeParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, new KnownTypes(ctx.SemanticModel.Compilation), ct))
+                .WithTrackingName(RestStep);
+
+            var roots = context.SyntaxProvider.CreateSyntaxProvider(
+                    static (node, _) => RootParser.IsCandidate(node),
+                    static (ctx, ct) => RootParser.Parse(ctx, ct))
+                .Where(static r => r is not null)
+                .Select(static (r, _) => r!.Value)
+                .WithTrackingName(RootsStep);
+
+            var json = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    WellKnownNames.JsonSerializable,
+                    static (node, _) => true,
+                    JsonContextParser.Parse)
+                .WithTrackingName(JsonStep);
+
+            var parsed = exposed.Collect()
+                .Combine(rest.Collect())
+                .Combine(roots.Select(static (r, _) => r.Nodes).Collect())
+                .Select(static (all, _) => all.Left.Left.Concat(all.Left.Right).Concat(all.Right).ToImmutableArray());
+
+            var trees = roots.Select(static (r, _) => r.Root).Collect()
+                .Combine(parsed.Select(static (results, _) => results.SelectMany(r => r.Nodes).ToEquatableArray()))
+                .Combine(json.Collect().Select(static (specs, _) => specs.SelectMany(s => s).ToEquatableArray()))
+                .SelectMany(static (input, _) => PlanTrees(input.Left.Left, input.Left.Right, input.Right))
+                .WithTrackingName(TreesStep);
+
+            context.RegisterSourceOutput(trees, static (spc, tree) => spc.AddSource(tree.HintName, SourceText.From(tree.Source, System.Text.Encoding.UTF8)));
+
+            var diagnostics = parsed.Select(static (results, _) => results.SelectMany(r => r.Diagnostics).Distinct().ToEquatableArray());
+            context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
+            {
+                foreach (var info in infos)
+                {
+                    spc.ReportDiagnostic(ToDiagnostic(info));
+                }
+            });
+        }
+
+        private static IEnumerable<GeneratedTree> PlanTrees(ImmutableArray<RootSpec> roots, EquatableArray<NodeSpec> nodes, EquatableArray<JsonTypeSpec> jsonTypes)
+        {
+            var byType = new Dictionary<string, NodeSpec>();
+            foreach (var node in nodes)
+            {
+                byType[node.TypeName] = node;
+            }
+            var contexts = new Dictionary<string, string>();
+            foreach (var spec in jsonTypes)
+            {
+                if (!contexts.ContainsKey(spec.TypeName))
+                {
+                    contexts[spec.TypeName] = spec.ContextTypeName;
+                }
+            }
+            foreach (var root in roots.Distinct())
+            {
+                var plan = TreePlan.Build(root, byType, contexts);
+                if (plan is not null)
+                {
+                    yield return new GeneratedTree(TreeEmitter.HintName(root), TreeEmitter.Emit(plan));
+                }
+            }
+        }
+
+        private static Diagnostic ToDiagnostic(DiagnosticInfo info)
+        {
+            var descriptor = DiagnosticDescriptors.Find(info.Id)!;
+            var location = info.FilePath.Length == 0
+                ? Location.None
+                : Location.Create(info.FilePath, new TextSpan(info.Start, info.Length), new LinePositionSpan(new LinePosition(info.StartLine, info.StartColumn), new LinePosition(info.EndLine, info.EndColumn)));
+            return Diagnostic.Create(descriptor, location, info.Arguments.Cast<object>().ToArray());
+        }
+    }
+
+    /// <summary>One emitted file; equatable so that an unchanged tree is not re-added.</summary>
+    internal sealed record GeneratedTree(string HintName, string Source);
+}

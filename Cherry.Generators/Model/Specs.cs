@@ -1,0 +1,100 @@
+using System;
+
+namespace Cherry.Generators.Model
+{
+    // Specs are plain equatable records: no ISymbol, SyntaxNode or Compilation, so the incremental
+    // pipeline can compare them and skip the emitter when nothing relevant changed.
+
+    /// <summary>One class that can sit in a dispatch tree.</summary>
+    internal sealed record NodeSpec(
+        string TypeName,
+        string ShortName,
+        EquatableArray<HandlerSpec> Handlers,
+        EquatableArray<ChildSpec> Children,
+        DispatchHookSpec? DispatchHook,
+        EquatableArray<string> PopArgs,
+        bool IsRest,
+        EquatableArray<ToolSpec> Tools,
+        bool JsonOut);
+
+    /// <summary>A property or field holding a sub-tree.</summary>
+    internal sealed record ChildSpec(string MemberName, string Segment, string TypeName);
+
+    /// <summary>A <c>[Dispatch]</c> method and the node type it returns.</summary>
+    internal sealed record DispatchHookSpec(string MethodName, string ReturnTypeName);
+
+    internal enum HandlerKind
+    {
+        Member,
+        Index,
+        Default,
+        Verb,
+    }
+
+    internal sealed record HandlerSpec(
+        string MethodName,
+        HandlerKind Kind,
+        EquatableArray<string> Segments,
+        EquatableArray<ParameterSpec> Parameters,
+        ReturnSpec Return,
+        EquatableArray<ToolSpec> Tools,
+        bool JsonOut);
+
+    internal enum ParameterKind
+    {
+        String,
+        Parsable,
+        Boolean,
+        Enum,
+        Array,
+        VarArgs,
+        Keywords,
+        Request,
+        Response,
+        HttpContext,
+        CancellationToken,
+        JsonBody,
+    }
+
+    /// <param name="TypeName">The parameter's type; for arrays, the element type.</param>
+    /// <param name="ElementKind">For arrays, how each element converts.</param>
+    /// <param name="DefaultLiteral">The C# default value, or null when the parameter is required.</param>
+    internal sealed record ParameterSpec(
+        string Name,
+        ParameterKind Kind,
+        string TypeName,
+        ParameterKind ElementKind,
+        bool IsNullable,
+        string? DefaultLiteral);
+
+    internal enum ResultKind
+    {
+        None,
+        Text,
+        Bytes,
+        Json,
+    }
+
+    /// <param name="Awaitable">Task, ValueTask, or null when synchronous.</param>
+    internal sealed record ReturnSpec(ResultKind Kind, string TypeName, string? Awaitable);
+
+    /// <summary>A tool attribute, re-created in generated code with the same arguments.</summary>
+    internal sealed record ToolSpec(string CreationExpression);
+
+    /// <summary>A root given to <c>MapCherry&lt;T&gt;</c>.</summary>
+    internal sealed record RootSpec(string TypeName, string ShortName);
+
+    /// <summary>A type a source-generated JSON context declares.</summary>
+    internal sealed record JsonTypeSpec(string ContextTypeName, string TypeName);
+
+    /// <summary>A diagnostic without symbols or syntax: a file and span, so it can be cached and re-created.</summary>
+    internal sealed record DiagnosticInfo(string Id, string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn, EquatableArray<string> Arguments);
+
+    /// <summary>What one parse yields: nodes for the source pipeline and diagnostics for the other.</summary>
+    internal sealed record ParseResult(EquatableArray<NodeSpec> Nodes, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    internal static class EquatableString
+    {
+        public static EquatableArray<string> Of(params string[] items) => items.ToEquatableArray();
+    }
+}

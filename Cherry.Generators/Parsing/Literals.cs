@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Cherry.Generators.Parsing
+{
+    /// <summary>C# source text for constant values: parameter defaults and tool attribute arguments.</summary>
+    internal static class Literals
+    {
+        public static string Default(object? value, ITypeSymbol type)
+        {
+            if (value is null)
+            {
+                return "default";
+            }
+            var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                ? nullable.TypeArguments[0]
+                : type;
+            return Of(value, underlying);
+        }
+
+        public static string Of(object value, ITypeSymbol type)
+        {
+            var primitive = value switch
+            {
+                string s => SymbolDisplay.FormatLiteral(s, quote: true),
+                char c => SymbolDisplay.FormatLiteral(c, quote: true),
+                bool b => b ? "true" : "false",
+                double d => d.ToString("R", CultureInfo.InvariantCulture) + "d",
+                float f => f.ToString("R", CultureInfo.InvariantCulture) + "f",
+                decimal m => m.ToString(CultureInfo.InvariantCulture) + "m",
+                _ => System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "default",
+            };
+            return type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Boolean
+                ? primitive
+                : "(" + TypeNames.Of(type) + ")(" + primitive + ")";
+        }
+
+        public static string Of(TypedConstant constant)
+        {
+            if (constant.IsNull)
+            {
+                return "null";
+            }
+            switch (constant.Kind)
+            {
+                case TypedConstantKind.Array:
+                    var elementType = ((IArrayTypeSymbol)constant.Type!).ElementType;
+                    return "new " + TypeNames.Of(elementType) + "[] { " + string.Join(", ", constant.Values.Select(Of)) + " }";
+                case TypedConstantKind.Type:
+                    return "typeof(" + TypeNames.Of((ITypeSymbol)constant.Value!) + ")";
+                default:
+                    return Of(constant.Value!, constant.Type!);
+            }
+        }
+
+        /// <summary><c>new global::X.MyToolAttribute(args) { Name = value }.CreateTool()</c>.</summary>
+        public static string AttributeCreation(AttributeData attribute)
+        {
+            var text = new StringBuilder("new ").Append(TypeNames.Of(attribute.AttributeClass!)).Append('(');
+            text.Append(string.Join(", ", attribute.ConstructorArguments.Select(Of))).Append(')');
+            if (attribute.NamedArguments.Length > 0)
+            {
+                text.Append(" { ").Append(string.Join(", ", attribute.NamedArguments.Select(n => n.Key + " = " + Of(n.Value)))).Append(" }");
+            }
+            return text.Append(".CreateTool()").ToString();
+        }
+    }
+}

@@ -1,0 +1,380 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Cherry.Generators.Model;
+using Cherry.Shared;
+using Microsoft.CodeAnalysis;
+
+namespace Cherry.Generators.Parsing
+{
+    /// <summary>
+    /// Turns a class into a <see cref="NodeSpec"/>: its exposed handlers with their parameters, its sub-tree
+    /// members, its tools and dispatch hooks. Container classes reached through members (classes with no
+    /// handler of their own) are parsed too, since no attribute leads the pipeline to them.
+    /// </summary>
+    internal sealed class NodeParser
+    {
+        private static readonly string[] Verbs = { "Get", "Head", "Post", "Put", "Delete", "Patch", "Options", "Trace" };
+
+        private readonly KnownTypes _known;
+        private readonly CancellationToken _cancellation;
+        private readonly List<NodeSpec> _nodes = new List<NodeSpec>();
+        private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
+        private readonly HashSet<string> _visited = new HashSet<string>();
+
+        private NodeParser(KnownTypes known, CancellationToken cancellation)
+        {
+            _known = known;
+            _cancellation = cancellation;
+        }
+
+        public static ParseResult Parse(INamedTypeSymbol type, KnownTypes known, CancellationToken cancellation)
+        {
+            var parser = new NodeParser(known, cancellation);
+            parser.ParseNode(type);
+            return new ParseResult(parser._nodes.ToEquatableArray(), parser._diagnostics.ToEquatableArray());
+        }
+
+        private void ParseNode(INamedTypeSymbol type)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            if (!_visited.Add(TypeNames.Of(type)))
+            {
+                return;
+            }
+            var isRest = HasAttribute(type, _known.Rest);
+            var classJsonOut = InheritedAttributes(type).Any(a => Is(a.AttributeClass, _known.JsonOut));
+            var handlers = new List<HandlerSpec>();
+            var children = new List<ChildSpec>();
+            DispatchHookSpec? hook = null;
+
+            foreach (var member in AllMembers(type))
+            {
+                switch (member)
+                {
+                    case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public:
+                        if (HasAttribute(method, _known.Dispatch))
+                        {
+                            hook = ParseDispatchHook(method) ?? hook;
+                        }
+                        else if (isRest && Verbs.Contains(method.Name))
+                        {
+                            AddHandler(handlers, method, HandlerKind.Verb, classJsonOut);
+                        }
+                        else if (HasAttribute(method, _known.Exposed))
+                        {
+                            var kind = method.Name == "Index" ? HandlerKind.Index : method.Name == "Default" ? HandlerKind.Default : HandlerKind.Member;
+                            AddHandler(handlers, method, kind, classJsonOut);
+                        }
+                        break;
+                    case IPropertySymbol property when !property.IsStatic && property.DeclaredAccessibility == Accessibility.Public && property.GetMethod is not null && !property.IsIndexer:
+                        AddChild(children, property.Name, property.Type, property);
+                        break;
+                    case IFieldSymbol field when !field.IsStatic && field.DeclaredAccessibility == Accessibility.Public && !field.IsImplicitlyDeclared:
+                        AddChild(children, field.Name, field.Type, field);
+                        break;
+                }
+            }
+
+            var popArgs = InheritedAttributes(type).FirstOrDefault(a => Is(a.AttributeClass, _known.PopArgs));
+            var popNames = popArgs?.ConstructorArguments.Length > 0
+                ? popArgs.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToEquatableArray()
+                : EquatableArray<string>.Empty;
+
+            _nodes.Add(new NodeSpec(
+                TypeNames.Of(type),
+                type.Name,
+                handlers.ToEquatableArray(),
+                children.ToEquatableArray(),
+                hook,
+                popNames,
+                isRest,
+                ToolsOf(InheritedAttributes(type).Reverse()),
+                classJsonOut));
+        }
+
+        private void AddChild(List<ChildSpec> children, string name, ITypeSymbol memberType, ISymbol member)
+        {
+            if (memberType is INamedTypeSymbol childType && IsNode(childType, new HashSet<string>()))
+            {
+                children.Add(new ChildSpec(name, SegmentFor(member, name), TypeNames.Of(childType)));
+                ParseNode(childType);
+            }
+        }
+
+        /// <summary>A class from source with handlers, a REST marker, a dispatch hook, or node members of its own.</summary>
+        private bool IsNode(INamedTypeSymbol type, HashSet<string> seen)
+        {
+            if (type.TypeKind != TypeKind.Class || !type.Locations.Any(l => l.IsInSource) || !seen.Add(TypeNames.Of(type)))
+            {
+                return false;
+            }
+            if (HasAttribute(type, _known.Rest) || HasAttribute(type, _known.PopArgs))
+            {
+                return true;
+            }
+            foreach (var member in AllMembers(type))
+            {
+                if (member is IMethodSymbol method && (HasAttribute(method, _known.Exposed) || HasAttribute(method, _known.Dispatch)))
+                {
+                    return true;
+                }
+                var nested = (member as IPropertySymbol)?.Type ?? (member as IFieldSymbol)?.Type;
+                if (nested is INamedTypeSymbol named && !member.IsStatic && member.DeclaredAccessibility == Accessibility.Public && IsNode(named, seen))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private DispatchHookSpec? ParseDispatchHook(IMethodSymbol method)
+        {
+            if (method.Parameters.Length == 1 && method.Parameters[0].Type.ToDisplayString() == "Cherry.VirtualPath"
+                && method.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Class } next && next.Locations.Any(l => l.IsInSource))
+            {
+                ParseNode(next);
+                return new DispatchHookSpec(method.Name, TypeNames.Of(next));
+            }
+            Report(DiagnosticDescriptors.InvalidDispatchHook, method, method.Name);
+            return null;
+        }
+
+        private void AddHandler(List<HandlerSpec> handlers, IMethodSymbol method, HandlerKind kind, bool classJsonOut)
+        {
+            var jsonOut = classJsonOut || HasAttribute(method, _known.JsonOut);
+            var returnSpec = ParseReturn(method, jsonOut);
+            var parameters = new List<ParameterSpec>();
+            var valid = returnSpec is not null;
+            foreach (var parameter in method.Parameters)
+            {
+                var spec = ParseParameter(parameter);
+                if (spec is null)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedParameterType, parameter, parameter.Name, method.Name, parameter.Type.ToDisplayString());
+                    valid = false;
+                    continue;
+                }
+                parameters.Add(spec);
+            }
+            if (!valid)
+            {
+                return;
+            }
+            handlers.Add(new HandlerSpec(
+                method.Name,
+                kind,
+                Segments(method).ToEquatableArray(),
+                parameters.ToEquatableArray(),
+                returnSpec!,
+                ToolsOf(method.GetAttributes()),
+                jsonOut));
+        }
+
+        private IEnumerable<string> Segments(IMethodSymbol method)
+        {
+            var exposed = method.GetAttributes().FirstOrDefault(a => Is(a.AttributeClass, _known.Exposed));
+            yield return SegmentFor(method, method.Name);
+            var aliases = exposed?.NamedArguments.FirstOrDefault(n => n.Key == "Aliases").Value;
+            if (aliases is { Kind: TypedConstantKind.Array } list)
+            {
+                foreach (var alias in list.Values)
+                {
+                    if (alias.Value is string text)
+                    {
+                        yield return SegmentNaming.Normalize(text);
+                    }
+                }
+            }
+        }
+
+        private string SegmentFor(ISymbol member, string name)
+        {
+            var exposed = member.GetAttributes().FirstOrDefault(a => Is(a.AttributeClass, _known.Exposed));
+            if (exposed is { ConstructorArguments.Length: 1 } && exposed.ConstructorArguments[0].Value is string explicitSegment)
+            {
+                return SegmentNaming.Normalize(explicitSegment);
+            }
+            return SegmentNaming.FromMemberName(name);
+        }
+
+        private ReturnSpec? ParseReturn(IMethodSymbol method, bool jsonOut)
+        {
+            var type = method.ReturnType;
+            string? awaitable = null;
+            if (type is INamedTypeSymbol named && named.IsGenericType
+                && (Is(named.OriginalDefinition, _known.TaskOfT) || Is(named.OriginalDefinition, _known.ValueTaskOfT)))
+            {
+                awaitable = Is(named.OriginalDefinition, _known.TaskOfT) ? "Task" : "ValueTask";
+                type = named.TypeArguments[0];
+            }
+            else if (Is(type, _known.Task) || Is(type, _known.ValueTask) || type.SpecialType == SpecialType.System_Void)
+            {
+                return new ReturnSpec(ResultKind.None, "void", type.SpecialType == SpecialType.System_Void ? null : (Is(type, _known.Task) ? "Task" : "ValueTask"));
+            }
+            if (jsonOut)
+            {
+                return new ReturnSpec(ResultKind.Json, TypeNames.Of(type), awaitable);
+            }
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return new ReturnSpec(ResultKind.Text, "string", awaitable);
+            }
+            if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte })
+            {
+                return new ReturnSpec(ResultKind.Bytes, "byte[]", awaitable);
+            }
+            Report(DiagnosticDescriptors.UnsupportedReturnType, method, method.Name, method.ReturnType.ToDisplayString());
+            return null;
+        }
+
+        private ParameterSpec? ParseParameter(IParameterSymbol parameter)
+        {
+            var type = parameter.Type;
+            var defaultLiteral = parameter.HasExplicitDefaultValue ? Literals.Default(parameter.ExplicitDefaultValue, type) : null;
+            if (HasAttribute(parameter, _known.JsonBody))
+            {
+                return new ParameterSpec(parameter.Name, ParameterKind.JsonBody, TypeNames.Of(type), ParameterKind.JsonBody, false, defaultLiteral);
+            }
+            if (Is(type, _known.Request))
+            {
+                return Injected(parameter, ParameterKind.Request);
+            }
+            if (Is(type, _known.Response))
+            {
+                return Injected(parameter, ParameterKind.Response);
+            }
+            if (Is(type, _known.HttpContext))
+            {
+                return Injected(parameter, ParameterKind.HttpContext);
+            }
+            if (Is(type, _known.CancellationToken))
+            {
+                return Injected(parameter, ParameterKind.CancellationToken);
+            }
+            if (parameter.IsParams)
+            {
+                return type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String }
+                    ? new ParameterSpec(parameter.Name, ParameterKind.VarArgs, "string", ParameterKind.String, false, null)
+                    : null;
+            }
+            if (IsKeywords(type))
+            {
+                return new ParameterSpec(parameter.Name, ParameterKind.Keywords, TypeNames.Of(type), ParameterKind.Keywords, false, null);
+            }
+            if (type is IArrayTypeSymbol array)
+            {
+                var element = ScalarKind(array.ElementType, out var elementType, out _);
+                return element is null ? null : new ParameterSpec(parameter.Name, ParameterKind.Array, elementType, element.Value, false, defaultLiteral);
+            }
+            var kind = ScalarKind(type, out var scalarType, out var nullable);
+            return kind is null ? null : new ParameterSpec(parameter.Name, kind.Value, scalarType, kind.Value, nullable, defaultLiteral);
+        }
+
+        private static ParameterSpec Injected(IParameterSymbol parameter, ParameterKind kind) =>
+            new ParameterSpec(parameter.Name, kind, TypeNames.Of(parameter.Type), kind, false, null);
+
+        /// <summary>How a single value converts; <paramref name="typeName"/> is the underlying type for a nullable.</summary>
+        private ParameterKind? ScalarKind(ITypeSymbol type, out string typeName, out bool nullable)
+        {
+            nullable = false;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
+            {
+                nullable = true;
+                type = wrapper.TypeArguments[0];
+            }
+            typeName = TypeNames.Of(type);
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return ParameterKind.String;
+            }
+            if (type.SpecialType == SpecialType.System_Boolean)
+            {
+                return ParameterKind.Boolean;
+            }
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return ParameterKind.Enum;
+            }
+            if (_known.SpanParsable is not null && type.AllInterfaces.Any(i => Is(i.OriginalDefinition, _known.SpanParsable)))
+            {
+                return ParameterKind.Parsable;
+            }
+            return null;
+        }
+
+        private bool IsKeywords(ITypeSymbol type) =>
+            type is INamedTypeSymbol { IsGenericType: true } list
+            && Is(list.OriginalDefinition, _known.ReadOnlyListOfT)
+            && list.TypeArguments[0] is INamedTypeSymbol { IsGenericType: true } pair
+            && Is(pair.OriginalDefinition, _known.KeyValuePair)
+            && pair.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
+
+        private EquatableArray<ToolSpec> ToolsOf(IEnumerable<AttributeData> attributes) =>
+            attributes.Where(a => DerivesFrom(a.AttributeClass, _known.ToolAttribute))
+                .Select(a => new ToolSpec(Literals.AttributeCreation(a)))
+                .ToEquatableArray();
+
+        /// <summary>Attributes of the class and its base classes, most derived first.</summary>
+        private static IEnumerable<AttributeData> InheritedAttributes(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    yield return attribute;
+                }
+            }
+        }
+
+        /// <summary>Members of the class and its base classes from source, most derived first, hidden members skipped.</summary>
+        private static IEnumerable<ISymbol> AllMembers(INamedTypeSymbol type)
+        {
+            var names = new HashSet<string>();
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (names.Add(member.Name))
+                    {
+                        yield return member;
+                    }
+                }
+            }
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, ISymbol symbol, params string[] arguments)
+        {
+            var location = symbol.Locations.FirstOrDefault(l => l.IsInSource);
+            var span = location?.GetLineSpan();
+            _diagnostics.Add(new DiagnosticInfo(
+                descriptor.Id,
+                location?.SourceTree?.FilePath ?? "",
+                location?.SourceSpan.Start ?? 0,
+                location?.SourceSpan.Length ?? 0,
+                span?.StartLinePosition.Line ?? 0,
+                span?.StartLinePosition.Character ?? 0,
+                span?.EndLinePosition.Line ?? 0,
+                span?.EndLinePosition.Character ?? 0,
+                arguments.ToEquatableArray()));
+        }
+
+        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) =>
+            attribute is not null && symbol.GetAttributes().Any(a => Is(a.AttributeClass, attribute));
+
+        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+            expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+
+        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            for (var current = type?.BaseType; current is not null; current = current.BaseType)
+            {
+                if (Is(current, baseType))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

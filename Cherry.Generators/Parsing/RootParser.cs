@@ -1,0 +1,30 @@
+using System.Threading;
+using Cherry.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Cherry.Generators.Parsing
+{
+    /// <summary>Finds the root types given to <c>MapCherry&lt;T&gt;</c>; only they get a dispatch tree.</summary>
+    internal static class RootParser
+    {
+        public static bool IsCandidate(SyntaxNode node) =>
+            node is InvocationExpressionSyntax invocation
+            && (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapCherry" }
+                || invocation.Expression is GenericNameSyntax { Identifier.ValueText: "MapCherry" });
+
+        public static (RootSpec Root, ParseResult Nodes)? Parse(GeneratorSyntaxContext context, CancellationToken cancellation)
+        {
+            if (context.SemanticModel.GetSymbolInfo(context.Node, cancellation).Symbol is not IMethodSymbol method
+                || method.ContainingType?.ToDisplayString() != WellKnownNames.MapCherryContainer
+                || method.TypeArguments.Length != 1
+                || method.TypeArguments[0] is not INamedTypeSymbol root
+                || root.TypeKind != TypeKind.Class)
+            {
+                return null;
+            }
+            var nodes = NodeParser.Parse(root, new KnownTypes(context.SemanticModel.Compilation), cancellation);
+            return (new RootSpec(TypeNames.Of(root), root.Name), nodes);
+        }
+    }
+}

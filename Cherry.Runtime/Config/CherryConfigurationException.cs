@@ -1,0 +1,10 @@
+namespace Cherry;
+
+/// <summary>A configuration key that is unknown or malformed; raised at start-up, naming the key and its section.</summary>
+public sealed class CherryConfigurationException(string section, string key, string problem)
+    : Exception($"Cherry configuration error in section '{section}', key '{key}': {problem}")
+{
+    public string Section { get; } = section;
+
+    public string Key { get; } = key;
+}

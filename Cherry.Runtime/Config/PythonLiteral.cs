@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cherry;
+
+/// <summary>
+/// Reads the Python literals of CherryPy config files (<c>True</c>, <c>3600</c>, <c>'text'</c>, <c>["a", "b"]</c>, <c>None</c>)
+/// into the plain strings Cherry's configuration holds. Hand-written: no .NET package reads Python literals.
+/// CherryPy also evaluates names and calls; Cherry refuses them, since config must not run code.
+/// </summary>
+public static class PythonLiteral
+{
+    public static bool TryParse(string text, out string value)
+    {
+        var s = text.Trim();
+        value = "";
+        switch (s)
+        {
+            case "True":
+                value = "true";
+                return true;
+            case "False":
+                value = "false";
+                return true;
+            case "None":
+                return true;
+        }
+        if (TryParseString(s, out value))
+        {
+            return true;
+        }
+        if (long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            value = integer.ToString(CultureInfo.InvariantCulture);
+            return true;
+        }
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+        {
+            value = real.ToString(CultureInfo.InvariantCulture);
+            return true;
+        }
+        if (s.Length >= 2 && ((s[0] == '[' && s[^1] == ']') || (s[0] == '(' && s[^1] == ')')))
+        {
+            var items = new List<string>();
+            foreach (var item in SplitTopLevel(s[1..^1]))
+            {
+                if (!TryParse(item, out var parsed))
+                {
+                    return false;
+                }
+                items.Add(parsed);
+            }
+            value = string.Join(",", items);
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryParseString(string s, out string value)
+    {
+        value = "";
+        if (s.Length < 2 || (s[0] != '\'' && s[0] != '"') || s[^1] != s[0])
+        {
+            return false;
+        }
+        var builder = new StringBuilder();
+        for (var i = 1; i < s.Length - 1; i++)
+        {
+            var c = s[i];
+            if (c == s[0])
+            {
+                return false;
+            }
+            if (c == '\\' && i + 1 < s.Length - 1)
+            {
+                c = s[++i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', var other => other };
+            }
+            builder.Append(c);
+        }
+        value = builder.ToString();
+        return true;
+    }
+
+    private static IEnumerable<string> SplitTopLevel(string s)
+    {
+        var depth = 0;
+        var start = 0;
+        char quote = '\0';
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (quote != '\0')
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c is '[' or '(')
+            {
+                depth++;
+            }
+            else if (c is ']' or ')')
+            {
+                depth--;
+            }
+            else if (c == ',' && depth == 0)
+            {
+                yield return s[start..i];
+                start = i + 1;
+            }
+        }
+        if (s[start..].Trim().Length > 0)
+        {
+            yield return s[start..];
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace Cherry;
+
+/// <summary>
+/// The <c>tools.&lt;name&gt;.&lt;arg&gt;</c> values for one tool at one handler, read at start-up.
+/// A tool takes the keys it knows; any key left untaken fails start-up, naming the key and section.
+/// </summary>
+public sealed class ToolArguments
+{
+    private readonly Dictionary<string, (string Value, string Section)> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
+
+    public ToolArguments(string toolName) => ToolName = toolName;
+
+    public string ToolName { get; }
+
+    public bool IsEmpty => _values.Count == 0;
+
+    internal void Set(string argument, string value, string section) => _values[argument] = (value, section);
+
+    public bool TryGetString(string argument, out string value)
+    {
+        if (_values.TryGetValue(argument, out var entry))
+        {
+            _taken.Add(argument);
+            value = entry.Value;
+            return true;
+        }
+        value = "";
+        return false;
+    }
+
+    public bool TryGetBoolean(string argument, out bool value)
+    {
+        value = false;
+        if (!TryGetString(argument, out var text))
+        {
+            return false;
+        }
+        value = text.ToLowerInvariant() switch
+        {
+            "true" or "1" or "on" or "yes" => true,
+            "false" or "0" or "off" or "no" => false,
+            _ => throw Malformed(argument, "expected True or False"),
+        };
+        return true;
+    }
+
+    public bool TryGetInt32(string argument, out int value)
+    {
+        value = 0;
+        if (!TryGetString(argument, out var text))
+        {
+            return false;
+        }
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value)
+            ? true
+            : throw Malformed(argument, "expected an integer");
+    }
+
+    /// <summary>A comma-separated list (from an INI list literal or a JSON string).</summary>
+    public bool TryGetList(string argument, out string[] values)
+    {
+        values = [];
+        if (!TryGetString(argument, out var text))
+        {
+            return false;
+        }
+        values = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return true;
+    }
+
+    public CherryConfigurationException Malformed(string argument, string problem) =>
+        new(_values.TryGetValue(argument, out var e) ? e.Section : "?", $"tools.{ToolName}.{argument}", problem);
+
+    internal void ThrowIfUntaken()
+    {
+        foreach (var (argument, (_, section)) in _values)
+        {
+            if (!_taken.Contains(argument))
+            {
+                throw new CherryConfigurationException(section, $"tools.{ToolName}.{argument}", $"the tool '{ToolName}' has no argument '{argument}'.");
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+namespace Cherry;
+
+/// <summary>
+/// Collects argument mismatches while a generated binder walks the parameters, then raises CherryPy's
+/// error for them (<c>_cpdispatch.test_callable_spec</c>): missing → 404; surplus path segments → 404;
+/// duplicates → 404 if any came from the query string, else 400; unexpected names → 404 from the
+/// query string, 400 from the body. Nothing is allocated unless a mismatch occurs.
+/// </summary>
+public struct ArgumentErrors
+{
+    private List<string>? _missing;
+    private List<string>? _duplicates;
+    private List<string>? _unexpectedQuery;
+    private List<string>? _unexpectedBody;
+    private bool _surplusPositional;
+    private bool _duplicateFromQuery;
+
+    public void Missing(string name) => (_missing ??= []).Add(name);
+
+    public void SurplusPositional() => _surplusPositional = true;
+
+    public void Duplicate(string name, ParameterSource source)
+    {
+        _duplicateFromQuery |= source == ParameterSource.QueryString;
+        var list = _duplicates ??= [];
+        if (!list.Contains(name))
+        {
+            list.Add(name);
+        }
+    }
+
+    public void Unexpected(string name, ParameterSource source)
+    {
+        var list = source == ParameterSource.Body ? (_unexpectedBody ??= []) : (_unexpectedQuery ??= []);
+        if (!list.Contains(name))
+        {
+            list.Add(name);
+        }
+    }
+
+    /// <summary>Throws the <see cref="HttpError"/> for the first kind of mismatch, in CherryPy's order.</summary>
+    public readonly void ThrowIfAny(Request request)
+    {
+        var show = request.Handler.Settings.ShowMismatchedParameters;
+        if (_missing is not null)
+        {
+            throw Error(404, "Missing parameters: ", _missing, show);
+        }
+        if (_surplusPositional)
+        {
+            throw new HttpError(404);
+        }
+        if (_duplicates is not null)
+        {
+            throw Error(_duplicateFromQuery ? 404 : 400, "Multiple values for parameters: ", _duplicates, show);
+        }
+        if (_unexpectedQuery is not null)
+        {
+            throw Error(404, "Unexpected query string parameters: ", _unexpectedQuery, show);
+        }
+        if (_unexpectedBody is not null)
+        {
+            throw Error(400, "Unexpected body parameters: ", _unexpectedBody, show);
+        }
+    }
+
+    private static HttpError Error(int status, string prefix, List<string> names, bool show) =>
+        new(status, show ? prefix + string.Join(", ", names) : null);
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace Cherry;
+
+/// <summary>
+/// Typed conversion of string arguments for generated binders. A value that does not parse is the
+/// client's mistake: 400 with a message naming the parameter, never a 500.
+/// </summary>
+public static class ArgumentParser
+{
+    public static T Parse<T>(string value, string parameter)
+        where T : ISpanParsable<T>
+    {
+        if (T.TryParse(value, CultureInfo.InvariantCulture, out var result))
+        {
+            return result;
+        }
+        throw Invalid(parameter, value, Describe<T>());
+    }
+
+    public static bool ParseBoolean(string value, string parameter) => value.ToLowerInvariant() switch
+    {
+        "true" or "1" or "on" or "yes" => true,
+        "false" or "0" or "off" or "no" or "" => false,
+        _ => throw Invalid(parameter, value, "a boolean (true/false)"),
+    };
+
+    public static TEnum ParseEnum<TEnum>(string value, string parameter)
+        where TEnum : struct, Enum
+    {
+        // Names only: a number would reach values the enum does not define.
+        if (value.Length > 0 && !char.IsAsciiDigit(value[0]) && value[0] != '-'
+            && Enum.TryParse<TEnum>(value, ignoreCase: true, out var result))
+        {
+            return result;
+        }
+        throw Invalid(parameter, value, "one of " + string.Join(", ", Enum.GetNames<TEnum>()));
+    }
+
+    public static T[] ParseAll<T>(List<string>? values, Func<string, string, T> parse, string parameter)
+    {
+        if (values is null)
+        {
+            return [];
+        }
+        var result = new T[values.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = parse(values[i], parameter);
+        }
+        return result;
+    }
+
+    /// <summary>The positional segments after the first <paramref name="skip"/>: a <c>params string[]</c> argument.</summary>
+    public static string[] Rest(IReadOnlyList<string> positional, int skip)
+    {
+        if (positional.Count <= skip)
+        {
+            return [];
+        }
+        var rest = new string[positional.Count - skip];
+        for (var i = 0; i < rest.Length; i++)
+        {
+            rest[i] = positional[skip + i];
+        }
+        return rest;
+    }
+
+    private static string Describe<T>() => typeof(T) switch
+    {
+        var t when t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte)
+            || t == typeof(uint) || t == typeof(ulong) || t == typeof(ushort) || t == typeof(sbyte) => "an integer",
+        var t when t == typeof(double) || t == typeof(float) || t == typeof(decimal) => "a number",
+        var t when t == typeof(Guid) => "a GUID",
+        var t when t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(DateOnly) => "a date",
+        var t when t == typeof(TimeSpan) || t == typeof(TimeOnly) => "a time",
+        _ => "a " + typeof(T).Name,
+    };
+
+    private static HttpError Invalid(string parameter, string value, string expected) =>
+        new(400, $"Parameter '{parameter}' expects {expected}; '{value}' is not one.");
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace Cherry;
+
+/// <summary>What a generated tree needs from the host while it is built at start-up.</summary>
+public sealed class DispatchTreeContext(IReadOnlyList<IJsonTypeInfoResolver> registeredResolvers)
+{
+    private static readonly System.Text.Json.JsonSerializerOptions EmptyOptions = new();
+
+    /// <summary>
+    /// JSON metadata for <typeparamref name="T"/>: from the context the generator found in the compilation,
+    /// else from a registered resolver; start-up fails when neither has it.
+    /// </summary>
+    public JsonTypeInfo<T> Json<T>(IJsonTypeInfoResolver? discovered)
+    {
+        if (discovered is System.Text.Json.Serialization.JsonSerializerContext context
+            && context.GetTypeInfo(typeof(T)) is JsonTypeInfo<T> fromContext)
+        {
+            return fromContext;
+        }
+        foreach (var resolver in registeredResolvers)
+        {
+            if (resolver.GetTypeInfo(typeof(T), (resolver as System.Text.Json.Serialization.JsonSerializerContext)?.Options ?? EmptyOptions) is JsonTypeInfo<T> info)
+            {
+                return info;
+            }
+        }
+        throw new InvalidOperationException(
+            $"No JSON metadata for {typeof(T).FullName}: add [JsonSerializable(typeof({typeof(T).Name}))] to a JsonSerializerContext, "
+            + "or register one with AddCherry(o => o.JsonResolvers.Add(...)).");
+    }
+}

@@ -1,0 +1,38 @@
+namespace Cherry;
+
+/// <summary>
+/// One handler at one position of a generated tree: its invoker, the tools its attributes declare, and,
+/// once mounted, its ordered tool chain and settings. Generated code creates these; the runtime completes them.
+/// </summary>
+public sealed class HandlerEntry
+{
+    /// <param name="path">The handler's position in the tree (<c>/dir1/leaf</c>), which per-path config sections match.</param>
+    /// <param name="invoke">Binds the arguments and calls the handler; null for an entry that only answers <paramref name="dispatchError"/>.</param>
+    /// <param name="createTools">Creates the tools declared by attributes, outermost class first.</param>
+    /// <param name="allow">The <c>Allow</c> header of a REST resource.</param>
+    /// <param name="dispatchError">404 or 405 when dispatch found no handler; answered before the body is read.</param>
+    public HandlerEntry(string path, Func<Request, ValueTask>? invoke, Func<Tool[]>? createTools = null, string? allow = null, int dispatchError = 0)
+    {
+        Path = path;
+        Invoke = invoke;
+        CreateTools = createTools ?? (static () => []);
+        Allow = allow;
+        DispatchError = dispatchError;
+    }
+
+    public string Path { get; }
+
+    public string? Allow { get; }
+
+    public int DispatchError { get; }
+
+    internal Func<Request, ValueTask>? Invoke { get; }
+
+    internal Func<Tool[]> CreateTools { get; }
+
+    public ToolChain Chain { get; internal set; } = null!;
+
+    public EntrySettings Settings { get; internal set; } = EntrySettings.Empty;
+
+    public override string ToString() => Path;
+}

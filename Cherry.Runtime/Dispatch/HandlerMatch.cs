@@ -1,0 +1,26 @@
+namespace Cherry;
+
+/// <summary>What dispatch found: filled by generated code, read by the request runner.</summary>
+public struct HandlerMatch
+{
+    /// <summary>The request's HTTP method (input): REST resources choose their handler by it.</summary>
+    public string Method;
+    public HandlerEntry? Entry;
+    public object? Target;
+    /// <summary>Index in the path of the first positional segment, or -1.</summary>
+    public int VirtualPathStart;
+    public bool IsIndex;
+    /// <summary>Parameters popped from the path (popargs); null when none, so the common case allocates nothing.</summary>
+    public List<Parameter>? PathParameters;
+
+    public void Set(HandlerEntry entry, object target, int virtualPathStart, bool isIndex)
+    {
+        Entry = entry;
+        Target = target;
+        VirtualPathStart = virtualPathStart;
+        IsIndex = isIndex;
+    }
+
+    public void AddPathParameter(string name, ReadOnlySpan<char> value) =>
+        (PathParameters ??= []).Add(new Parameter(name, value.ToString().Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), ParameterSource.Path));
+}

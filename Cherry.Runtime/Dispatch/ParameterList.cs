@@ -1,0 +1,66 @@
+namespace Cherry;
+
+/// <summary>Where a named parameter came from; CherryPy's 404/400 choice for a mismatch depends on it.</summary>
+public enum ParameterSource
+{
+    QueryString,
+    Body,
+    /// <summary>Taken from the path by <see cref="PopArgsAttribute"/> or a tool.</summary>
+    Path,
+}
+
+/// <summary>One named parameter.</summary>
+public readonly record struct Parameter(string Name, string Value, ParameterSource Source);
+
+/// <summary>
+/// The request's named parameters in arrival order, repeated names kept. A list rather than a dictionary:
+/// generated binders walk it once and switch on the name.
+/// </summary>
+public sealed class ParameterList
+{
+    private Parameter[] _items = [];
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<Parameter> AsSpan() => _items.AsSpan(0, Count);
+
+    public void Add(string name, string value, ParameterSource source)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(4, Count * 2));
+        }
+        _items[Count++] = new Parameter(name, value, source);
+    }
+
+    /// <summary>Removes every parameter with this name.</summary>
+    public void Remove(string name)
+    {
+        var kept = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (_items[i].Name != name)
+            {
+                _items[kept++] = _items[i];
+            }
+        }
+        Array.Clear(_items, kept, Count - kept);
+        Count = kept;
+    }
+
+    /// <summary>The first value of a name, or null.</summary>
+    public string? this[string name]
+    {
+        get
+        {
+            foreach (ref readonly var p in AsSpan())
+            {
+                if (p.Name == name)
+                {
+                    return p.Value;
+                }
+            }
+            return null;
+        }
+    }
+}

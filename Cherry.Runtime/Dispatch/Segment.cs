@@ -1,0 +1,29 @@
+namespace Cherry;
+
+/// <summary>
+/// CherryPy maps every punctuation character of a path segment to <c>_</c> before looking up a member.
+/// Generated dispatch code normalises a segment into a stack buffer and switches on the result.
+/// </summary>
+public static class Segment
+{
+    /// <summary>Segments longer than this are not member names; dispatch treats them as unmatched without copying.</summary>
+    public const int MaxMemberLength = 128;
+
+    /// <summary>Copies <paramref name="segment"/> into <paramref name="buffer"/> with punctuation mapped to <c>_</c>.</summary>
+    public static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> segment, Span<char> buffer)
+    {
+        if (segment.Length > buffer.Length)
+        {
+            return ReadOnlySpan<char>.Empty;
+        }
+        for (var i = 0; i < segment.Length; i++)
+        {
+            var c = segment[i];
+            buffer[i] = IsPunctuation(c) ? '_' : c;
+        }
+        return buffer[..segment.Length];
+    }
+
+    /// <summary>Python's <c>string.punctuation</c>: the ASCII symbols.</summary>
+    public static bool IsPunctuation(char c) => c < 128 && (char.IsAsciiLetterOrDigit(c) is false) && c > ' ' && c != 127;
+}

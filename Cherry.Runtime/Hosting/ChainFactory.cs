@@ -1,0 +1,164 @@
+namespace Cherry;
+
+/// <summary>
+/// Completes each handler's tool chain at start-up: the default-on tools, then the tools its attributes
+/// declare, then configuration for its tree position. After this, no request reads configuration.
+/// </summary>
+internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers)
+{
+    private const string ToolsPrefix = "tools.";
+    private const string HeadersPrefix = "response.headers.";
+    private const string ErrorPagePrefix = "error_page.";
+
+    public void Complete(MountedApp app)
+    {
+        foreach (var entry in app.Tree.Handlers.Append(app.NotFoundEntry))
+        {
+            Complete(entry);
+        }
+    }
+
+    private void Complete(HandlerEntry entry)
+    {
+        var tools = new List<Tool> { new TrailingSlashTool(), new EncodeTool() };
+        foreach (var declared in entry.CreateTools())
+        {
+            tools.RemoveAll(t => t.Name == declared.Name);
+            tools.Add(declared);
+        }
+
+        var arguments = new Dictionary<string, ToolArguments>(StringComparer.Ordinal);
+        var switches = new Dictionary<string, (bool On, string Section)>(StringComparer.Ordinal);
+        var priorities = new Dictionary<string, int>(StringComparer.Ordinal);
+        var headers = new List<KeyValuePair<string, string>>();
+        var errorPages = new Dictionary<int, ErrorPageRenderer>();
+        ErrorPageRenderer? defaultErrorPage = null;
+        var showMismatched = true;
+
+        foreach (var (section, key, value) in config.ForPath(entry.Path))
+        {
+            if (key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
+            {
+                var rest = key[ToolsPrefix.Length..];
+                var dot = rest.IndexOf('.');
+                if (dot <= 0 || dot == rest.Length - 1)
+                {
+                    throw new CherryConfigurationException(section, key, "a tool key is tools.<name>.<argument>.");
+                }
+                var (name, argument) = (rest[..dot], rest[(dot + 1)..]);
+                var args = arguments.TryGetValue(name, out var a) ? a : arguments[name] = new ToolArguments(name);
+                switch (argument)
+                {
+                    case "on":
+                        args.Set("on", value, section);
+                        args.TryGetBoolean("on", out var on);
+                        switches[name] = (on, section);
+                        break;
+                    case "priority":
+                        args.Set("priority", value, section);
+                        args.TryGetInt32("priority", out var priority);
+                        priorities[name] = priority;
+                        break;
+                    default:
+                        args.Set(argument, value, section);
+                        break;
+                }
+            }
+            else if (key.StartsWith(HeadersPrefix, StringComparison.Ordinal) && key.Length > HeadersPrefix.Length)
+            {
+                headers.Add(new(key[HeadersPrefix.Length..], value));
+            }
+            else if (key.StartsWith(ErrorPagePrefix, StringComparison.Ordinal))
+            {
+                var renderer = renderers.TryGetValue((section, key), out var callable) ? callable : TemplateErrorPage(section, key, value);
+                var code = key[ErrorPagePrefix.Length..];
+                if (code == "default")
+                {
+                    defaultErrorPage = renderer;
+                }
+                else if (int.TryParse(code, out var status) && status is >= 400 and <= 599)
+                {
+                    errorPages[status] = renderer;
+                }
+                else
+                {
+                    throw new CherryConfigurationException(section, key, "error_page takes a status from 400 to 599 or 'default'.");
+                }
+            }
+            else if (key == "request.show_mismatched_params")
+            {
+                showMismatched = ParseSwitch(section, key, value);
+            }
+            else
+            {
+                throw new CherryConfigurationException(section, key, "unknown key. Known namespaces: tools.<name>.<arg>, response.headers.<Name>, error_page.<code>, request.show_mismatched_params.");
+            }
+        }
+
+        foreach (var (name, (on, section)) in switches)
+        {
+            var present = tools.FindIndex(t => t.Name == name);
+            if (!on && present >= 0)
+            {
+                tools.RemoveAt(present);
+            }
+            else if (on && present < 0)
+            {
+                if (!registry.TryCreate(name, out var created))
+                {
+                    throw new CherryConfigurationException(section, $"tools.{name}.on", $"there is no tool named '{name}'.");
+                }
+                tools.Add(created);
+            }
+        }
+        if (headers.Count > 0)
+        {
+            tools.Add(new ResponseHeadersTool(headers));
+        }
+
+        foreach (var (name, args) in arguments)
+        {
+            var tool = tools.Find(t => t.Name == name);
+            if (tool is null)
+            {
+                if (!registry.TryCreate(name, out _) && !switches.ContainsKey(name))
+                {
+                    throw args.Malformed("on", $"there is no tool named '{name}'.");
+                }
+                continue;
+            }
+            tool.Configure(args);
+            args.ThrowIfUntaken();
+        }
+
+        var builder = new ToolChainBuilder(priorities);
+        foreach (var tool in tools)
+        {
+            tool.Attach(builder);
+        }
+        entry.Chain = builder.Build();
+        entry.Settings = new EntrySettings(errorPages, defaultErrorPage, showMismatched);
+    }
+
+    private static bool ParseSwitch(string section, string key, string value) => value.ToLowerInvariant() switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => throw new CherryConfigurationException(section, key, "expected True or False."),
+    };
+
+    /// <summary>A template file with CherryPy's <c>%(status)s</c>-style placeholders, read once at start-up.</summary>
+    private static ErrorPageRenderer TemplateErrorPage(string section, string key, string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new CherryConfigurationException(section, key, $"the error page template '{file}' does not exist.");
+        }
+        var template = File.ReadAllText(file);
+        return c => template
+            .Replace("%(status)s", System.Net.WebUtility.HtmlEncode(c.Status))
+            .Replace("%(message)s", System.Net.WebUtility.HtmlEncode(c.Message))
+            .Replace("%(traceback)s", System.Net.WebUtility.HtmlEncode(c.Traceback ?? ""))
+            .Replace("%(version)s", System.Net.WebUtility.HtmlEncode(c.Version));
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cherry;
+
+public static class CherryEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Mounts the generated dispatch tree of <typeparamref name="TRoot"/> at <paramref name="scriptName"/>
+    /// (CherryPy's <c>tree.mount</c>). The longest mounted prefix wins, on segment boundaries.
+    /// Configuration comes from <c>Cherry:Global</c> and <c>Cherry:Apps:&lt;scriptName&gt;</c> in
+    /// <see cref="IConfiguration"/>, then from <paramref name="configure"/>; an unknown key fails here, at start-up.
+    /// </summary>
+    public static IEndpointConventionBuilder MapCherry<TRoot>(this IEndpointRouteBuilder endpoints, string scriptName = "/", Action<CherryAppOptions>? configure = null)
+        where TRoot : class, new()
+        => endpoints.MapCherry(new TRoot(), scriptName, configure);
+
+    /// <summary>Mounts an existing root object.</summary>
+    public static IEndpointConventionBuilder MapCherry<TRoot>(this IEndpointRouteBuilder endpoints, TRoot root, string scriptName = "/", Action<CherryAppOptions>? configure = null)
+        where TRoot : class
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(scriptName);
+        var services = endpoints.ServiceProvider;
+        var options = services.GetService<CherryOptions>()
+            ?? throw new InvalidOperationException("Call builder.Services.AddCherry() before MapCherry.");
+        var normalized = scriptName.TrimEnd('/');
+        if (normalized.Length > 0 && !normalized.StartsWith('/'))
+        {
+            throw new ArgumentException("A script name starts with '/'.", nameof(scriptName));
+        }
+
+        var appOptions = new CherryAppOptions();
+        var configuration = services.GetService<IConfiguration>();
+        var config = new CherryConfig().Merge(options.Config);
+        if (configuration is not null)
+        {
+            config.Merge(CherryConfig.FromConfigurationKeys(configuration.GetSection("Cherry:Global"), CherryConfig.GlobalSection));
+            config.Merge(CherryConfig.FromConfiguration(configuration.GetSection("Cherry:Apps:" + (normalized.Length == 0 ? "/" : normalized))));
+        }
+        configure?.Invoke(appOptions);
+        config.Merge(appOptions.Config);
+
+        var environment = services.GetService<IHostEnvironment>();
+        var showTracebacks = options.ShowTracebacks ?? environment?.IsDevelopment() ?? false;
+        var tree = DispatchTreeRegistry.Create<TRoot>(new DispatchTreeContext(options.JsonResolvers.ToArray()));
+        var app = new MountedApp(normalized, root, tree, showTracebacks,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Cherry.Request"));
+        new ChainFactory(options.Tools, config, appOptions.ErrorPageRenderers).Complete(app);
+
+        var pattern = normalized + "/{**cherryPath}";
+        return endpoints.Map(pattern, app.HandleAsync).WithDisplayName("Cherry " + typeof(TRoot).Name + " at " + (normalized.Length == 0 ? "/" : normalized));
+    }
+}

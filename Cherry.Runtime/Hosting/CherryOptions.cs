@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace Cherry;
+
+/// <summary>Process-wide Cherry settings (CherryPy's global config), set through <c>AddCherry</c>.</summary>
+public sealed class CherryOptions
+{
+    /// <summary>Tools that configuration can turn on by name.</summary>
+    public ToolRegistry Tools { get; } = new();
+
+    /// <summary>Configuration for every application (CherryPy's global config); merged before each application's own.</summary>
+    public CherryConfig Config { get; } = new();
+
+    /// <summary>
+    /// JSON metadata for handler types that no <c>JsonSerializerContext</c> in the compilation declares
+    /// (for example a context in another assembly). Source-generated contexts only: there is no reflection fallback.
+    /// </summary>
+    public IList<IJsonTypeInfoResolver> JsonResolvers { get; } = [];
+
+    /// <summary>Show stack traces on error pages; null means "in the Development environment only".</summary>
+    public bool? ShowTracebacks { get; set; }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Cherry;
+
+/// <summary>One root mounted at a script name: its generated tree, completed chains and request entry point.</summary>
+internal sealed class MountedApp(string scriptName, object root, DispatchTree tree, bool showTracebacks, ILogger logger)
+{
+    public string ScriptName { get; } = scriptName;
+
+    public object Root { get; } = root;
+
+    public DispatchTree Tree { get; } = tree;
+
+    public bool ShowTracebacks { get; } = showTracebacks;
+
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>Answers a path that matches no handler; its chain holds the application-wide tools.</summary>
+    public HandlerEntry NotFoundEntry { get; } = new("/", invoke: null, dispatchError: 404);
+
+    public Task HandleAsync(HttpContext context) => RequestRunner.RunAsync(context, this);
+
+    /// <summary>The path below the mount point; Kestrel has decoded it except for <c>%2F</c>.</summary>
+    public string PathInfo(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        return path.Length >= ScriptName.Length ? path[ScriptName.Length..] : "";
+    }
+
+    public void Dispatch(Request request)
+    {
+        var walker = new PathWalker(request.PathInfo);
+        var match = new HandlerMatch { Method = request.Method, VirtualPathStart = -1 };
+        if (!Tree.Resolve(Root, ref walker, ref match) || match.Entry is null)
+        {
+            request.Handler = NotFoundEntry;
+            request.Target = Root;
+            return;
+        }
+        request.Handler = match.Entry;
+        request.Target = match.Target!;
+        request.IsIndex = match.IsIndex;
+        request.VirtualPathStart = match.VirtualPathStart;
+        if (match.PathParameters is { } popped)
+        {
+            foreach (var p in popped)
+            {
+                request.Parameters.Add(p.Name, p.Value, p.Source);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace Cherry;
+
+/// <summary>
+/// Strict <c>application/x-www-form-urlencoded</c> parsing (CherryPy's <c>parse_query_string</c>):
+/// <c>&amp;</c> and <c>;</c> separate pairs, <c>+</c> is a space, blank values are kept, and bytes that are
+/// not valid UTF-8 are an error rather than silently replaced.
+/// </summary>
+public static class QueryStringParser
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Adds every pair of <paramref name="query"/> to <paramref name="target"/>.</summary>
+    /// <returns>False when a name or value is not valid percent-encoded UTF-8.</returns>
+    public static bool TryParse(ReadOnlySpan<char> query, ParameterSource source, ParameterList target)
+    {
+        while (!query.IsEmpty)
+        {
+            var end = query.IndexOfAny('&', ';');
+            var pair = end < 0 ? query : query[..end];
+            query = end < 0 ? ReadOnlySpan<char>.Empty : query[(end + 1)..];
+            if (pair.IsEmpty)
+            {
+                continue;
+            }
+            var equals = pair.IndexOf('=');
+            var rawName = equals < 0 ? pair : pair[..equals];
+            var rawValue = equals < 0 ? ReadOnlySpan<char>.Empty : pair[(equals + 1)..];
+            if (!TryDecode(rawName, out var name) || !TryDecode(rawValue, out var value))
+            {
+                return false;
+            }
+            target.Add(name, value, source);
+        }
+        return true;
+    }
+
+    /// <summary>Percent-decodes one component, with <c>+</c> as a space.</summary>
+    public static bool TryDecode(ReadOnlySpan<char> encoded, out string decoded)
+    {
+        if (encoded.IndexOfAny('%', '+') < 0)
+        {
+            decoded = encoded.ToString();
+            return true;
+        }
+        var bytes = new byte[encoded.Length];
+        var count = 0;
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            var c = encoded[i];
+            if (c == '+')
+            {
+                bytes[count++] = (byte)' ';
+            }
+            else if (c == '%' && i + 2 < encoded.Length && IsHex(encoded[i + 1]) && IsHex(encoded[i + 2]))
+            {
+                bytes[count++] = (byte)((HexValue(encoded[i + 1]) << 4) | HexValue(encoded[i + 2]));
+                i += 2;
+            }
+            else if (c > 0x7F)
+            {
+                // Already-decoded text (a body read as text) is re-encoded as UTF-8.
+                var chars = encoded.Slice(i, char.IsHighSurrogate(c) && i + 1 < encoded.Length ? 2 : 1);
+                var needed = Encoding.UTF8.GetByteCount(chars);
+                if (count + needed > bytes.Length)
+                {
+                    Array.Resize(ref bytes, count + needed + encoded.Length - i);
+                }
+                count += Encoding.UTF8.GetBytes(chars, bytes.AsSpan(count));
+                i += chars.Length - 1;
+            }
+            else
+            {
+                bytes[count++] = (byte)c;
+            }
+        }
+        try
+        {
+            decoded = StrictUtf8.GetString(bytes, 0, count);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            decoded = "";
+            return false;
+        }
+    }
+
+    private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}

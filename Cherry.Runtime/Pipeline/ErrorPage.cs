@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text;
+
+namespace Cherry;
+
+/// <summary>What a custom error page is given (CherryPy's <c>status, message, traceback, version</c>).</summary>
+public readonly record struct ErrorPageContext(string Status, string Message, string? Traceback, string Version);
+
+/// <summary>Renders a custom error page; set with <c>error_page.&lt;code&gt;</c> or <c>error_page.default</c>.</summary>
+public delegate string ErrorPageRenderer(ErrorPageContext context);
+
+/// <summary>CherryPy's default error page, its custom-page override and its padding of short bodies.</summary>
+public static class ErrorPage
+{
+    public static readonly string Version = "Cherry/" + typeof(ErrorPage).Assembly.GetName().Version?.ToString(3);
+
+    // Bodies shorter than these were replaced by browsers' own pages; CherryPy pads them, and so do we.
+    private static int PaddedLength(int status) => status switch
+    {
+        400 or 404 or 406 or 408 or 409 or 500 or 501 or 505 => 512,
+        403 or 405 or 410 => 256,
+        _ => 0,
+    };
+
+    internal static void Render(Request request, int status, string message, string? traceback)
+    {
+        var response = request.Response;
+        var statusText = StatusLine.Format(status, response.Status);
+        var context = new ErrorPageContext(statusText, message, traceback, Version);
+        var custom = request.Handler?.Settings.FindErrorPage(status);
+        string body;
+        if (custom is null)
+        {
+            response.ContentType = "text/html;charset=utf-8";
+            body = Default(context);
+        }
+        else
+        {
+            // A custom page keeps CherryPy's plain text/html; a failing one falls back to the stock page with a note.
+            try
+            {
+                body = custom(context);
+                response.ContentType = "text/html";
+            }
+            catch (Exception ex)
+            {
+                response.ContentType = "text/html;charset=utf-8";
+                body = Default(context with { Message = context.Message + " In addition, the custom error page failed: " + ex.Message });
+            }
+        }
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var padded = PaddedLength(status);
+        if (bytes.Length < padded)
+        {
+            var withPadding = new byte[padded + 1];
+            bytes.CopyTo(withPadding, 0);
+            withPadding.AsSpan(bytes.Length).Fill((byte)' ');
+            bytes = withPadding;
+        }
+        response.Body = bytes;
+    }
+
+    private static string Default(ErrorPageContext c) =>
+        $"""
+        <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+        <html>
+        <head>
+            <meta http-equiv="Content-Type" content="text/html; charset=utf-8"></meta>
+            <title>{WebUtility.HtmlEncode(c.Status)}</title>
+        </head>
+            <body>
+                <h2>{WebUtility.HtmlEncode(c.Status)}</h2>
+                <p>{WebUtility.HtmlEncode(c.Message)}</p>
+                <pre id="traceback">{WebUtility.HtmlEncode(c.Traceback ?? "")}</pre>
+            <div id="powered_by">
+              <span>
+                Powered by {c.Version}
+              </span>
+            </div>
+            </body>
+        </html>
+        """;
+}

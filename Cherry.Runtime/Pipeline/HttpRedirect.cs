@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text;
+
+namespace Cherry;
+
+/// <summary>
+/// Redirects the client (300–399; 303 by default, 302 for an HTTP/1.0 client), as <c>cherrypy.HTTPRedirect</c>
+/// does. Relative URLs are resolved against the current URL when the redirect is answered.
+/// </summary>
+public sealed class HttpRedirect : Exception
+{
+    public HttpRedirect(string url, int? status = null)
+        : this([url], status)
+    {
+    }
+
+    public HttpRedirect(IReadOnlyList<string> urls, int? status = null)
+        : base("Redirect to " + string.Join(", ", urls))
+    {
+        if (status is { } s && (s < 300 || s > 399))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), s, "status must be between 300 and 399.");
+        }
+        Urls = urls;
+        Status = status;
+    }
+
+    public IReadOnlyList<string> Urls { get; }
+
+    public int? Status { get; }
+
+    public void SetResponse(Request request)
+    {
+        var status = Status ?? (request.HttpContext.Request.Protocol == "HTTP/1.0" ? 302 : 303);
+        var urls = Urls.Select(u => Resolve(request, u)).ToArray();
+        var response = request.Response;
+        response.StatusCode = status;
+        switch (status)
+        {
+            case 300 or 301 or 302 or 303 or 307 or 308:
+                response.ContentType = "text/html;charset=utf-8";
+                response.Headers.Location = SafeHeader(urls[0]);
+                var template = status switch
+                {
+                    300 => "This resource can be found at ",
+                    301 => "This resource has permanently moved to ",
+                    302 => "This resource resides temporarily at ",
+                    303 => "This resource can be found at ",
+                    307 => "This resource has moved temporarily to ",
+                    _ => "This resource has been moved to ",
+                };
+                var body = new StringBuilder();
+                for (var i = 0; i < urls.Length; i++)
+                {
+                    var escaped = WebUtility.HtmlEncode(urls[i]);
+                    body.Append(i == 0 ? "" : "<br />\n").Append(template).Append("<a href=\"").Append(escaped)
+                        .Append("\">").Append(escaped).Append("</a>.");
+                }
+                response.SetText(body.ToString());
+                break;
+            case 304:
+                foreach (var name in new[] { "Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location", "Content-MD5", "Content-Range", "Expires", "Last-Modified" })
+                {
+                    response.Headers.Remove(name);
+                }
+                response.Body = ReadOnlyMemory<byte>.Empty;
+                break;
+            default:
+                response.Headers.Location = SafeHeader(urls[0]);
+                response.Body = ReadOnlyMemory<byte>.Empty;
+                break;
+        }
+    }
+
+    private static string Resolve(Request request, string url) =>
+        Uri.TryCreate(new Uri(request.BaseUrl), url, out var absolute) ? absolute.AbsoluteUri : url;
+
+    // CR and LF never reach the header: a redirect cannot inject one.
+    private static string SafeHeader(string url) => url.Replace("\r", "%0D").Replace("\n", "%0A");
+}

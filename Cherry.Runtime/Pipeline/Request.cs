@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Cherry;
+
+/// <summary>
+/// The request facade handed to tools and, on request, to handlers: CherryPy's <c>cherrypy.request</c>.
+/// One instance per request (and per internal redirect); it owns the <see cref="Cherry.Response"/>.
+/// </summary>
+public sealed class Request
+{
+    private object?[]? _toolState;
+    private string[]? _virtualPath;
+
+    internal Request(HttpContext httpContext, MountedApp app, string pathInfo, string queryString, Request? previous)
+    {
+        HttpContext = httpContext;
+        App = app;
+        PathInfo = pathInfo;
+        QueryString = queryString;
+        Previous = previous;
+        Method = previous is null ? httpContext.Request.Method : HttpMethods.Get;
+        Response = new Response(httpContext.Response);
+        ProcessRequestBody = previous is null && HttpMethodRules.HasBody(Method);
+        Handler = app.NotFoundEntry;
+    }
+
+    public HttpContext HttpContext { get; }
+
+    internal MountedApp App { get; }
+
+    /// <summary>The HTTP method; GET for an internal redirect.</summary>
+    public string Method { get; }
+
+    /// <summary>The mount point of the application, without a trailing slash ("" at the root).</summary>
+    public string ScriptName => App.ScriptName;
+
+    /// <summary>The path below <see cref="ScriptName"/>, always starting with <c>/</c>.</summary>
+    public string PathInfo { get; }
+
+    /// <summary>The raw query string, without <c>?</c>.</summary>
+    public string QueryString { get; }
+
+    /// <summary>The request this one was internally redirected from.</summary>
+    public Request? Previous { get; }
+
+    public Response Response { get; }
+
+    public IServiceProvider Services => HttpContext.RequestServices;
+
+    public CancellationToken Aborted => HttpContext.RequestAborted;
+
+    /// <summary>The handler that dispatch chose.</summary>
+    public HandlerEntry Handler { get; internal set; }
+
+    /// <summary>True when the handler is an index (or a default reached with a trailing slash).</summary>
+    public bool IsIndex { get; internal set; }
+
+    /// <summary>Query-string, body and popped path parameters in arrival order; tools may change them before the handler runs.</summary>
+    public ParameterList Parameters { get; } = new();
+
+    /// <summary>Set by a tool that has served the response itself (CherryPy's HandlerTool), so the handler is skipped.</summary>
+    public bool Handled { get; set; }
+
+    /// <summary>False to leave the body unread (CherryPy's <c>request.process_request_body</c>).</summary>
+    public bool ProcessRequestBody { get; set; }
+
+    /// <summary>The parsed JSON body, set by <see cref="JsonInTool"/>.</summary>
+    public JsonElement? Json { get; set; }
+
+    /// <summary>The authenticated user name, set by authentication tools.</summary>
+    public string? Login { get; set; }
+
+    /// <summary>Replaces the default error response (CherryPy's <c>request.error_response</c>; err_redirect and xmlrpc set it).</summary>
+    public Func<Request, Exception, ValueTask>? ErrorResponse { get; set; }
+
+    /// <summary>True while an error page or redirect replaces the handler's response (CherryPy's "before_finalize (HTTPError)" stage).</summary>
+    public bool IsErrorResponse { get; internal set; }
+
+    /// <summary>The tree node whose method handles this request.</summary>
+    public object Target { get; internal set; } = null!;
+
+    internal int FinalStatus { get; set; }
+
+    internal string FinalReason { get; set; } = "";
+
+    internal int VirtualPathStart { get; set; } = -1;
+
+    /// <summary>The path segments left over after dispatch, which become positional arguments (<c>%2F</c> decoded to <c>/</c>).</summary>
+    public IReadOnlyList<string> VirtualPath => _virtualPath ??= PathWalker.Remaining(PathInfo, VirtualPathStart);
+
+    /// <summary>Per-request state of a tool, in the slot it reserved at start-up.</summary>
+    public object? GetToolState(ToolStateSlot slot) => _toolState?[slot.Index];
+
+    public void SetToolState(ToolStateSlot slot, object? value)
+    {
+        _toolState ??= new object?[Handler.Chain.SlotCount];
+        _toolState[slot.Index] = value;
+    }
+
+    /// <summary>
+    /// An absolute URL for <paramref name="path"/> (CherryPy's <c>cherrypy.url</c>): a relative path resolves
+    /// against the current <see cref="PathInfo"/>, an absolute one against the mount point.
+    /// </summary>
+    public string Url(string path = "", string? queryString = null)
+    {
+        var http = HttpContext.Request;
+        var root = string.Concat(http.Scheme, "://", http.Host.Value, http.PathBase.Value, ScriptName);
+        var local = path.StartsWith('/') ? path : UrlPath.Join(PathInfo, path);
+        var url = root + UrlPath.Normalize(local.Length == 0 ? PathInfo : local);
+        return string.IsNullOrEmpty(queryString) ? url : url + "?" + queryString;
+    }
+
+    /// <summary>The request URL as the client sent it, for redirects that keep it.</summary>
+    internal string BaseUrl
+    {
+        get
+        {
+            var http = HttpContext.Request;
+            return string.Concat(http.Scheme, "://", http.Host.Value, http.PathBase.Value, ScriptName, PathInfo);
+        }
+    }
+}

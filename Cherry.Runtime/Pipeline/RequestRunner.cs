@@ -1,0 +1,244 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace Cherry;
+
+/// <summary>
+/// Runs one request through CherryPy's lifecycle (<c>_cprequest.Request.respond</c>): dispatch, the hook points
+/// in order, the handler, finalize, error handling, internal redirects, and <see cref="HookPoint.OnEndRequest"/>
+/// after the response is written.
+/// </summary>
+internal static partial class RequestRunner
+{
+    private const int MaxInternalRedirects = 32;
+
+    public static async Task RunAsync(HttpContext context, MountedApp app)
+    {
+        var pathInfo = app.PathInfo(context);
+        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
+        Request? previous = null;
+        HashSet<string>? visited = null;
+        for (var redirects = 0; ; redirects++)
+        {
+            var request = new Request(context, app, pathInfo, query, previous);
+            try
+            {
+                await RespondAsync(request);
+            }
+            catch (InternalRedirect redirect)
+            {
+                visited ??= [];
+                visited.Add(pathInfo + "?" + query);
+                var target = redirect.Path.StartsWith('/') ? redirect.Path : UrlPath.Join(pathInfo, redirect.Path);
+                if (!visited.Add(target + "?" + redirect.QueryString) || redirects >= MaxInternalRedirects)
+                {
+                    app.Logger.LogError("InternalRedirect loop at {Path}", target);
+                    context.Response.Headers.Clear();
+                    request = new Request(context, app, pathInfo, query, previous);
+                    await HandleErrorAsync(request, new InvalidOperationException($"InternalRedirect visited the same URL twice: '{target}'"));
+                    await CompleteAsync(request);
+                    return;
+                }
+                context.Response.Headers.Clear();
+                previous = request;
+                pathInfo = target;
+                query = redirect.QueryString;
+                continue;
+            }
+            await CompleteAsync(request);
+            return;
+        }
+    }
+
+    private static async Task CompleteAsync(Request request)
+    {
+        try
+        {
+            await WriteAsync(request);
+        }
+        finally
+        {
+            try
+            {
+                await request.Handler.Chain.RunAsync(HookPoint.OnEndRequest, request);
+            }
+            catch (Exception ex)
+            {
+                request.App.Logger.LogError(ex, "An on_end_request hook failed");
+            }
+        }
+    }
+
+    private static async Task RespondAsync(Request request)
+    {
+        var headers = request.Response.Headers;
+        headers.ContentType = "text/html";
+        headers.Server = ErrorPage.Version;
+        try
+        {
+            try
+            {
+                request.App.Dispatch(request);
+                if (request.Handler.Allow is { } allow)
+                {
+                    headers.Allow = allow;
+                }
+                var chain = request.Handler.Chain;
+                await chain.RunAsync(HookPoint.OnStartResource, request);
+                ThrowDispatchError(request);
+                ProcessQueryString(request);
+                await chain.RunAsync(HookPoint.BeforeRequestBody, request);
+                if (request.ProcessRequestBody)
+                {
+                    await RequestBodyReader.ReadAsync(request);
+                }
+                await chain.RunAsync(HookPoint.BeforeHandler, request);
+                if (!request.Handled)
+                {
+                    await request.Handler.Invoke!(request);
+                }
+                await chain.RunAsync(HookPoint.BeforeFinalize, request);
+                Finalize(request);
+            }
+            catch (Exception ex) when (ex is HttpError or HttpRedirect)
+            {
+                request.IsErrorResponse = ex is HttpError;
+                if (ex is HttpError error)
+                {
+                    error.SetResponse(request);
+                }
+                else
+                {
+                    ((HttpRedirect)ex).SetResponse(request);
+                }
+                await request.Handler.Chain.RunAsync(HookPoint.BeforeFinalize, request);
+                Finalize(request);
+            }
+            finally
+            {
+                await request.Handler.Chain.RunAsync(HookPoint.OnEndResource, request);
+            }
+        }
+        catch (InternalRedirect)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await HandleErrorAsync(request, ex);
+        }
+    }
+
+    private static void ThrowDispatchError(Request request)
+    {
+        switch (request.Handler.DispatchError)
+        {
+            case 404:
+                throw new NotFound();
+            case 405:
+                throw new HttpError(405);
+        }
+    }
+
+    /// <summary>CherryPy's <c>process_query_string</c>, with 400 rather than CherryPy's 404 for an undecodable query.</summary>
+    private static void ProcessQueryString(Request request)
+    {
+        var query = request.QueryString;
+        if (query.Length == 0)
+        {
+            return;
+        }
+        var imageMap = ImageMapPattern().Match(query);
+        if (imageMap.Success)
+        {
+            request.Parameters.Add("x", imageMap.Groups[1].Value, ParameterSource.QueryString);
+            request.Parameters.Add("y", imageMap.Groups[2].Value, ParameterSource.QueryString);
+            return;
+        }
+        if (!QueryStringParser.TryParse(query, ParameterSource.QueryString, request.Parameters))
+        {
+            throw new HttpError(400, "The given query string could not be processed. Query strings for this resource must be encoded with 'utf8'.");
+        }
+    }
+
+    [GeneratedRegex(@"^(\d+),(\d+)$")]
+    private static partial Regex ImageMapPattern();
+
+    private static async Task HandleErrorAsync(Request request, Exception exception)
+    {
+        request.App.Logger.LogError(exception, "Unhandled exception while serving {Path}", request.ScriptName + request.PathInfo);
+        request.IsErrorResponse = true;
+        var chain = request.Handler.Chain;
+        try
+        {
+            await chain.RunAsync(HookPoint.BeforeErrorResponse, request);
+            if (request.ErrorResponse is { } replacement)
+            {
+                await replacement(request, exception);
+            }
+            else
+            {
+                new HttpError(500, null, null, exception).SetResponse(request);
+            }
+            await chain.RunAsync(HookPoint.AfterErrorResponse, request);
+            Finalize(request);
+        }
+        catch (HttpRedirect redirect)
+        {
+            redirect.SetResponse(request);
+            Finalize(request);
+        }
+        catch (Exception second)
+        {
+            // The error page itself failed: answer a bare 500 rather than nothing.
+            request.App.Logger.LogError(second, "The error response failed");
+            request.Response.Headers.Clear();
+            request.Response.ContentType = "text/plain;charset=utf-8";
+            request.Response.Status = "500";
+            request.Response.SetText("Unrecoverable error in the server.");
+            Finalize(request);
+        }
+    }
+
+    /// <summary>CherryPy's <c>response.finalize</c>: validate the status and settle the entity headers.</summary>
+    private static void Finalize(Request request)
+    {
+        var response = request.Response;
+        if (!StatusLine.TryParse(response.Status, out var code, out var reason, out var error))
+        {
+            throw new HttpError(500, error);
+        }
+        request.FinalStatus = code;
+        request.FinalReason = reason;
+        if (code is < 200 or 204 or 205 or 304)
+        {
+            response.Headers.ContentLength = null;
+            response.Body = ReadOnlyMemory<byte>.Empty;
+        }
+        else
+        {
+            response.Headers.ContentLength = response.Body.Length;
+        }
+    }
+
+    private static async Task WriteAsync(Request request)
+    {
+        var http = request.HttpContext.Response;
+        if (http.HasStarted)
+        {
+            return;
+        }
+        http.StatusCode = request.FinalStatus;
+        if (request.FinalReason != StatusLine.Reason(request.FinalStatus))
+        {
+            request.HttpContext.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = request.FinalReason;
+        }
+        var body = request.Response.Body;
+        if (body.Length > 0 && !HttpMethods.IsHead(request.HttpContext.Request.Method))
+        {
+            await http.Body.WriteAsync(body, request.Aborted);
+        }
+    }
+}

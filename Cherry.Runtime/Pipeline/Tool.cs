@@ -1,0 +1,33 @@
+namespace Cherry;
+
+/// <summary>
+/// A tool: a named unit of behaviour that binds callbacks to hook points, like CherryPy's toolbox.
+/// One instance serves one handler; it is created and configured at start-up and then only read.
+/// A tool may serve the response itself (set <see cref="Request.Handled"/>) or replace the error
+/// response (set <see cref="Request.ErrorResponse"/>), so one shape covers plain, handler and error tools.
+/// </summary>
+public abstract class Tool
+{
+    /// <summary>The config name, as in <c>tools.&lt;name&gt;.on</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Adds this tool's hooks to a handler's chain.</summary>
+    public abstract void Attach(ToolChainBuilder chain);
+
+    /// <summary>Applies <c>tools.&lt;name&gt;.&lt;arg&gt;</c> values from configuration; each consumed key must be taken from <paramref name="arguments"/>.</summary>
+    public virtual void Configure(ToolArguments arguments) { }
+}
+
+/// <summary>A tool that runs one callback at one hook point.</summary>
+public abstract class HookTool : Tool
+{
+    public abstract HookPoint Point { get; }
+
+    public virtual int Priority => 50;
+
+    public virtual bool Failsafe => false;
+
+    public abstract ValueTask RunAsync(Request request);
+
+    public sealed override void Attach(ToolChainBuilder chain) => chain.Add(Name, Point, Priority, Failsafe, RunAsync);
+}

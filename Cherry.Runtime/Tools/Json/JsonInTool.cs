@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace Cherry;
+
+/// <summary>
+/// CherryPy's <c>json_in</c> (before_request_body 30): a JSON body of an accepted content type is parsed into
+/// <see cref="Request.Json"/>. It needs a Content-Length (411 otherwise, chunked included), and a body that is
+/// not UTF-8 JSON is a 400 "Invalid JSON document". With <see cref="Force"/>, any other content type is a 415;
+/// without it, form posts go on to become parameters.
+/// </summary>
+public sealed class JsonInTool : HookTool
+{
+    public const string ToolName = "json_in";
+
+    public override string Name => ToolName;
+
+    public override HookPoint Point => HookPoint.BeforeRequestBody;
+
+    public override int Priority => 30;
+
+    public string[] ContentTypes { get; set; } = ["application/json", "text/javascript"];
+
+    public bool Force { get; set; } = true;
+
+    public override void Configure(ToolArguments arguments)
+    {
+        if (arguments.TryGetList("content_type", out var types))
+        {
+            ContentTypes = types;
+        }
+        if (arguments.TryGetBoolean("force", out var force))
+        {
+            Force = force;
+        }
+    }
+
+    public override async ValueTask RunAsync(Request request)
+    {
+        if (!request.ProcessRequestBody)
+        {
+            return;
+        }
+        var http = request.HttpContext.Request;
+        var mediaType = MediaType(http.ContentType);
+        if (Array.Exists(ContentTypes, t => string.Equals(t, mediaType, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (http.ContentLength is null)
+            {
+                throw new HttpError(411);
+            }
+            var bytes = await RequestBodyReader.ReadBytesAsync(http, request.Aborted);
+            try
+            {
+                using var document = JsonDocument.Parse(bytes);
+                request.Json = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                throw new HttpError(400, "Invalid JSON document");
+            }
+            request.ProcessRequestBody = false;
+        }
+        else if (Force)
+        {
+            throw new HttpError(415, "Expected an entity of content type " + string.Join(", ", ContentTypes));
+        }
+    }
+
+    private static string MediaType(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return "";
+        }
+        var semicolon = contentType.IndexOf(';');
+        return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
+    }
+}

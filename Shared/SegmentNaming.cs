@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace Cherry.Shared
+{
+    /// <summary>
+    /// The one rule that turns a C# member name into its URL segment. Linked into the generator and the
+    /// analyzers so that the two can never disagree.
+    /// PascalCase words are split, lower-cased and joined with <c>_</c>: <c>TranslateHtml</c> → <c>translate_html</c>,
+    /// <c>GetHTMLPage</c> → <c>get_html_page</c>, <c>Dir1</c> → <c>dir1</c>. Punctuation in an explicit segment,
+    /// and at run time in a request segment, counts as <c>_</c> (CherryPy's rule), so <c>/translate.html</c>
+    /// and <c>/translate-html</c> reach <c>TranslateHtml</c>.
+    /// </summary>
+    internal static class SegmentNaming
+    {
+        public static string FromMemberName(string name)
+        {
+            var builder = new StringBuilder(name.Length + 4);
+            for (var i = 0; i < name.Length; i++)
+            {
+                var c = name[i];
+                if (char.IsUpper(c) && i > 0 && name[i - 1] != '_')
+                {
+                    var previous = name[i - 1];
+                    var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
+                    if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
+                    {
+                        builder.Append('_');
+                    }
+                }
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            return Normalize(builder.ToString());
+        }
+
+        /// <summary>Maps ASCII punctuation to <c>_</c>, as the runtime does for each request segment.</summary>
+        public static string Normalize(string segment)
+        {
+            var chars = segment.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var c = chars[i];
+                if (c < 128 && c > ' ' && c != 127 && !char.IsLetterOrDigit(c))
+                {
+                    chars[i] = '_';
+                }
+            }
+            return new string(chars);
+        }
+    }
+}
