@@ -130,10 +130,13 @@ namespace Cherry.Generators.Emitting
                 switch (handler.Kind)
                 {
                     case HandlerKind.Index:
+                        // Reachable by name too (/index), as a plain member that is not an index.
                         position.Index = entry;
+                        position.Members.Add((handler, entry));
                         break;
                     case HandlerKind.Default:
                         position.Default = entry;
+                        position.Members.Add((handler, entry));
                         break;
                     case HandlerKind.Verb:
                         position.Verbs.Add((handler.MethodName.ToUpperInvariant(), entry));

@@ -52,7 +52,7 @@ namespace Cherry.Generators.Parsing
             {
                 switch (member)
                 {
-                    case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public:
+                    case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public && !method.IsGenericMethod:
                         if (HasAttribute(method, _known.Dispatch))
                         {
                             hook = ParseDispatchHook(method) ?? hook;

@@ -6,8 +6,9 @@ namespace Cherry;
 /// lower-cased and joined with <c>_</c> (<c>TranslateHtml</c> → <c>translate_html</c>);
 /// any punctuation in a request segment matches <c>_</c>, so <c>/translate.html</c>
 /// and <c>/translate-html</c> reach the same member.
+/// On a property or field holding a sub-tree, it only renames the sub-tree's segment.
 /// </summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
 public sealed class ExposedAttribute : Attribute
 {
     public ExposedAttribute() { }

@@ -1,0 +1,73 @@
+using System.Net;
+
+namespace Cherry.Integration.Tests;
+
+/// <summary>Malformed requests get a 4xx with a message, never a 500.</summary>
+public sealed class BadInputTests(ReferenceAppFixture fixture) : IClassFixture<ReferenceAppFixture>
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    [Fact]
+    public async Task Undecodable_query_string_is_400()
+    {
+        // CherryPy answers 404 here; the query is the client's mistake, so Cherry answers 400.
+        var (response, body) = await _client.FetchAsync("/?name=%A3");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The given query string could not be processed. Query strings for this resource must be encoded with 'utf8'.", Http.ErrorMessage(body));
+    }
+
+    [Fact]
+    public async Task Undecodable_form_body_is_400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/one") { Content = new ByteArrayContent([(byte)'p', (byte)'1', (byte)'=', 0xFF, 0xFE]) };
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        var (response, body) = await _client.FetchAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The request entity could not be decoded. The following charsets were attempted: ['utf-8']", Http.ErrorMessage(body));
+    }
+
+    [Fact]
+    public async Task Missing_host_on_HTTP_1_1_is_400()
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address, "GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 400", raw);
+    }
+
+    [Fact]
+    public async Task Post_without_length_is_411()
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address, "POST /one HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 411", raw);
+        Assert.Contains("Client must specify Content-Length", raw);
+    }
+
+    [Fact]
+    public async Task Huge_headers_are_431()
+    {
+        var (response, _) = await _client.FetchAsync("/", ("X-Huge", new string('a', 40_000)));
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Malformed_request_line_is_400()
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address, "G@T / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 400", raw);
+    }
+
+    [Fact]
+    public async Task Segment_longer_than_any_member_name_is_a_clean_miss()
+    {
+        var (response, body) = await _client.FetchAsync("/" + new string('x', 500));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("root default args=('xxx", body);
+    }
+
+    [Fact]
+    public async Task Truncated_multipart_body_is_400()
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address,
+            "POST /one HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: 19\r\nConnection: close\r\n\r\n--XX\r\nbroken-part\r\n");
+        Assert.StartsWith("HTTP/1.1 400", raw);
+    }
+}

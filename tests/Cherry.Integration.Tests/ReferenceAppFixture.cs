@@ -1,0 +1,23 @@
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cherry.Integration.Tests;
+
+/// <summary>The reference-app mirror, mounted as CherryPy mounts reference_app.py, shared by a test class.</summary>
+public sealed class ReferenceAppFixture : IAsyncLifetime
+{
+    public CherryServer Server { get; private set; } = null!;
+
+    public HttpClient Client => Server.Client;
+
+    public async Task InitializeAsync()
+    {
+        Server = await CherryServer.StartAsync(app =>
+        {
+            app.MapCherry<ReferenceRoot>("/", o => o.ErrorPage("/nodef", 404, page => $"custom 404 page: {page.Status} | {page.Message}"));
+            app.MapCherry<MountedRoot>("/mounted/app");
+        });
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
