@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Ini;
 
 namespace Cherry;
 
@@ -48,16 +47,13 @@ public sealed class CherryConfig
     public static CherryConfig FromIni(Stream stream)
     {
         var config = new CherryConfig();
-        foreach (var (fullKey, raw) in IniStreamConfigurationProvider.Read(stream))
+        foreach (var (section, key, raw) in IniReader.Read(stream))
         {
-            var colon = fullKey.IndexOf(':');
-            if (colon < 0)
+            if (section is null)
             {
-                throw new CherryConfigurationException("(none)", fullKey, "every key must be inside a [global] or [/path] section.");
+                throw new CherryConfigurationException("(none)", key, "every key must be inside a [global] or [/path] section.");
             }
-            var section = fullKey[..colon];
-            var key = fullKey[(colon + 1)..];
-            if (!PythonLiteral.TryParse(raw ?? "", out var value))
+            if (!PythonLiteral.TryParse(raw, out var value))
             {
                 throw new CherryConfigurationException(section, key, $"the value {raw} is not a Python literal (True, 3600, 'text', [...]).");
             }

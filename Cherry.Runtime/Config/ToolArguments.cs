@@ -74,6 +74,13 @@ public sealed class ToolArguments
     public CherryConfigurationException Malformed(string argument, string problem) =>
         new(_values.TryGetValue(argument, out var e) ? e.Section : "?", $"tools.{ToolName}.{argument}", problem);
 
+    /// <summary>An error about the tool itself, naming the first of its keys.</summary>
+    internal CherryConfigurationException Unknown(string problem)
+    {
+        var (argument, (_, section)) = _values.First();
+        return new CherryConfigurationException(section, $"tools.{ToolName}.{argument}", problem);
+    }
+
     internal void ThrowIfUntaken()
     {
         foreach (var (argument, (_, section)) in _values)

@@ -12,16 +12,22 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
 
     public void Complete(MountedApp app)
     {
-        foreach (var entry in app.Tree.Handlers.Append(app.NotFoundEntry))
+        var entries = app.Tree.Handlers.Append(app.NotFoundEntry).Select(e => (Entry: e, Declared: e.CreateTools())).ToList();
+        // A tool name is known if it is registered or declared by an attribute anywhere in this app.
+        var declaredNames = entries.SelectMany(e => e.Declared).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (entry, declared) in entries)
         {
-            Complete(entry);
+            Complete(entry, declared, declaredNames);
         }
     }
 
-    private void Complete(HandlerEntry entry)
+    private bool IsKnownTool(string name, HashSet<string> declaredNames) =>
+        declaredNames.Contains(name) || registry.TryCreate(name, out _);
+
+    private void Complete(HandlerEntry entry, Tool[] declaredTools, HashSet<string> declaredNames)
     {
         var tools = new List<Tool> { new TrailingSlashTool(), new EncodeTool() };
-        foreach (var declared in entry.CreateTools())
+        foreach (var declared in declaredTools)
         {
             tools.RemoveAll(t => t.Name == declared.Name);
             tools.Add(declared);
@@ -70,19 +76,20 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
             }
             else if (key.StartsWith(ErrorPagePrefix, StringComparison.Ordinal))
             {
-                var renderer = renderers.TryGetValue((section, key), out var callable) ? callable : TemplateErrorPage(section, key, value);
                 var code = key[ErrorPagePrefix.Length..];
-                if (code == "default")
+                var status = 0;
+                if (code != "default" && !(int.TryParse(code, out status) && status is >= 400 and <= 599))
+                {
+                    throw new CherryConfigurationException(section, key, "error_page takes a status from 400 to 599 or 'default'.");
+                }
+                var renderer = renderers.TryGetValue((section, key), out var callable) ? callable : TemplateErrorPage(section, key, value);
+                if (status == 0)
                 {
                     defaultErrorPage = renderer;
                 }
-                else if (int.TryParse(code, out var status) && status is >= 400 and <= 599)
-                {
-                    errorPages[status] = renderer;
-                }
                 else
                 {
-                    throw new CherryConfigurationException(section, key, "error_page takes a status from 400 to 599 or 'default'.");
+                    errorPages[status] = renderer;
                 }
             }
             else if (key == "request.show_mismatched_params")
@@ -121,9 +128,9 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
             var tool = tools.Find(t => t.Name == name);
             if (tool is null)
             {
-                if (!registry.TryCreate(name, out _) && !switches.ContainsKey(name))
+                if (!IsKnownTool(name, declaredNames))
                 {
-                    throw args.Malformed("on", $"there is no tool named '{name}'.");
+                    throw args.Unknown($"there is no tool named '{name}'.");
                 }
                 continue;
             }

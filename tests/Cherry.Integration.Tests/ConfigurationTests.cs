@@ -1,0 +1,80 @@
+using System.Net;
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cherry.Integration.Tests;
+
+/// <summary>CherryPy-style configuration from INI files and IConfiguration, completing chains at start-up.</summary>
+public sealed class ConfigurationTests
+{
+    private static string AppFile(string name) => Path.Combine(AppContext.BaseDirectory, "App", name);
+
+    [Fact]
+    public async Task Ini_file_sets_headers_switches_tools_off_and_overrides_priorities()
+    {
+        var conf = File.ReadAllText(AppFile("lifecycle.conf")).Replace("'notfound.html'", "'" + AppFile("notfound.html") + "'");
+        var path = Path.Combine(Path.GetTempPath(), $"cherry-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(path, conf);
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<LifecycleRoot>("/", o => o.AddIniFile(path)));
+
+        // trailing_slash is off below /section: no redirect.
+        var (section, body) = await server.Client.FetchAsync("/section");
+        Assert.Equal(HttpStatusCode.OK, section.StatusCode);
+        Assert.Equal("section index", body);
+        Assert.Equal("section", section.Headers.GetValues("X-Section").Single());
+        Assert.Equal("everywhere", section.Headers.GetValues("X-Global").Single());
+
+        // Outside /section the switch does not apply, and the priority override moved class-early after method-40.
+        var (root, _) = await server.Client.FetchAsync("/ordered");
+        Assert.False(root.Headers.Contains("X-Section"));
+        Assert.Equal("start,method-10,method-40,class-early,finalize,end-resource", string.Join(",", root.Headers.GetValues("X-Trace")).Replace(" ", ""));
+    }
+
+    [Fact]
+    public async Task Error_page_template_from_config_renders_status_and_message()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<LifecycleRoot>("/", o => o
+            .Set("/section", "error_page.404", AppFile("notfound.html"))));
+        var (response, body) = await server.Client.FetchAsync("/section/leaf/extra");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.StartsWith("<p>template says: 404 Not Found / Nothing matches the given URI</p>", body);
+    }
+
+    [Fact]
+    public async Task IConfiguration_sections_configure_an_app()
+    {
+        await using var server = await CherryServer.StartAsync(
+            app => app.MapCherry<LifecycleRoot>("/"),
+            settings: new Dictionary<string, string?>
+            {
+                ["Cherry:Apps:/:/section:tools:trailing_slash:missing"] = "false",
+                ["Cherry:Global:response.headers.X-From-Json"] = "yes",
+            });
+        var (response, body) = await server.Client.FetchAsync("/section");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("section index", body);
+        Assert.Equal("yes", response.Headers.GetValues("X-From-Json").Single());
+    }
+
+    [Theory]
+    [InlineData("/section", "tools.trailing_slash.colour", "True", "'/section', key 'tools.trailing_slash.colour'")]
+    [InlineData("/section", "request.unknown", "1", "'/section', key 'request.unknown'")]
+    [InlineData("/", "tools.no_such_tool.on", "True", "there is no tool named 'no_such_tool'")]
+    [InlineData("/", "tools.trailing_slash.on", "maybe", "key 'tools.trailing_slash.on': expected True or False")]
+    [InlineData("/", "error_page.200", "x", "error_page takes a status")]
+    public async Task Unknown_or_malformed_keys_fail_start_up_naming_key_and_path(string section, string key, string value, string expected)
+    {
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() =>
+            CherryServer.StartAsync(app => app.MapCherry<LifecycleRoot>("/", o => o.Set(section, key, value))));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Ini_values_must_be_python_literals()
+    {
+        using var stream = new MemoryStream("[/]\ntools.trailing_slash.on = os.system('x')\n"u8.ToArray());
+        var error = Assert.Throws<CherryConfigurationException>(() => CherryConfig.FromIni(stream));
+        Assert.Contains("key 'tools.trailing_slash.on'", error.Message);
+        Assert.Contains("section '/'", error.Message);
+    }
+}
