@@ -198,6 +198,7 @@ namespace Cherry.Generators.Emitting
                 w.WriteLine("{");
                 w.Indent++;
                 w.WriteLine("walker.Position = start;");
+                w.WriteLine("var poppedBefore = match.PathParameterCount;");
                 foreach (var name in node.PopArgs)
                 {
                     w.WriteLine("if (walker.TryNext(out var popped_" + Identifier(name) + "))");
@@ -209,6 +210,7 @@ namespace Cherry.Generators.Emitting
                 w.WriteLine("{");
                 w.WriteLine("    return true;");
                 w.WriteLine("}");
+                w.WriteLine("match.RemovePathParametersFrom(poppedBefore);");
                 w.Indent--;
                 w.WriteLine("}");
             }

@@ -21,6 +21,11 @@ public struct HandlerMatch
         IsIndex = isIndex;
     }
 
+    public readonly int PathParameterCount => PathParameters?.Count ?? 0;
+
+    /// <summary>Drops parameters popped on a branch that matched nothing.</summary>
+    public readonly void RemovePathParametersFrom(int count) => PathParameters?.RemoveRange(count, PathParameters.Count - count);
+
     public void AddPathParameter(string name, ReadOnlySpan<char> value) =>
         (PathParameters ??= []).Add(new Parameter(name, value.ToString().Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), ParameterSource.Path));
 }

@@ -1,0 +1,107 @@
+using Cherry.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Cherry.Generators.Tests;
+
+public sealed class GeneratorTests
+{
+    [Fact]
+    public void Representative_tree_matches_its_golden_file_and_compiles()
+    {
+        var (result, output) = GeneratorHarness.Run(Sources.Program, Sources.Tree);
+        Assert.Empty(result.Diagnostics);
+        var generated = Assert.Single(result.GeneratedTrees);
+        Assert.EndsWith("Shop_Root_CherryTree.g.cs", generated.FilePath);
+        Assert.Empty(GeneratorHarness.Errors(output));
+        GoldenFiles.Verify("ShopTree", generated.GetText().ToString());
+    }
+
+    [Fact]
+    public void Only_mounted_roots_get_a_tree()
+    {
+        var (result, _) = GeneratorHarness.Run(Sources.Tree);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Two_roots_get_two_isolated_trees()
+    {
+        const string program = """
+            using Cherry;
+            using Microsoft.AspNetCore.Builder;
+            public static class Startup
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapCherry<Shop.Root>("/");
+                    app.MapCherry(new Shop.Admin(), "/admin");
+                }
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(program, Sources.Tree);
+        Assert.Equal(["Shop_Admin_CherryTree.g.cs", "Shop_Root_CherryTree.g.cs"], result.GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).Order());
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
+    public void Unsupported_return_and_parameter_types_are_reported()
+    {
+        const string tree = """
+            using Cherry;
+            public sealed class Bad
+            {
+                [Exposed] public System.IO.Stream Open() => null!;
+                [Exposed] public string Take(System.Action callback) => "";
+                [Exposed] public string Fine() => "fine";
+            }
+            """;
+        var program = Sources.Program.Replace("Shop.Root", "Bad");
+        var (result, output) = GeneratorHarness.Run(program, tree);
+        Assert.Equal(["CHERRY0001", "CHERRY0002"], result.Diagnostics.Select(d => d.Id).Order());
+        Assert.Contains("'Open' returns 'System.IO.Stream'", result.Diagnostics.Single(d => d.Id == "CHERRY0001").GetMessage());
+        var location = result.Diagnostics.Single(d => d.Id == "CHERRY0002").Location.GetLineSpan();
+        Assert.Equal("Source1.cs", location.Path);
+        Assert.Equal(4, location.StartLinePosition.Line);
+        // The valid handler is still generated.
+        Assert.Contains("\"fine\"", Assert.Single(result.GeneratedTrees).GetText().ToString());
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
+    public void An_unrelated_edit_leaves_every_tracked_step_cached_or_unchanged()
+    {
+        var compilation = GeneratorHarness.Compile(Sources.Program, Sources.Tree, Sources.JsonContext);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace Shop; internal static class Unrelated { public static int Answer() => 42; }", GeneratorHarness.ParseOptions, path: "Unrelated.cs"));
+        driver = driver.RunGenerators(edited);
+        var second = driver.GetRunResult().Results.Single();
+
+        var tracked = new[] { CherryGenerator.ExposedStep, CherryGenerator.RestStep, CherryGenerator.RootsStep, CherryGenerator.JsonStep, CherryGenerator.TreesStep };
+        foreach (var step in tracked)
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(step), $"step {step} was not tracked");
+            var reasons = second.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            Assert.All(reasons, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {step} was {r}"));
+        }
+        var outputs = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output was {r}"));
+        Assert.Equal(first.GeneratedSources.Single().SourceText.ToString(), second.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    [Fact]
+    public void Editing_a_handler_regenerates_the_tree()
+    {
+        var compilation = GeneratorHarness.Compile(Sources.Program, Sources.Tree);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == "Source1.cs");
+        var changed = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Sources.Tree.Replace("public string About()", "public string AboutUs()"), GeneratorHarness.ParseOptions, path: "Source1.cs"));
+        var result = driver.RunGenerators(changed).GetRunResult().Results.Single();
+        Assert.Contains(result.TrackedSteps[CherryGenerator.TreesStep].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified || o.Reason == IncrementalStepRunReason.New);
+        Assert.Contains("AboutUs", result.GeneratedSources.Single().SourceText.ToString());
+    }
+}
