@@ -1,0 +1,53 @@
+namespace Cherry.Runtime.Tests;
+
+public sealed class ToolChainTests
+{
+    private static ToolChain Build(Action<ToolChainBuilder> add, Dictionary<string, int>? priorities = null)
+    {
+        var builder = new ToolChainBuilder(priorities ?? []);
+        add(builder);
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Orders_by_priority_keeping_declaration_order_for_ties()
+    {
+        var chain = Build(b =>
+        {
+            b.Add("late", HookPoint.BeforeHandler, 90, false, _ => default);
+            b.Add("first-50", HookPoint.BeforeHandler, 50, false, _ => default);
+            b.Add("second-50", HookPoint.BeforeHandler, 50, false, _ => default);
+            b.Add("early", HookPoint.BeforeHandler, 1, false, _ => default);
+            b.Add("other-point", HookPoint.BeforeFinalize, 0, false, _ => default);
+        });
+        Assert.Equal(["early", "first-50", "second-50", "late"], chain.At(HookPoint.BeforeHandler).Select(h => h.ToolName));
+        Assert.Equal(["other-point"], chain.At(HookPoint.BeforeFinalize).Select(h => h.ToolName));
+    }
+
+    [Fact]
+    public void Configured_priorities_override_the_tools_own()
+    {
+        var chain = Build(b =>
+        {
+            b.Add("a", HookPoint.OnStartResource, 10, false, _ => default);
+            b.Add("b", HookPoint.OnStartResource, 20, false, _ => default);
+        }, new Dictionary<string, int> { ["a"] = 30 });
+        Assert.Equal(["b", "a"], chain.At(HookPoint.OnStartResource).Select(h => h.ToolName));
+    }
+
+    [Fact]
+    public async Task After_a_failure_only_failsafe_hooks_run_and_the_first_failure_is_rethrown()
+    {
+        var ran = new List<string>();
+        var chain = Build(b =>
+        {
+            b.Add("fails", HookPoint.OnEndRequest, 1, false, _ => { ran.Add("fails"); throw new InvalidOperationException("first"); });
+            b.Add("skipped", HookPoint.OnEndRequest, 2, false, _ => { ran.Add("skipped"); return default; });
+            b.Add("failsafe-fails", HookPoint.OnEndRequest, 3, true, _ => { ran.Add("failsafe-fails"); throw new InvalidOperationException("second"); });
+            b.Add("failsafe", HookPoint.OnEndRequest, 4, true, _ => { ran.Add("failsafe"); return default; });
+        });
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await chain.RunAsync(HookPoint.OnEndRequest, null!));
+        Assert.Equal("first", error.Message);
+        Assert.Equal(["fails", "failsafe-fails", "failsafe"], ran);
+    }
+}
