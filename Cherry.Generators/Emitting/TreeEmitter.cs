@@ -161,10 +161,7 @@ namespace Cherry.Generators.Emitting
                     w.WriteLine("case " + Quote(child.Segment) + ":");
                     w.Indent++;
                     var local = "child" + childIndex++;
-                    w.WriteLine("if (node." + child.MemberName + " is { } " + local + " && Resolve" + target + "(" + local + ", ref walker, ref match))");
-                    w.WriteLine("{");
-                    w.WriteLine("    return true;");
-                    w.WriteLine("}");
+                    WriteReturnTrueIf(w, "if (node." + child.MemberName + " is { } " + local + " && Resolve" + target + "(" + local + ", ref walker, ref match))");
                     if (fallible)
                     {
                         w.WriteLine("member = true;");
@@ -185,10 +182,7 @@ namespace Cherry.Generators.Emitting
                 w.WriteLine("var next = node." + hook.MethodName + "(virtualPath);");
                 w.WriteLine("walker.Position = start;");
                 w.WriteLine("walker.Skip(virtualPath.Popped == 0 ? 1 : virtualPath.Popped);");
-                w.WriteLine("if (next is not null && Resolve" + dynamicTarget + "(next, ref walker, ref match))");
-                w.WriteLine("{");
-                w.WriteLine("    return true;");
-                w.WriteLine("}");
+                WriteReturnTrueIf(w, "if (next is not null && Resolve" + dynamicTarget + "(next, ref walker, ref match))");
                 w.Indent--;
                 w.WriteLine("}");
             }
@@ -206,10 +200,7 @@ namespace Cherry.Generators.Emitting
                     w.WriteLine("    match.AddPathParameter(" + Quote(name) + ", popped_" + Identifier(name) + ");");
                     w.WriteLine("}");
                 }
-                w.WriteLine("if (Resolve" + position.Id + "(node, ref walker, ref match, popped: true))");
-                w.WriteLine("{");
-                w.WriteLine("    return true;");
-                w.WriteLine("}");
+                WriteReturnTrueIf(w, "if (Resolve" + position.Id + "(node, ref walker, ref match, popped: true))");
                 w.WriteLine("match.RemovePathParametersFrom(poppedBefore);");
                 w.Indent--;
                 w.WriteLine("}");
@@ -443,6 +434,15 @@ namespace Cherry.Generators.Emitting
             ParameterKind.Enum => Runtime + "ArgumentParser.ParseEnum<" + typeName + ">(" + value + ", " + name + ")",
             _ => Runtime + "ArgumentParser.Parse<" + typeName + ">(" + value + ", " + name + ")",
         };
+
+        /// <summary>Writes <c>if (condition) { return true; }</c>; <paramref name="ifStatement"/> is the whole <c>if (...)</c> line.</summary>
+        private static void WriteReturnTrueIf(IndentedTextWriter w, string ifStatement)
+        {
+            w.WriteLine(ifStatement);
+            w.WriteLine("{");
+            w.WriteLine("    return true;");
+            w.WriteLine("}");
+        }
 
         private static string Quote(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 

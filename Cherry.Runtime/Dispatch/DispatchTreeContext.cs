@@ -5,8 +5,6 @@ namespace Cherry;
 /// <summary>What a generated tree needs from the host while it is built at start-up.</summary>
 public sealed class DispatchTreeContext(IReadOnlyList<IJsonTypeInfoResolver> registeredResolvers)
 {
-    private static readonly System.Text.Json.JsonSerializerOptions EmptyOptions = new();
-
     /// <summary>
     /// JSON metadata for <typeparamref name="T"/>: from the context the generator found in the compilation,
     /// else from a registered resolver; start-up fails when neither has it.
@@ -20,9 +18,12 @@ public sealed class DispatchTreeContext(IReadOnlyList<IJsonTypeInfoResolver> reg
         }
         foreach (var resolver in registeredResolvers)
         {
-            if (resolver.GetTypeInfo(typeof(T), (resolver as System.Text.Json.Serialization.JsonSerializerContext)?.Options ?? EmptyOptions) is JsonTypeInfo<T> info)
+            // Options bound to the resolver give metadata that is configured and locked, ready to serialize with.
+            var options = (resolver as System.Text.Json.Serialization.JsonSerializerContext)?.Options
+                ?? new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = resolver };
+            if (options.TryGetTypeInfo(typeof(T), out var info) && info is JsonTypeInfo<T> typed)
             {
-                return info;
+                return typed;
             }
         }
         throw new InvalidOperationException(

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json.Serialization.Metadata;
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cherry.Integration.Tests;
+
+/// <summary>Behaviour that depends on the environment or on start-up registration.</summary>
+public sealed class EnvironmentTests
+{
+    [Fact]
+    public async Task Production_error_pages_carry_no_traceback()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/"), environment: "Production");
+        var (response, body) = await server.Client.FetchAsync("/boom");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain("InvalidOperationException", body);
+        Assert.Contains("<pre id=\"traceback\"></pre>", body);
+    }
+
+    [Fact]
+    public async Task Mismatch_messages_can_be_hidden()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/", o => o.Set("/", "request.show_mismatched_params", "False")));
+        var (response, body) = await server.Client.FetchAsync("/one");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Nothing matches the given URI", Http.ErrorMessage(body));
+    }
+
+    [Fact]
+    public async Task Json_metadata_no_context_declares_comes_from_a_registered_resolver()
+    {
+        // The test registers reflection-based metadata; an app would register another assembly's source-generated context.
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<UnlistedJsonRoot>("/"),
+            configure: o => o.JsonResolvers.Add(new DefaultJsonTypeInfoResolver()));
+        var (response, body) = await server.Client.FetchAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"Number":7}""", body);
+    }
+
+    [Fact]
+    public async Task Json_metadata_that_nobody_provides_fails_start_up()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CherryServer.StartAsync(app => app.MapCherry<UnlistedJsonRoot>("/")));
+        Assert.Contains("No JSON metadata for Cherry.Integration.Tests.App.Unlisted", error.Message);
+    }
+}
