@@ -58,10 +58,18 @@ internal static class RequestBodyReader
         }
     }
 
+    /// <summary>Reads the whole body; Kestrel's framing and size errors (413, 400) become <see cref="HttpError"/>s.</summary>
     public static async ValueTask<byte[]> ReadBytesAsync(HttpRequest http, CancellationToken cancellation)
     {
         using var buffer = new MemoryStream(http.ContentLength is { } length and < 1 << 20 ? (int)length : 4096);
-        await http.Body.CopyToAsync(buffer, cancellation);
+        try
+        {
+            await http.Body.CopyToAsync(buffer, cancellation);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            throw new HttpError(ex.StatusCode, ex.Message);
+        }
         return buffer.ToArray();
     }
 

@@ -168,7 +168,15 @@ internal static partial class RequestRunner
 
     private static async Task HandleErrorAsync(Request request, Exception exception)
     {
-        request.App.Logger.LogError(exception, "Unhandled exception while serving {Path}", request.ScriptName + request.PathInfo);
+        if (exception is OperationCanceledException && request.Aborted.IsCancellationRequested)
+        {
+            // The client went away: nobody is left to answer, and it is not the server's fault.
+            request.App.Logger.LogDebug("Request to {Path} aborted by the client", request.ScriptName + request.PathInfo);
+        }
+        else
+        {
+            request.App.Logger.LogError(exception, "Unhandled exception while serving {Path}", request.ScriptName + request.PathInfo);
+        }
         request.IsErrorResponse = true;
         var chain = request.Handler.Chain;
         try

@@ -31,10 +31,15 @@ public sealed class CherryServer : IAsyncDisposable
         Action<WebApplication> map,
         Action<CherryOptions>? configure = null,
         string environment = "Development",
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            kestrel?.Invoke(o);
+        });
         builder.Logging.ClearProviders();
         if (settings is not null)
         {

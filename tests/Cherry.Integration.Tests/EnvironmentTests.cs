@@ -44,4 +44,17 @@ public sealed class EnvironmentTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CherryServer.StartAsync(app => app.MapCherry<UnlistedJsonRoot>("/")));
         Assert.Contains("No JSON metadata for Cherry.Integration.Tests.App.Unlisted", error.Message);
     }
+
+    [Theory]
+    [InlineData("/one", "application/x-www-form-urlencoded", "p1=")]
+    [InlineData("/json/echo", "application/json", "[\"")]
+    public async Task Bodies_over_the_size_limit_are_413(string url, string contentType, string prefix)
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/"),
+            kestrel: o => o.Limits.MaxRequestBodySize = 1024);
+        var body = prefix + new string('a', 4096) + (contentType == "application/json" ? "\"]" : "");
+        var (response, page) = await server.Client.FetchAsync(HttpMethod.Post, url, body, contentType);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Request body too large", Http.ErrorMessage(page));
+    }
 }
