@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cherry;
+namespace Cherry.Http;
 
 /// <summary>
 /// Strict <c>application/x-www-form-urlencoded</c> parsing (CherryPy's <c>parse_query_string</c>):
@@ -34,6 +34,31 @@ public static class QueryStringParser
             target.Add(name, value, source);
         }
         return true;
+    }
+
+    /// <summary>
+    /// CherryPy's <c>parse_query_string</c>: names to values, a repeated name keeping every value in order.
+    /// </summary>
+    /// <exception cref="FormatException">A name or value is not valid percent-encoded UTF-8.</exception>
+    public static IReadOnlyDictionary<string, Microsoft.Extensions.Primitives.StringValues> Parse(string query, bool keepBlankValues = true)
+    {
+        var list = new ParameterList();
+        if (!TryParse(query, ParameterSource.QueryString, list))
+        {
+            throw new FormatException("The query string is not valid percent-encoded UTF-8.");
+        }
+        var result = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.Ordinal);
+        foreach (var p in list.AsSpan())
+        {
+            if (!keepBlankValues && p.Value.Length == 0)
+            {
+                continue;
+            }
+            result[p.Name] = result.TryGetValue(p.Name, out var existing)
+                ? Microsoft.Extensions.Primitives.StringValues.Concat(existing, p.Value)
+                : new Microsoft.Extensions.Primitives.StringValues(p.Value);
+        }
+        return result;
     }
 
     /// <summary>Percent-decodes one component, with <c>+</c> as a space.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Cherry;
+namespace Cherry.Http;
 
 /// <summary>Status codes, reasons and CherryPy's validation of a handler-set status (<c>httputil.valid_status</c>).</summary>
 public static class StatusLine

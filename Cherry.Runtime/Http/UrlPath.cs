@@ -1,4 +1,4 @@
-namespace Cherry;
+namespace Cherry.Http;
 
 /// <summary>Joins and normalises URL paths the way <c>cherrypy.url</c> does: <c>.</c> and <c>..</c> resolved, never above the root.</summary>
 public static class UrlPath
@@ -12,6 +12,17 @@ public static class UrlPath
         }
         var slash = current.LastIndexOf('/');
         return (slash < 0 ? "/" : current[..(slash + 1)]) + relative;
+    }
+
+    /// <summary>CherryPy's <c>urljoin</c>: joins the non-empty atoms with <c>/</c>, collapses <c>//</c>; nothing is <c>/</c>.</summary>
+    public static string UrlJoin(params string[] atoms)
+    {
+        var joined = string.Join("/", atoms.Where(a => a.Length > 0));
+        while (joined.Contains("//", StringComparison.Ordinal))
+        {
+            joined = joined.Replace("//", "/", StringComparison.Ordinal);
+        }
+        return joined.Length == 0 ? "/" : joined;
     }
 
     public static string Normalize(string path)

@@ -1,3 +1,5 @@
+using Cherry.Http;
+
 namespace Cherry.Runtime.Tests;
 
 public sealed class QueryStringParserTests
