@@ -381,6 +381,15 @@ namespace Cherry.Generators.Emitting
                     case ResultKind.Bytes:
                         w.WriteLine("request.Response.Body = " + call + " ?? global::System.Array.Empty<byte>();");
                         break;
+                    case ResultKind.TextStream:
+                        w.WriteLine("return " + Runtime + "HandlerResults.StreamText(request, " + call + ");");
+                        return;
+                    case ResultKind.ByteStream:
+                        w.WriteLine("return " + Runtime + "HandlerResults.StreamBytes(request, " + call + ");");
+                        return;
+                    case ResultKind.ObjectStream:
+                        w.WriteLine("return " + Runtime + "HandlerResults.StreamObjects(request, " + call + ");");
+                        return;
                     default:
                         w.WriteLine(Runtime + "JsonBinding.Write(request, " + call + ", " + plan.JsonField(result.TypeName) + ", \"application/json\");");
                         break;

@@ -73,6 +73,9 @@ namespace Cherry.Generators.Model
         Text,
         Bytes,
         Json,
+        TextStream,
+        ByteStream,
+        ObjectStream,
     }
 
     /// <param name="Awaitable">Task, ValueTask, or null when synchronous.</param>

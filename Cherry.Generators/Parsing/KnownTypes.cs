@@ -25,6 +25,8 @@ namespace Cherry.Generators.Parsing
             ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
             ReadOnlyListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
             KeyValuePair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
+            EnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
+            AsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
         }
 
         public INamedTypeSymbol? Exposed { get; }
@@ -45,6 +47,8 @@ namespace Cherry.Generators.Parsing
         public INamedTypeSymbol? ValueTaskOfT { get; }
         public INamedTypeSymbol? ReadOnlyListOfT { get; }
         public INamedTypeSymbol? KeyValuePair { get; }
+        public INamedTypeSymbol? EnumerableOfT { get; }
+        public INamedTypeSymbol? AsyncEnumerableOfT { get; }
     }
 
     internal static class WellKnownNames

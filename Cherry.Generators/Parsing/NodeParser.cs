@@ -224,6 +224,19 @@ namespace Cherry.Generators.Parsing
             {
                 return new ReturnSpec(ResultKind.Bytes, "byte[]", awaitable);
             }
+            if (awaitable is null && type is INamedTypeSymbol { IsGenericType: true } sequence
+                && (Is(sequence.OriginalDefinition, _known.EnumerableOfT) || Is(sequence.OriginalDefinition, _known.AsyncEnumerableOfT)))
+            {
+                var element = sequence.TypeArguments[0];
+                var kind = element.SpecialType == SpecialType.System_String ? ResultKind.TextStream
+                    : element is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } ? ResultKind.ByteStream
+                    : element.SpecialType == SpecialType.System_Object ? ResultKind.ObjectStream
+                    : (ResultKind?)null;
+                if (kind is not null)
+                {
+                    return new ReturnSpec(kind.Value, TypeNames.Of(type), null);
+                }
+            }
             Report(DiagnosticDescriptors.UnsupportedReturnType, method, method.Name, method.ReturnType.ToDisplayString());
             return null;
         }

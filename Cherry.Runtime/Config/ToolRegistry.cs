@@ -9,8 +9,25 @@ public sealed class ToolRegistry
     {
         Register(TrailingSlashTool.ToolName, static () => new TrailingSlashTool());
         Register(EncodeTool.ToolName, static () => new EncodeTool());
+        Register(DecodeTool.ToolName, static () => new DecodeTool());
+        Register(GzipTool.ToolName, static () => new GzipTool());
+        Register(EtagsTool.ToolName, static () => new EtagsTool());
+        Register(ExpiresTool.ToolName, static () => new ExpiresTool());
+        Register(CachingTool.ToolName, static () => new CachingTool());
         Register(JsonInTool.ToolName, static () => new JsonInTool());
         Register(ResponseHeadersTool.ToolName, static () => new ResponseHeadersTool());
+        Register(AcceptTool.ToolName, static () => new AcceptTool());
+        Register(AllowTool.ToolName, static () => new AllowTool());
+        Register(AutovaryTool.ToolName, static () => new AutovaryTool());
+        Register(FlattenTool.ToolName, static () => new FlattenTool());
+        Register(IgnoreHeadersTool.ToolName, static () => new IgnoreHeadersTool());
+        Register(ProxyTool.ToolName, static () => new ProxyTool());
+        Register(RedirectTool.ToolName, static () => new RedirectTool());
+        Register(ErrRedirectTool.ToolName, static () => new ErrRedirectTool());
+        Register(RefererTool.ToolName, static () => new RefererTool());
+        Register(LogHeadersTool.ToolName, static () => new LogHeadersTool());
+        Register(LogTracebacksTool.ToolName, static () => new LogTracebacksTool());
+        Register(LogHooksTool.ToolName, static () => new LogHooksTool());
     }
 
     /// <summary>Registers a tool; a user's tool registered here is configurable exactly like a built-in one.</summary>

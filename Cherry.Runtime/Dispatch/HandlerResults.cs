@@ -22,4 +22,45 @@ public static class HandlerResults
 
     public static async ValueTask AwaitJson<T>(Request request, ValueTask<T> task, JsonTypeInfo<T> typeInfo) =>
         JsonBinding.Write(request, await task, typeInfo, "application/json");
+
+    public static ValueTask StreamText(Request request, IAsyncEnumerable<string> chunks)
+    {
+        request.Response.SetTextStream(chunks);
+        return default;
+    }
+
+    public static ValueTask StreamText(Request request, IEnumerable<string> chunks) => StreamText(request, ToAsync(chunks));
+
+    public static ValueTask StreamBytes(Request request, IAsyncEnumerable<byte[]> chunks)
+    {
+        request.Response.Stream = Bytes(chunks);
+        return default;
+    }
+
+    public static ValueTask StreamBytes(Request request, IEnumerable<byte[]> chunks) => StreamBytes(request, ToAsync(chunks));
+
+    public static ValueTask StreamObjects(Request request, IAsyncEnumerable<object?> items)
+    {
+        request.Response.SetObjectStream(items);
+        return default;
+    }
+
+    public static ValueTask StreamObjects(Request request, IEnumerable<object?> items) => StreamObjects(request, ToAsync(items));
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Bytes(IAsyncEnumerable<byte[]> chunks)
+    {
+        await foreach (var chunk in chunks)
+        {
+            yield return chunk;
+        }
+    }
+
+    private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            yield return item;
+        }
+        await Task.CompletedTask;
+    }
 }

@@ -26,7 +26,8 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
 
     private void Complete(HandlerEntry entry, Tool[] declaredTools, HashSet<string> declaredNames)
     {
-        var tools = new List<Tool> { new TrailingSlashTool(), new EncodeTool() };
+        // CherryPy's default-on tools; configuration can switch each off.
+        var tools = new List<Tool> { new TrailingSlashTool(), new EncodeTool(), new LogTracebacksTool() };
         foreach (var declared in declaredTools)
         {
             tools.RemoveAll(t => t.Name == declared.Name);

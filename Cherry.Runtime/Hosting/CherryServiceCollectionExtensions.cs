@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cherry;
 
@@ -11,6 +12,8 @@ public static class CherryServiceCollectionExtensions
         var options = new CherryOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
+        // The caching tool's store; register a DistributedCacheStore instead to share it between instances.
+        services.TryAddSingleton<ICacheStore>(_ => new MemoryCacheStore());
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }

@@ -13,7 +13,12 @@ public static class QueryStringParser
 
     /// <summary>Adds every pair of <paramref name="query"/> to <paramref name="target"/>.</summary>
     /// <returns>False when a name or value is not valid percent-encoded UTF-8.</returns>
-    public static bool TryParse(ReadOnlySpan<char> query, ParameterSource source, ParameterList target)
+    public static bool TryParse(ReadOnlySpan<char> query, ParameterSource source, ParameterList target) =>
+        TryParse(query, source, target, StrictUtf8);
+
+    /// <summary>Adds every pair, decoding percent-escaped bytes with <paramref name="encoding"/> (which must throw on invalid input).</summary>
+    /// <remarks>Characters up to U+00FF stand for the byte of the same value, as in a body read as ISO-8859-1.</remarks>
+    public static bool TryParse(ReadOnlySpan<char> query, ParameterSource source, ParameterList target, Encoding encoding)
     {
         while (!query.IsEmpty)
         {
@@ -27,7 +32,7 @@ public static class QueryStringParser
             var equals = pair.IndexOf('=');
             var rawName = equals < 0 ? pair : pair[..equals];
             var rawValue = equals < 0 ? ReadOnlySpan<char>.Empty : pair[(equals + 1)..];
-            if (!TryDecode(rawName, out var name) || !TryDecode(rawValue, out var value))
+            if (!TryDecode(rawName, encoding, out var name) || !TryDecode(rawValue, encoding, out var value))
             {
                 return false;
             }
@@ -61,10 +66,13 @@ public static class QueryStringParser
         return result;
     }
 
-    /// <summary>Percent-decodes one component, with <c>+</c> as a space.</summary>
-    public static bool TryDecode(ReadOnlySpan<char> encoded, out string decoded)
+    /// <summary>Percent-decodes one component as UTF-8, with <c>+</c> as a space.</summary>
+    public static bool TryDecode(ReadOnlySpan<char> encoded, out string decoded) => TryDecode(encoded, StrictUtf8, out decoded);
+
+    /// <summary>Percent-decodes one component with <paramref name="encoding"/>, with <c>+</c> as a space.</summary>
+    public static bool TryDecode(ReadOnlySpan<char> encoded, Encoding encoding, out string decoded)
     {
-        if (encoded.IndexOfAny('%', '+') < 0)
+        if (encoded.IndexOfAny('%', '+') < 0 && !ContainsNonAscii(encoded))
         {
             decoded = encoded.ToString();
             return true;
@@ -83,9 +91,9 @@ public static class QueryStringParser
                 bytes[count++] = (byte)((HexValue(encoded[i + 1]) << 4) | HexValue(encoded[i + 2]));
                 i += 2;
             }
-            else if (c > 0x7F)
+            else if (c > 0xFF)
             {
-                // Already-decoded text (a body read as text) is re-encoded as UTF-8.
+                // Text beyond ISO-8859-1 cannot be raw bytes: it is re-encoded as UTF-8.
                 var chars = encoded.Slice(i, char.IsHighSurrogate(c) && i + 1 < encoded.Length ? 2 : 1);
                 var needed = Encoding.UTF8.GetByteCount(chars);
                 if (count + needed > bytes.Length)
@@ -102,7 +110,7 @@ public static class QueryStringParser
         }
         try
         {
-            decoded = StrictUtf8.GetString(bytes, 0, count);
+            decoded = encoding.GetString(bytes, 0, count);
             return true;
         }
         catch (DecoderFallbackException)
@@ -111,6 +119,8 @@ public static class QueryStringParser
             return false;
         }
     }
+
+    private static bool ContainsNonAscii(ReadOnlySpan<char> text) => text.IndexOfAnyExceptInRange((char)0, (char)0x7F) >= 0;
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 

@@ -59,11 +59,7 @@ public sealed class HttpRedirect : Exception
                 response.SetText(body.ToString());
                 break;
             case 304:
-                foreach (var name in new[] { "Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location", "Content-MD5", "Content-Range", "Expires", "Last-Modified" })
-                {
-                    response.Headers.Remove(name);
-                }
-                response.Body = ReadOnlyMemory<byte>.Empty;
+                Conditional.SetNotModified(response);
                 break;
             default:
                 response.Headers.Location = SafeHeader(urls[0]);

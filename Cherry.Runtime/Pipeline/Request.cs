@@ -65,6 +65,24 @@ public sealed class Request
     /// <summary>False to leave the body unread (CherryPy's <c>request.process_request_body</c>).</summary>
     public bool ProcessRequestBody { get; set; }
 
+    /// <summary>
+    /// The charsets a form body is decoded with, in order (CherryPy's <c>attempt_charsets</c>): the request's
+    /// Content-Type charset, then UTF-8. The decode tool changes it.
+    /// </summary>
+    public IReadOnlyList<string> BodyCharsets
+    {
+        get => _bodyCharsets ??= DefaultBodyCharsets();
+        set => _bodyCharsets = value;
+    }
+
+    private IReadOnlyList<string>? _bodyCharsets;
+
+    private string[] DefaultBodyCharsets()
+    {
+        var declared = HttpContext.Request.ContentType is { } type ? HeaderElement.Parse(type).Parameter("charset") : null;
+        return declared is null || declared.Equals("utf-8", StringComparison.OrdinalIgnoreCase) ? ["utf-8"] : [declared, "utf-8"];
+    }
+
     /// <summary>The parsed JSON body, set by <see cref="JsonInTool"/>.</summary>
     public JsonElement? Json { get; set; }
 
@@ -76,6 +94,9 @@ public sealed class Request
 
     /// <summary>True while an error page or redirect replaces the handler's response (CherryPy's "before_finalize (HTTPError)" stage).</summary>
     public bool IsErrorResponse { get; internal set; }
+
+    /// <summary>The unhandled exception being answered, while the error hooks run.</summary>
+    public Exception? Error { get; internal set; }
 
     /// <summary>The tree node whose method handles this request.</summary>
     public object Target { get; internal set; } = null!;
@@ -99,25 +120,60 @@ public sealed class Request
     }
 
     /// <summary>
+    /// The request headers. Reading them through this property (or <see cref="HttpContext"/>) is what the autovary
+    /// tool watches.
+    /// </summary>
+    public IHeaderDictionary Headers => HttpContext.Request.Headers;
+
+    /// <summary>
+    /// Scheme and host the client used (<c>http://example.com:8080</c>), CherryPy's <c>request.base</c>; the proxy
+    /// tool rewrites it from forwarding headers, and <see cref="Url"/> and redirects follow it.
+    /// </summary>
+    public string Base
+    {
+        get => _base ??= HttpContext.Request.Scheme + "://" + HttpContext.Request.Host.Value;
+        set => _base = value;
+    }
+
+    private string? _base;
+
+    /// <summary>The client's address, CherryPy's <c>request.remote.ip</c>; the proxy tool sets it from X-Forwarded-For.</summary>
+    public string RemoteAddress
+    {
+        get => _remoteAddress ??= HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
+        set => _remoteAddress = value;
+    }
+
+    private string? _remoteAddress;
+
+    /// <summary>True when the response came from the cache (gzip and the handler are skipped then).</summary>
+    public bool Cached { get; set; }
+
+    /// <summary>
+    /// True once a tool has declared the response final (<see cref="Complete"/>): the remaining hooks up to
+    /// finalize, and the handler, are skipped; failsafe hooks and the end-of-request hooks still run.
+    /// </summary>
+    public bool IsComplete { get; private set; }
+
+    /// <summary>Declares the response final, as a cache hit does.</summary>
+    public void Complete()
+    {
+        IsComplete = true;
+        Handled = true;
+    }
+
+    /// <summary>
     /// An absolute URL for <paramref name="path"/> (CherryPy's <c>cherrypy.url</c>): a relative path resolves
     /// against the current <see cref="PathInfo"/>, an absolute one against the mount point.
     /// </summary>
     public string Url(string path = "", string? queryString = null)
     {
-        var http = HttpContext.Request;
-        var root = string.Concat(http.Scheme, "://", http.Host.Value, http.PathBase.Value, ScriptName);
+        var root = string.Concat(Base, HttpContext.Request.PathBase.Value, ScriptName);
         var local = path.StartsWith('/') ? path : UrlPath.Join(PathInfo, path);
         var url = root + UrlPath.Normalize(local.Length == 0 ? PathInfo : local);
         return string.IsNullOrEmpty(queryString) ? url : url + "?" + queryString;
     }
 
     /// <summary>The request URL as the client sent it, for redirects that keep it.</summary>
-    internal string BaseUrl
-    {
-        get
-        {
-            var http = HttpContext.Request;
-            return string.Concat(http.Scheme, "://", http.Host.Value, http.PathBase.Value, ScriptName, PathInfo);
-        }
-    }
+    internal string BaseUrl => string.Concat(Base, HttpContext.Request.PathBase.Value, ScriptName, PathInfo);
 }

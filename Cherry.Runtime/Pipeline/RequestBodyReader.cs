@@ -10,8 +10,6 @@ namespace Cherry;
 /// </summary>
 internal static class RequestBodyReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
-
     public static async ValueTask ReadAsync(Request request)
     {
         var http = request.HttpContext.Request;
@@ -21,10 +19,12 @@ internal static class RequestBodyReader
         {
             if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
             {
-                var text = await ReadTextAsync(http, request.Aborted);
-                if (!QueryStringParser.TryParse(text, ParameterSource.Body, request.Parameters))
+                var bytes = await ReadBytesAsync(http, request.Aborted);
+                // Bytes as ISO-8859-1 characters keep their values; each charset then decodes the escapes and raw bytes.
+                var raw = System.Text.Encoding.Latin1.GetString(bytes);
+                if (!TryCharsets(request, raw))
                 {
-                    throw Undecodable();
+                    throw Undecodable(request.BodyCharsets);
                 }
             }
             else if (contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -73,19 +73,32 @@ internal static class RequestBodyReader
         return buffer.ToArray();
     }
 
-    private static async ValueTask<string> ReadTextAsync(HttpRequest http, CancellationToken cancellation)
+    private static bool TryCharsets(Request request, string raw)
     {
-        var bytes = await ReadBytesAsync(http, cancellation);
-        try
+        foreach (var charset in request.BodyCharsets)
         {
-            return StrictUtf8.GetString(bytes);
+            Encoding encoding;
+            try
+            {
+                encoding = Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            }
+            catch (ArgumentException)
+            {
+                continue;
+            }
+            var parameters = new ParameterList();
+            if (QueryStringParser.TryParse(raw, ParameterSource.Body, parameters, encoding))
+            {
+                foreach (var p in parameters.AsSpan())
+                {
+                    request.Parameters.Add(p.Name, p.Value, p.Source);
+                }
+                return true;
+            }
         }
-        catch (DecoderFallbackException)
-        {
-            throw Undecodable();
-        }
+        return false;
     }
 
-    private static HttpError Undecodable() =>
-        new(400, "The request entity could not be decoded. The following charsets were attempted: ['utf-8']");
+    private static HttpError Undecodable(IEnumerable<string> charsets) =>
+        new(400, "The request entity could not be decoded. The following charsets were attempted: [" + string.Join(", ", charsets.Select(c => "'" + c + "'")) + "]");
 }

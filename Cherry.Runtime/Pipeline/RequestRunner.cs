@@ -99,7 +99,10 @@ internal static partial class RequestRunner
                 {
                     await request.Handler.Invoke!(request);
                 }
-                await chain.RunAsync(HookPoint.BeforeFinalize, request);
+                if (!request.IsComplete)
+                {
+                    await chain.RunAsync(HookPoint.BeforeFinalize, request);
+                }
                 Finalize(request);
             }
             catch (Exception ex) when (ex is HttpError or HttpRedirect)
@@ -173,11 +176,9 @@ internal static partial class RequestRunner
             // The client went away: nobody is left to answer, and it is not the server's fault.
             request.App.Logger.LogDebug("Request to {Path} aborted by the client", request.ScriptName + request.PathInfo);
         }
-        else
-        {
-            request.App.Logger.LogError(exception, "Unhandled exception while serving {Path}", request.ScriptName + request.PathInfo);
-        }
+
         request.IsErrorResponse = true;
+        request.Error = exception;
         var chain = request.Handler.Chain;
         try
         {
@@ -225,6 +226,10 @@ internal static partial class RequestRunner
             response.Headers.ContentLength = null;
             response.Body = ReadOnlyMemory<byte>.Empty;
         }
+        else if (response.IsStreamed)
+        {
+            response.Headers.ContentLength = null;
+        }
         else
         {
             response.Headers.ContentLength = response.Body.Length;
@@ -243,8 +248,22 @@ internal static partial class RequestRunner
         {
             request.HttpContext.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = request.FinalReason;
         }
+        if (HttpMethods.IsHead(request.HttpContext.Request.Method))
+        {
+            return;
+        }
+        if (request.Response.Stream is { } stream)
+        {
+            await http.StartAsync(request.Aborted);
+            await foreach (var chunk in stream.WithCancellation(request.Aborted))
+            {
+                await http.Body.WriteAsync(chunk, request.Aborted);
+                await http.Body.FlushAsync(request.Aborted);
+            }
+            return;
+        }
         var body = request.Response.Body;
-        if (body.Length > 0 && !HttpMethods.IsHead(request.HttpContext.Request.Method))
+        if (body.Length > 0)
         {
             await http.Body.WriteAsync(body, request.Aborted);
         }

@@ -29,8 +29,69 @@ public sealed class Response
 
     public IResponseCookies Cookies => _http.Cookies;
 
-    /// <summary>The body; buffered so that finalize-time tools (gzip, etags, caching) can see it.</summary>
-    public ReadOnlyMemory<byte> Body { get; set; }
+    private ReadOnlyMemory<byte> _body;
+    private string? _text;
+    private IAsyncEnumerable<ReadOnlyMemory<byte>>? _stream;
+    private IAsyncEnumerable<string>? _textStream;
+    private IAsyncEnumerable<object?>? _objectStream;
+
+    /// <summary>
+    /// The buffered body, so that finalize-time tools (gzip, etags, caching) can see it. Text set through
+    /// <see cref="SetText"/> is encoded with <see cref="TextEncoding"/> the first time the body is read.
+    /// </summary>
+    public ReadOnlyMemory<byte> Body
+    {
+        get
+        {
+            if (_text is not null)
+            {
+                _body = TextEncoding.GetBytes(_text);
+                _text = null;
+            }
+            return _body;
+        }
+        set
+        {
+            _body = value;
+            _text = null;
+            _stream = null;
+            _textStream = null;
+            _objectStream = null;
+        }
+    }
+
+    /// <summary>The encoding for text bodies; the encode tool chooses it from Accept-Charset. UTF-8 by default.</summary>
+    public Encoding TextEncoding { get; set; } = Encoding.UTF8;
+
+    /// <summary>Text not yet encoded, or null; the encode tool tries charsets on it.</summary>
+    public string? PendingText => _text;
+
+    /// <summary>True when the body is written as it is produced, without a Content-Length (CherryPy's <c>response.stream</c>).</summary>
+    public bool IsStreamed => _stream is not null || _textStream is not null || _objectStream is not null;
+
+    /// <summary>
+    /// Whether nested sequences in an object stream are written element by element (the flatten tool sets it);
+    /// otherwise a nested sequence is an error, as in CherryPy without <c>tools.flatten</c>.
+    /// </summary>
+    public bool FlattenNested { get; set; }
+
+    /// <summary>
+    /// The streamed body: chunks written as they come, text chunks encoded with <see cref="TextEncoding"/>.
+    /// Tools may wrap it (gzip does) without buffering it.
+    /// </summary>
+    public IAsyncEnumerable<ReadOnlyMemory<byte>>? Stream
+    {
+        get => _stream
+            ?? (_textStream is { } text ? EncodeChunks(text, TextEncoding)
+            : _objectStream is { } objects ? EncodeObjects(objects, TextEncoding, FlattenNested) : null);
+        set
+        {
+            _stream = value;
+            _textStream = null;
+            _text = null;
+            _body = ReadOnlyMemory<byte>.Empty;
+        }
+    }
 
     public string? ContentType
     {
@@ -38,6 +99,77 @@ public sealed class Response
         set => _http.Headers.ContentType = value;
     }
 
-    /// <summary>Sets a text body, encoded as UTF-8 (the encode tool adds <c>;charset=utf-8</c> to <c>text/*</c> at finalize).</summary>
-    public void SetText(string? text) => Body = text is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(text);
+    /// <summary>Sets a text body (the encode tool adds <c>;charset=...</c> to <c>text/*</c> at finalize).</summary>
+    public void SetText(string? text)
+    {
+        Body = ReadOnlyMemory<byte>.Empty;
+        _text = text;
+    }
+
+    /// <summary>Streams a sequence of strings, byte arrays and (with the flatten tool) nested sequences of them.</summary>
+    public void SetObjectStream(IAsyncEnumerable<object?> items)
+    {
+        Body = ReadOnlyMemory<byte>.Empty;
+        _objectStream = items;
+    }
+
+    /// <summary>Streams text chunks, encoded as they are written.</summary>
+    public void SetTextStream(IAsyncEnumerable<string> chunks)
+    {
+        Body = ReadOnlyMemory<byte>.Empty;
+        _textStream = chunks;
+    }
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> EncodeChunks(IAsyncEnumerable<string> chunks, Encoding encoding)
+    {
+        await foreach (var chunk in chunks)
+        {
+            yield return encoding.GetBytes(chunk);
+        }
+    }
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> EncodeObjects(IAsyncEnumerable<object?> items, Encoding encoding, bool flatten)
+    {
+        await foreach (var item in items)
+        {
+            switch (item)
+            {
+                case null:
+                    break;
+                case string text:
+                    yield return encoding.GetBytes(text);
+                    break;
+                case byte[] bytes:
+                    yield return bytes;
+                    break;
+                case ReadOnlyMemory<byte> memory:
+                    yield return memory;
+                    break;
+                case IAsyncEnumerable<object?> nested when flatten:
+                    await foreach (var chunk in EncodeObjects(nested, encoding, flatten))
+                    {
+                        yield return chunk;
+                    }
+                    break;
+                case System.Collections.IEnumerable nested when flatten:
+                    await foreach (var chunk in EncodeObjects(AsAsync(nested), encoding, flatten))
+                    {
+                        yield return chunk;
+                    }
+                    break;
+                default:
+                    throw new InvalidOperationException(
+                        $"A body element of type {item.GetType().Name} cannot be written; yield strings or bytes, or turn on the flatten tool for nested sequences.");
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<object?> AsAsync(System.Collections.IEnumerable items)
+    {
+        foreach (var item in items)
+        {
+            yield return item;
+        }
+        await Task.CompletedTask;
+    }
 }

@@ -24,15 +24,16 @@ public sealed class ToolChain
     public ValueTask RunAsync(HookPoint point, Request request)
     {
         var hooks = _byPoint[(int)point];
-        return hooks.Length == 0 ? ValueTask.CompletedTask : RunAllAsync(hooks, request);
+        return hooks.Length == 0 ? ValueTask.CompletedTask : RunAllAsync(hooks, request, point <= HookPoint.BeforeFinalize);
     }
 
-    private static async ValueTask RunAllAsync(Hook[] hooks, Request request)
+    /// <param name="stopWhenComplete">A completed response skips what is left up to finalize, never the end-of-request hooks.</param>
+    private static async ValueTask RunAllAsync(Hook[] hooks, Request request, bool stopWhenComplete)
     {
         ExceptionDispatchInfo? failure = null;
         foreach (var hook in hooks)
         {
-            if (failure is not null && !hook.Failsafe)
+            if ((failure is not null || (stopWhenComplete && request.IsComplete)) && !hook.Failsafe)
             {
                 continue;
             }

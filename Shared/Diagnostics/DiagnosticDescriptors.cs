@@ -15,7 +15,7 @@ namespace Cherry.Shared
         public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
             "CHERRY0001",
             "Unsupported handler return type",
-            "Handler '{0}' returns '{1}', which Cherry cannot write; return string, byte[], void or a Task of those, or add [JsonOut]",
+            "Handler '{0}' returns '{1}', which Cherry cannot write; return string, byte[], void, a Task of those, or an IEnumerable/IAsyncEnumerable of string, byte[] or object, or add [JsonOut]",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0001.md");
 
         public static readonly DiagnosticDescriptor UnsupportedParameterType = new(

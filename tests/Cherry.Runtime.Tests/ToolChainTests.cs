@@ -9,6 +9,26 @@ public sealed class ToolChainTests
         return builder.Build();
     }
 
+    private static Request NewRequest() =>
+        new(new Microsoft.AspNetCore.Http.DefaultHttpContext(), new MountedApp("", new object(), null!, false, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), "/", "", null);
+
+    [Fact]
+    public async Task A_completed_response_skips_the_rest_up_to_finalize_but_not_end_of_request_hooks()
+    {
+        var ran = new List<string>();
+        var chain = Build(b =>
+        {
+            b.Add("completes", HookPoint.BeforeHandler, 1, false, r => { r.Complete(); ran.Add("completes"); return default; });
+            b.Add("skipped", HookPoint.BeforeHandler, 2, false, _ => { ran.Add("skipped"); return default; });
+            b.Add("failsafe", HookPoint.BeforeHandler, 3, true, _ => { ran.Add("failsafe"); return default; });
+            b.Add("end", HookPoint.OnEndRequest, 1, false, _ => { ran.Add("end"); return default; });
+        });
+        var request = NewRequest();
+        await chain.RunAsync(HookPoint.BeforeHandler, request);
+        await chain.RunAsync(HookPoint.OnEndRequest, request);
+        Assert.Equal(["completes", "failsafe", "end"], ran);
+    }
+
     [Fact]
     public void Orders_by_priority_keeping_declaration_order_for_ties()
     {
@@ -46,7 +66,7 @@ public sealed class ToolChainTests
             b.Add("failsafe-fails", HookPoint.OnEndRequest, 3, true, _ => { ran.Add("failsafe-fails"); throw new InvalidOperationException("second"); });
             b.Add("failsafe", HookPoint.OnEndRequest, 4, true, _ => { ran.Add("failsafe"); return default; });
         });
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await chain.RunAsync(HookPoint.OnEndRequest, null!));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await chain.RunAsync(HookPoint.OnEndRequest, NewRequest()));
         Assert.Equal("first", error.Message);
         Assert.Equal(["fails", "failsafe-fails", "failsafe"], ran);
     }

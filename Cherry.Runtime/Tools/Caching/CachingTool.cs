@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cherry;
+
+/// <summary>
+/// CherryPy's <c>caching</c>: an HTTP/1.1 response cache. A lookup at before_handler 90 serves a fresh stored
+/// response without running the handler or the rest of the chain (with <c>Age</c>, and a 304 when the client's
+/// validators match); a miss is stored at before_finalize 100. Variants follow the stored response's
+/// <c>Vary</c>; POST, PUT and DELETE invalidate the URL; <c>no-cache</c> and <c>Pragma: no-cache</c> bypass the
+/// lookup; <c>max-age=N</c> bounds the age served. Concurrent misses for one key compute once (anti-stampede).
+/// Unlike CherryPy, the method is part of the key, <c>max-age=0</c> is never served from the cache, streamed
+/// bodies and responses that set cookies are not stored, and only 2xx responses are.
+/// </summary>
+public sealed class CachingTool : Tool
+{
+    public const string ToolName = "caching";
+
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> InFlight = new(StringComparer.Ordinal);
+    private static readonly MemoryCacheStore FallbackStore = new();
+    private ICacheStore? _store;
+
+    public override string Name => ToolName;
+
+    /// <summary>How long a stored response stays fresh (CherryPy's <c>delay</c>, 600 s).</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(600);
+
+    /// <summary>How long a concurrent miss waits for the first one before computing itself.</summary>
+    public TimeSpan AntiStampedeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public string[] InvalidMethods { get; set; } = ["POST", "PUT", "DELETE"];
+
+    public override void Configure(ToolArguments arguments)
+    {
+        if (arguments.TryGetInt32("delay", out var delay))
+        {
+            Delay = TimeSpan.FromSeconds(delay);
+        }
+        if (arguments.TryGetInt32("antistampede_timeout", out var timeout))
+        {
+            AntiStampedeTimeout = TimeSpan.FromSeconds(timeout);
+        }
+        if (arguments.TryGetList("invalid_methods", out var methods))
+        {
+            InvalidMethods = methods;
+        }
+    }
+
+    public override void Attach(ToolChainBuilder chain)
+    {
+        var slot = chain.ReserveSlot();
+        chain.Add(Name, HookPoint.BeforeHandler, 90, false, request => LookUpAsync(request, slot));
+        chain.Add(Name, HookPoint.BeforeFinalize, 100, false, request => StoreAsync(request, slot));
+        chain.Add(Name, HookPoint.OnEndRequest, 50, true, request =>
+        {
+            if (request.GetToolState(slot) is CacheState { OwnsInFlight: true } state && InFlight.TryRemove(state.VariantKey, out var done))
+            {
+                done.TrySetResult();
+            }
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    private ICacheStore Store(Request request) => _store ??= request.Services.GetService<ICacheStore>() ?? FallbackStore;
+
+    private async ValueTask LookUpAsync(Request request, ToolStateSlot slot)
+    {
+        var store = Store(request);
+        var uri = string.Concat(request.Base, request.HttpContext.Request.PathBase.Value, request.ScriptName, request.PathInfo, "?", request.QueryString);
+        if (InvalidMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
+        {
+            await store.RemoveAsync(IndexKey("GET", uri), request.Aborted);
+            await store.RemoveAsync(IndexKey("HEAD", uri), request.Aborted);
+            return;
+        }
+        var directives = RequestDirectives.Parse(request);
+        var state = new CacheState(IndexKey(request.Method, uri), !directives.NoStore);
+        request.SetToolState(slot, state);
+        var index = await store.GetIndexAsync(state.IndexKey, request.Aborted);
+        if (index is null)
+        {
+            return;
+        }
+        state.VariantKey = VariantKey(state.IndexKey, index, request);
+        if (directives.NoCache || directives.MaxAge == 0)
+        {
+            return;
+        }
+        var cached = await store.GetAsync(state.VariantKey, request.Aborted);
+        if (cached is null)
+        {
+            cached = await WaitForConcurrentMissAsync(request, store, state);
+            if (cached is null)
+            {
+                return;
+            }
+        }
+        var age = DateTimeOffset.UtcNow - cached.Created;
+        if (directives.MaxAge is { } maxAge && age.TotalSeconds > maxAge)
+        {
+            return;
+        }
+        Serve(request, cached, age);
+    }
+
+    /// <summary>The first miss for a key computes; later ones wait for it, and compute themselves after the timeout.</summary>
+    private async ValueTask<CachedResponse?> WaitForConcurrentMissAsync(Request request, ICacheStore store, CacheState state)
+    {
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var current = InFlight.GetOrAdd(state.VariantKey, mine);
+        if (current == mine)
+        {
+            state.OwnsInFlight = true;
+            return null;
+        }
+        try
+        {
+            await current.Task.WaitAsync(AntiStampedeTimeout, request.Aborted);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        return await store.GetAsync(state.VariantKey, request.Aborted);
+    }
+
+    private static void Serve(Request request, CachedResponse cached, TimeSpan age)
+    {
+        var response = request.Response;
+        response.Status = cached.Status;
+        foreach (var (name, value) in cached.Headers)
+        {
+            response.Headers[name] = value;
+        }
+        response.Headers.Age = ((long)Math.Max(0, age.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        response.Body = cached.Body;
+        request.Cached = true;
+        if (Conditional.IsNotModified(request))
+        {
+            Conditional.SetNotModified(response);
+        }
+        request.Complete();
+    }
+
+    private async ValueTask StoreAsync(Request request, ToolStateSlot slot)
+    {
+        if (request.GetToolState(slot) is not CacheState { Cacheable: true } state || request.Cached || request.IsErrorResponse)
+        {
+            return;
+        }
+        var response = request.Response;
+        var store = Store(request);
+        if (!Http.StatusLine.TryParse(response.Status, out var status, out _, out _) || status is < 200 or > 299
+            || response.IsStreamed || response.Headers.ContainsKey("Set-Cookie")
+            || response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase)
+            || response.Headers.Pragma.ToString().Contains("no-cache", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        var body = response.Body;
+        var index = await store.GetIndexAsync(state.IndexKey, request.Aborted);
+        if (index is null)
+        {
+            index = Guid.NewGuid().ToString("N") + "\n" + response.Headers.Vary;
+            await store.SetIndexAsync(state.IndexKey, index, Delay, request.Aborted);
+        }
+        var variantKey = VariantKey(state.IndexKey, index, request);
+        if (body.IsEmpty)
+        {
+            await store.RemoveAsync(variantKey, request.Aborted);
+            return;
+        }
+        var now = DateTimeOffset.UtcNow;
+        var headers = response.Headers
+            .Where(h => h.Key is not ("Date" or "Age" or "Set-Cookie" or "Content-Length"))
+            .Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))
+            .ToArray();
+        await store.SetAsync(variantKey, new CachedResponse(response.Status ?? "200", headers, body.ToArray(), now, now + Delay), request.Aborted);
+    }
+
+    private static string IndexKey(string method, string uri) => method + " " + uri;
+
+    /// <summary>The key of the variant a request selects: the values of the headers the stored response varies on.</summary>
+    private static string VariantKey(string indexKey, string index, Request request)
+    {
+        var newline = index.IndexOf('\n');
+        var generation = index[..newline];
+        var names = index[(newline + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var key = new System.Text.StringBuilder(indexKey).Append('\n').Append(generation);
+        foreach (var name in names)
+        {
+            key.Append('\n').Append(name).Append('=').Append(request.Headers[name].ToString());
+        }
+        return key.ToString();
+    }
+
+    private sealed class CacheState(string indexKey, bool cacheable)
+    {
+        public string IndexKey { get; } = indexKey;
+
+        public bool Cacheable { get; } = cacheable;
+
+        public string VariantKey { get; set; } = "";
+
+        public bool OwnsInFlight { get; set; }
+    }
+
+    /// <summary>The request's cache directives; a malformed max-age is the client's mistake (400).</summary>
+    private readonly record struct RequestDirectives(bool NoCache, bool NoStore, int? MaxAge)
+    {
+        public static RequestDirectives Parse(Request request)
+        {
+            var noCache = request.Headers.Pragma.ToString().Contains("no-cache", StringComparison.OrdinalIgnoreCase);
+            var noStore = false;
+            int? maxAge = null;
+            foreach (var raw in request.Headers.CacheControl.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var equals = raw.IndexOf('=');
+                var name = (equals < 0 ? raw : raw[..equals]).Trim().ToLowerInvariant();
+                switch (name)
+                {
+                    case "no-cache":
+                        noCache = true;
+                        break;
+                    case "no-store":
+                        noStore = true;
+                        break;
+                    case "max-age":
+                        if (equals < 0 || !int.TryParse(raw[(equals + 1)..].Trim().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                        {
+                            throw new HttpError(400, "Invalid Cache-Control header");
+                        }
+                        maxAge = seconds;
+                        break;
+                }
+            }
+            return new RequestDirectives(noCache, noStore, maxAge);
+        }
+    }
+}
+
+/// <summary>Turns on <see cref="CachingTool"/>: <c>[Caching(Delay = 3600)]</c>.</summary>
+public sealed class CachingAttribute : ToolAttribute
+{
+    /// <summary>Seconds a stored response stays fresh.</summary>
+    public int Delay { get; set; } = 600;
+
+    public int AntiStampedeTimeout { get; set; } = 5;
+
+    public override Tool CreateTool() => new CachingTool { Delay = TimeSpan.FromSeconds(Delay), AntiStampedeTimeout = TimeSpan.FromSeconds(AntiStampedeTimeout) };
+}

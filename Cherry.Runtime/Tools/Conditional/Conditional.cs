@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using Cherry.Http;
+
+namespace Cherry;
+
+/// <summary>
+/// Conditional-request checks (CherryPy's <c>validate_etags</c> and <c>validate_since</c>), callable from a
+/// handler or run by tools. Dates are compared as dates, not as strings (CherryPy's bug), and If-None-Match uses
+/// RFC 9110's weak comparison while If-Match and If-Range use the strong one.
+/// </summary>
+public static class Conditional
+{
+    /// <summary>
+    /// With <paramref name="autoTags"/>, gives a 200 response without an ETag a strong one from a hash of its body;
+    /// then answers If-Match (412) and If-None-Match (304 for GET/HEAD, 412 otherwise).
+    /// </summary>
+    public static void ValidateEtags(Request request, bool autoTags = false)
+    {
+        var response = request.Response;
+        var status = StatusOf(response);
+        var etag = response.Headers.ETag.ToString();
+        if (autoTags && etag.Length == 0 && status == 200 && !response.IsStreamed)
+        {
+            etag = "\"" + Convert.ToHexStringLower(MD5.HashData(response.Body.Span)) + "\"";
+            response.Headers.ETag = etag;
+        }
+        if (etag.Length == 0 || status is < 200 or > 299)
+        {
+            return;
+        }
+        var ifMatch = Tags(request.Headers.IfMatch.ToString());
+        if (ifMatch.Count > 0 && !ifMatch.Contains("*") && !ifMatch.Any(t => StrongMatch(t, etag)))
+        {
+            throw new HttpError(412, $"If-Match failed: ETag {Repr(etag)} did not match {ReprList(ifMatch)}");
+        }
+        var ifNoneMatch = Tags(request.Headers.IfNoneMatch.ToString());
+        if (ifNoneMatch.Contains("*") || ifNoneMatch.Any(t => WeakMatch(t, etag)))
+        {
+            if (IsSafe(request))
+            {
+                throw new HttpRedirect([], 304);
+            }
+            throw new HttpError(412, $"If-None-Match failed: ETag {Repr(etag)} matched {ReprList(ifNoneMatch)}");
+        }
+    }
+
+    /// <summary>
+    /// Compares Last-Modified with If-Unmodified-Since (412 when modified since) and If-Modified-Since (304 for
+    /// GET/HEAD, 412 otherwise, when not modified since). Unparseable dates are ignored, as RFC 9110 requires.
+    /// </summary>
+    public static void ValidateSince(Request request)
+    {
+        var response = request.Response;
+        if (!HttpDate.TryParse(response.Headers.LastModified.ToString(), out var lastModified))
+        {
+            return;
+        }
+        var status = StatusOf(response);
+        if (HttpDate.TryParse(request.Headers.IfUnmodifiedSince.ToString(), out var unmodifiedSince)
+            && lastModified > unmodifiedSince && (status is >= 200 and <= 299 || status == 412))
+        {
+            throw new HttpError(412);
+        }
+        if (HttpDate.TryParse(request.Headers.IfModifiedSince.ToString(), out var modifiedSince)
+            && lastModified <= modifiedSince && (status is >= 200 and <= 299 || status == 304))
+        {
+            if (IsSafe(request))
+            {
+                throw new HttpRedirect([], 304);
+            }
+            throw new HttpError(412);
+        }
+    }
+
+    /// <summary>
+    /// True when a Range request may be answered partially: there is no If-Range, or it names the current strong
+    /// ETag, or exactly the current Last-Modified date. Otherwise the whole entity must be sent.
+    /// </summary>
+    public static bool IfRangeAllowsPartial(Request request)
+    {
+        var ifRange = request.Headers.IfRange.ToString().Trim();
+        if (ifRange.Length == 0)
+        {
+            return true;
+        }
+        if (ifRange.StartsWith('"') || ifRange.StartsWith("W/", StringComparison.Ordinal))
+        {
+            return StrongMatch(ifRange, request.Response.Headers.ETag.ToString());
+        }
+        return HttpDate.TryParse(ifRange, out var date)
+            && HttpDate.TryParse(request.Response.Headers.LastModified.ToString(), out var lastModified)
+            && date == lastModified;
+    }
+
+    /// <summary>
+    /// True when a GET or HEAD request's validators (If-None-Match, else If-Modified-Since) match the response:
+    /// the check a cache makes before answering 304 itself.
+    /// </summary>
+    public static bool IsNotModified(Request request)
+    {
+        if (!IsSafe(request))
+        {
+            return false;
+        }
+        var ifNoneMatch = Tags(request.Headers.IfNoneMatch.ToString());
+        if (ifNoneMatch.Count > 0)
+        {
+            var etag = request.Response.Headers.ETag.ToString();
+            return ifNoneMatch.Contains("*") || (etag.Length > 0 && ifNoneMatch.Any(t => WeakMatch(t, etag)));
+        }
+        return HttpDate.TryParse(request.Headers.IfModifiedSince.ToString(), out var since)
+            && HttpDate.TryParse(request.Response.Headers.LastModified.ToString(), out var lastModified)
+            && lastModified <= since;
+    }
+
+    /// <summary>Turns the response into a 304: no body and no entity headers, validators kept.</summary>
+    public static void SetNotModified(Response response)
+    {
+        response.Status = "304";
+        foreach (var name in new[] { "Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location", "Content-MD5", "Content-Range", "Expires", "Last-Modified" })
+        {
+            response.Headers.Remove(name);
+        }
+        response.Body = ReadOnlyMemory<byte>.Empty;
+    }
+
+    private static bool IsSafe(Request request) => request.Method is "GET" or "HEAD";
+
+    private static int StatusOf(Response response) =>
+        StatusLine.TryParse(response.Status, out var code, out _, out _) ? code : 500;
+
+    private static List<string> Tags(string header) =>
+        header.Length == 0 ? [] : HeaderElement.SplitOutsideQuotes(header, ',').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+
+    private static bool StrongMatch(string a, string b) =>
+        !a.StartsWith("W/", StringComparison.Ordinal) && !b.StartsWith("W/", StringComparison.Ordinal) && a == b;
+
+    private static bool WeakMatch(string a, string b) => Opaque(a) == Opaque(b);
+
+    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+
+    private static string Repr(string value) => "'" + value.Replace("'", "\\'") + "'";
+
+    private static string ReprList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Repr)) + "]";
+}

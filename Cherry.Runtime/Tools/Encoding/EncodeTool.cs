@@ -1,0 +1,182 @@
+using System.Text;
+
+namespace Cherry;
+
+/// <summary>
+/// CherryPy's <c>encode</c> (on by default, before_handler 70): picks the charset of a handler's text response
+/// from Accept-Charset, encodes it, and appends <c>;charset=...</c> to the Content-Type. Without an explicit
+/// <see cref="Encoding"/>, it tries the client's charsets in preference order (<c>*</c> means the default), then
+/// ISO-8859-1 if the client did not exclude it; a response no acceptable charset can carry is a 406 with
+/// CherryPy's message. Responses served by a handler tool and error pages are left alone, as in CherryPy.
+/// </summary>
+public sealed class EncodeTool : Tool
+{
+    public const string ToolName = "encode";
+
+    private static readonly object Marked = new();
+
+    public override string Name => ToolName;
+
+    /// <summary>Always this charset; a client that refuses it gets a 406.</summary>
+    public string? Encoding { get; set; }
+
+    /// <summary>The charset for <c>*</c> and for clients that send no Accept-Charset.</summary>
+    public string DefaultEncoding { get; set; } = "utf-8";
+
+    /// <summary>Only <c>text/*</c> responses get a charset (CherryPy's <c>text_only</c>).</summary>
+    public bool TextOnly { get; set; } = true;
+
+    public override void Configure(ToolArguments arguments)
+    {
+        if (arguments.TryGetString("encoding", out var encoding))
+        {
+            Encoding = encoding;
+        }
+        if (arguments.TryGetString("default_encoding", out var fallback))
+        {
+            DefaultEncoding = fallback;
+        }
+        if (arguments.TryGetBoolean("text_only", out var textOnly))
+        {
+            TextOnly = textOnly;
+        }
+    }
+
+    public override void Attach(ToolChainBuilder chain)
+    {
+        var slot = chain.ReserveSlot();
+        chain.Add(Name, HookPoint.BeforeHandler, 70, false, request =>
+        {
+            if (!request.Handled)
+            {
+                request.SetToolState(slot, Marked);
+            }
+            return ValueTask.CompletedTask;
+        });
+        // Before etags (75) and gzip (80), which need the final bytes.
+        chain.Add(Name, HookPoint.BeforeFinalize, 10, false, request =>
+        {
+            if (!request.IsErrorResponse && request.GetToolState(slot) is not null)
+            {
+                Apply(request);
+            }
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    private void Apply(Request request)
+    {
+        var response = request.Response;
+        var contentType = response.ContentType;
+        if (contentType is null || (TextOnly && !contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+        var declared = Http.HeaderElement.Parse(contentType).Parameter("charset");
+        var encoding = declared is not null ? Find(declared) : Negotiate(request);
+        if (encoding is null)
+        {
+            return;
+        }
+        response.TextEncoding = encoding;
+        if (declared is null)
+        {
+            response.ContentType = contentType + ";charset=" + encoding.WebName;
+        }
+    }
+
+    private System.Text.Encoding? Negotiate(Request request)
+    {
+        var header = request.Headers.AcceptCharset.ToString();
+        var attempted = new List<string>();
+        var text = request.Response.PendingText;
+        if (Encoding is { } forced)
+        {
+            var accepted = Accepted(header);
+            if (header.Length == 0 || accepted.Any(a => a.Value == "*" || Same(a.Value, forced)))
+            {
+                return TryEncode(forced, text, attempted) ?? throw NotAcceptable(header, attempted);
+            }
+            throw NotAcceptable(header, attempted);
+        }
+        if (header.Length == 0)
+        {
+            return TryEncode(DefaultEncoding, text, attempted) ?? throw NotAcceptable(header, attempted);
+        }
+        var elements = Accepted(header);
+        foreach (var element in elements)
+        {
+            if (element.Quality <= 0)
+            {
+                continue;
+            }
+            var name = element.Value == "*" ? DefaultEncoding : element.Value;
+            if (TryEncode(name, text, attempted) is { } chosen)
+            {
+                return chosen;
+            }
+        }
+        // ISO-8859-1 is acceptable unless the client named it with q=0 or used *.
+        if (!elements.Any(e => e.Value == "*" || Same(e.Value, "iso-8859-1")) && TryEncode("iso-8859-1", text, attempted) is { } latin1)
+        {
+            return latin1;
+        }
+        throw NotAcceptable(header, attempted);
+    }
+
+    private static IReadOnlyList<Http.AcceptElement> Accepted(string header)
+    {
+        try
+        {
+            return Http.HeaderElements.ParseAccept("Accept-Charset", header);
+        }
+        catch (Http.HeaderFormatException ex)
+        {
+            throw ex.ToHttpError();
+        }
+    }
+
+    /// <summary>The encoding if it exists here and can carry the text without loss.</summary>
+    private static System.Text.Encoding? TryEncode(string name, string? text, List<string> attempted)
+    {
+        if (!attempted.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            attempted.Add(name);
+        }
+        var encoding = Find(name);
+        if (encoding is null || text is null)
+        {
+            return encoding;
+        }
+        try
+        {
+            encoding.GetByteCount(text);
+            return encoding;
+        }
+        catch (EncoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static System.Text.Encoding? Find(string name)
+    {
+        try
+        {
+            var found = System.Text.Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            // UTF-8 without a byte-order mark: a BOM in a web body is never wanted.
+            return found is UTF8Encoding ? new UTF8Encoding(false, true) : found;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Same(string a, string b) => Find(a) is { } x && Find(b) is { } y ? x.CodePage == y.CodePage : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static HttpError NotAcceptable(string header, List<string> attempted) =>
+        header.Length == 0
+            ? new HttpError(406, "Your client did not send an Accept-Charset header. We tried these charsets: " + string.Join(", ", attempted) + ".")
+            : new HttpError(406, $"Your client sent this Accept-Charset header: {header}. We tried these charsets: {string.Join(", ", attempted)}.");
+}

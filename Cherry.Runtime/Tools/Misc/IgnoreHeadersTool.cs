@@ -1,0 +1,38 @@
+namespace Cherry;
+
+/// <summary>CherryPy's <c>ignore_headers</c> (before_request_body): removes request headers (Range by default).</summary>
+public sealed class IgnoreHeadersTool : HookTool
+{
+    public const string ToolName = "ignore_headers";
+
+    public override string Name => ToolName;
+
+    public override HookPoint Point => HookPoint.BeforeRequestBody;
+
+    public string[] Headers { get; set; } = ["Range"];
+
+    public override void Configure(ToolArguments arguments)
+    {
+        if (arguments.TryGetList("headers", out var headers))
+        {
+            Headers = headers;
+        }
+    }
+
+    public override ValueTask RunAsync(Request request)
+    {
+        foreach (var name in Headers)
+        {
+            request.Headers.Remove(name);
+        }
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Turns on <see cref="IgnoreHeadersTool"/>: <c>[IgnoreHeaders("Range")]</c>.</summary>
+public sealed class IgnoreHeadersAttribute(params string[] headers) : ToolAttribute
+{
+    public string[] Headers { get; } = headers;
+
+    public override Tool CreateTool() => new IgnoreHeadersTool { Headers = Headers.Length == 0 ? ["Range"] : Headers };
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging;
+
+namespace Cherry;
+
+/// <summary>CherryPy's <c>log_headers</c> (before_error_response): logs the request headers of a failed request.</summary>
+public sealed class LogHeadersTool : HookTool
+{
+    public const string ToolName = "log_headers";
+
+    public override string Name => ToolName;
+
+    public override HookPoint Point => HookPoint.BeforeErrorResponse;
+
+    public override ValueTask RunAsync(Request request)
+    {
+        var headers = string.Join("\n", request.Headers.Select(h => "    " + h.Key + ": " + h.Value));
+        request.App.Logger.LogError("Request headers of {Method} {Path}:\n{Headers}", request.Method, request.ScriptName + request.PathInfo, headers);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>CherryPy's <c>log_tracebacks</c> (on by default, before_error_response): logs the exception behind a 500.</summary>
+public sealed class LogTracebacksTool : HookTool
+{
+    public const string ToolName = "log_tracebacks";
+
+    public override string Name => ToolName;
+
+    public override HookPoint Point => HookPoint.BeforeErrorResponse;
+
+    public override ValueTask RunAsync(Request request)
+    {
+        request.App.Logger.LogError(request.Error, "Unhandled exception while serving {Method} {Path}", request.Method, request.ScriptName + request.PathInfo);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>CherryPy's <c>log_hooks</c> (on_end_request): logs the hooks the request's chain ran, point by point.</summary>
+public sealed class LogHooksTool : HookTool
+{
+    public const string ToolName = "log_hooks";
+
+    public override string Name => ToolName;
+
+    public override HookPoint Point => HookPoint.OnEndRequest;
+
+    public override int Priority => 100;
+
+    public override ValueTask RunAsync(Request request)
+    {
+        var lines = Enum.GetValues<HookPoint>()
+            .Select(p => $"    {p}: " + string.Join(", ", request.Handler.Chain.At(p).Select(h => $"{h.ToolName}({h.Priority})")));
+        request.App.Logger.LogDebug("Request hooks for {Path}:\n{Hooks}", request.ScriptName + request.PathInfo, string.Join("\n", lines));
+        return ValueTask.CompletedTask;
+    }
+}

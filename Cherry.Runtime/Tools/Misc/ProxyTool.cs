@@ -1,0 +1,89 @@
+namespace Cherry;
+
+/// <summary>
+/// CherryPy's <c>proxy</c> (before_request_body 30): behind a reverse proxy, takes the scheme, host and client
+/// address from forwarding headers, so <see cref="Request.Url"/>, redirects and <see cref="Request.RemoteAddress"/>
+/// report what the client used.
+/// </summary>
+public sealed class ProxyTool : HookTool
+{
+    public const string ToolName = "proxy";
+
+    public override string Name => ToolName;
+
+    public override HookPoint Point => HookPoint.BeforeRequestBody;
+
+    public override int Priority => 30;
+
+    /// <summary>The host (optionally with scheme) to assume when no forwarding header names one.</summary>
+    public string? Base { get; set; }
+
+    public string Local { get; set; } = "X-Forwarded-Host";
+
+    public string Remote { get; set; } = "X-Forwarded-For";
+
+    public string Scheme { get; set; } = "X-Forwarded-Proto";
+
+    public override void Configure(ToolArguments arguments)
+    {
+        if (arguments.TryGetString("base", out var value))
+        {
+            Base = value;
+        }
+        if (arguments.TryGetString("local", out var local))
+        {
+            Local = local;
+        }
+        if (arguments.TryGetString("remote", out var remote))
+        {
+            Remote = remote;
+        }
+        if (arguments.TryGetString("scheme", out var scheme))
+        {
+            Scheme = scheme;
+        }
+    }
+
+    public override ValueTask RunAsync(Request request)
+    {
+        Apply(request, Base, Local, Remote, Scheme);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The helper form.</summary>
+    public static void Apply(Request request, string? @base = null, string local = "X-Forwarded-Host", string remote = "X-Forwarded-For", string scheme = "X-Forwarded-Proto")
+    {
+        var headers = request.Headers;
+        var requestScheme = request.HttpContext.Request.Scheme;
+        if (scheme.Length > 0 && headers[scheme].ToString() is { Length: > 0 } forwardedScheme)
+        {
+            requestScheme = scheme.Contains("ssl", StringComparison.OrdinalIgnoreCase)
+                ? (forwardedScheme.Equals("on", StringComparison.OrdinalIgnoreCase) ? "https" : requestScheme)
+                : First(forwardedScheme);
+        }
+        var host = local.Length > 0 && headers[local].ToString() is { Length: > 0 } forwardedHost
+            ? First(forwardedHost)
+            : @base ?? request.HttpContext.Request.Host.Value ?? "";
+        request.Base = host.Contains("://", StringComparison.Ordinal) ? host : requestScheme + "://" + host;
+        if (remote.Length > 0 && headers[remote].ToString() is { Length: > 0 } forwardedFor)
+        {
+            request.RemoteAddress = First(forwardedFor);
+        }
+    }
+
+    private static string First(string list) => list.Split(',')[0].Trim();
+}
+
+/// <summary>Turns on <see cref="ProxyTool"/>: <c>[Proxy(Base = "www.example.com")]</c>.</summary>
+public sealed class ProxyAttribute : ToolAttribute
+{
+    public string? Base { get; set; }
+
+    public string Local { get; set; } = "X-Forwarded-Host";
+
+    public string Remote { get; set; } = "X-Forwarded-For";
+
+    public string Scheme { get; set; } = "X-Forwarded-Proto";
+
+    public override Tool CreateTool() => new ProxyTool { Base = Base, Local = Local, Remote = Remote, Scheme = Scheme };
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+
+namespace Cherry;
+
+/// <summary>
+/// CherryPy's <c>referer</c> (before_request_body): matches the Referer header against <see cref="Pattern"/>
+/// (anchored at the start, like Python's <c>re.match</c>). With <see cref="Accept"/>, a match passes; without,
+/// a match is refused. A missing Referer passes only with <see cref="AcceptMissing"/>.
+/// </summary>
+public sealed class RefererTool : HookTool
+{
+    public const string ToolName = "referer";
+
+    private Regex? _regex;
+
+    public override string Name => ToolName;
+
+    public override HookPoint Point => HookPoint.BeforeRequestBody;
+
+    public string Pattern
+    {
+        get => _regex?.ToString()[2..^1] ?? "";
+        set => _regex = new Regex(@"\G(?:" + value + ")", RegexOptions.CultureInvariant);
+    }
+
+    public bool Accept { get; set; } = true;
+
+    public bool AcceptMissing { get; set; }
+
+    public int Error { get; set; } = 403;
+
+    public string Message { get; set; } = "Forbidden Referer header.";
+
+    public override void Configure(ToolArguments arguments)
+    {
+        if (arguments.TryGetString("pattern", out var pattern))
+        {
+            try
+            {
+                Pattern = pattern;
+            }
+            catch (ArgumentException ex)
+            {
+                throw arguments.Malformed("pattern", ex.Message);
+            }
+        }
+        if (arguments.TryGetBoolean("accept", out var accept))
+        {
+            Accept = accept;
+        }
+        if (arguments.TryGetBoolean("accept_missing", out var missing))
+        {
+            AcceptMissing = missing;
+        }
+        if (arguments.TryGetInt32("error", out var error))
+        {
+            Error = error;
+        }
+        if (arguments.TryGetString("message", out var message))
+        {
+            Message = message;
+        }
+    }
+
+    public override ValueTask RunAsync(Request request)
+    {
+        var referer = request.Headers.Referer.ToString();
+        var passes = referer.Length == 0
+            ? AcceptMissing
+            : (_regex?.IsMatch(referer) ?? false) == Accept;
+        return passes ? ValueTask.CompletedTask : throw new HttpError(Error, Message);
+    }
+}
+
+/// <summary>Turns on <see cref="RefererTool"/>: <c>[Referer(@"http://[^/]*example\.com")]</c>.</summary>
+public sealed class RefererAttribute(string pattern) : ToolAttribute
+{
+    public string Pattern { get; } = pattern;
+
+    public bool Accept { get; set; } = true;
+
+    public bool AcceptMissing { get; set; }
+
+    public int Error { get; set; } = 403;
+
+    public string Message { get; set; } = "Forbidden Referer header.";
+
+    public override Tool CreateTool() => new RefererTool { Pattern = Pattern, Accept = Accept, AcceptMissing = AcceptMissing, Error = Error, Message = Message };
+}
