@@ -32,7 +32,8 @@ public sealed class CherryServer : IAsyncDisposable
         Action<CherryOptions>? configure = null,
         string environment = "Development",
         IDictionary<string, string?>? settings = null,
-        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null)
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseKestrel(o =>
@@ -46,6 +47,7 @@ public sealed class CherryServer : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
         builder.Services.AddCherry(configure);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         map(app);
         await app.StartAsync();
