@@ -54,7 +54,7 @@ public sealed class CachingTool : Tool
         chain.Add(Name, HookPoint.BeforeFinalize, 100, false, request => StoreAsync(request, slot));
         chain.Add(Name, HookPoint.OnEndRequest, 50, true, request =>
         {
-            if (request.GetToolState(slot) is CacheState { OwnsInFlight: true } state && InFlight.TryRemove(state.VariantKey, out var done))
+            if (request.GetToolState(slot) is CacheState { FlightKey: { } key } && InFlight.TryRemove(key, out var done))
             {
                 done.TrySetResult();
             }
@@ -77,21 +77,16 @@ public sealed class CachingTool : Tool
         var directives = RequestDirectives.Parse(request);
         var state = new CacheState(IndexKey(request.Method, uri), !directives.NoStore);
         request.SetToolState(slot, state);
-        var index = await store.GetIndexAsync(state.IndexKey, request.Aborted);
-        if (index is null)
-        {
-            return;
-        }
-        state.VariantKey = VariantKey(state.IndexKey, index, request);
         if (directives.NoCache || directives.MaxAge == 0)
         {
             return;
         }
-        var cached = await store.GetAsync(state.VariantKey, request.Aborted);
+        var cached = await FindAsync(request, store, state);
         if (cached is null)
         {
-            cached = await WaitForConcurrentMissAsync(request, store, state);
-            if (cached is null)
+            // Before the first response exists there is no variant yet: concurrent misses meet on the URL's key.
+            var flightKey = state.VariantKey.Length > 0 ? state.VariantKey : state.IndexKey;
+            if (!await WaitForConcurrentMissAsync(request, state, flightKey) || (cached = await FindAsync(request, store, state)) is null)
             {
                 return;
             }
@@ -104,25 +99,39 @@ public sealed class CachingTool : Tool
         Serve(request, cached, age);
     }
 
-    /// <summary>The first miss for a key computes; later ones wait for it, and compute themselves after the timeout.</summary>
-    private async ValueTask<CachedResponse?> WaitForConcurrentMissAsync(Request request, ICacheStore store, CacheState state)
+    private static async ValueTask<CachedResponse?> FindAsync(Request request, ICacheStore store, CacheState state)
+    {
+        var index = await store.GetIndexAsync(state.IndexKey, request.Aborted);
+        if (index is null)
+        {
+            return null;
+        }
+        state.VariantKey = VariantKey(state.IndexKey, index, request);
+        return await store.GetAsync(state.VariantKey, request.Aborted);
+    }
+
+    /// <summary>
+    /// The first miss for a key computes (false); later ones wait for it and then look again (true), or compute
+    /// themselves after the timeout (false).
+    /// </summary>
+    private async ValueTask<bool> WaitForConcurrentMissAsync(Request request, CacheState state, string flightKey)
     {
         var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var current = InFlight.GetOrAdd(state.VariantKey, mine);
+        var current = InFlight.GetOrAdd(flightKey, mine);
         if (current == mine)
         {
-            state.OwnsInFlight = true;
-            return null;
+            state.FlightKey = flightKey;
+            return false;
         }
         try
         {
             await current.Task.WaitAsync(AntiStampedeTimeout, request.Aborted);
+            return true;
         }
         catch (TimeoutException)
         {
-            return null;
+            return false;
         }
-        return await store.GetAsync(state.VariantKey, request.Aborted);
     }
 
     private static void Serve(Request request, CachedResponse cached, TimeSpan age)
@@ -203,7 +212,8 @@ public sealed class CachingTool : Tool
 
         public string VariantKey { get; set; } = "";
 
-        public bool OwnsInFlight { get; set; }
+        /// <summary>The in-flight key this request owns, released at the end of the request.</summary>
+        public string? FlightKey { get; set; }
     }
 
     /// <summary>The request's cache directives; a malformed max-age is the client's mistake (400).</summary>

@@ -1,0 +1,140 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cherry.Integration.Tests;
+
+/// <summary>cases.md §7 (caching): each test gets its own server, so visit counters and the store start empty.</summary>
+public sealed class CachingTests
+{
+    [Fact]
+    public async Task A_second_get_is_served_from_the_cache_with_age()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        Assert.Equal("visit #1", (await server.Client.FetchAsync("/cache/")).Body);
+        var (cached, body) = await server.Client.FetchAsync("/cache/");
+        Assert.Equal("visit #1", body);
+        Assert.NotNull(cached.Headers.Age);
+    }
+
+    [Fact]
+    public async Task No_cache_bypasses_the_lookup_but_the_answer_is_cached_again()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        await server.Client.FetchAsync("/cache/");
+        var (fresh, body) = await server.Client.FetchAsync("/cache/", ("Cache-Control", "no-cache"));
+        Assert.Equal("visit #2", body);
+        Assert.Null(fresh.Headers.Age);
+        var (cached, again) = await server.Client.FetchAsync("/cache/");
+        Assert.Equal("visit #2", again);
+        Assert.NotNull(cached.Headers.Age);
+        Assert.Equal("visit #3", (await server.Client.FetchAsync("/cache/", ("Pragma", "no-cache"))).Body);
+    }
+
+    [Fact]
+    public async Task Max_age_zero_is_never_served_from_the_cache()
+    {
+        // CherryPy serves it for the first second (its ages are whole seconds).
+        await using var server = await ToolboxFixture.StartAsync();
+        await server.Client.FetchAsync("/cache/");
+        Assert.Equal("visit #2", (await server.Client.FetchAsync("/cache/", ("Cache-Control", "max-age=0"))).Body);
+        Assert.Equal("visit #2", (await server.Client.FetchAsync("/cache/", ("Cache-Control", "max-age=60"))).Body);
+    }
+
+    [Fact]
+    public async Task Malformed_max_age_is_400()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        var (response, body) = await server.Client.FetchAsync("/cache/", ("Cache-Control", "max-age=abc"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Invalid Cache-Control header", Http.ErrorMessage(body));
+    }
+
+    [Fact]
+    public async Task Post_invalidates_even_when_the_handler_fails_and_is_not_cached()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        await server.Client.FetchAsync("/cache/");
+        var (failed, _) = await server.Client.FetchAsync(HttpMethod.Post, "/cache/", "x=1", "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+        Assert.Equal("visit #2", (await server.Client.FetchAsync("/cache/")).Body);
+        Assert.Equal("visit #3", (await server.Client.FetchAsync(HttpMethod.Post, "/cache/", "", "application/x-www-form-urlencoded")).Body);
+        Assert.Equal("visit #4", (await server.Client.FetchAsync("/cache/")).Body);
+        Assert.Equal("visit #4", (await server.Client.FetchAsync("/cache/")).Body);
+    }
+
+    [Fact]
+    public async Task The_method_is_part_of_the_key()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        await server.Client.FetchAsync("/cache/");
+        var (head, _) = await server.Client.FetchAsync(HttpMethod.Head, "/cache/");
+        Assert.Null(head.Headers.Age);
+        Assert.NotNull((await server.Client.FetchAsync(HttpMethod.Head, "/cache/")).Response.Headers.Age);
+    }
+
+    [Fact]
+    public async Task Cached_validators_answer_304_and_dates_are_compared()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        var (first, _) = await server.Client.FetchAsync("/cache/lastmod");
+        Assert.Equal("Sun, 28 Jan 2007 00:00:00 GMT", first.Content.Headers.GetValues("Last-Modified").Single());
+        var (notModified, body) = await server.Client.FetchAsync("/cache/lastmod", ("If-Modified-Since", "Sun, 28 Jan 2007 00:00:00 GMT"));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.NotNull(notModified.Headers.Age);
+        Assert.Equal("", body);
+        // CherryPy compares strings and answers 200 to a later date.
+        Assert.Equal(HttpStatusCode.NotModified, (await server.Client.FetchAsync("/cache/lastmod", ("If-Modified-Since", "Mon, 29 Jan 2007 00:00:00 GMT"))).Response.StatusCode);
+        var (older, olderBody) = await server.Client.FetchAsync("/cache/lastmod", ("If-Modified-Since", "Sat, 27 Jan 2007 00:00:00 GMT"));
+        Assert.Equal(HttpStatusCode.OK, older.StatusCode);
+        Assert.Equal("lastmod visit #1", olderBody);
+    }
+
+    [Fact]
+    public async Task Variants_follow_the_vary_header()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        var english = await server.Client.FetchAsync("/cache/varying", ("Accept-Language", "en"));
+        var french = await server.Client.FetchAsync("/cache/varying", ("Accept-Language", "fr"));
+        Assert.Equal("language en visit #1", english.Body);
+        Assert.Equal("language fr visit #2", french.Body);
+        Assert.Equal("language en visit #1", (await server.Client.FetchAsync("/cache/varying", ("Accept-Language", "en"))).Body);
+        Assert.Equal("language fr visit #2", (await server.Client.FetchAsync("/cache/varying", ("Accept-Language", "fr"))).Body);
+    }
+
+    [Fact]
+    public async Task Concurrent_misses_compute_once()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => server.Client.FetchAsync("/cache/slow")));
+        Assert.All(answers, a => Assert.Equal("slow visit #1", a.Body));
+    }
+
+    [Fact]
+    public async Task Responses_are_stored_in_a_shared_redis_store()
+    {
+        var redis = await RedisServer.EnsureAsync();
+        var instanceName = "cherry-test-" + Guid.NewGuid().ToString("N") + ":";
+        void UseRedis(IServiceCollection services)
+        {
+            services.AddStackExchangeRedisCache(o =>
+            {
+                o.Configuration = redis;
+                o.InstanceName = instanceName;
+            });
+            services.AddSingleton<ICacheStore>(sp => new DistributedCacheStore(sp.GetRequiredService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>()));
+        }
+        // Two instances behind one host name share what either stored.
+        await using var first = await ToolboxFixture.StartAsync(UseRedis);
+        await using var second = await ToolboxFixture.StartAsync(UseRedis);
+        (string, string) host = ("Host", "shop.example");
+        Assert.Equal("visit #1", (await first.Client.FetchAsync("/cache/", host)).Body);
+        var (shared, body) = await second.Client.FetchAsync("/cache/", host);
+        Assert.Equal("visit #1", body);
+        Assert.NotNull(shared.Headers.Age);
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/cache/") { Content = new StringContent("") };
+        post.Headers.Host = "shop.example";
+        Assert.Equal("visit #1", (await second.Client.FetchAsync(post)).Body);
+        Assert.Equal("visit #2", (await first.Client.FetchAsync("/cache/", host)).Body);
+    }
+}
