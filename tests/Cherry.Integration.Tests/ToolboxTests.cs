@@ -411,4 +411,37 @@ public sealed class ToolboxTests(ToolboxFixture fixture) : IClassFixture<Toolbox
         Assert.Equal(HttpStatusCode.NotAcceptable, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync("/configured/accepting", ("Accept", "application/json"))).Response.StatusCode);
     }
+
+    [Fact]
+    public async Task Tools_work_as_helpers_inside_a_handler()
+    {
+        var (response, body) = await _client.FetchAsync("/helpers/guarded");
+        Assert.Equal("helpers passed, url http://helper.test/helpers/guarded", body);
+        Assert.NotNull(response.Content.Headers.Expires);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _client.FetchAsync("/helpers/guarded", ("Referer", "https://evil.test/"))).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await _client.FetchAsync(HttpMethod.Delete, "/helpers/guarded")).Response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/", "Accept-Charset", "utf-8;q=x")]
+    [InlineData("/gzip/", "Accept-Encoding", "gzip;q=high")]
+    [InlineData("/tools/accept", "Accept", "text/html;q=1.5")]
+    public async Task Malformed_accept_headers_are_400(string url, string header, string value)
+    {
+        var (response, body) = await _client.FetchAsync(url, (header, value));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal($"Malformed HTTP header: `{value}`", Http.ErrorMessage(body));
+    }
+
+    [Theory]
+    [InlineData("If-None-Match", "\"unterminated")]
+    [InlineData("If-Match", ",,,")]
+    [InlineData("If-Modified-Since", "32 Foo 2007")]
+    [InlineData("If-Unmodified-Since", "")]
+    public async Task Malformed_conditional_headers_never_cause_a_server_error(string header, string value)
+    {
+        var (auto, _) = await _client.FetchAsync("/cond/auto", (header, value));
+        var (since, _) = await _client.FetchAsync("/cond/since", (header, value));
+        Assert.True((int)auto.StatusCode < 500 && (int)since.StatusCode < 500);
+    }
 }

@@ -21,11 +21,17 @@ public sealed class IgnoreHeadersTool : HookTool
 
     public override ValueTask RunAsync(Request request)
     {
-        foreach (var name in Headers)
+        Apply(request, Headers);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The helper form.</summary>
+    public static void Apply(Request request, params string[] headers)
+    {
+        foreach (var name in headers)
         {
             request.Headers.Remove(name);
         }
-        return ValueTask.CompletedTask;
     }
 }
 

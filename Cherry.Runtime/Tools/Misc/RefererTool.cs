@@ -64,11 +64,22 @@ public sealed class RefererTool : HookTool
 
     public override ValueTask RunAsync(Request request)
     {
+        Check(request, _regex, Accept, AcceptMissing, Error, Message);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The helper form: <c>RefererTool.Check(request, @"https://[^/]*example\.com")</c>.</summary>
+    public static void Check(Request request, string pattern, bool accept = true, bool acceptMissing = false, int error = 403, string message = "Forbidden Referer header.") =>
+        Check(request, new Regex(@"\G(?:" + pattern + ")", RegexOptions.CultureInvariant), accept, acceptMissing, error, message);
+
+    private static void Check(Request request, Regex? pattern, bool accept, bool acceptMissing, int error, string message)
+    {
         var referer = request.Headers.Referer.ToString();
-        var passes = referer.Length == 0
-            ? AcceptMissing
-            : (_regex?.IsMatch(referer) ?? false) == Accept;
-        return passes ? ValueTask.CompletedTask : throw new HttpError(Error, Message);
+        var passes = referer.Length == 0 ? acceptMissing : (pattern?.IsMatch(referer) ?? false) == accept;
+        if (!passes)
+        {
+            throw new HttpError(error, message);
+        }
     }
 }
 

@@ -19,6 +19,8 @@ public sealed class ToolboxRoot
 
     public ConfiguredTools Configured { get; } = new();
 
+    public HelperTools Helpers { get; } = new();
+
     [Exposed]
     public string Index(string name = "world") => "Hello " + name;
 }
@@ -184,6 +186,21 @@ public sealed class MiscTools
 
     [Exposed, Decode(Encoding = "iso-8859-1")]
     public string Decoded(string text) => "decoded " + text;
+}
+
+/// <summary>The third form: tools called as helpers inside handlers.</summary>
+public sealed class HelperTools
+{
+    [Exposed]
+    public string Guarded(Request request)
+    {
+        AllowTool.Check(request, "GET");
+        RefererTool.Check(request, @"https://[^/]*example\.org", acceptMissing: true);
+        ProxyTool.Apply(request, "helper.test");
+        request.Response.Headers.ETag = "\"h1\"";
+        ExpiresTool.Apply(request, TimeSpan.FromSeconds(30));
+        return "helpers passed, url " + request.Url();
+    }
 }
 
 /// <summary>Handlers whose tools come only from configuration (the second form of every tool).</summary>
