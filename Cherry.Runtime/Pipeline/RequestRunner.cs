@@ -199,6 +199,11 @@ internal static partial class RequestRunner
             redirect.SetResponse(request);
             Finalize(request);
         }
+        catch (InternalRedirect)
+        {
+            // An error tool (err_redirect) may answer with another page of the application.
+            throw;
+        }
         catch (Exception second)
         {
             // The error page itself failed: answer a bare 500 rather than nothing.

@@ -137,4 +137,15 @@ public sealed class CachingTests
         Assert.Equal("visit #1", (await second.Client.FetchAsync(post)).Body);
         Assert.Equal("visit #2", (await first.Client.FetchAsync("/cache/", host)).Body);
     }
+
+    [Fact]
+    public async Task A_waiter_computes_itself_when_the_first_miss_outlasts_the_timeout()
+    {
+        // The first request holds the key for 300 ms; with a 0 s timeout, the others stop waiting at once.
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<App.ToolboxRoot>("/", o => o
+            .Set("/cache/slow", "tools.caching.antistampede_timeout", "0")));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => server.Client.FetchAsync("/cache/slow")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Response.StatusCode));
+        Assert.Equal(3, answers.Select(a => a.Body).Distinct().Count());
+    }
 }

@@ -42,6 +42,7 @@ public sealed class CherryServer : IAsyncDisposable
             kestrel?.Invoke(o);
         });
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

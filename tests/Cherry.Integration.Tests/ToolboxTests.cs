@@ -444,4 +444,49 @@ public sealed class ToolboxTests(ToolboxFixture fixture) : IClassFixture<Toolbox
         var (since, _) = await _client.FetchAsync("/cond/since", (header, value));
         Assert.True((int)auto.StatusCode < 500 && (int)since.StatusCode < 500);
     }
+
+    [Fact]
+    public async Task Every_cptool_works_switched_on_by_configuration()
+    {
+        Assert.Equal("GET, PUT, HEAD", string.Join(", ", (await _client.FetchAsync("/configured/allowing")).Response.Content.Headers.Allow));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await _client.FetchAsync(HttpMethod.Delete, "/configured/allowing")).Response.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _client.FetchAsync("/configured/referring", ("Referer", "https://bad.test/"))).Response.StatusCode);
+        Assert.Equal("configured referer", (await _client.FetchAsync("/configured/referring", ("Referer", "https://ok.test/x"))).Body);
+
+        var (_, proxied) = await _client.FetchAsync("/configured/proxied", ("X-Forwarded-Host", "front.test"), ("X-Real-IP", "10.1.2.3"));
+        Assert.Equal("configured proxy http://front.test/configured/proxied 10.1.2.3", proxied);
+
+        var (moved, _) = await _client.FetchAsync("/configured/moved");
+        Assert.Equal(HttpStatusCode.SeeOther, moved.StatusCode);
+        Assert.Equal(Absolute("/configured/accepting"), moved.Headers.Location!.ToString());
+
+        var (failed, failedBody) = await _client.FetchAsync("/configured/failing", ("Accept", "application/json"));
+        Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        Assert.Equal("configured accept", failedBody);
+
+        Assert.Contains("User-Agent", (await _client.FetchAsync("/configured/varying")).Response.Headers.Vary);
+        Assert.Equal("xyz", (await _client.FetchAsync("/configured/nested")).Body);
+        Assert.Equal("configured range=", (await _client.FetchAsync("/configured/ranging", ("Range", "bytes=0-1"))).Body);
+        Assert.Equal("iso-8859-1", (await _client.FetchAsync("/configured/charset")).Response.Content.Headers.ContentType!.CharSet);
+
+        using var latin1 = new HttpRequestMessage(HttpMethod.Post, "/configured/decoding") { Content = new ByteArrayContent([.. "text=na"u8, 0xEF, (byte)'f']) };
+        latin1.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        Assert.Equal("configured decoded naïf", (await _client.FetchAsync(latin1)).Body);
+
+        var first = (await _client.FetchAsync("/configured/cached")).Body;
+        var (hit, second) = await _client.FetchAsync("/configured/cached");
+        Assert.Equal(first, second);
+        Assert.NotNull(hit.Headers.Age);
+    }
+
+    [Fact]
+    public void Media_type_patterns_match_wildcards_and_suffixes()
+    {
+        Assert.True(MediaTypes.Matches(["text/*"], "text/css"));
+        Assert.True(MediaTypes.Matches(["application/*+json"], "application/vnd.api+json"));
+        Assert.False(MediaTypes.Matches(["application/*+json"], "application/xml"));
+        Assert.False(MediaTypes.Matches(["text/html"], "text/plain"));
+        Assert.Equal("text/html", MediaTypes.Of("Text/HTML; charset=utf-8"));
+    }
 }

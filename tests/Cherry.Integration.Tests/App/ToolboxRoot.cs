@@ -211,4 +211,43 @@ public sealed class ConfiguredTools
 
     [Exposed]
     public string Accepting() => "configured accept";
+
+    [Exposed]
+    public string Allowing(Request request) => "configured allow " + request.Method;
+
+    [Exposed]
+    public string Referring() => "configured referer";
+
+    [Exposed]
+    public string Proxied(Request request) => $"configured proxy {request.Url()} {request.RemoteAddress}";
+
+    [Exposed]
+    public string Moved() => "never";
+
+    [Exposed]
+    public string Failing() => throw new InvalidOperationException("configured failure");
+
+    [Exposed]
+    public string Varying(Request request) => "configured vary " + request.Headers.UserAgent;
+
+    [Exposed]
+    public IEnumerable<object?> Nested()
+    {
+        yield return new object[] { "x", new[] { "y" } };
+        yield return "z";
+    }
+
+    [Exposed]
+    public string Ranging(Request request) => "configured range=" + request.Headers.Range;
+
+    [Exposed]
+    public string Charset() => "configured caf\u00e9";
+
+    [Exposed]
+    public string Decoding(string text) => "configured decoded " + text;
+
+    private int _visits;
+
+    [Exposed]
+    public string Cached() => "configured visit #" + Interlocked.Increment(ref _visits);
 }
