@@ -71,6 +71,19 @@ public sealed class ToolArguments
         return true;
     }
 
+    /// <summary>The argument's value, or <paramref name="fallback"/> when configuration does not set it.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(fallback))]
+    public string? GetString(string argument, string? fallback) => TryGetString(argument, out var value) ? value : fallback;
+
+    /// <inheritdoc cref="GetString(string, string?)"/>
+    public bool GetBoolean(string argument, bool fallback) => TryGetBoolean(argument, out var value) ? value : fallback;
+
+    /// <inheritdoc cref="GetString(string, string?)"/>
+    public int GetInt32(string argument, int fallback) => TryGetInt32(argument, out var value) ? value : fallback;
+
+    /// <inheritdoc cref="GetString(string, string?)"/>
+    public string[] GetList(string argument, string[] fallback) => TryGetList(argument, out var value) ? value : fallback;
+
     public CherryConfigurationException Malformed(string argument, string problem) =>
         new(_values.TryGetValue(argument, out var e) ? e.Section : "?", $"tools.{ToolName}.{argument}", problem);
 

@@ -41,10 +41,7 @@ public sealed class CachingTool : Tool
         {
             AntiStampedeTimeout = TimeSpan.FromSeconds(timeout);
         }
-        if (arguments.TryGetList("invalid_methods", out var methods))
-        {
-            InvalidMethods = methods;
-        }
+        InvalidMethods = arguments.GetList("invalid_methods", InvalidMethods);
     }
 
     public override void Attach(ToolChainBuilder chain)

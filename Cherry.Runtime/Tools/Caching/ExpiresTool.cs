@@ -27,10 +27,7 @@ public sealed class ExpiresTool : HookTool
         {
             Secs = TimeSpan.FromSeconds(secs);
         }
-        if (arguments.TryGetBoolean("force", out var force))
-        {
-            Force = force;
-        }
+        Force = arguments.GetBoolean("force", Force);
     }
 
     public override ValueTask RunAsync(Request request)

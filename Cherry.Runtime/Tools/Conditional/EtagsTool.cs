@@ -16,10 +16,7 @@ public sealed class EtagsTool : HookTool
 
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetBoolean("autotags", out var autoTags))
-        {
-            AutoTags = autoTags;
-        }
+        AutoTags = arguments.GetBoolean("autotags", AutoTags);
     }
 
     public override ValueTask RunAsync(Request request)

@@ -19,14 +19,8 @@ public sealed class DecodeTool : HookTool
 
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetString("encoding", out var encoding))
-        {
-            Encoding = encoding;
-        }
-        if (arguments.TryGetString("default_encoding", out var fallback))
-        {
-            DefaultEncoding = fallback;
-        }
+        Encoding = arguments.GetString("encoding", Encoding);
+        DefaultEncoding = arguments.GetString("default_encoding", DefaultEncoding);
     }
 
     public override ValueTask RunAsync(Request request)

@@ -28,18 +28,9 @@ public sealed class EncodeTool : Tool
 
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetString("encoding", out var encoding))
-        {
-            Encoding = encoding;
-        }
-        if (arguments.TryGetString("default_encoding", out var fallback))
-        {
-            DefaultEncoding = fallback;
-        }
-        if (arguments.TryGetBoolean("text_only", out var textOnly))
-        {
-            TextOnly = textOnly;
-        }
+        Encoding = arguments.GetString("encoding", Encoding);
+        DefaultEncoding = arguments.GetString("default_encoding", DefaultEncoding);
+        TextOnly = arguments.GetBoolean("text_only", TextOnly);
     }
 
     public override void Attach(ToolChainBuilder chain)

@@ -30,10 +30,7 @@ public sealed class GzipTool : HookTool
         {
             CompressLevel = level is >= 0 and <= 9 ? level : throw arguments.Malformed("compress_level", "expected 0 to 9.");
         }
-        if (arguments.TryGetList("mime_types", out var types))
-        {
-            MimeTypes = types;
-        }
+        MimeTypes = arguments.GetList("mime_types", MimeTypes);
     }
 
     public override ValueTask RunAsync(Request request)

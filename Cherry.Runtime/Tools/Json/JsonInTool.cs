@@ -24,14 +24,8 @@ public sealed class JsonInTool : HookTool
 
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetList("content_type", out var types))
-        {
-            ContentTypes = types;
-        }
-        if (arguments.TryGetBoolean("force", out var force))
-        {
-            Force = force;
-        }
+        ContentTypes = arguments.GetList("content_type", ContentTypes);
+        Force = arguments.GetBoolean("force", Force);
     }
 
     public override async ValueTask RunAsync(Request request)

@@ -18,10 +18,7 @@ public sealed class AcceptTool : HookTool
 
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetList("media", out var media))
-        {
-            Media = media;
-        }
+        Media = arguments.GetList("media", Media);
     }
 
     public override ValueTask RunAsync(Request request)

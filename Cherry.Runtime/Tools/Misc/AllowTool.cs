@@ -16,10 +16,7 @@ public sealed class AllowTool : HookTool
 
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetList("methods", out var methods))
-        {
-            Methods = methods;
-        }
+        Methods = arguments.GetList("methods", Methods);
     }
 
     public override ValueTask RunAsync(Request request)

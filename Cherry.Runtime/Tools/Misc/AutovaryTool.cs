@@ -20,10 +20,7 @@ public sealed class AutovaryTool : Tool
 
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetList("ignore", out var ignore))
-        {
-            Ignore = ignore;
-        }
+        Ignore = arguments.GetList("ignore", Ignore);
     }
 
     public override void Attach(ToolChainBuilder chain)

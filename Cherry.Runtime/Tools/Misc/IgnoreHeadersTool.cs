@@ -13,10 +13,7 @@ public sealed class IgnoreHeadersTool : HookTool
 
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetList("headers", out var headers))
-        {
-            Headers = headers;
-        }
+        Headers = arguments.GetList("headers", Headers);
     }
 
     public override ValueTask RunAsync(Request request)

@@ -26,22 +26,10 @@ public sealed class ProxyTool : HookTool
 
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetString("base", out var value))
-        {
-            Base = value;
-        }
-        if (arguments.TryGetString("local", out var local))
-        {
-            Local = local;
-        }
-        if (arguments.TryGetString("remote", out var remote))
-        {
-            Remote = remote;
-        }
-        if (arguments.TryGetString("scheme", out var scheme))
-        {
-            Scheme = scheme;
-        }
+        Base = arguments.GetString("base", Base);
+        Local = arguments.GetString("local", Local);
+        Remote = arguments.GetString("remote", Remote);
+        Scheme = arguments.GetString("scheme", Scheme);
     }
 
     public override ValueTask RunAsync(Request request)

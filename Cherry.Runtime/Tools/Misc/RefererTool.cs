@@ -44,22 +44,10 @@ public sealed class RefererTool : HookTool
                 throw arguments.Malformed("pattern", ex.Message);
             }
         }
-        if (arguments.TryGetBoolean("accept", out var accept))
-        {
-            Accept = accept;
-        }
-        if (arguments.TryGetBoolean("accept_missing", out var missing))
-        {
-            AcceptMissing = missing;
-        }
-        if (arguments.TryGetInt32("error", out var error))
-        {
-            Error = error;
-        }
-        if (arguments.TryGetString("message", out var message))
-        {
-            Message = message;
-        }
+        Accept = arguments.GetBoolean("accept", Accept);
+        AcceptMissing = arguments.GetBoolean("accept_missing", AcceptMissing);
+        Error = arguments.GetInt32("error", Error);
+        Message = arguments.GetString("message", Message);
     }
 
     public override ValueTask RunAsync(Request request)

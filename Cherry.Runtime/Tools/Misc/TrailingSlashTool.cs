@@ -29,14 +29,8 @@ public sealed class TrailingSlashTool : HookTool
 
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetBoolean("missing", out var missing))
-        {
-            Missing = missing;
-        }
-        if (arguments.TryGetBoolean("extra", out var extra))
-        {
-            Extra = extra;
-        }
+        Missing = arguments.GetBoolean("missing", Missing);
+        Extra = arguments.GetBoolean("extra", Extra);
         if (arguments.TryGetInt32("status", out var status))
         {
             Status = status is >= 300 and <= 399 ? status : throw arguments.Malformed("status", "a redirect status is 300 to 399.");
