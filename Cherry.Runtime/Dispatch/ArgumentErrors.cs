@@ -41,7 +41,7 @@ public struct ArgumentErrors
     /// <summary>Throws the <see cref="HttpError"/> for the first kind of mismatch, in CherryPy's order.</summary>
     public readonly void ThrowIfAny(Request request)
     {
-        var show = request.Handler.Settings.ShowMismatchedParameters;
+        var show = request.Settings.ShowMismatchedParameters;
         if (_missing is not null)
         {
             throw Error(404, "Missing parameters: ", _missing, show);

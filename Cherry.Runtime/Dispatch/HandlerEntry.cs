@@ -34,5 +34,14 @@ public sealed class HandlerEntry
 
     public EntrySettings Settings { get; internal set; } = EntrySettings.Empty;
 
+    /// <summary>
+    /// Chains for config sections below this entry's tree path, deepest first: a request whose path lies in one of
+    /// them (a Default handler, a 404, a static directory mounted by config) runs that section's chain.
+    /// </summary>
+    internal SectionChain[] Sections { get; set; } = [];
+
     public override string ToString() => Path;
 }
+
+/// <summary>A handler's chain and settings completed for one config section below its tree path.</summary>
+internal sealed record SectionChain(string Section, ToolChain Chain, EntrySettings Settings);

@@ -15,16 +15,26 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
         var entries = app.Tree.Handlers.Append(app.NotFoundEntry).Select(e => (Entry: e, Declared: e.CreateTools())).ToList();
         // A tool name is known if it is registered or declared by an attribute anywhere in this app.
         var declaredNames = entries.SelectMany(e => e.Declared).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var sections = config.Sections.Where(s => s != CherryConfig.GlobalSection).OrderByDescending(s => s.Length).ToList();
         foreach (var (entry, declared) in entries)
         {
-            Complete(entry, declared, declaredNames);
+            (entry.Chain, entry.Settings) = Complete(entry.Path, declared, declaredNames);
+            // Sections below the entry's tree path get their own chain, with fresh tool instances.
+            entry.Sections = sections
+                .Where(s => s != entry.Path && (entry.Path == "/" ? s != "/" : s.StartsWith(entry.Path + "/", StringComparison.Ordinal)))
+                .Select(s =>
+                {
+                    var (chain, settings) = Complete(s, entry.CreateTools(), declaredNames);
+                    return new SectionChain(s, chain, settings);
+                })
+                .ToArray();
         }
     }
 
     private bool IsKnownTool(string name, HashSet<string> declaredNames) =>
         declaredNames.Contains(name) || registry.TryCreate(name, out _);
 
-    private void Complete(HandlerEntry entry, Tool[] declaredTools, HashSet<string> declaredNames)
+    private (ToolChain Chain, EntrySettings Settings) Complete(string path, Tool[] declaredTools, HashSet<string> declaredNames)
     {
         // CherryPy's default-on tools; configuration can switch each off.
         var tools = new List<Tool> { new TrailingSlashTool(), new EncodeTool(), new LogTracebacksTool() };
@@ -42,7 +52,7 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
         ErrorPageRenderer? defaultErrorPage = null;
         var showMismatched = true;
 
-        foreach (var (section, key, value) in config.ForPath(entry.Path))
+        foreach (var (section, key, value) in config.ForPath(path))
         {
             if (key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
             {
@@ -144,8 +154,7 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
         {
             tool.Attach(builder);
         }
-        entry.Chain = builder.Build();
-        entry.Settings = new EntrySettings(errorPages, defaultErrorPage, showMismatched);
+        return (builder.Build(), new EntrySettings(errorPages, defaultErrorPage, showMismatched));
     }
 
     private static bool ParseSwitch(string section, string key, string value) => value.ToLowerInvariant() switch

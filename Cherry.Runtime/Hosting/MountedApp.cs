@@ -28,17 +28,36 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
         return path.Length >= ScriptName.Length ? path[ScriptName.Length..] : "";
     }
 
+    /// <summary>Takes the entry's chain, or the chain of the deepest config section the request's path lies in.</summary>
+    private static void Select(Request request, HandlerEntry entry)
+    {
+        request.Handler = entry;
+        var path = request.PathInfo;
+        foreach (var section in entry.Sections)
+        {
+            if (path.StartsWith(section.Section, StringComparison.Ordinal)
+                && (path.Length == section.Section.Length || path[section.Section.Length] == '/'))
+            {
+                request.Chain = section.Chain;
+                request.Settings = section.Settings;
+                return;
+            }
+        }
+        request.Chain = entry.Chain;
+        request.Settings = entry.Settings;
+    }
+
     public void Dispatch(Request request)
     {
         var walker = new PathWalker(request.PathInfo);
         var match = new HandlerMatch { Method = request.Method, VirtualPathStart = -1 };
         if (!Tree.Resolve(Root, ref walker, ref match) || match.Entry is null)
         {
-            request.Handler = NotFoundEntry;
+            Select(request, NotFoundEntry);
             request.Target = Root;
             return;
         }
-        request.Handler = match.Entry;
+        Select(request, match.Entry);
         request.Target = match.Target!;
         request.IsIndex = match.IsIndex;
         request.VirtualPathStart = match.VirtualPathStart;

@@ -27,7 +27,7 @@ public static class ErrorPage
         var response = request.Response;
         var statusText = StatusLine.Format(status, response.Status);
         var context = new ErrorPageContext(statusText, message, traceback, Version);
-        var custom = request.Handler?.Settings.FindErrorPage(status);
+        var custom = request.Settings.FindErrorPage(status);
         string body;
         if (custom is null)
         {

@@ -23,6 +23,8 @@ public sealed class Request
         Response = new Response(httpContext.Response);
         ProcessRequestBody = previous is null && HttpMethodRules.HasBody(Method);
         Handler = app.NotFoundEntry;
+        Chain = app.NotFoundEntry.Chain;
+        Settings = app.NotFoundEntry.Settings;
     }
 
     public HttpContext HttpContext { get; }
@@ -52,6 +54,12 @@ public sealed class Request
 
     /// <summary>The handler that dispatch chose.</summary>
     public HandlerEntry Handler { get; internal set; }
+
+    /// <summary>The tools that run for this request: the handler's chain, or its config section's.</summary>
+    public ToolChain Chain { get; internal set; }
+
+    /// <summary>Settings (error pages, mismatch messages) for this request's handler and section.</summary>
+    public EntrySettings Settings { get; internal set; }
 
     /// <summary>True when the handler is an index (or a default reached with a trailing slash).</summary>
     public bool IsIndex { get; internal set; }
@@ -115,7 +123,7 @@ public sealed class Request
 
     public void SetToolState(ToolStateSlot slot, object? value)
     {
-        _toolState ??= new object?[Handler.Chain.SlotCount];
+        _toolState ??= new object?[Chain.SlotCount];
         _toolState[slot.Index] = value;
     }
 

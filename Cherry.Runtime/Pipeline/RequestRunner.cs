@@ -62,7 +62,7 @@ internal static partial class RequestRunner
         {
             try
             {
-                await request.Handler.Chain.RunAsync(HookPoint.OnEndRequest, request);
+                await request.Chain.RunAsync(HookPoint.OnEndRequest, request);
             }
             catch (Exception ex)
             {
@@ -85,9 +85,13 @@ internal static partial class RequestRunner
                 {
                     headers.Allow = allow;
                 }
-                var chain = request.Handler.Chain;
+                var chain = request.Chain;
                 await chain.RunAsync(HookPoint.OnStartResource, request);
-                ThrowDispatchError(request);
+                if (request.Handler.DispatchError == 405)
+                {
+                    // Decided before the body is read: CherryPy's 411-over-405 answers the wrong mistake.
+                    throw new HttpError(405);
+                }
                 ProcessQueryString(request);
                 await chain.RunAsync(HookPoint.BeforeRequestBody, request);
                 if (request.ProcessRequestBody)
@@ -97,7 +101,8 @@ internal static partial class RequestRunner
                 await chain.RunAsync(HookPoint.BeforeHandler, request);
                 if (!request.Handled)
                 {
-                    await request.Handler.Invoke!(request);
+                    // No handler matched: as in CherryPy, the 404 is the handler, so handler tools (static) could still serve.
+                    await (request.Handler.Invoke ?? throw new NotFound())(request);
                 }
                 if (!request.IsComplete)
                 {
@@ -116,12 +121,12 @@ internal static partial class RequestRunner
                 {
                     ((HttpRedirect)ex).SetResponse(request);
                 }
-                await request.Handler.Chain.RunAsync(HookPoint.BeforeFinalize, request);
+                await request.Chain.RunAsync(HookPoint.BeforeFinalize, request);
                 Finalize(request);
             }
             finally
             {
-                await request.Handler.Chain.RunAsync(HookPoint.OnEndResource, request);
+                await request.Chain.RunAsync(HookPoint.OnEndResource, request);
             }
         }
         catch (InternalRedirect)
@@ -131,17 +136,6 @@ internal static partial class RequestRunner
         catch (Exception ex)
         {
             await HandleErrorAsync(request, ex);
-        }
-    }
-
-    private static void ThrowDispatchError(Request request)
-    {
-        switch (request.Handler.DispatchError)
-        {
-            case 404:
-                throw new NotFound();
-            case 405:
-                throw new HttpError(405);
         }
     }
 
@@ -179,7 +173,7 @@ internal static partial class RequestRunner
 
         request.IsErrorResponse = true;
         request.Error = exception;
-        var chain = request.Handler.Chain;
+        var chain = request.Chain;
         try
         {
             await chain.RunAsync(HookPoint.BeforeErrorResponse, request);

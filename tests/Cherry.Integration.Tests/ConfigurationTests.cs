@@ -77,4 +77,22 @@ public sealed class ConfigurationTests
         Assert.Contains("key 'tools.trailing_slash.on'", error.Message);
         Assert.Contains("section '/'", error.Message);
     }
+
+    [Fact]
+    public async Task Sections_apply_to_paths_reached_through_default_and_to_404s_below_them()
+    {
+        await using var reference = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/", o => o
+            .Set("/virtual", "response.headers.X-Virtual", "yes")));
+        var (viaDefault, body) = await reference.Client.FetchAsync("/virtual/page");
+        Assert.Equal("root default args=('virtual', 'page')", body);
+        Assert.Equal("yes", viaDefault.Headers.GetValues("X-Virtual").Single());
+        Assert.False((await reference.Client.FetchAsync("/other")).Response.Headers.Contains("X-Virtual"));
+
+        await using var lifecycle = await CherryServer.StartAsync(app => app.MapCherry<LifecycleRoot>("/", o => o
+            .ErrorPage("/gone", 404, page => "gone: " + page.Message)));
+        var (missing, page) = await lifecycle.Client.FetchAsync("/gone/away");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.StartsWith("gone: The path '/gone/away' was not found.", page);
+        Assert.DoesNotContain("gone:", (await lifecycle.Client.FetchAsync("/elsewhere")).Body);
+    }
 }

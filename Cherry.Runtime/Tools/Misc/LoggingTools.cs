@@ -49,7 +49,7 @@ public sealed class LogHooksTool : HookTool
     public override ValueTask RunAsync(Request request)
     {
         var lines = Enum.GetValues<HookPoint>()
-            .Select(p => $"    {p}: " + string.Join(", ", request.Handler.Chain.At(p).Select(h => $"{h.ToolName}({h.Priority})")));
+            .Select(p => $"    {p}: " + string.Join(", ", request.Chain.At(p).Select(h => $"{h.ToolName}({h.Priority})")));
         request.App.Logger.LogDebug("Request hooks for {Path}:\n{Hooks}", request.ScriptName + request.PathInfo, string.Join("\n", lines));
         return ValueTask.CompletedTask;
     }
