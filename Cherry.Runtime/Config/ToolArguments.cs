@@ -11,9 +11,19 @@ public sealed class ToolArguments
     private readonly Dictionary<string, (string Value, string Section)> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
-    public ToolArguments(string toolName) => ToolName = toolName;
+    public ToolArguments(string toolName, string path = "/")
+    {
+        ToolName = toolName;
+        Path = path;
+    }
 
     public string ToolName { get; }
+
+    /// <summary>The path the chain is completed for: a handler's tree path, or a config section below it.</summary>
+    public string Path { get; }
+
+    /// <summary>The section that set <paramref name="argument"/>, or null when configuration did not set it.</summary>
+    public string? SectionOf(string argument) => _values.TryGetValue(argument, out var entry) ? entry.Section : null;
 
     public bool IsEmpty => _values.Count == 0;
 

@@ -28,6 +28,8 @@ public sealed class ToolRegistry
         Register(LogHeadersTool.ToolName, static () => new LogHeadersTool());
         Register(LogTracebacksTool.ToolName, static () => new LogTracebacksTool());
         Register(LogHooksTool.ToolName, static () => new LogHooksTool());
+        Register(StaticDirTool.ToolName, static () => new StaticDirTool());
+        Register(StaticFileTool.ToolName, static () => new StaticFileTool());
     }
 
     /// <summary>Registers a tool; a user's tool registered here is configurable exactly like a built-in one.</summary>

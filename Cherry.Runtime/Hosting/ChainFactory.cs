@@ -63,7 +63,7 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
                     throw new CherryConfigurationException(section, key, "a tool key is tools.<name>.<argument>.");
                 }
                 var (name, argument) = (rest[..dot], rest[(dot + 1)..]);
-                var args = arguments.TryGetValue(name, out var a) ? a : arguments[name] = new ToolArguments(name);
+                var args = arguments.TryGetValue(name, out var a) ? a : arguments[name] = new ToolArguments(name, path);
                 switch (argument)
                 {
                     case "on":
@@ -136,15 +136,15 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
 
         foreach (var (name, args) in arguments)
         {
-            var tool = tools.Find(t => t.Name == name);
-            if (tool is null)
+            if (tools.Find(t => t.Name == name) is null && !IsKnownTool(name, declaredNames))
             {
-                if (!IsKnownTool(name, declaredNames))
-                {
-                    throw args.Unknown($"there is no tool named '{name}'.");
-                }
-                continue;
+                throw args.Unknown($"there is no tool named '{name}'.");
             }
+        }
+        // Every tool is configured, with its arguments or none, so it learns the path it serves.
+        foreach (var tool in tools)
+        {
+            var args = arguments.TryGetValue(tool.Name, out var given) ? given : new ToolArguments(tool.Name, path);
             tool.Configure(args);
             args.ThrowIfUntaken();
         }

@@ -227,7 +227,7 @@ internal static partial class RequestRunner
         }
         else if (response.IsStreamed)
         {
-            response.Headers.ContentLength = null;
+            response.Headers.ContentLength = response.WriterLength;
         }
         else
         {
@@ -249,6 +249,11 @@ internal static partial class RequestRunner
         }
         if (HttpMethods.IsHead(request.HttpContext.Request.Method))
         {
+            return;
+        }
+        if (request.Response.Writer is { } writer)
+        {
+            await writer(http, request.Aborted);
             return;
         }
         if (request.Response.Stream is { } stream)

@@ -34,6 +34,7 @@ public sealed class Response
     private IAsyncEnumerable<ReadOnlyMemory<byte>>? _stream;
     private IAsyncEnumerable<string>? _textStream;
     private IAsyncEnumerable<object?>? _objectStream;
+    private Func<HttpResponse, CancellationToken, Task>? _writer;
 
     /// <summary>
     /// The buffered body, so that finalize-time tools (gzip, etags, caching) can see it. Text set through
@@ -57,6 +58,8 @@ public sealed class Response
             _stream = null;
             _textStream = null;
             _objectStream = null;
+            _writer = null;
+            WriterLength = null;
         }
     }
 
@@ -67,7 +70,24 @@ public sealed class Response
     public string? PendingText => _text;
 
     /// <summary>True when the body is written as it is produced, without a Content-Length (CherryPy's <c>response.stream</c>).</summary>
-    public bool IsStreamed => _stream is not null || _textStream is not null || _objectStream is not null;
+    public bool IsStreamed => _stream is not null || _textStream is not null || _objectStream is not null || _writer is not null;
+
+    /// <summary>
+    /// A body written straight to the connection (a file sent with sendfile, a range of a stream); null otherwise.
+    /// Tools leave such a body alone: it is never buffered.
+    /// </summary>
+    public Func<HttpResponse, CancellationToken, Task>? Writer => _writer;
+
+    /// <summary>The length of the <see cref="Writer"/> body when known, for Content-Length.</summary>
+    public long? WriterLength { get; private set; }
+
+    /// <summary>Sets a body that writes itself to the connection, with its length when known.</summary>
+    public void SetWriter(Func<HttpResponse, CancellationToken, Task> writer, long? length)
+    {
+        Body = ReadOnlyMemory<byte>.Empty;
+        _writer = writer;
+        WriterLength = length;
+    }
 
     /// <summary>
     /// Whether nested sequences in an object stream are written element by element (the flatten tool sets it);

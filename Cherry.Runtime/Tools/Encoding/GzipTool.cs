@@ -37,7 +37,7 @@ public sealed class GzipTool : HookTool
     {
         var response = request.Response;
         Vary.Add(response.Headers, "Accept-Encoding");
-        if (request.Cached || request.IsErrorResponse || (!response.IsStreamed && response.Body.IsEmpty))
+        if (request.Cached || request.IsErrorResponse || response.Writer is not null || (!response.IsStreamed && response.Body.IsEmpty))
         {
             return ValueTask.CompletedTask;
         }
