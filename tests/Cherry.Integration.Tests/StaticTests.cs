@@ -1,0 +1,310 @@
+using System.Net;
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cherry.Integration.Tests;
+
+public sealed class StaticFixture : IAsyncLifetime
+{
+    public CherryServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await CherryServer.StartAsync(app => app.MapCherry<StaticRoot>("/", o => o
+        .Set("/static", "tools.staticdir.on", "True")
+        .Set("/static", "tools.staticdir.dir", StaticRoot.Fixtures)
+        .Set("/static", "tools.staticdir.index", "index.html")
+        .Set("/static_noindex", "tools.staticdir.on", "True")
+        .Set("/static_noindex", "tools.staticdir.root", AppContext.BaseDirectory)
+        .Set("/static_noindex", "tools.staticdir.dir", "Fixtures/static")
+        .Set("/static_noindex", "tools.staticdir.content_types", "txt,text/x-digits")
+        .Set("/style.css", "tools.staticfile.on", "True")
+        .Set("/style.css", "tools.staticfile.filename", Path.Combine(StaticRoot.Fixtures, "style.css"))));
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>cases.md §13: static content, against the mirror over a real socket, plus traversal and range safety.</summary>
+public sealed class StaticTests(StaticFixture fixture) : IClassFixture<StaticFixture>
+{
+    private readonly HttpClient _client = fixture.Server.Client;
+
+    private string Absolute(string path) => new Uri(fixture.Server.Address, path).ToString();
+
+    [Fact]
+    public async Task A_file_is_served_with_validators_and_ranges_offered()
+    {
+        var (response, body) = await _client.FetchAsync("/static/digits.txt");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("bytes", response.Headers.AcceptRanges.Single());
+        Assert.Equal(20, response.Content.Headers.ContentLength);
+        Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.Equal("0123456789abcdefghij", body);
+    }
+
+    [Theory]
+    [InlineData("/static/", "text/html")]
+    [InlineData("/static/sub/", "text/html")]
+    [InlineData("/static/data.json", "application/json")]
+    [InlineData("/static_noindex/digits.txt", "text/x-digits")]
+    [InlineData("/style.css", "text/css")]
+    public async Task Content_types_come_from_the_extension_or_the_configured_map(string url, string type)
+    {
+        var (response, _) = await _client.FetchAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/static", "/static/")]
+    [InlineData("/static/sub", "/static/sub/")]
+    public async Task Directory_urls_without_a_slash_redirect_consistently(string url, string location)
+    {
+        var (response, _) = await _client.FetchAsync(url);
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(Absolute(location), response.Headers.Location!.ToString());
+    }
+
+    [Theory]
+    [InlineData("/static_noindex/", "root default args=('static_noindex',)")]
+    [InlineData("/static_noindex/nope.txt", "root default args=('static_noindex', 'nope.txt')")]
+    public async Task Misses_fall_through_to_the_dynamic_handlers(string url, string expected) =>
+        Assert.Equal(expected, (await _client.FetchAsync(url)).Body);
+
+    [Fact]
+    public async Task Other_methods_fall_through()
+    {
+        var (response, body) = await _client.FetchAsync(HttpMethod.Post, "/static/digits.txt", "", "text/plain");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("root default args=('static', 'digits.txt')", body);
+    }
+
+    [Fact]
+    public async Task Conditional_requests_use_real_dates()
+    {
+        var (first, _) = await _client.FetchAsync("/static/digits.txt");
+        var lastModified = first.Content.Headers.GetValues("Last-Modified").Single();
+        var (notModified, body) = await _client.FetchAsync("/static/digits.txt", ("If-Modified-Since", lastModified));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Null(notModified.Content.Headers.ContentType);
+        Assert.Equal("", body);
+        var (failed, page) = await _client.FetchAsync("/static/digits.txt", ("If-Unmodified-Since", "Sun, 28 Jan 2007 00:00:00 GMT"));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, failed.StatusCode);
+        Assert.Equal("Precondition in headers is false", Http.ErrorMessage(page));
+        Assert.Equal(HttpStatusCode.NotModified, (await _client.FetchAsync("/static/digits.txt", ("If-None-Match", first.Headers.ETag!.ToString()))).Response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("bytes=2-5", "bytes 2-5/20", "2345")]
+    [InlineData("bytes=-3", "bytes 17-19/20", "hij")]
+    [InlineData("bytes=15-", "bytes 15-19/20", "fghij")]
+    [InlineData("bytes=0-3,2-5", "bytes 0-5/20", "012345")]
+    public async Task Single_ranges_are_206(string range, string contentRange, string body)
+    {
+        var (response, text) = await _client.FetchAsync("/static/digits.txt", ("Range", range));
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(contentRange, response.Content.Headers.ContentRange!.ToString());
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.Equal(body, text);
+    }
+
+    [Fact]
+    public async Task Several_ranges_are_multipart_with_a_quoted_boundary()
+    {
+        var (response, body) = await _client.FetchAsync("/static/digits.txt", ("Range", "bytes=0-1,4-5"));
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        var type = response.Content.Headers.ContentType!;
+        Assert.Equal("multipart/byteranges", type.MediaType);
+        var boundary = type.Parameters.Single(p => p.Name == "boundary").Value!;
+        Assert.StartsWith("\"", boundary);
+        var bare = boundary.Trim('"');
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.Equal($"\r\n--{bare}\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-1/20\r\n\r\n01\r\n--{bare}\r\nContent-Type: text/plain\r\nContent-Range: bytes 4-5/20\r\n\r\n45\r\n--{bare}--\r\n", body);
+    }
+
+    [Theory]
+    [InlineData("bytes=5-2")]
+    [InlineData("bytes=abc")]
+    [InlineData("pages=1-2")]
+    public async Task Malformed_ranges_are_ignored(string range)
+    {
+        // CherryPy answers 500 to "bytes=abc".
+        var (response, body) = await _client.FetchAsync("/static/digits.txt", ("Range", range));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("0123456789abcdefghij", body);
+    }
+
+    [Fact]
+    public async Task Overlapping_and_adjacent_ranges_are_coalesced()
+    {
+        var many = "bytes=" + string.Join(",", Enumerable.Range(0, 40).Select(i => $"{i % 20}-{i % 20}"));
+        var (coalesced, body) = await _client.FetchAsync("/static/digits.txt", ("Range", many));
+        Assert.Equal(HttpStatusCode.PartialContent, coalesced.StatusCode);
+        Assert.Equal("bytes 0-19/20", coalesced.Content.Headers.ContentRange!.ToString());
+        Assert.Equal("0123456789abcdefghij", body);
+    }
+
+    [Fact]
+    public async Task Unsatisfiable_range_is_416_with_the_length()
+    {
+        var (response, body) = await _client.FetchAsync("/static/digits.txt", ("Range", "bytes=100-200"));
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, response.StatusCode);
+        Assert.Equal("bytes */20", response.Content.Headers.ContentRange!.ToString());
+        Assert.Equal("Invalid Range (first-byte-pos greater than Content-Length)", Http.ErrorMessage(body));
+    }
+
+    [Fact]
+    public async Task Http_1_0_ignores_range_and_gets_no_accept_ranges()
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address, "GET /static/digits.txt HTTP/1.0\r\nHost: localhost\r\nRange: bytes=2-5\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 200", raw);
+        Assert.DoesNotContain("Accept-Ranges", raw);
+        Assert.EndsWith("0123456789abcdefghij", raw);
+    }
+
+    [Fact]
+    public async Task If_range_with_another_validator_gets_the_whole_file()
+    {
+        var (response, body) = await _client.FetchAsync("/static/digits.txt", ("Range", "bytes=2-5"), ("If-Range", "\"old\""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(20, body.Length);
+        var etag = (await _client.FetchAsync("/static/digits.txt")).Response.Headers.ETag!.ToString();
+        Assert.Equal(HttpStatusCode.PartialContent, (await _client.FetchAsync("/static/digits.txt", ("Range", "bytes=2-5"), ("If-Range", etag))).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Head_has_the_length_and_no_body()
+    {
+        var (response, body) = await _client.FetchAsync(HttpMethod.Head, "/static/digits.txt");
+        Assert.Equal(20, response.Content.Headers.ContentLength);
+        Assert.Equal("", body);
+    }
+
+    [Fact]
+    public async Task Helpers_serve_files_downloads_and_streams()
+    {
+        var (file, text) = await _client.FetchAsync("/servefile");
+        Assert.Equal("text/plain; charset=utf-8", file.Content.Headers.ContentType!.ToString());
+        Assert.Equal("0123456789abcdefghij", text);
+        var (download, _) = await _client.FetchAsync("/download");
+        Assert.Equal("application/x-download", download.Content.Headers.ContentType!.ToString());
+        Assert.Equal("attachment; filename=\"digits.txt\"", download.Content.Headers.ContentDisposition!.ToString());
+        var (utf8, _) = await _client.FetchAsync("/download_utf8");
+        Assert.Equal("attachment; filename=\"dgits .txt\"; filename*=UTF-8''d%C3%ADgits%20%E2%98%83.txt", string.Join("", utf8.Content.Headers.GetValues("Content-Disposition")));
+        var (stream, streamed) = await _client.FetchAsync("/fileobj", ("Range", "bytes=4-6"));
+        Assert.Equal(HttpStatusCode.PartialContent, stream.StatusCode);
+        Assert.Equal("fie", streamed);
+        var (whole, wholeBody) = await _client.FetchAsync("/fileobj");
+        Assert.Equal(14, whole.Content.Headers.ContentLength);
+        Assert.Null(whole.Content.Headers.LastModified);
+        Assert.Equal("Fee\nfie\nfo\nfum", wholeBody);
+    }
+
+    [Fact]
+    public async Task A_relative_path_in_serve_file_is_a_server_error()
+    {
+        Assert.Equal(HttpStatusCode.InternalServerError, (await _client.FetchAsync("/relative")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Curl_fetches_a_range()
+    {
+        var output = await Curl.RunAsync("-s", "-r", "2-5", Absolute("/static/digits.txt"));
+        Assert.Equal("2345", output);
+    }
+}
+
+/// <summary>Every way out of a static directory is closed (issue 5's traversal vectors).</summary>
+public sealed class StaticTraversalTests : IAsyncLifetime
+{
+    private string _base = null!;
+    private CherryServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _base = Directory.CreateTempSubdirectory("cherry-static-").FullName;
+        Directory.CreateDirectory(Path.Combine(_base, "static"));
+        Directory.CreateDirectory(Path.Combine(_base, "static-secret"));
+        await File.WriteAllTextAsync(Path.Combine(_base, "static", "ok.txt"), "ok");
+        await File.WriteAllTextAsync(Path.Combine(_base, "static-secret", "key.txt"), "secret");
+        await File.WriteAllTextAsync(Path.Combine(_base, "outside.txt"), "outside");
+        await File.WriteAllTextAsync(Path.Combine(_base, "static", "big.txt"), new string('x', 100));
+        File.CreateSymbolicLink(Path.Combine(_base, "static", "escape.txt"), Path.Combine(_base, "outside.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(_base, "static", "linked"), Path.Combine(_base, "static-secret"));
+        _server = await CherryServer.StartAsync(app => app.MapCherry<StaticRoot>("/", o => o
+            .Set("/static", "tools.staticdir.on", "True")
+            .Set("/static", "tools.staticdir.dir", Path.Combine(_base, "static"))));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_base, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_file_inside_is_served() => Assert.Equal("ok", (await _server.Client.FetchAsync("/static/ok.txt")).Body);
+
+    [Theory]
+    [InlineData("/static/..%2Fstatic-secret/key.txt")]
+    [InlineData("/static/..%2foutside.txt")]
+    [InlineData("/static/%2e%2e%2Foutside.txt")]
+    [InlineData("/static/escape.txt")]
+    [InlineData("/static/linked/key.txt")]
+    public async Task Escapes_are_forbidden(string url)
+    {
+        var raw = await Http.RawAsync(_server.Address, $"GET {url} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 403", raw);
+        Assert.DoesNotContain("secret", raw.Split("\r\n\r\n", 2)[1]);
+        Assert.DoesNotContain("outside\n", raw);
+    }
+
+    [Theory]
+    [InlineData("/static/../outside.txt")]
+    [InlineData("/static/%2e%2e/outside.txt")]
+    public async Task Dot_segments_never_reach_the_file_system(string url)
+    {
+        // Kestrel removes dot segments before routing, so these become /outside.txt and reach the dynamic tree.
+        var raw = await Http.RawAsync(_server.Address, $"GET {url} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        Assert.DoesNotContain("\r\n\r\noutside", raw);
+        Assert.Contains("root default", raw);
+    }
+
+    [Fact]
+    public async Task More_than_sixteen_separate_ranges_get_the_whole_entity()
+    {
+        var ranges = (int count) => "bytes=" + string.Join(",", Enumerable.Range(0, count).Select(i => $"{i * 4}-{i * 4}"));
+        Assert.Equal(HttpStatusCode.PartialContent, (await _server.Client.FetchAsync("/static/big.txt", ("Range", ranges(Static.MaxRanges)))).Response.StatusCode);
+        var (response, body) = await _server.Client.FetchAsync("/static/big.txt", ("Range", ranges(Static.MaxRanges + 1)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(100, body.Length);
+    }
+
+    [Fact]
+    public async Task A_nul_byte_is_refused()
+    {
+        var raw = await Http.RawAsync(_server.Address, "GET /static/ok.txt%00.png HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 400", raw);
+    }
+}
+
+/// <summary>The attribute form of staticdir.</summary>
+public sealed class StaticAttributeTests
+{
+    [Fact]
+    public async Task Staticdir_on_a_class_serves_below_it_and_falls_through_to_its_default()
+    {
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = AppContext.BaseDirectory;
+        try
+        {
+            await using var server = await CherryServer.StartAsync(app => app.MapCherry<AttributeStaticRoot>("/"));
+            Assert.Equal("0123456789abcdefghij", (await server.Client.FetchAsync("/files/digits.txt")).Body);
+            Assert.Equal("dynamic missing.txt", (await server.Client.FetchAsync("/files/missing.txt")).Body);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+}
