@@ -129,6 +129,16 @@ namespace Cherry.Generators.Emitting
                 w.WriteLine("}");
                 return;
             }
+            if (position.RpcEntry is { } rpc)
+            {
+                // XML-RPC endpoints take every POST below them (…/RPC2 included) and refuse other methods.
+                w.WriteLine("match.Set(match.Method == \"POST\" ? " + rpc.Field + " : " + position.MethodNotAllowed!.Field + ", node, -1, false);");
+                w.WriteLine("return true;");
+                w.Indent--;
+                w.WriteLine("}");
+                WriteRpcDispatcher(w, plan, position);
+                return;
+            }
             var fallible = node.DispatchHook is not null || pops;
             w.WriteLine("var start = walker.NextSegmentStart;");
             w.WriteLine("if (walker.TryNext(out var segment))");
@@ -234,6 +244,52 @@ namespace Cherry.Generators.Emitting
             w.WriteLine("}");
         }
 
+        /// <summary>Reads the methodCall and switches on its dotted name: the class's methods, then [XmlRpc] children's.</summary>
+        private static void WriteRpcDispatcher(IndentedTextWriter w, TreePlan plan, PositionPlan position)
+        {
+            var node = position.Node;
+            w.WriteLine();
+            w.WriteLine("private async " + ValueTask + " InvokeRpc" + position.Id + "(" + Runtime + "Request request)");
+            w.WriteLine("{");
+            w.Indent++;
+            w.WriteLine("if (await " + Runtime + "XmlRpcBinding.ReadCallAsync(request) is not { } call)");
+            w.WriteLine("{");
+            w.WriteLine("    return;");
+            w.WriteLine("}");
+            w.WriteLine("var node = (" + node.TypeName + ")request.Target;");
+            w.WriteLine("switch (call.Method)");
+            w.WriteLine("{");
+            w.Indent++;
+            foreach (var (handler, entry) in position.Members.Where(m => m.Handler.Kind == HandlerKind.Member))
+            {
+                w.WriteLine("case " + Quote(handler.Segments[0]) + ":");
+                w.WriteLine("    await " + Runtime + "XmlRpcBinding.InvokeAsync(request, " + entry.Invoker + ");");
+                w.WriteLine("    return;");
+            }
+            foreach (var (child, target) in position.Children)
+            {
+                var childPosition = plan.Positions[target];
+                if (childPosition.Node.XmlRpc is null)
+                {
+                    continue;
+                }
+                foreach (var (handler, entry) in childPosition.Members.Where(m => m.Handler.Kind == HandlerKind.Member))
+                {
+                    w.WriteLine("case " + Quote(child.Segment + "." + handler.Segments[0]) + ":");
+                    w.WriteLine("    request.Target = node." + child.MemberName + ";");
+                    w.WriteLine("    await " + Runtime + "XmlRpcBinding.InvokeAsync(request, " + entry.Invoker + ");");
+                    w.WriteLine("    return;");
+                }
+            }
+            w.WriteLine("default:");
+            w.WriteLine("    " + Runtime + "XmlRpcBinding.UnknownMethod(request, call.Method);");
+            w.WriteLine("    return;");
+            w.Indent--;
+            w.WriteLine("}");
+            w.Indent--;
+            w.WriteLine("}");
+        }
+
         /// <summary>A REST resource takes every remaining segment as positional arguments and picks the method by verb.</summary>
         private static void WriteVerbSwitch(IndentedTextWriter w, PositionPlan position)
         {
@@ -265,6 +321,11 @@ namespace Cherry.Generators.Emitting
 
         private static void WriteInvoker(IndentedTextWriter w, TreePlan plan, InvokerPlan invoker)
         {
+            if (invoker.Node.XmlRpc is { } xmlRpc)
+            {
+                WriteRpcInvoker(w, invoker, xmlRpc);
+                return;
+            }
             var handler = invoker.Handler;
             var parameters = handler.Parameters;
             var bindable = parameters.Where(IsNamed).ToList();
@@ -362,6 +423,41 @@ namespace Cherry.Generators.Emitting
             var arguments = parameters.Select(p => Argument(plan, p, positional.Count)).ToList();
             var call = "target." + handler.MethodName + "(" + string.Join(", ", arguments) + ")";
             WriteCallAndResult(w, plan, handler.Return, call);
+            w.Indent--;
+            w.WriteLine("}");
+        }
+
+        /// <summary>An XML-RPC method: arguments from the methodCall's values, the result (or a fault) as XML-RPC.</summary>
+        private static void WriteRpcInvoker(IndentedTextWriter w, InvokerPlan invoker, XmlRpcSpec xmlRpc)
+        {
+            var handler = invoker.Handler;
+            var values = handler.Parameters.Where(p => p.Kind == ParameterKind.RpcValue).ToList();
+            w.WriteLine();
+            w.WriteLine("private " + ValueTask + " " + invoker.Name + "(" + Runtime + "Request request)");
+            w.WriteLine("{");
+            w.Indent++;
+            w.WriteLine("var target = (" + invoker.Node.TypeName + ")request.Target;");
+            w.WriteLine(Runtime + "XmlRpcBinding.CheckArgumentCount(request, " + values.Count + ", " + Quote(handler.Segments[0]) + ");");
+            var arguments = handler.Parameters.Select(p => p.Kind == ParameterKind.RpcValue
+                ? Runtime + "XmlRpcBinding.Argument<" + p.TypeName + ">(request, " + values.IndexOf(p) + ", " + Quote(p.Name) + ", " + (p.DefaultLiteral is null ? "false, default!" : "true, " + p.DefaultLiteral) + ")"
+                : Argument(null!, p, 0));
+            var call = "target." + handler.MethodName + "(" + string.Join(", ", arguments) + ")";
+            var allowNone = xmlRpc.AllowNone ? "true" : "false";
+            if (handler.Return.Awaitable is not null)
+            {
+                w.WriteLine("return " + Runtime + "HandlerResults.AwaitXmlRpc(request, " + call + ", " + allowNone + ");");
+            }
+            else if (handler.Return.TypeName == "void")
+            {
+                w.WriteLine(call + ";");
+                w.WriteLine(Runtime + "XmlRpcBinding.WriteResult(request, null, " + allowNone + ");");
+                w.WriteLine("return default;");
+            }
+            else
+            {
+                w.WriteLine(Runtime + "XmlRpcBinding.WriteResult(request, " + call + ", " + allowNone + ");");
+                w.WriteLine("return default;");
+            }
             w.Indent--;
             w.WriteLine("}");
         }

@@ -47,6 +47,9 @@ namespace Cherry.Generators.Emitting
         public EntryPlan? Default { get; set; }
         public List<(string Verb, EntryPlan Entry)> Verbs { get; } = new List<(string, EntryPlan)>();
         public EntryPlan? MethodNotAllowed { get; set; }
+
+        /// <summary>For an [XmlRpc] class: the entry that reads a posted methodCall and dispatches it by name.</summary>
+        public EntryPlan? RpcEntry { get; set; }
     }
 
     /// <summary>A handler method's binder and invoker, shared by every position of its class.</summary>
@@ -149,6 +152,12 @@ namespace Cherry.Generators.Emitting
             if (node.IsRest)
             {
                 position.MethodNotAllowed = AddEntry(path, node, null, tools, allow, 405);
+            }
+            if (node.XmlRpc is not null)
+            {
+                position.RpcEntry = new EntryPlan("_e" + Entries.Count, path, null, "InvokeRpc" + position.Id, tools, "POST", 0);
+                Entries.Add(position.RpcEntry);
+                position.MethodNotAllowed = AddEntry(path, node, null, tools, "POST", 405);
             }
 
             foreach (var child in node.Children)

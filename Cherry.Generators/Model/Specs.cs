@@ -15,7 +15,11 @@ namespace Cherry.Generators.Model
         EquatableArray<string> PopArgs,
         bool IsRest,
         EquatableArray<ToolSpec> Tools,
-        bool JsonOut);
+        bool JsonOut,
+        XmlRpcSpec? XmlRpc);
+
+    /// <summary>An [XmlRpc] class: its methods answer methodCalls posted to it.</summary>
+    internal sealed record XmlRpcSpec(bool AllowNone);
 
     /// <summary>A property or field holding a sub-tree.</summary>
     internal sealed record ChildSpec(string MemberName, string Segment, string TypeName);
@@ -54,6 +58,7 @@ namespace Cherry.Generators.Model
         HttpContext,
         CancellationToken,
         JsonBody,
+        RpcValue,
     }
 
     /// <param name="TypeName">The parameter's type; for arrays, the element type.</param>
@@ -76,6 +81,7 @@ namespace Cherry.Generators.Model
         TextStream,
         ByteStream,
         ObjectStream,
+        XmlRpc,
     }
 
     /// <param name="Awaitable">Task, ValueTask, or null when synchronous.</param>

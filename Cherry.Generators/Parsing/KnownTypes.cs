@@ -14,6 +14,7 @@ namespace Cherry.Generators.Parsing
             ToolAttribute = compilation.GetTypeByMetadataName("Cherry.ToolAttribute");
             JsonOut = compilation.GetTypeByMetadataName("Cherry.JsonOutAttribute");
             JsonBody = compilation.GetTypeByMetadataName("Cherry.JsonBodyAttribute");
+            XmlRpc = compilation.GetTypeByMetadataName("Cherry.XmlRpcAttribute");
             Request = compilation.GetTypeByMetadataName("Cherry.Request");
             Response = compilation.GetTypeByMetadataName("Cherry.Response");
             HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
@@ -36,6 +37,7 @@ namespace Cherry.Generators.Parsing
         public INamedTypeSymbol? ToolAttribute { get; }
         public INamedTypeSymbol? JsonOut { get; }
         public INamedTypeSymbol? JsonBody { get; }
+        public INamedTypeSymbol? XmlRpc { get; }
         public INamedTypeSymbol? Request { get; }
         public INamedTypeSymbol? Response { get; }
         public INamedTypeSymbol? HttpContext { get; }

@@ -22,6 +22,9 @@ namespace Cherry.Generators.Parsing
         private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
         private readonly HashSet<string> _visited = new HashSet<string>();
 
+        // True while the class being parsed is [XmlRpc]: its handlers bind XML-RPC values and return anything.
+        private bool _xmlRpc;
+
         private NodeParser(KnownTypes known, CancellationToken cancellation)
         {
             _known = known;
@@ -44,6 +47,11 @@ namespace Cherry.Generators.Parsing
             }
             var isRest = HasAttribute(type, _known.Rest);
             var classJsonOut = InheritedAttributes(type).Any(a => Is(a.AttributeClass, _known.JsonOut));
+            var xmlRpcAttribute = InheritedAttributes(type).FirstOrDefault(a => Is(a.AttributeClass, _known.XmlRpc));
+            var xmlRpc = xmlRpcAttribute is null
+                ? null
+                : new XmlRpcSpec(xmlRpcAttribute.NamedArguments.Any(n => n.Key == "AllowNone" && n.Value.Value is true));
+            _xmlRpc = xmlRpc is not null;
             var handlers = new List<HandlerSpec>();
             var children = new List<ChildSpec>();
             DispatchHookSpec? hook = null;
@@ -90,7 +98,8 @@ namespace Cherry.Generators.Parsing
                 popNames,
                 isRest,
                 ToolsOf(InheritedAttributes(type).Reverse()),
-                classJsonOut));
+                classJsonOut,
+                xmlRpc));
         }
 
         private void AddChild(List<ChildSpec> children, string name, ITypeSymbol memberType, ISymbol member)
@@ -98,7 +107,9 @@ namespace Cherry.Generators.Parsing
             if (memberType is INamedTypeSymbol childType && IsNode(childType, new HashSet<string>()))
             {
                 children.Add(new ChildSpec(name, SegmentFor(member, name), TypeNames.Of(childType)));
+                var outer = _xmlRpc;
                 ParseNode(childType);
+                _xmlRpc = outer;
             }
         }
 
@@ -133,7 +144,9 @@ namespace Cherry.Generators.Parsing
             if (method.Parameters.Length == 1 && method.Parameters[0].Type.ToDisplayString() == "Cherry.VirtualPath"
                 && method.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Class } next && next.Locations.Any(l => l.IsInSource))
             {
+                var outer = _xmlRpc;
                 ParseNode(next);
+                _xmlRpc = outer;
                 return new DispatchHookSpec(method.Name, TypeNames.Of(next));
             }
             Report(DiagnosticDescriptors.InvalidDispatchHook, method, method.Name);
@@ -210,7 +223,11 @@ namespace Cherry.Generators.Parsing
             }
             else if (Is(type, _known.Task) || Is(type, _known.ValueTask) || type.SpecialType == SpecialType.System_Void)
             {
-                return new ReturnSpec(ResultKind.None, "void", type.SpecialType == SpecialType.System_Void ? null : (Is(type, _known.Task) ? "Task" : "ValueTask"));
+                return new ReturnSpec(_xmlRpc ? ResultKind.XmlRpc : ResultKind.None, "void", type.SpecialType == SpecialType.System_Void ? null : (Is(type, _known.Task) ? "Task" : "ValueTask"));
+            }
+            if (_xmlRpc)
+            {
+                return new ReturnSpec(ResultKind.XmlRpc, TypeNames.Of(type), awaitable);
             }
             if (jsonOut)
             {
@@ -264,6 +281,10 @@ namespace Cherry.Generators.Parsing
             if (Is(type, _known.CancellationToken))
             {
                 return Injected(parameter, ParameterKind.CancellationToken);
+            }
+            if (_xmlRpc)
+            {
+                return new ParameterSpec(parameter.Name, ParameterKind.RpcValue, TypeNames.Of(type), ParameterKind.RpcValue, false, defaultLiteral);
             }
             if (parameter.IsParams)
             {

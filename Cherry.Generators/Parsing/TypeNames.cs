@@ -5,9 +5,13 @@ namespace Cherry.Generators.Parsing
     internal static class TypeNames
     {
         private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
-            .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+            .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes
+                | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-        /// <summary>The fully qualified name (<c>global::Ns.Type</c>) generated code uses.</summary>
+        /// <summary>
+        /// The fully qualified name (<c>global::Ns.Type</c>) generated code uses; nullability kept on type arguments
+        /// (<c>Dictionary&lt;string, object?&gt;</c>) but not at the top, where generated code adds it itself.
+        /// </summary>
         public static string Of(ITypeSymbol type) => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Format);
     }
 }

@@ -23,6 +23,24 @@ public static class HandlerResults
     public static async ValueTask AwaitJson<T>(Request request, ValueTask<T> task, JsonTypeInfo<T> typeInfo) =>
         JsonBinding.Write(request, await task, typeInfo, "application/json");
 
+    public static async ValueTask AwaitXmlRpc<T>(Request request, Task<T> task, bool allowNone) =>
+        XmlRpcBinding.WriteResult(request, await task, allowNone);
+
+    public static async ValueTask AwaitXmlRpc<T>(Request request, ValueTask<T> task, bool allowNone) =>
+        XmlRpcBinding.WriteResult(request, await task, allowNone);
+
+    public static async ValueTask AwaitXmlRpc(Request request, Task task, bool allowNone)
+    {
+        await task;
+        XmlRpcBinding.WriteResult(request, null, allowNone);
+    }
+
+    public static async ValueTask AwaitXmlRpc(Request request, ValueTask task, bool allowNone)
+    {
+        await task;
+        XmlRpcBinding.WriteResult(request, null, allowNone);
+    }
+
     public static ValueTask StreamText(Request request, IAsyncEnumerable<string> chunks)
     {
         request.Response.SetTextStream(chunks);

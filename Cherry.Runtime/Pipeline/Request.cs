@@ -91,6 +91,9 @@ public sealed class Request
         return declared is null || declared.Equals("utf-8", StringComparison.OrdinalIgnoreCase) ? ["utf-8"] : [declared, "utf-8"];
     }
 
+    /// <summary>The arguments of an XML-RPC call, once read.</summary>
+    public object?[]? RpcArguments { get; set; }
+
     /// <summary>The parsed JSON body, set by <see cref="JsonInTool"/>.</summary>
     public JsonElement? Json { get; set; }
 
@@ -106,8 +109,8 @@ public sealed class Request
     /// <summary>The unhandled exception being answered, while the error hooks run.</summary>
     public Exception? Error { get; internal set; }
 
-    /// <summary>The tree node whose method handles this request.</summary>
-    public object Target { get; internal set; } = null!;
+    /// <summary>The tree node whose method handles this request; a dispatcher (XML-RPC's dotted names) may move it.</summary>
+    public object Target { get; set; } = null!;
 
     internal int FinalStatus { get; set; }
 

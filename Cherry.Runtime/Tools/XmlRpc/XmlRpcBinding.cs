@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace Cherry;
+
+/// <summary>What generated XML-RPC dispatchers call: the parsed call, typed arguments and the response.</summary>
+public static class XmlRpcBinding
+{
+    private const int FaultCode = 1;
+
+    /// <summary>Reads the methodCall from the body; null (with a fault already written) when it cannot be read.</summary>
+    public static async ValueTask<(string Method, object?[] Arguments)?> ReadCallAsync(Request request)
+    {
+        byte[] body;
+        try
+        {
+            body = await RequestBodyReader.ReadBytesAsync(request.HttpContext.Request, request.Aborted);
+        }
+        catch (HttpError error)
+        {
+            WriteFault(request, error.Message);
+            return null;
+        }
+        try
+        {
+            var call = XmlRpcCodec.ReadCall(body);
+            request.RpcArguments = call.Parameters;
+            return call;
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException)
+        {
+            // CherryPy's message for a body it cannot parse.
+            WriteFault(request, "method \"ERRORMETHOD\" is not supported");
+            return null;
+        }
+    }
+
+    /// <summary>The <paramref name="index"/>th XML-RPC argument converted to <typeparamref name="T"/>.</summary>
+    public static T Argument<T>(Request request, int index, string name, bool hasDefault, T defaultValue)
+    {
+        var arguments = request.RpcArguments ?? [];
+        if (index >= arguments.Length)
+        {
+            return hasDefault ? defaultValue : throw new InvalidOperationException($"missing argument '{name}'");
+        }
+        var value = arguments[index];
+        return value switch
+        {
+            T typed => typed,
+            null when default(T) is null => default!,
+            int i when typeof(T) == typeof(long) => (T)(object)(long)i,
+            int i when typeof(T) == typeof(double) => (T)(object)(double)i,
+            _ => throw new InvalidOperationException($"argument '{name}' must be {typeof(T).Name}, not {value?.GetType().Name ?? "nil"}"),
+        };
+    }
+
+    /// <summary>Fails the call when more arguments came than the method takes.</summary>
+    public static void CheckArgumentCount(Request request, int count, string method)
+    {
+        if ((request.RpcArguments?.Length ?? 0) > count)
+        {
+            throw new InvalidOperationException($"{method}() takes {count} arguments but {request.RpcArguments!.Length} were given");
+        }
+    }
+
+    public static void WriteResult(Request request, object? value, bool allowNone = false)
+    {
+        request.Response.ContentType = "text/xml";
+        request.Response.SetText(XmlRpcCodec.WriteResponse(value, allowNone));
+    }
+
+    /// <summary>A fault: HTTP 200, <c>text/xml</c>, code 1, as CherryPy answers every XML-RPC error.</summary>
+    public static void WriteFault(Request request, string message)
+    {
+        request.Response.Status = "200";
+        request.Response.ContentType = "text/xml";
+        request.Response.SetText(XmlRpcCodec.WriteFault(FaultCode, message));
+    }
+
+    public static void UnknownMethod(Request request, string method) =>
+        WriteFault(request, $"method \"{method}\" is not supported");
+
+    /// <summary>Runs a bound call, turning any failure into a fault.</summary>
+    public static async ValueTask InvokeAsync(Request request, Func<Request, ValueTask> invoke)
+    {
+        try
+        {
+            await invoke(request);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WriteFault(request, ex is HttpError error ? error.Message : ex.Message);
+        }
+    }
+
+    public static string Describe(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "None";
+}

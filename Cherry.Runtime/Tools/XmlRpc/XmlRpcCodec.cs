@@ -1,0 +1,275 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
+namespace Cherry;
+
+/// <summary>
+/// XML-RPC reading and writing (hand-written: no .NET package for XML-RPC is served here). Values map to
+/// int/long, bool, string, double, DateTime, byte[], <c>Dictionary&lt;string, object?&gt;</c> (struct),
+/// <c>object?[]</c> (array) and null (nil). Documents are read with DTDs prohibited, no resolver and a size limit.
+/// </summary>
+public static class XmlRpcCodec
+{
+    public const int MaxDocumentCharacters = 1_000_000;
+
+    private static readonly XmlReaderSettings ReaderSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = MaxDocumentCharacters,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false,
+    };
+
+    /// <summary>Reads a methodCall.</summary>
+    /// <exception cref="FormatException">The document is not a well-formed methodCall.</exception>
+    public static (string MethodName, object?[] Parameters) ReadCall(byte[] document)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(document), ReaderSettings);
+            reader.MoveToContent();
+            Expect(reader, "methodCall");
+            string? name = null;
+            var parameters = new List<object?>();
+            reader.Read();
+            while (reader.MoveToContent() == XmlNodeType.Element)
+            {
+                switch (reader.LocalName)
+                {
+                    case "methodName":
+                        name = reader.ReadElementContentAsString().Trim();
+                        break;
+                    case "params":
+                        if (reader.IsEmptyElement)
+                        {
+                            reader.Read();
+                            break;
+                        }
+                        reader.Read();
+                        while (reader.MoveToContent() == XmlNodeType.Element)
+                        {
+                            Expect(reader, "param");
+                            reader.Read();
+                            reader.MoveToContent();
+                            parameters.Add(ReadValue(reader));
+                            reader.MoveToContent();
+                            reader.ReadEndElement();
+                        }
+                        reader.ReadEndElement();
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            return (name ?? throw new FormatException("The methodCall has no methodName."), parameters.ToArray());
+        }
+        catch (XmlException ex)
+        {
+            throw new FormatException(ex.Message, ex);
+        }
+    }
+
+    private static object? ReadValue(XmlReader reader)
+    {
+        Expect(reader, "value");
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return "";
+        }
+        reader.Read();
+        if (reader.NodeType is XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace && !HasElementAfterText(reader, out var untyped))
+        {
+            reader.ReadEndElement();
+            return untyped;
+        }
+        reader.MoveToContent();
+        object? value = reader.LocalName switch
+        {
+            "int" or "i4" => int.Parse(reader.ReadElementContentAsString().Trim(), CultureInfo.InvariantCulture),
+            "i8" => long.Parse(reader.ReadElementContentAsString().Trim(), CultureInfo.InvariantCulture),
+            "boolean" => reader.ReadElementContentAsString().Trim() switch
+            {
+                "1" => true,
+                "0" => false,
+                var other => throw new FormatException($"'{other}' is not an XML-RPC boolean."),
+            },
+            "string" => reader.ReadElementContentAsString(),
+            "double" => double.Parse(reader.ReadElementContentAsString().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture),
+            "dateTime.iso8601" => DateTime.ParseExact(reader.ReadElementContentAsString().Trim(), ["yyyyMMdd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None),
+            "base64" => Convert.FromBase64String(reader.ReadElementContentAsString().Trim()),
+            "nil" => ReadNil(reader),
+            "struct" => ReadStruct(reader),
+            "array" => ReadArray(reader),
+            var other => throw new FormatException($"'{other}' is not an XML-RPC type."),
+        };
+        reader.MoveToContent();
+        reader.ReadEndElement();
+        return value;
+    }
+
+    private static bool HasElementAfterText(XmlReader reader, out string text)
+    {
+        var builder = new StringBuilder();
+        while (reader.NodeType is XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+        {
+            builder.Append(reader.Value);
+            reader.Read();
+        }
+        text = builder.ToString();
+        return reader.NodeType == XmlNodeType.Element;
+    }
+
+    private static object? ReadNil(XmlReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    private static Dictionary<string, object?> ReadStruct(XmlReader reader)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return result;
+        }
+        reader.Read();
+        while (reader.MoveToContent() == XmlNodeType.Element)
+        {
+            Expect(reader, "member");
+            reader.Read();
+            string? name = null;
+            object? value = null;
+            while (reader.MoveToContent() == XmlNodeType.Element)
+            {
+                if (reader.LocalName == "name")
+                {
+                    name = reader.ReadElementContentAsString();
+                }
+                else
+                {
+                    value = ReadValue(reader);
+                }
+            }
+            reader.ReadEndElement();
+            result[name ?? throw new FormatException("A struct member has no name.")] = value;
+        }
+        reader.ReadEndElement();
+        return result;
+    }
+
+    private static object?[] ReadArray(XmlReader reader)
+    {
+        reader.Read();
+        reader.MoveToContent();
+        Expect(reader, "data");
+        var items = new List<object?>();
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+        }
+        else
+        {
+            reader.Read();
+            while (reader.MoveToContent() == XmlNodeType.Element)
+            {
+                items.Add(ReadValue(reader));
+            }
+            reader.ReadEndElement();
+        }
+        reader.MoveToContent();
+        reader.ReadEndElement();
+        return items.ToArray();
+    }
+
+    private static void Expect(XmlReader reader, string name)
+    {
+        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != name)
+        {
+            throw new FormatException($"Expected <{name}>, found {reader.NodeType} {reader.LocalName}.");
+        }
+    }
+
+    /// <summary>A methodResponse carrying <paramref name="value"/>.</summary>
+    /// <exception cref="InvalidOperationException">null without <paramref name="allowNone"/>, or a value XML-RPC cannot carry.</exception>
+    public static string WriteResponse(object? value, bool allowNone)
+    {
+        var text = new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n");
+        WriteValue(text, value, allowNone);
+        return text.Append("</param>\n</params>\n</methodResponse>\n").ToString();
+    }
+
+    /// <summary>A fault methodResponse.</summary>
+    public static string WriteFault(int code, string message)
+    {
+        var text = new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<fault>\n");
+        WriteValue(text, new Dictionary<string, object?> { ["faultCode"] = code, ["faultString"] = message }, false);
+        return text.Append("</fault>\n</methodResponse>\n").ToString();
+    }
+
+    private static void WriteValue(StringBuilder text, object? value, bool allowNone)
+    {
+        text.Append("<value>");
+        switch (value)
+        {
+            case null:
+                text.Append(allowNone ? "<nil/>" : throw new InvalidOperationException("cannot marshal None unless allow_none is enabled"));
+                break;
+            case bool b:
+                text.Append("<boolean>").Append(b ? '1' : '0').Append("</boolean>");
+                break;
+            case int or short or byte or sbyte or ushort:
+                text.Append("<int>").Append(Convert.ToInt32(value, CultureInfo.InvariantCulture)).Append("</int>");
+                break;
+            case long or uint or ulong:
+                var integer = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                text.Append(integer is >= int.MinValue and <= int.MaxValue ? "<int>" : "<i8>").Append(integer)
+                    .Append(integer is >= int.MinValue and <= int.MaxValue ? "</int>" : "</i8>");
+                break;
+            case double or float or decimal:
+                text.Append("<double>").Append(Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)).Append("</double>");
+                break;
+            case string s:
+                text.Append("<string>").Append(Escape(s)).Append("</string>");
+                break;
+            case DateTime date:
+                text.Append("<dateTime.iso8601>").Append(date.ToString("yyyyMMdd'T'HH:mm:ss", CultureInfo.InvariantCulture)).Append("</dateTime.iso8601>");
+                break;
+            case DateTimeOffset offset:
+                text.Append("<dateTime.iso8601>").Append(offset.UtcDateTime.ToString("yyyyMMdd'T'HH:mm:ss", CultureInfo.InvariantCulture)).Append("</dateTime.iso8601>");
+                break;
+            case byte[] bytes:
+                text.Append("<base64>").Append(Convert.ToBase64String(bytes)).Append("</base64>");
+                break;
+            case IDictionary dictionary:
+                text.Append("<struct>");
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    text.Append("<member><name>").Append(Escape(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "")).Append("</name>");
+                    WriteValue(text, entry.Value, allowNone);
+                    text.Append("</member>");
+                }
+                text.Append("</struct>");
+                break;
+            case IEnumerable items:
+                text.Append("<array><data>");
+                foreach (var item in items)
+                {
+                    WriteValue(text, item, allowNone);
+                }
+                text.Append("</data></array>");
+                break;
+            default:
+                throw new InvalidOperationException($"cannot marshal {value.GetType().Name} objects");
+        }
+        text.Append("</value>\n");
+    }
+
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

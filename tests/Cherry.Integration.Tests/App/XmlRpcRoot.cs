@@ -1,0 +1,47 @@
+namespace Cherry.Integration.Tests.App;
+
+public sealed class XmlRpcRoot
+{
+    public Calculator Xmlrpc { get; } = new();
+
+    [Exposed]
+    public string Index() => "xml-rpc site";
+}
+
+/// <summary>The reference app's XmlRpc controller, with every XML-RPC type round-tripped.</summary>
+[XmlRpc(AllowNone = true)]
+public sealed class Calculator
+{
+    public Strings Text { get; } = new();
+
+    [Exposed]
+    public int Add(int a, int b) => a + b;
+
+    [Exposed]
+    public string Hello() => "Hello world!";
+
+    [Exposed]
+    public object?[] Echo(bool flag, string text, double number, DateTime when, byte[] data, Dictionary<string, object?> record, object?[] list, object? nothing) =>
+        [flag, text, number, when, data, record, list, nothing];
+
+    [Exposed]
+    public long Big(long value) => value * 1_000_000_000_000;
+
+    [Exposed]
+    public Task<string> Later(string text) => Task.FromResult(text + " later");
+
+    [Exposed]
+    public void Nothing()
+    {
+    }
+
+    [Exposed]
+    public int Fail() => throw new InvalidOperationException("unsupported operand type(s) for +: 'dict' and 'int'");
+}
+
+[XmlRpc]
+public sealed class Strings
+{
+    [Exposed]
+    public string Upper(string text) => text.ToUpperInvariant();
+}

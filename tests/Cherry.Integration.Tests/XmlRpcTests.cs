@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cherry.Integration.Tests;
+
+public sealed class XmlRpcFixture : IAsyncLifetime
+{
+    public CherryServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await CherryServer.StartAsync(app => app.MapCherry<XmlRpcRoot>("/"));
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>cases.md §14 XML-RPC, driven by Python's xmlrpc.client, a client no one here wrote.</summary>
+public sealed class XmlRpcTests(XmlRpcFixture fixture) : IClassFixture<XmlRpcFixture>
+{
+    private async Task<string> PythonAsync(string script)
+    {
+        var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("import sys, xmlrpc.client as x\nbase = sys.argv[1]\n" + script);
+        start.ArgumentList.Add(fixture.Server.Address.ToString().TrimEnd('/'));
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, "python failed: " + error);
+        return output.Trim();
+    }
+
+    [Theory]
+    [InlineData("/xmlrpc/")]
+    [InlineData("/xmlrpc/RPC2")]
+    [InlineData("/xmlrpc")]
+    public async Task Python_calls_methods_at_every_endpoint_spelling(string path)
+    {
+        // CherryPy answers 301 to the last two, and the client fails.
+        var output = await PythonAsync($"p = x.ServerProxy(base + '{path}')\nprint(p.add(2, 3), p.hello(), p.text.upper('abc'), p.later('x'))");
+        Assert.Equal("5 Hello world! ABC x later", output);
+    }
+
+    [Fact]
+    public async Task Every_type_round_trips()
+    {
+        var output = await PythonAsync(
+            "import datetime\n"
+            + "p = x.ServerProxy(base + '/xmlrpc/', allow_none=True, use_builtin_types=True)\n"
+            + "r = p.echo(True, 'tëxt <&>', 1.5, datetime.datetime(2026, 11, 26, 12, 30, 5), b'\\x00\\x01', {'k': [1, 'v']}, [1, 2.5, 'three'], None)\n"
+            + "print(repr(r))\n"
+            + "print(p.big(3), p.nothing())");
+        Assert.Equal(
+            "[True, 'tëxt <&>', 1.5, datetime.datetime(2026, 11, 26, 12, 30, 5), b'\\x00\\x01', {'k': [1, 'v']}, [1, 2.5, 'three'], None]\n3000000000000 None",
+            output.Replace("\r\n", "\n"));
+    }
+
+    [Theory]
+    [InlineData("p.nosuch()", "1 method \"nosuch\" is not supported")]
+    [InlineData("p.fail()", "1 unsupported operand type(s) for +: 'dict' and 'int'")]
+    [InlineData("p.add({}, 1)", "1 argument 'a' must be Int32, not Dictionary`2")]
+    [InlineData("p.add(1, 2, 3)", "1 add() takes 2 arguments but 3 were given")]
+    public async Task Errors_are_faults_with_code_1(string call, string expected)
+    {
+        var output = await PythonAsync($"p = x.ServerProxy(base + '/xmlrpc/')\ntry:\n    {call}\nexcept x.Fault as f:\n    print(f.faultCode, f.faultString)");
+        Assert.Equal(expected, output);
+    }
+
+    [Fact]
+    public async Task A_garbage_body_is_the_errormethod_fault()
+    {
+        var (response, body) = await fixture.Server.Client.FetchAsync(HttpMethod.Post, "/xmlrpc/", "garbage", "text/xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/xml", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("method \"ERRORMETHOD\" is not supported", body);
+    }
+
+    [Fact]
+    public async Task A_document_type_declaration_is_refused()
+    {
+        const string billionLaughs = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>
+            <methodCall><methodName>hello</methodName><params><param><value>&lol2;</value></param></params></methodCall>
+            """;
+        var (response, body) = await fixture.Server.Client.FetchAsync(HttpMethod.Post, "/xmlrpc/", billionLaughs, "text/xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("method \"ERRORMETHOD\" is not supported", body);
+        Assert.DoesNotContain("lollol", body);
+    }
+
+    [Fact]
+    public async Task A_success_is_text_xml()
+    {
+        var (response, body) = await fixture.Server.Client.FetchAsync(HttpMethod.Post, "/xmlrpc/",
+            "<?xml version='1.0'?><methodCall><methodName>add</methodName><params><param><value><i4>2</i4></value></param><param><value><int>3</int></value></param></params></methodCall>",
+            "text/xml");
+        Assert.Equal("text/xml; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Contains("<int>5</int>", body);
+    }
+
+    [Fact]
+    public async Task Other_methods_are_405_with_allow_post()
+    {
+        var (response, _) = await fixture.Server.Client.FetchAsync("/xmlrpc/hello");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("POST", string.Join(",", response.Content.Headers.Allow));
+    }
+}
