@@ -15,6 +15,7 @@ public sealed class StaticDirTool : HookTool
     public const string ToolName = "staticdir";
 
     private Regex? _match;
+    private string? _realDir;
 
     public override string Name => ToolName;
 
@@ -56,7 +57,7 @@ public sealed class StaticDirTool : HookTool
         {
             throw arguments.Malformed("dir", "staticdir needs a directory (tools.staticdir.dir).");
         }
-        Dir = StaticPaths.Resolve(Dir, Root) ?? throw arguments.Malformed("dir", "a relative directory needs tools.staticdir.root.");
+        Dir = Path.TrimEndingDirectorySeparator(StaticPaths.Resolve(Dir, Root) ?? throw arguments.Malformed("dir", "a relative directory needs tools.staticdir.root."));
     }
 
     public override ValueTask RunAsync(Request request)
@@ -68,7 +69,8 @@ public sealed class StaticDirTool : HookTool
         var section = Section ?? "/";
         var path = request.PathInfo;
         var remainder = section == "/" ? path : path.Length >= section.Length ? path[section.Length..] : "";
-        var target = StaticPaths.Inside(Dir, remainder);
+        var realDir = _realDir ??= StaticPaths.RealDirectory(Dir);
+        var target = StaticPaths.Inside(Dir, realDir, remainder);
         if (target is null)
         {
             return ValueTask.CompletedTask;
@@ -84,7 +86,7 @@ public sealed class StaticDirTool : HookTool
                 // Every directory URL gets its slash, so relative links in the index resolve (CherryPy did it for the root only).
                 throw new HttpRedirect(request.Url(path + "/", request.QueryString), 301);
             }
-            target = StaticPaths.Inside(Dir, remainder.TrimEnd('/') + "/" + Index);
+            target = StaticPaths.Inside(Dir, realDir, remainder.TrimEnd('/') + "/" + Index);
             if (target is null)
             {
                 return ValueTask.CompletedTask;

@@ -18,54 +18,68 @@ internal static class StaticPaths
     }
 
     /// <summary>
-    /// The file system path for <paramref name="remainder"/> below <paramref name="directory"/>, or null when it would
-    /// leave the directory (also through a symlink).
+    /// The file system path for <paramref name="remainder"/> below <paramref name="root"/> (a full path without a
+    /// trailing separator, whose own symlinks <paramref name="realRoot"/> resolves), or null when a part of it does
+    /// not exist.
     /// </summary>
-    /// <exception cref="HttpError">403 for an escape attempt, 400 for a NUL byte.</exception>
-    public static string? Inside(string directory, string remainder)
+    /// <exception cref="HttpError">403 for a path that leaves the directory, also through a symlink; 400 for a NUL byte.</exception>
+    public static string? Inside(string root, string realRoot, string remainder)
     {
         var decoded = remainder.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).Replace("%5C", "\\", StringComparison.OrdinalIgnoreCase);
         if (decoded.Contains('\0'))
         {
             throw new HttpError(400, "The path contains a NUL byte.");
         }
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var candidate = Path.GetFullPath(Path.Combine(root, decoded.TrimStart('/', '\\')));
         if (!Contains(root, candidate))
         {
             throw new HttpError(403);
         }
-        var real = RealPath(candidate);
-        if (real is not null && !Contains(RealPath(root) ?? root, real))
+        // Follow each part below the root: a symlink may point anywhere, so its target must stay inside too.
+        var current = realRoot;
+        foreach (var part in candidate[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
-            throw new HttpError(403);
+            current = Path.Combine(current, part);
+            FileSystemInfo info = new FileInfo(current);
+            if (!info.Exists)
+            {
+                info = new DirectoryInfo(current);
+                if (!info.Exists)
+                {
+                    return null;
+                }
+            }
+            if (info.LinkTarget is not null)
+            {
+                current = info.ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : current;
+                if (!Contains(realRoot, current))
+                {
+                    throw new HttpError(403);
+                }
+            }
         }
         return candidate;
     }
 
-    private static bool Contains(string root, string path) =>
-        path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    /// <summary>The path with every symlink along it resolved; null when a part does not exist.</summary>
-    private static string? RealPath(string path)
+    /// <summary>The directory as a full path with its own symlinks resolved, once, at start-up.</summary>
+    public static string RealDirectory(string directory)
     {
-        var parts = path.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        var current = Path.GetPathRoot(path) ?? "/";
-        foreach (var part in parts)
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        var current = Path.GetPathRoot(full) ?? "/";
+        foreach (var part in full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
             current = Path.Combine(current, part);
-            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-            if (!info.Exists)
-            {
-                return null;
-            }
+            var info = new DirectoryInfo(current);
             if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
             {
-                current = Path.GetFullPath(target.FullName);
+                current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target.FullName));
             }
         }
         return current;
     }
+
+    private static bool Contains(string root, string path) =>
+        path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     public static Dictionary<string, string> PairsToMap(string[] pairs, ToolArguments? arguments, string argument)
     {
