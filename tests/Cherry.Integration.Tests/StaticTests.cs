@@ -301,6 +301,10 @@ public sealed class StaticAttributeTests
             await using var server = await CherryServer.StartAsync(app => app.MapCherry<AttributeStaticRoot>("/"));
             Assert.Equal("0123456789abcdefghij", (await server.Client.FetchAsync("/files/digits.txt")).Body);
             Assert.Equal("dynamic missing.txt", (await server.Client.FetchAsync("/files/missing.txt")).Body);
+            var (style, css) = await server.Client.FetchAsync("/style");
+            Assert.Equal("text/css", style.Content.Headers.ContentType!.MediaType);
+            Assert.StartsWith("body", css);
+            Assert.Equal("dynamic style", (await server.Client.FetchAsync(HttpMethod.Post, "/style", "", "text/plain")).Body);
         }
         finally
         {

@@ -107,4 +107,14 @@ public sealed class XmlRpcTests(XmlRpcFixture fixture) : IClassFixture<XmlRpcFix
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("POST", string.Join(",", response.Content.Headers.Allow));
     }
+
+    [Fact]
+    public async Task An_oversized_document_is_a_fault_not_a_crash()
+    {
+        var huge = "<?xml version='1.0'?><methodCall><methodName>hello</methodName><params><param><value><string>"
+            + new string('a', XmlRpcCodec.MaxDocumentCharacters) + "</string></value></param></params></methodCall>";
+        var (response, body) = await fixture.Server.Client.FetchAsync(HttpMethod.Post, "/xmlrpc/", huge, "text/xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("method \"ERRORMETHOD\" is not supported", body);
+    }
 }

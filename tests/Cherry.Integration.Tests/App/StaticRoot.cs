@@ -29,6 +29,9 @@ public sealed class StaticRoot
 public sealed class AttributeStaticRoot
 {
     public Files Files { get; } = new();
+
+    [Exposed, StaticFile("Fixtures/static/style.css", Root = ".")]
+    public string Style() => "dynamic style";
 }
 
 [StaticDir("Fixtures/static", Root = ".", Index = "index.html")]
