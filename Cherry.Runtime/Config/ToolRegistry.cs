@@ -29,6 +29,8 @@ public sealed class ToolRegistry
         Register(LogTracebacksTool.ToolName, static () => new LogTracebacksTool());
         Register(LogHooksTool.ToolName, static () => new LogHooksTool());
         Register(StaticDirTool.ToolName, static () => new StaticDirTool());
+        Register(AuthBasicTool.ToolName, static () => new AuthBasicTool());
+        Register(AuthDigestTool.ToolName, static () => new AuthDigestTool());
         Register(StaticFileTool.ToolName, static () => new StaticFileTool());
     }
 

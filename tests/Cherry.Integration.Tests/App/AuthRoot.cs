@@ -1,0 +1,34 @@
+namespace Cherry.Integration.Tests.App;
+
+/// <summary>The reference app's /basic and /digest, plus a config-only realm.</summary>
+public sealed class AuthRoot
+{
+    public BasicProtected Basic { get; } = new();
+
+    public DigestProtected Digest { get; } = new();
+
+    public ConfiguredProtected Configured { get; } = new();
+}
+
+[AuthBasic(Realm = "earth")]
+public sealed class BasicProtected
+{
+    [Exposed]
+    public string Index(Request request) => "Hello " + request.Login;
+}
+
+[AuthDigest(Realm = "wonderland", Key = "a565c27146791cfb")]
+public sealed class DigestProtected
+{
+    [Exposed]
+    public string Index(Request request) => "Hello " + request.Login;
+
+    [Exposed]
+    public string Echo(Request request, string text) => request.Login + " posted " + text;
+}
+
+public sealed class ConfiguredProtected
+{
+    [Exposed]
+    public string Index(Request request) => "Configured hello " + request.Login;
+}

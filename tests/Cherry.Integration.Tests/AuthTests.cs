@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cherry.Integration.Tests;
+
+public sealed class AuthFixture : IAsyncLifetime
+{
+    public const string Key = "a565c27146791cfb";
+
+    public CherryServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await CherryServer.StartAsync(
+        app => app.MapCherry<AuthRoot>("/", o => o
+            .Set("/configured", "tools.auth_basic.on", "True")
+            .Set("/configured", "tools.auth_basic.realm", "moon")),
+        services: services =>
+        {
+            services.AddKeyedSingleton("earth", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bird"] = "bebop" }));
+            services.AddKeyedSingleton("moon", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["luna"] = "tide" }));
+            services.AddKeyedSingleton("wonderland", AuthDigestTool.Ha1FromPasswords(new Dictionary<string, string> { ["alice"] = "4x5istwelve" }));
+        });
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>cases.md §5 (auth_basic) and §6 (auth_digest), with curl and Python's urllib as clients.</summary>
+public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
+{
+    private readonly HttpClient _client = fixture.Server.Client;
+
+    private string Absolute(string path) => new Uri(fixture.Server.Address, path).ToString();
+
+    private static string Basic(string credentials) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("bird:wrong")]
+    [InlineData("nobody:bebop")]
+    public async Task Basic_challenges_without_good_credentials(string? credentials)
+    {
+        var headers = credentials is null ? Array.Empty<(string, string)>() : [("Authorization", Basic(credentials))];
+        var (response, body) = await _client.FetchAsync("/basic/", headers);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Basic realm=\"earth\", charset=\"UTF-8\"", response.Headers.WwwAuthenticate.ToString());
+        Assert.Equal("You are not authorized to access that resource", Http.ErrorMessage(body));
+    }
+
+    [Fact]
+    public async Task Basic_with_another_scheme_is_challenged()
+    {
+        var (response, _) = await _client.FetchAsync("/basic/", ("Authorization", "Bearer abc"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Basic !!!notbase64")]
+    [InlineData("Basic")]
+    public async Task Basic_with_a_malformed_value_is_400(string header)
+    {
+        var (response, body) = await _client.FetchAsync("/basic/", ("Authorization", header));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Bad Request", Http.ErrorMessage(body));
+    }
+
+    [Fact]
+    public async Task Basic_without_a_colon_is_400() =>
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.FetchAsync("/basic/", ("Authorization", "Basic " + Convert.ToBase64String("birdbebop"u8.ToArray())))).Response.StatusCode);
+
+    [Fact]
+    public async Task Basic_lets_curl_in_with_the_user_as_login()
+    {
+        Assert.Equal("Hello bird", await Curl.RunAsync("-s", "-u", "bird:bebop", Absolute("/basic/")));
+        Assert.Equal("Hello bird", (await _client.FetchAsync("/basic/", ("Authorization", Basic("bird:bebop")))).Body);
+    }
+
+    [Fact]
+    public async Task Basic_can_be_switched_on_by_configuration()
+    {
+        var (challenge, _) = await _client.FetchAsync("/configured/");
+        Assert.Equal("Basic realm=\"moon\", charset=\"UTF-8\"", challenge.Headers.WwwAuthenticate.ToString());
+        Assert.Equal("Configured hello luna", (await _client.FetchAsync("/configured/", ("Authorization", Basic("luna:tide")))).Body);
+    }
+
+    [Fact]
+    public async Task Digest_challenges_with_md5_and_sha256()
+    {
+        var (response, _) = await _client.FetchAsync("/digest/");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenges = response.Headers.WwwAuthenticate.Select(h => h.ToString()).ToList();
+        Assert.Equal(2, challenges.Count);
+        Assert.Matches("^Digest realm=\"wonderland\", nonce=\"\\d+:[0-9a-f]{16}:[0-9a-f]{64}\", algorithm=\"MD5\", qop=\"auth\", opaque=\"[0-9a-f]{32}\", charset=\"UTF-8\"$", challenges[0]);
+        Assert.Contains("algorithm=\"SHA-256\"", challenges[1]);
+    }
+
+    [Fact]
+    public async Task Curl_digest_logs_in_and_a_wrong_password_does_not()
+    {
+        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--digest", "-u", "alice:4x5istwelve", Absolute("/digest/")));
+        var failed = await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--digest", "-u", "alice:wrong", Absolute("/digest/"));
+        Assert.Equal("401", failed);
+        // Authentication passes; the handler takes no such parameters.
+        var mismatch = await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--digest", "-u", "alice:4x5istwelve", Absolute("/digest/?a=1&b=2"));
+        Assert.Equal("404", mismatch);
+    }
+
+    [Fact]
+    public async Task Python_urllib_digest_handler_logs_in()
+    {
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("""
+            import sys, urllib.request as u
+            m = u.HTTPPasswordMgrWithDefaultRealm(); m.add_password(None, sys.argv[1], 'alice', '4x5istwelve')
+            print(u.build_opener(u.HTTPDigestAuthHandler(m)).open(sys.argv[1]).read().decode())
+            """);
+        start.ArgumentList.Add(Absolute("/digest/"));
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, error);
+        Assert.Equal("Hello alice", output.Trim());
+    }
+
+    private static string Md5(string text) => AuthDigestTool.Hash("MD5", text);
+
+    private static string Authorization(string nonce, string uri, string nc = "00000001", string algorithm = "MD5", string method = "GET", string password = "4x5istwelve", string? opaque = null)
+    {
+        var hash = (string text) => AuthDigestTool.Hash(algorithm, text);
+        var ha1 = hash($"alice:wonderland:{password}");
+        var response = hash($"{ha1}:{nonce}:{nc}:abc:auth:{hash($"{method}:{uri}")}");
+        return $"Digest username=\"alice\", realm=\"wonderland\", nonce=\"{nonce}\", uri=\"{uri}\", algorithm={algorithm}, qop=auth, nc={nc}, cnonce=\"abc\", response=\"{response}\""
+            + (opaque is null ? "" : $", opaque=\"{opaque}\"");
+    }
+
+    private static string Nonce(DateTimeOffset? issued = null) =>
+        new AuthDigestTool { Realm = "wonderland", Key = AuthFixture.Key }.NewNonce(issued);
+
+    [Fact]
+    public async Task Digest_accepts_sha256()
+    {
+        var (response, body) = await _client.FetchAsync("/digest/", ("Authorization", Authorization(Nonce(), "/digest/", algorithm: "SHA-256")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Hello alice", body);
+    }
+
+    [Fact]
+    public async Task Digest_refuses_a_replayed_nonce_count()
+    {
+        var nonce = Nonce();
+        Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync("/digest/", ("Authorization", Authorization(nonce, "/digest/")))).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.FetchAsync("/digest/", ("Authorization", Authorization(nonce, "/digest/")))).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync("/digest/", ("Authorization", Authorization(nonce, "/digest/", nc: "00000002")))).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Digest_answers_an_old_nonce_with_stale()
+    {
+        var (response, _) = await _client.FetchAsync("/digest/", ("Authorization", Authorization(Nonce(DateTimeOffset.UtcNow.AddSeconds(-700)), "/digest/")));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("stale=\"true\"", response.Headers.WwwAuthenticate.First().ToString());
+    }
+
+    [Fact]
+    public async Task Digest_refuses_a_forged_nonce_without_stale()
+    {
+        var (response, _) = await _client.FetchAsync("/digest/", ("Authorization", Authorization("1:bad", "/digest/")));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("stale", response.Headers.WwwAuthenticate.First().ToString());
+    }
+
+    [Fact]
+    public async Task Digest_checks_that_the_uri_is_the_requests()
+    {
+        // CherryPy accepts a digest computed for another URI.
+        var (response, _) = await _client.FetchAsync("/digest/", ("Authorization", Authorization(Nonce(), "/other")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Digest_checks_the_opaque_value()
+    {
+        var (response, _) = await _client.FetchAsync("/digest/", ("Authorization", Authorization(Nonce(), "/digest/", opaque: "forged")));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Digest username=\"alice\"")]
+    [InlineData("Digest garbage")]
+    [InlineData("Digest username=\"alice\", realm=\"wonderland\", nonce=\"1:x\", uri=\"/digest/\", response=\"x\", algorithm=SHA-512")]
+    [InlineData("Digest username=\"alice\", realm=\"wonderland\", nonce=\"1:x\", uri=\"/digest/\", response=\"x\", qop=auth")]
+    [InlineData("Digest username=\"alice\", realm=\"wonderland\", nonce=\"1:x\", uri=\"/digest/\", response=\"x\", nc=00000001")]
+    public async Task Digest_that_does_not_parse_is_400(string header)
+    {
+        var (response, body) = await _client.FetchAsync("/digest/", ("Authorization", header));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The Authorization header could not be parsed.", Http.ErrorMessage(body));
+    }
+
+    [Fact]
+    public async Task Digest_auth_int_hashes_the_body()
+    {
+        var nonce = Nonce();
+        const string body = "text=hi";
+        var ha1 = Md5("alice:wonderland:4x5istwelve");
+        var ha2 = Md5($"POST:/digest/echo:{Md5(body)}");
+        var digest = Md5($"{ha1}:{nonce}:00000001:abc:auth-int:{ha2}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/digest/echo") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        request.Headers.TryAddWithoutValidation("Authorization",
+            $"Digest username=\"alice\", realm=\"wonderland\", nonce=\"{nonce}\", uri=\"/digest/echo\", qop=auth-int, nc=00000001, cnonce=\"abc\", response=\"{digest}\"");
+        var (response, text) = await _client.FetchAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("alice posted hi", text);
+    }
+
+    [Fact]
+    public void Htdigest_files_provide_ha1()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, $"alice:wonderland:{Md5("alice:wonderland:4x5istwelve")}\nbob:other:0\n");
+        var getHa1 = AuthDigestTool.Ha1FromHtdigestFile(path);
+        Assert.Equal(Md5("alice:wonderland:4x5istwelve"), getHa1("wonderland", "alice", "MD5"));
+        Assert.Null(getHa1("wonderland", "bob", "MD5"));
+        Assert.Null(getHa1("wonderland", "alice", "SHA-256"));
+        File.Delete(path);
+    }
+}
