@@ -514,6 +514,8 @@ namespace Cherry.Generators.Emitting
                     return "request";
                 case ParameterKind.Response:
                     return "request.Response";
+                case ParameterKind.Session:
+                    return "request.RequiredSession";
                 case ParameterKind.HttpContext:
                     return "request.HttpContext";
                 case ParameterKind.CancellationToken:

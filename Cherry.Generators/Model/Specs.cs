@@ -55,6 +55,7 @@ namespace Cherry.Generators.Model
         Keywords,
         Request,
         Response,
+        Session,
         HttpContext,
         CancellationToken,
         JsonBody,

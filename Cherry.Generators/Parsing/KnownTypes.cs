@@ -17,6 +17,7 @@ namespace Cherry.Generators.Parsing
             XmlRpc = compilation.GetTypeByMetadataName("Cherry.XmlRpcAttribute");
             Request = compilation.GetTypeByMetadataName("Cherry.Request");
             Response = compilation.GetTypeByMetadataName("Cherry.Response");
+            Session = compilation.GetTypeByMetadataName("Cherry.Session");
             HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
             CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
             SpanParsable = compilation.GetTypeByMetadataName("System.ISpanParsable`1");
@@ -40,6 +41,7 @@ namespace Cherry.Generators.Parsing
         public INamedTypeSymbol? XmlRpc { get; }
         public INamedTypeSymbol? Request { get; }
         public INamedTypeSymbol? Response { get; }
+        public INamedTypeSymbol? Session { get; }
         public INamedTypeSymbol? HttpContext { get; }
         public INamedTypeSymbol? CancellationToken { get; }
         public INamedTypeSymbol? SpanParsable { get; }

@@ -274,6 +274,10 @@ namespace Cherry.Generators.Parsing
             {
                 return Injected(parameter, ParameterKind.Response);
             }
+            if (Is(type, _known.Session))
+            {
+                return Injected(parameter, ParameterKind.Session);
+            }
             if (Is(type, _known.HttpContext))
             {
                 return Injected(parameter, ParameterKind.HttpContext);

@@ -30,6 +30,7 @@ public sealed class ToolRegistry
         Register(LogHooksTool.ToolName, static () => new LogHooksTool());
         Register(StaticDirTool.ToolName, static () => new StaticDirTool());
         Register(AuthBasicTool.ToolName, static () => new AuthBasicTool());
+        Register(SessionsTool.ToolName, static () => new SessionsTool());
         Register(AuthDigestTool.ToolName, static () => new AuthDigestTool());
         Register(StaticFileTool.ToolName, static () => new StaticFileTool());
     }

@@ -14,6 +14,8 @@ public static class CherryServiceCollectionExtensions
         services.AddSingleton(options);
         // The caching tool's store; register a DistributedCacheStore instead to share it between instances.
         services.TryAddSingleton<ICacheStore>(_ => new MemoryCacheStore());
+        // The sessions tool's default store; register another ISessionStore to share sessions between instances.
+        services.TryAddSingleton<ISessionStore, RamSessionStore>();
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }

@@ -91,6 +91,15 @@ public sealed class Request
         return declared is null || declared.Equals("utf-8", StringComparison.OrdinalIgnoreCase) ? ["utf-8"] : [declared, "utf-8"];
     }
 
+    internal SessionState? SessionState { get; set; }
+
+    /// <summary>The client's session, when the sessions tool is on for this path (CherryPy's <c>cherrypy.session</c>).</summary>
+    public Session? Session => SessionState?.Session;
+
+    /// <summary>The session, or a clear error naming the missing tool.</summary>
+    public Session RequiredSession => Session
+        ?? throw new InvalidOperationException($"The handler for {ScriptName + PathInfo} takes a Session, but the sessions tool is not on for this path.");
+
     /// <summary>The arguments of an XML-RPC call, once read.</summary>
     public object?[]? RpcArguments { get; set; }
 

@@ -1,0 +1,120 @@
+using System.Text.Json;
+
+namespace Cherry;
+
+/// <summary>
+/// Sessions as files (CherryPy's FileSession): <c>session-&lt;id&gt;</c> holds the data and expiry as JSON, written to a
+/// temporary file and renamed into place so a reader never sees half a session; <c>session-&lt;id&gt;.lock</c> is held
+/// open exclusively while the session is in use, which also excludes other processes, and the operating system
+/// releases it if a process dies.
+/// </summary>
+public sealed class FileSessionStore(string directory) : ISessionStore
+{
+    private const string Prefix = "session-";
+
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>The file for an id; an id that would leave the directory is the client's mistake.</summary>
+    private string PathOf(string id)
+    {
+        var path = Path.GetFullPath(Path.Combine(Directory, Prefix + id));
+        if (!path.StartsWith(Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new HttpError(400, "Invalid session id in cookie.");
+        }
+        return path;
+    }
+
+    public async ValueTask<IReadOnlyDictionary<string, string>?> LoadAsync(string id, CancellationToken cancellation)
+    {
+        var path = PathOf(id);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(path, cancellation));
+        var root = document.RootElement;
+        if (DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("expires").GetInt64()) <= DateTimeOffset.UtcNow)
+        {
+            return null;
+        }
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in root.GetProperty("data").EnumerateObject())
+        {
+            data[property.Name] = property.Value.GetString() ?? "";
+        }
+        return data;
+    }
+
+    public async ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation)
+    {
+        var path = PathOf(id);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await using (var stream = File.Create(temporary))
+        await using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("expires", expires.ToUnixTimeMilliseconds());
+            writer.WriteStartObject("data");
+            foreach (var (key, value) in data)
+            {
+                writer.WriteString(key, value);
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public ValueTask DeleteAsync(string id, CancellationToken cancellation)
+    {
+        File.Delete(PathOf(id));
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
+    {
+        var path = PathOf(id) + ".lock";
+        var deadline = timeout is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
+        while (true)
+        {
+            try
+            {
+                var handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return handle;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Held by another request or process: poll, as CherryPy's lock does every 0.1 s.
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellation);
+            }
+            catch (IOException)
+            {
+                throw new TimeoutException("Timeout acquiring lock for " + id);
+            }
+        }
+    }
+
+    public async ValueTask CleanUpAsync(CancellationToken cancellation)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, Prefix + "*"))
+        {
+            if (file.EndsWith(".lock", StringComparison.Ordinal) || file.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var id = Path.GetFileName(file)[Prefix.Length..];
+            try
+            {
+                if (await LoadAsync(id, cancellation) is null)
+                {
+                    File.Delete(file);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or JsonException or KeyNotFoundException)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}

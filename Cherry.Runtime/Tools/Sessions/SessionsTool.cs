@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cherry;
+
+/// <summary>When a session is locked: before the handler (implicit), right after init (early), or by the handler (explicit).</summary>
+public enum SessionLocking
+{
+    Implicit,
+    Early,
+    Explicit,
+}
+
+/// <summary>
+/// CherryPy's <c>sessions</c>: init at before_request_body 50 (cookie, fixation protection), lock and load (early at 60,
+/// implicit at before_handler 50), save at before_finalize 50 only when the data changed, and release at on_end_request
+/// (failsafe, so a failed request never leaves a lock). The cookie carries SameSite (Lax by default; CherryPy has none).
+/// </summary>
+public sealed class SessionsTool : Tool
+{
+    public const string ToolName = "sessions";
+
+    private static readonly ConcurrentDictionary<string, FileSessionStore> FileStores = new(StringComparer.Ordinal);
+    private ISessionStore? _store;
+
+    public override string Name => ToolName;
+
+    /// <summary><c>ram</c> (default, or the <see cref="ISessionStore"/> registered in DI) or <c>file</c>.</summary>
+    public string StorageType { get; set; } = "ram";
+
+    public string? StoragePath { get; set; }
+
+    public string CookieName { get; set; } = "session_id";
+
+    /// <summary>Minutes a session lives after its last save.</summary>
+    public int Timeout { get; set; } = 60;
+
+    public string? CookiePath { get; set; }
+
+    public string? PathHeader { get; set; }
+
+    public string? Domain { get; set; }
+
+    public bool Secure { get; set; }
+
+    public bool HttpOnly { get; set; }
+
+    public bool Persistent { get; set; } = true;
+
+    public SameSiteMode SameSite { get; set; } = SameSiteMode.Lax;
+
+    public SessionLocking Locking { get; set; } = SessionLocking.Implicit;
+
+    /// <summary>Seconds to wait for a session's lock; null waits as long as it takes.</summary>
+    public int? LockTimeout { get; set; } = 30;
+
+    public override void Configure(ToolArguments arguments)
+    {
+        StorageType = arguments.GetString("storage_class", StorageType).ToLowerInvariant() switch
+        {
+            "ram" or "ramsession" => "ram",
+            "file" or "filesession" => "file",
+            var other => throw arguments.Malformed("storage_class", $"'{other}' is not a session store here (ram or file; register ISessionStore for others)."),
+        };
+        StoragePath = arguments.GetString("storage_path", StoragePath);
+        CookieName = arguments.GetString("name", CookieName);
+        Timeout = arguments.GetInt32("timeout", Timeout);
+        CookiePath = arguments.GetString("path", CookiePath);
+        PathHeader = arguments.GetString("path_header", PathHeader);
+        Domain = arguments.GetString("domain", Domain);
+        Secure = arguments.GetBoolean("secure", Secure);
+        HttpOnly = arguments.GetBoolean("httponly", HttpOnly);
+        Persistent = arguments.GetBoolean("persistent", Persistent);
+        if (arguments.TryGetString("samesite", out var sameSite))
+        {
+            SameSite = Enum.TryParse<SameSiteMode>(sameSite, ignoreCase: true, out var mode) ? mode : throw arguments.Malformed("samesite", "expected Lax, Strict or None.");
+        }
+        if (arguments.TryGetString("locking", out var locking))
+        {
+            Locking = Enum.TryParse<SessionLocking>(locking, ignoreCase: true, out var mode) ? mode : throw arguments.Malformed("locking", "expected implicit, early or explicit.");
+        }
+        if (arguments.TryGetInt32("lock_timeout", out var lockTimeout))
+        {
+            LockTimeout = lockTimeout;
+        }
+        if (StorageType == "file" && string.IsNullOrEmpty(StoragePath))
+        {
+            throw arguments.Malformed("storage_path", "file sessions need tools.sessions.storage_path.");
+        }
+        if (Timeout <= 0)
+        {
+            throw arguments.Malformed("timeout", "the timeout is a positive number of minutes.");
+        }
+    }
+
+    public override void Attach(ToolChainBuilder chain)
+    {
+        chain.Add(Name, HookPoint.BeforeRequestBody, 50, false, InitAsync);
+        if (Locking == SessionLocking.Early)
+        {
+            chain.Add(Name, HookPoint.BeforeRequestBody, 60, false, r => AcquireAsync(r));
+        }
+        if (Locking == SessionLocking.Implicit)
+        {
+            chain.Add(Name, HookPoint.BeforeHandler, 50, false, r => AcquireAsync(r));
+        }
+        chain.Add(Name, HookPoint.BeforeFinalize, 50, true, SaveAsync);
+        chain.Add(Name, HookPoint.OnEndRequest, 90, true, r => ReleaseAsync(r));
+    }
+
+    private ISessionStore Store(Request request) => _store ??= StorageType == "file"
+        ? FileStores.GetOrAdd(Path.GetFullPath(StoragePath!), path => new FileSessionStore(path))
+        : request.Services.GetService<ISessionStore>() ?? throw new InvalidOperationException("No ISessionStore is registered; AddCherry registers the RAM store.");
+
+    private async ValueTask InitAsync(Request request)
+    {
+        var store = Store(request);
+        var offered = request.HttpContext.Request.Cookies[CookieName];
+        var known = offered is { Length: > 0 } && await store.LoadAsync(offered, request.Aborted) is not null;
+        // An id the server never saved is not adopted: the client gets a new one (fixation protection).
+        var session = new Session(known ? offered! : SessionIds.New(), isNew: !known);
+        request.SessionState = new SessionState(session, store, this);
+        WriteCookie(request, session);
+    }
+
+    /// <summary>Locks and loads the request's session; the helper form for explicit locking.</summary>
+    public static async ValueTask AcquireAsync(Request request)
+    {
+        if (request.SessionState is not { } state || state.Lock is not null)
+        {
+            return;
+        }
+        var timeout = state.Tool.LockTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        try
+        {
+            state.Lock = await state.Store.LockAsync(state.Session.Id, timeout, request.Aborted);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new HttpError(503, ex.Message);
+        }
+        state.Session.Load(await state.Store.LoadAsync(state.Session.Id, request.Aborted));
+    }
+
+    /// <summary>Releases the request's session lock; the helper form for explicit locking.</summary>
+    public static async ValueTask ReleaseAsync(Request request)
+    {
+        if (request.SessionState is { Lock: { } held } state)
+        {
+            state.Lock = null;
+            await held.DisposeAsync();
+        }
+    }
+
+    private async ValueTask SaveAsync(Request request)
+    {
+        if (request.SessionState is not { } state)
+        {
+            return;
+        }
+        var session = state.Session;
+        if (session.PreviousId is { } previous)
+        {
+            await state.Store.DeleteAsync(previous, request.Aborted);
+            session.PreviousId = null;
+        }
+        if (session.Dirty && session.Loaded)
+        {
+            await state.Store.SaveAsync(session.Id, session.Snapshot(), DateTimeOffset.UtcNow.AddMinutes(Timeout), request.Aborted);
+            session.MarkSaved();
+        }
+        WriteCookie(request, session);
+        await ReleaseAsync(request);
+    }
+
+    private void WriteCookie(Request request, Session session)
+    {
+        var fromHeader = PathHeader is null ? "" : request.Headers[PathHeader].ToString();
+        var options = new CookieOptions
+        {
+            Path = CookiePath ?? (fromHeader.Length > 0 ? fromHeader : "/"),
+            Domain = Domain,
+            Secure = Secure,
+            HttpOnly = HttpOnly,
+            SameSite = SameSite,
+        };
+        if (session.Expired)
+        {
+            options.Expires = DateTimeOffset.UtcNow.AddYears(-1);
+        }
+        else if (Persistent)
+        {
+            options.MaxAge = TimeSpan.FromMinutes(Timeout);
+            options.Expires = DateTimeOffset.UtcNow.AddMinutes(Timeout);
+        }
+        var headers = request.Response.Headers;
+        // One Set-Cookie for the session, replaced when the id changes later in the request.
+        var others = headers.SetCookie.Where(c => c is not null && !c.StartsWith(CookieName + "=", StringComparison.Ordinal)).ToArray();
+        headers.SetCookie = others;
+        request.Response.Cookies.Append(CookieName, session.Id, options);
+    }
+}
+
+/// <summary>The request's session with the store and lock behind it.</summary>
+internal sealed class SessionState(Session session, ISessionStore store, SessionsTool tool)
+{
+    public Session Session { get; } = session;
+
+    public ISessionStore Store { get; } = store;
+
+    public SessionsTool Tool { get; } = tool;
+
+    public IAsyncDisposable? Lock { get; set; }
+}
+
+/// <summary>Turns on <see cref="SessionsTool"/>: <c>[Sessions(Name = "sid", Timeout = 10, HttpOnly = true)]</c>.</summary>
+public sealed class SessionsAttribute : ToolAttribute
+{
+    public string Name { get; set; } = "session_id";
+
+    public int Timeout { get; set; } = 60;
+
+    public bool HttpOnly { get; set; }
+
+    public bool Secure { get; set; }
+
+    public bool Persistent { get; set; } = true;
+
+    public SessionLocking Locking { get; set; } = SessionLocking.Implicit;
+
+    public override Tool CreateTool() => new SessionsTool
+    {
+        CookieName = Name,
+        Timeout = Timeout,
+        HttpOnly = HttpOnly,
+        Secure = Secure,
+        Persistent = Persistent,
+        Locking = Locking,
+    };
+}

@@ -1,0 +1,58 @@
+namespace Cherry.Integration.Tests.App;
+
+/// <summary>The reference app's /sram and /sfile (configured as there), plus a failing handler.</summary>
+public sealed class SessionRoot
+{
+    public SessionApp Sram { get; } = new();
+
+    public SessionApp Sfile { get; } = new();
+
+    public AttributeSessions Attributed { get; } = new();
+}
+
+public sealed class SessionApp
+{
+    [Exposed]
+    public string Index(Session session)
+    {
+        var counter = session.GetInt32("counter") + 1;
+        session.Set("counter", counter);
+        return $"counter={counter} id={session.Id}";
+    }
+
+    [Exposed]
+    public string Peek(Request request) => "peek id=" + request.Session!.Id;
+
+    [Exposed]
+    public string Regen(Session session)
+    {
+        session["x"] = "1";
+        session.Regenerate();
+        return "regenerated id=" + session.Id;
+    }
+
+    [Exposed]
+    public string Expire(Session session)
+    {
+        session.Expire();
+        return "expired";
+    }
+
+    [Exposed]
+    public string Fail(Session session)
+    {
+        session.Set("counter", 1000);
+        throw new InvalidOperationException("the handler failed after changing the session");
+    }
+}
+
+[Sessions(Name = "attr_sid", HttpOnly = true)]
+public sealed class AttributeSessions
+{
+    [Exposed]
+    public string Index(Session session)
+    {
+        session.Set("visits", session.GetInt32("visits") + 1);
+        return "visits=" + session["visits"];
+    }
+}

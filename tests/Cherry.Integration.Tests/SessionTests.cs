@@ -1,0 +1,159 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cherry.Integration.Tests;
+
+public sealed class SessionFixture : IAsyncLifetime
+{
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("cherry-sessions-").FullName;
+
+    public CherryServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
+        .Set("/sram", "tools.sessions.on", "True")
+        .Set("/sram", "tools.sessions.name", "ram_sid")
+        .Set("/sram", "tools.sessions.timeout", "10")
+        .Set("/sram", "tools.sessions.httponly", "True")
+        .Set("/sfile", "tools.sessions.on", "True")
+        .Set("/sfile", "tools.sessions.storage_class", "file")
+        .Set("/sfile", "tools.sessions.storage_path", Directory)
+        .Set("/sfile", "tools.sessions.name", "file_sid")
+        .Set("/sfile", "tools.sessions.persistent", "False")
+        .Set("/sfile", "tools.sessions.locking", "early")));
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
+
+/// <summary>cases.md §10 (sessions) on the RAM and file stores, plus races and failures.</summary>
+public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture<SessionFixture>
+{
+    private readonly HttpClient _client = fixture.Server.Client;
+
+    private static string SessionCookie(HttpResponseMessage response, string name) =>
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name + "=", StringComparison.Ordinal));
+
+    private static string IdOf(string cookie) => cookie.Split(';')[0].Split('=')[1];
+
+    [Fact]
+    public async Task Ram_session_counts_and_keeps_its_id_with_CherryPys_cookie()
+    {
+        var (first, body) = await _client.FetchAsync("/sram/");
+        var cookie = SessionCookie(first, "ram_sid");
+        var id = IdOf(cookie);
+        Assert.Matches("^[0-9a-f]{40}$", id);
+        Assert.Equal($"counter=1 id={id}", body);
+        Assert.Contains("max-age=600", cookie);
+        Assert.Contains("expires=", cookie);
+        Assert.Contains("path=/", cookie);
+        Assert.Contains("httponly", cookie);
+        Assert.Contains("samesite=lax", cookie);
+
+        var (second, again) = await _client.FetchAsync("/sram/", ("Cookie", "ram_sid=" + id));
+        Assert.Equal($"counter=2 id={id}", again);
+        Assert.Equal(id, IdOf(SessionCookie(second, "ram_sid")));
+        Assert.Equal($"peek id={id}", (await _client.FetchAsync("/sram/peek", ("Cookie", "ram_sid=" + id))).Body);
+    }
+
+    [Fact]
+    public async Task An_unknown_id_is_replaced_and_an_unsaved_session_is_never_adopted()
+    {
+        var (fresh, body) = await _client.FetchAsync("/sram/", ("Cookie", "ram_sid=deadbeef"));
+        Assert.NotEqual("deadbeef", IdOf(SessionCookie(fresh, "ram_sid")));
+        Assert.StartsWith("counter=1 ", body);
+        var (peek1, _) = await _client.FetchAsync("/sram/peek", ("Cookie", "ram_sid=deadbeef"));
+        var (peek2, _) = await _client.FetchAsync("/sram/peek", ("Cookie", "ram_sid=" + IdOf(SessionCookie(peek1, "ram_sid"))));
+        Assert.NotEqual(IdOf(SessionCookie(peek1, "ram_sid")), IdOf(SessionCookie(peek2, "ram_sid")));
+    }
+
+    [Fact]
+    public async Task Regenerate_moves_the_data_to_a_new_id_and_expire_ends_the_cookie()
+    {
+        var id = IdOf(SessionCookie((await _client.FetchAsync("/sram/")).Response, "ram_sid"));
+        var (regenerated, body) = await _client.FetchAsync("/sram/regen", ("Cookie", "ram_sid=" + id));
+        var newId = IdOf(SessionCookie(regenerated, "ram_sid"));
+        Assert.NotEqual(id, newId);
+        Assert.Equal("regenerated id=" + newId, body);
+        Assert.Equal($"counter=2 id={newId}", (await _client.FetchAsync("/sram/", ("Cookie", "ram_sid=" + newId))).Body);
+        Assert.NotEqual(id, IdOf(SessionCookie((await _client.FetchAsync("/sram/", ("Cookie", "ram_sid=" + id))).Response, "ram_sid")));
+
+        var (expired, _) = await _client.FetchAsync("/sram/expire", ("Cookie", "ram_sid=" + newId));
+        var cookie = SessionCookie(expired, "ram_sid");
+        var expires = DateTimeOffset.Parse(ExpiresPattern().Match(cookie).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(expires < DateTimeOffset.UtcNow.AddDays(-300));
+        Assert.DoesNotContain("max-age", cookie);
+    }
+
+    [GeneratedRegex("expires=([^;]+)")]
+    private static partial Regex ExpiresPattern();
+
+    [Fact]
+    public async Task File_sessions_are_files_with_a_lock_file_and_a_session_cookie()
+    {
+        var (first, body) = await _client.FetchAsync("/sfile/");
+        var cookie = SessionCookie(first, "file_sid");
+        var id = IdOf(cookie);
+        Assert.Equal($"counter=1 id={id}", body);
+        Assert.DoesNotContain("expires", cookie);
+        Assert.True(File.Exists(Path.Combine(fixture.Directory, "session-" + id)));
+        Assert.True(File.Exists(Path.Combine(fixture.Directory, "session-" + id + ".lock")));
+        Assert.Equal($"counter=2 id={id}", (await _client.FetchAsync("/sfile/", ("Cookie", "file_sid=" + id))).Body);
+    }
+
+    [Fact]
+    public async Task A_file_session_id_that_leaves_the_directory_is_400_and_one_that_stays_gets_a_new_id()
+    {
+        var (inside, _) = await _client.FetchAsync("/sfile/", ("Cookie", "file_sid=../" + Path.GetFileName(fixture.Directory) + "/x"));
+        Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
+        var (outside, body) = await _client.FetchAsync("/sfile/", ("Cookie", "file_sid=../../../x"));
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Equal("Invalid session id in cookie.", Http.ErrorMessage(body));
+    }
+
+    [Theory]
+    [InlineData("/sram/", "ram_sid")]
+    [InlineData("/sfile/", "file_sid")]
+    public async Task Fifty_concurrent_increments_lose_nothing(string url, string name)
+    {
+        var id = IdOf(SessionCookie((await _client.FetchAsync(url)).Response, name));
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => _client.FetchAsync(url, ("Cookie", $"{name}={id}"))));
+        Assert.Equal($"counter=52 id={id}", (await _client.FetchAsync(url, ("Cookie", $"{name}={id}"))).Body);
+    }
+
+    [Theory]
+    [InlineData("/sram/", "ram_sid")]
+    [InlineData("/sfile/", "file_sid")]
+    public async Task A_failing_handler_releases_the_lock_and_saves_nothing(string url, string name)
+    {
+        var id = IdOf(SessionCookie((await _client.FetchAsync(url)).Response, name));
+        var (failed, _) = await _client.FetchAsync(url + "fail", ("Cookie", $"{name}={id}"));
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        var next = _client.FetchAsync(url, ("Cookie", $"{name}={id}"));
+        Assert.Same(next, await Task.WhenAny(next, Task.Delay(5000)));
+        Assert.Equal($"counter=2 id={id}", (await next).Body);
+    }
+
+    [Fact]
+    public async Task Garbage_cookies_never_cause_a_server_error()
+    {
+        foreach (var cookie in new[] { "ram_sid=", "ram_sid", "=;=;", "ram_sid=\"\\x00\"", "ram_sid=" + new string('a', 4000) })
+        {
+            var (response, _) = await _client.FetchAsync("/sram/", ("Cookie", cookie));
+            Assert.True((int)response.StatusCode < 500, cookie);
+        }
+    }
+
+    [Fact]
+    public async Task The_attribute_form_keeps_a_session()
+    {
+        var (first, body) = await _client.FetchAsync("/attributed/");
+        Assert.Equal("visits=1", body);
+        var id = IdOf(SessionCookie(first, "attr_sid"));
+        Assert.Equal("visits=2", (await _client.FetchAsync("/attributed/", ("Cookie", "attr_sid=" + id))).Body);
+    }
+}
