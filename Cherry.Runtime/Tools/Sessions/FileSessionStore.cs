@@ -38,12 +38,7 @@ public sealed class FileSessionStore(string directory) : ISessionStore
         {
             return null;
         }
-        var data = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var property in root.GetProperty("data").EnumerateObject())
-        {
-            data[property.Name] = property.Value.GetString() ?? "";
-        }
-        return data;
+        return SessionData.Read(root.GetProperty("data"));
     }
 
     public async ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation)
@@ -55,12 +50,8 @@ public sealed class FileSessionStore(string directory) : ISessionStore
         {
             writer.WriteStartObject();
             writer.WriteNumber("expires", expires.ToUnixTimeMilliseconds());
-            writer.WriteStartObject("data");
-            foreach (var (key, value) in data)
-            {
-                writer.WriteString(key, value);
-            }
-            writer.WriteEndObject();
+            writer.WritePropertyName("data");
+            SessionData.Write(writer, data);
             writer.WriteEndObject();
         }
         File.Move(temporary, path, overwrite: true);

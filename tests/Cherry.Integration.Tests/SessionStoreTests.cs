@@ -1,0 +1,104 @@
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Cherry.Integration.Tests;
+
+/// <summary>The servers the shared stores use: the ones .ci/run started (environment variables), else a clear failure.</summary>
+internal static class StoreServers
+{
+    public static string Postgres => Environment.GetEnvironmentVariable("CHERRY_POSTGRES")
+        ?? throw new InvalidOperationException("CHERRY_POSTGRES is not set; .ci/run starts PostgreSQL and sets it.");
+
+    public static string Memcached => Environment.GetEnvironmentVariable("CHERRY_MEMCACHED")
+        ?? throw new InvalidOperationException("CHERRY_MEMCACHED is not set; .ci/run starts memcached and sets it.");
+
+    private static readonly Lazy<Task<ConnectionMultiplexer>> Redis = new(async () => await ConnectionMultiplexer.ConnectAsync(await RedisServer.EnsureAsync()));
+
+    public static Task<ConnectionMultiplexer> RedisAsync() => Redis.Value;
+
+    private static readonly Lazy<NpgsqlDataSource> PostgresSource = new(() => NpgsqlDataSource.Create(Postgres));
+
+    public static async Task<ISessionStore> CreateAsync(string kind) => kind switch
+    {
+        "ram" => new RamSessionStore(),
+        "file" => new FileSessionStore(Directory.CreateTempSubdirectory("cherry-store-").FullName),
+        "redis" => new RedisSessionStore(await RedisAsync(), "cherry-test:" + Guid.NewGuid().ToString("N") + ":"),
+        "postgres" => new PostgresSessionStore(PostgresSource.Value, "cherry_sessions_" + Guid.NewGuid().ToString("N")[..12]),
+        "memcached" => new MemcachedSessionStore(MemcachedClient.Parse(Memcached), "cherry-test:" + Guid.NewGuid().ToString("N") + ":"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
+
+/// <summary>One behavioural suite that every session backend passes against its real server.</summary>
+public sealed class SessionStoreTests
+{
+    public static TheoryData<string> Kinds => new() { "ram", "file", "redis", "postgres", "memcached" };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Saves_loads_and_deletes(string kind)
+    {
+        var store = await StoreServers.CreateAsync(kind);
+        var id = SessionIds.New();
+        Assert.Null(await store.LoadAsync(id, default));
+        await store.SaveAsync(id, new Dictionary<string, string> { ["a"] = "1", ["ü"] = "ß" }, DateTimeOffset.UtcNow.AddMinutes(5), default);
+        var loaded = await store.LoadAsync(id, default);
+        Assert.Equal("1", loaded!["a"]);
+        Assert.Equal("ß", loaded["ü"]);
+        await store.DeleteAsync(id, default);
+        Assert.Null(await store.LoadAsync(id, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Expired_sessions_are_gone(string kind)
+    {
+        var store = await StoreServers.CreateAsync(kind);
+        var id = SessionIds.New();
+        await store.SaveAsync(id, new Dictionary<string, string> { ["a"] = "1" }, DateTimeOffset.UtcNow.AddSeconds(1), default);
+        await Task.Delay(2100);
+        await store.CleanUpAsync(default);
+        Assert.Null(await store.LoadAsync(id, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_lock_excludes_a_second_holder_until_released(string kind)
+    {
+        var store = await StoreServers.CreateAsync(kind);
+        var id = SessionIds.New();
+        var first = await store.LockAsync(id, TimeSpan.FromSeconds(5), default);
+        await Assert.ThrowsAsync<TimeoutException>(async () => await store.LockAsync(id, TimeSpan.FromMilliseconds(200), default));
+        await first.DisposeAsync();
+        var second = await store.LockAsync(id, TimeSpan.FromSeconds(5), default);
+        await second.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("redis")]
+    [InlineData("postgres")]
+    [InlineData("memcached")]
+    public async Task Two_instances_share_sessions_and_concurrent_increments_lose_nothing(string kind)
+    {
+        var store = await StoreServers.CreateAsync(kind);
+        Task<CherryServer> Start() => CherryServer.StartAsync(
+            app => app.MapCherry<SessionRoot>("/", o => o.Set("/sram", "tools.sessions.on", "True").Set("/sram", "tools.sessions.name", "sid")),
+            services: s => s.AddSingleton(store));
+        await using var a = await Start();
+        await using var b = await Start();
+        var (first, _) = await a.Client.FetchAsync("/sram/");
+        var id = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=')[1];
+        (string, string) cookie = ("Cookie", "sid=" + id);
+        // One client alternating between the two instances, then both at once.
+        for (var i = 2; i <= 5; i++)
+        {
+            var server = i % 2 == 0 ? b : a;
+            Assert.Equal($"counter={i} id={id}", (await server.Client.FetchAsync("/sram/", cookie)).Body);
+        }
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => (i % 2 == 0 ? a : b).Client.FetchAsync("/sram/", cookie)));
+        Assert.Equal($"counter=56 id={id}", (await a.Client.FetchAsync("/sram/", cookie)).Body);
+    }
+}
