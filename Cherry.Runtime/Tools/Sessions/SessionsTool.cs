@@ -117,7 +117,7 @@ public sealed class SessionsTool : Tool
     {
         var store = Store(request);
         var offered = request.HttpContext.Request.Cookies[CookieName];
-        var known = offered is { Length: > 0 } && await store.LoadAsync(offered, request.Aborted) is not null;
+        var known = offered is { Length: > 0 } && await Unavailable(() => store.LoadAsync(offered, request.Aborted)) is not null;
         // An id the server never saved is not adopted: the client gets a new one (fixation protection).
         var session = new Session(known ? offered! : SessionIds.New(), isNew: !known);
         request.SessionState = new SessionState(session, store, this);
@@ -134,13 +134,13 @@ public sealed class SessionsTool : Tool
         var timeout = state.Tool.LockTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         try
         {
-            state.Lock = await state.Store.LockAsync(state.Session.Id, timeout, request.Aborted);
+            state.Lock = await Unavailable(() => state.Store.LockAsync(state.Session.Id, timeout, request.Aborted));
         }
         catch (TimeoutException ex)
         {
             throw new HttpError(503, ex.Message);
         }
-        state.Session.Load(await state.Store.LoadAsync(state.Session.Id, request.Aborted));
+        state.Session.Load(await Unavailable(() => state.Store.LoadAsync(state.Session.Id, request.Aborted)));
     }
 
     /// <summary>Releases the request's session lock; the helper form for explicit locking.</summary>
@@ -160,18 +160,46 @@ public sealed class SessionsTool : Tool
             return;
         }
         var session = state.Session;
-        if (session.PreviousId is { } previous)
+        try
         {
-            await state.Store.DeleteAsync(previous, request.Aborted);
-            session.PreviousId = null;
+            if (session.PreviousId is { } previous)
+            {
+                await Unavailable(async () =>
+                {
+                    await state.Store.DeleteAsync(previous, request.Aborted);
+                    return true;
+                });
+                session.PreviousId = null;
+            }
+            if (session.Dirty && session.Loaded)
+            {
+                await Unavailable(async () =>
+                {
+                    await state.Store.SaveAsync(session.Id, session.Snapshot(), DateTimeOffset.UtcNow.AddMinutes(Timeout), request.Aborted);
+                    return true;
+                });
+                session.MarkSaved();
+            }
         }
-        if (session.Dirty && session.Loaded)
+        catch (HttpError) when (request.IsErrorResponse)
         {
-            await state.Store.SaveAsync(session.Id, session.Snapshot(), DateTimeOffset.UtcNow.AddMinutes(Timeout), request.Aborted);
-            session.MarkSaved();
+            // Already answering an error (perhaps this very one): keep that answer.
         }
         WriteCookie(request, session);
         await ReleaseAsync(request);
+    }
+
+    /// <summary>A store that cannot be reached is a 503 the client can retry, not a 500.</summary>
+    private static async ValueTask<T> Unavailable<T>(Func<ValueTask<T>> operation)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (Exception ex) when (ex is not (HttpError or OperationCanceledException or TimeoutException))
+        {
+            throw new HttpError(503, "The session store is unavailable (" + ex.GetType().Name + "); try again shortly.");
+        }
     }
 
     private void WriteCookie(Request request, Session session)
