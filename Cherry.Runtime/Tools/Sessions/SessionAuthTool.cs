@@ -1,0 +1,135 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cherry;
+
+/// <summary>The application's side of <see cref="SessionAuthTool"/>: CherryPy's overridable members, as delegates.</summary>
+public sealed class SessionAuthenticator
+{
+    /// <summary>Returns an error message for bad credentials, null for good ones (CherryPy's <c>check_username_and_password</c>).</summary>
+    public required Func<string, string, string?> CheckUsernameAndPassword { get; init; }
+
+    /// <summary>A user name for requests without a login, or null to show the login form (CherryPy's <c>anonymous</c>).</summary>
+    public Func<string?>? Anonymous { get; init; }
+
+    public Action<Request, string>? OnLogin { get; init; }
+
+    public Action<Request, string>? OnLogout { get; init; }
+
+    /// <summary>Renders the login form: from_page, user name, error message.</summary>
+    public Func<string, string, string?, string>? LoginScreen { get; init; }
+}
+
+/// <summary>
+/// CherryPy's <c>session_auth</c> (a handler tool, before_handler 52, after the session is loaded at 50): a login form,
+/// <c>do_login</c> and <c>do_logout</c> (POST only), and a login check on every other path. Unlike CherryPy, a login
+/// regenerates the session id (no fixation) and <c>from_page</c> must stay on this site (no open redirect).
+/// The <see cref="SessionAuthenticator"/> is the DI service keyed by <see cref="Authenticator"/>.
+/// </summary>
+public sealed class SessionAuthTool : HookTool
+{
+    public const string ToolName = "session_auth";
+
+    private SessionAuthenticator? _authenticator;
+
+    public override string Name => ToolName;
+
+    public override HookPoint Point => HookPoint.BeforeHandler;
+
+    public override int Priority => 52;
+
+    public string Authenticator { get; set; } = "default";
+
+    public string SessionKey { get; set; } = "username";
+
+    public override void Configure(ToolArguments arguments)
+    {
+        Authenticator = arguments.GetString("authenticator", Authenticator);
+        SessionKey = arguments.GetString("session_key", SessionKey);
+    }
+
+    public override ValueTask RunAsync(Request request)
+    {
+        var authenticator = _authenticator ??= request.Services.GetKeyedService<SessionAuthenticator>(Authenticator)
+            ?? throw new InvalidOperationException($"No SessionAuthenticator is registered under '{Authenticator}'.");
+        var session = request.Session ?? throw new InvalidOperationException("session_auth needs the sessions tool on the same path.");
+        var path = request.PathInfo;
+        var form = request.Parameters;
+        if (path.EndsWith("login_screen", StringComparison.Ordinal))
+        {
+            return Serve(request, authenticator, form["from_page"] ?? "..", form["username"] ?? "", null);
+        }
+        if (path.EndsWith("do_login", StringComparison.Ordinal))
+        {
+            RequirePost(request);
+            var (user, password, fromPage) = (form["username"] ?? "", form["password"] ?? "", form["from_page"] ?? "..");
+            if (authenticator.CheckUsernameAndPassword(user, password) is { } error)
+            {
+                return Serve(request, authenticator, fromPage, user, error);
+            }
+            session.Regenerate();
+            session[SessionKey] = user;
+            request.Login = user;
+            authenticator.OnLogin?.Invoke(request, user);
+            throw new HttpRedirect(OnSite(request, fromPage));
+        }
+        if (path.EndsWith("do_logout", StringComparison.Ordinal))
+        {
+            RequirePost(request);
+            if (session[SessionKey] is { } leaving)
+            {
+                session[SessionKey] = null;
+                request.Login = null;
+                authenticator.OnLogout?.Invoke(request, leaving);
+            }
+            throw new HttpRedirect(OnSite(request, form["from_page"] ?? ".."));
+        }
+        var login = session[SessionKey] ?? authenticator.Anonymous?.Invoke();
+        if (login is null)
+        {
+            return Serve(request, authenticator, request.Url(request.PathInfo, request.QueryString), "", null);
+        }
+        request.Login = login;
+        return ValueTask.CompletedTask;
+    }
+
+    private static void RequirePost(Request request)
+    {
+        if (request.Method != "POST")
+        {
+            request.Response.Headers.Allow = "POST";
+            throw new HttpError(405);
+        }
+    }
+
+    /// <summary>A redirect target on this site: other hosts and schemes become the application's root.</summary>
+    private static string OnSite(Request request, string fromPage)
+    {
+        var current = new Uri(request.Url(request.PathInfo));
+        return Uri.TryCreate(current, fromPage, out var target) && target.Scheme == current.Scheme && target.Authority == current.Authority
+            ? target.AbsoluteUri
+            : request.Url("/");
+    }
+
+    private static ValueTask Serve(Request request, SessionAuthenticator authenticator, string fromPage, string user, string? error)
+    {
+        request.Response.ContentType = "text/html";
+        request.Response.SetText(authenticator.LoginScreen?.Invoke(fromPage, user, error) ?? DefaultLoginScreen(fromPage, user, error));
+        request.Handled = true;
+        return ValueTask.CompletedTask;
+    }
+
+    private static string DefaultLoginScreen(string fromPage, string user, string? error) => $"""
+        <html><body>
+        Message: {WebUtility.HtmlEncode(error ?? "")}
+        <form method="post" action="do_login">
+            Login: <input type="text" name="username" value="{WebUtility.HtmlEncode(user)}" size="10" />
+            <br />
+            Password: <input type="password" name="password" size="10" />
+            <input type="hidden" name="from_page" value="{WebUtility.HtmlEncode(fromPage)}" />
+            <br />
+            <input type="submit" />
+        </form>
+        </body></html>
+        """;
+}
