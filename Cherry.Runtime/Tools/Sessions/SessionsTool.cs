@@ -13,8 +13,9 @@ public enum SessionLocking
 }
 
 /// <summary>
-/// CherryPy's <c>sessions</c>: init at before_request_body 50 (cookie, fixation protection), lock and load (early at 60,
-/// implicit at before_handler 50), save at before_finalize 50 only when the data changed, and release at on_end_request
+/// CherryPy's <c>sessions</c>: init at before_request_body 50 (fixation protection), lock and load (early at 60,
+/// implicit at before_handler 50), save at before_finalize 50 only when the data changed (the cookie is written there,
+/// on error pages too), and release at on_end_request
 /// (failsafe, so a failed request never leaves a lock). The cookie carries SameSite (Lax by default; CherryPy has none).
 /// </summary>
 public sealed class SessionsTool : Tool
@@ -121,7 +122,6 @@ public sealed class SessionsTool : Tool
         // An id the server never saved is not adopted: the client gets a new one (fixation protection).
         var session = new Session(known ? offered! : SessionIds.New(), isNew: !known);
         request.SessionState = new SessionState(session, store, this);
-        WriteCookie(request, session);
     }
 
     /// <summary>Locks and loads the request's session; the helper form for explicit locking.</summary>
@@ -222,10 +222,6 @@ public sealed class SessionsTool : Tool
             options.MaxAge = TimeSpan.FromMinutes(Timeout);
             options.Expires = DateTimeOffset.UtcNow.AddMinutes(Timeout);
         }
-        var headers = request.Response.Headers;
-        // One Set-Cookie for the session, replaced when the id changes later in the request.
-        var others = headers.SetCookie.Where(c => c is not null && !c.StartsWith(CookieName + "=", StringComparison.Ordinal)).ToArray();
-        headers.SetCookie = others;
         request.Response.Cookies.Append(CookieName, session.Id, options);
     }
 }
