@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,7 @@ public sealed class SessionsTool : Tool
     public const string ToolName = "sessions";
 
     private static readonly ConcurrentDictionary<string, FileSessionStore> FileStores = new(StringComparer.Ordinal);
+    private static readonly ConditionalWeakTable<ISessionStore, ITimer> Sweepers = new();
     private ISessionStore? _store;
 
     public override string Name => ToolName;
@@ -56,6 +58,9 @@ public sealed class SessionsTool : Tool
     /// <summary>Seconds to wait for a session's lock; null waits as long as it takes.</summary>
     public int? LockTimeout { get; set; } = 30;
 
+    /// <summary>Minutes between sweeps of expired sessions (CherryPy's <c>clean_freq</c>); 0 turns the sweep off.</summary>
+    public int CleanFrequency { get; set; } = 5;
+
     public override void Configure(ToolArguments arguments)
     {
         StorageType = arguments.GetString("storage_class", StorageType).ToLowerInvariant() switch
@@ -81,6 +86,7 @@ public sealed class SessionsTool : Tool
         {
             Locking = Enum.TryParse<SessionLocking>(locking, ignoreCase: true, out var mode) ? mode : throw arguments.Malformed("locking", "expected implicit, early or explicit.");
         }
+        CleanFrequency = arguments.GetInt32("clean_freq", CleanFrequency);
         if (arguments.TryGetInt32("lock_timeout", out var lockTimeout))
         {
             LockTimeout = lockTimeout;
@@ -110,9 +116,23 @@ public sealed class SessionsTool : Tool
         chain.Add(Name, HookPoint.OnEndRequest, 90, true, r => ReleaseAsync(r));
     }
 
-    private ISessionStore Store(Request request) => _store ??= StorageType == "file"
-        ? FileStores.GetOrAdd(Path.GetFullPath(StoragePath!), path => new FileSessionStore(path))
-        : request.Services.GetService<ISessionStore>() ?? throw new InvalidOperationException("No ISessionStore is registered; AddCherry registers the RAM store.");
+    private ISessionStore Store(Request request)
+    {
+        if (_store is { } known)
+        {
+            return known;
+        }
+        var store = StorageType == "file"
+            ? FileStores.GetOrAdd(Path.GetFullPath(StoragePath!), path => new FileSessionStore(path))
+            : request.Services.GetService<ISessionStore>() ?? throw new InvalidOperationException("No ISessionStore is registered; AddCherry registers the RAM store.");
+        if (CleanFrequency > 0)
+        {
+            // One sweeper per store, however many handlers share it.
+            var period = TimeSpan.FromMinutes(CleanFrequency);
+            Sweepers.GetValue(store, s => TimeProvider.System.CreateTimer(_ => _ = s.CleanUpAsync(CancellationToken.None).AsTask(), null, period, period));
+        }
+        return _store = store;
+    }
 
     private async ValueTask InitAsync(Request request)
     {
