@@ -31,6 +31,7 @@ public sealed class ToolRegistry
         Register(StaticDirTool.ToolName, static () => new StaticDirTool());
         Register(AuthBasicTool.ToolName, static () => new AuthBasicTool());
         Register(SessionsTool.ToolName, static () => new SessionsTool());
+        Register(CpStatsTool.ToolName, static () => new CpStatsTool());
         Register(SessionAuthTool.ToolName, static () => new SessionAuthTool());
         Register(AuthDigestTool.ToolName, static () => new AuthDigestTool());
         Register(StaticFileTool.ToolName, static () => new StaticFileTool());

@@ -20,6 +20,7 @@ internal static partial class RequestRunner
         var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
         Request? previous = null;
         HashSet<string>? visited = null;
+        RequestTracker.Started();
         for (var redirects = 0; ; redirects++)
         {
             var request = new Request(context, app, pathInfo, query, previous);
@@ -60,6 +61,7 @@ internal static partial class RequestRunner
         }
         finally
         {
+            RequestTracker.Finish(request);
             try
             {
                 await request.Chain.RunAsync(HookPoint.OnEndRequest, request);

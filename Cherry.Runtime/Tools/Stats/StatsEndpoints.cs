@@ -1,0 +1,187 @@
+using System.Collections;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cherry;
+
+/// <summary>
+/// The mountable statistics pages: CherryPy's <c>StatsPage</c> (HTML, <c>data</c> as JSON, <c>pause</c> and
+/// <c>resume</c>, which are POST only: CherryPy let GET through) and <c>GCRoot</c> (GC figures and a leak check).
+/// </summary>
+public static class StatsEndpoints
+{
+    /// <summary>Maps the statistics page at <paramref name="path"/> (<c>/cpstats</c>).</summary>
+    public static IEndpointConventionBuilder MapCherryStats(this IEndpointRouteBuilder endpoints, string path = "/cpstats")
+    {
+        var group = endpoints.MapGroup(path.TrimEnd('/'));
+        group.Map("/", (RequestDelegate)(context => Page(context, "text/html", Html(Statistics.Extrapolate()))));
+        group.Map("/data", (RequestDelegate)(context => Page(context, "application/json", Json(Statistics.Extrapolate()))));
+        group.Map("/pause", (RequestDelegate)(context => Switch(context, enabled: false)));
+        group.Map("/resume", (RequestDelegate)(context => Switch(context, enabled: true)));
+        return group;
+    }
+
+    /// <summary>Maps the GC page at <paramref name="path"/> (<c>/gc</c>): <c>/</c> answers, <c>/stats</c> reports.</summary>
+    public static IEndpointConventionBuilder MapCherryGc(this IEndpointRouteBuilder endpoints, string path = "/gc")
+    {
+        var group = endpoints.MapGroup(path.TrimEnd('/'));
+        group.Map("/", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", "Hello, world!")));
+        group.Map("/stats", (RequestDelegate)(context => Page(context, "text/plain;charset=utf-8", GcReport())));
+        return group;
+    }
+
+    private static Task Page(HttpContext context, string contentType, string body)
+    {
+        context.Response.ContentType = contentType;
+        return context.Response.WriteAsync(body);
+    }
+
+    private static Task Switch(HttpContext context, bool enabled)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.StatusCode = 405;
+            context.Response.Headers.Allow = "POST";
+            return Task.CompletedTask;
+        }
+        CpStatsTool.SetEnabled(enabled);
+        var request = context.Request;
+        var index = request.PathBase + request.Path.Value![..(request.Path.Value!.LastIndexOf('/') + 1)];
+        context.Response.StatusCode = 303;
+        context.Response.Headers.Location = $"{request.Scheme}://{request.Host}{index}";
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One table per namespace, one per collection; every value cell has an id of namespace and key.</summary>
+    public static string Html(SortedDictionary<string, SortedDictionary<string, object?>> report)
+    {
+        var html = new StringBuilder("<html><head><title>Statistics</title></head><body>\n");
+        foreach (var (name, values) in report)
+        {
+            html.Append("<h1>").Append(WebUtility.HtmlEncode(name)).Append("</h1>\n<table>\n");
+            foreach (var (key, value) in values.Where(v => v.Value is not IDictionary))
+            {
+                html.Append("<tr><th>").Append(WebUtility.HtmlEncode(key)).Append("</th><td id=\"")
+                    .Append(WebUtility.HtmlEncode(name + "-" + key)).Append("\">").Append(WebUtility.HtmlEncode(Format(value))).Append("</td></tr>\n");
+            }
+            html.Append("</table>\n");
+            foreach (var (key, value) in values.Where(v => v.Value is IDictionary))
+            {
+                var records = Entries((IDictionary)value!).ToList();
+                var columns = records.SelectMany(r => ((IDictionary)r.Value!).Keys.Cast<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
+                html.Append("<h2>").Append(WebUtility.HtmlEncode(key)).Append("</h2>\n<table>\n<tr><th>ID</th>");
+                foreach (var column in columns)
+                {
+                    html.Append("<th>").Append(WebUtility.HtmlEncode(column)).Append("</th>");
+                }
+                html.Append("</tr>\n");
+                foreach (var record in records)
+                {
+                    var fields = (IDictionary)record.Value!;
+                    html.Append("<tr><th>").Append(WebUtility.HtmlEncode(Format(record.Key))).Append("</th>");
+                    foreach (var column in columns)
+                    {
+                        html.Append("<td id=\"").Append(WebUtility.HtmlEncode($"{name}-{key}-{record.Key}-{column}")).Append("\">")
+                            .Append(WebUtility.HtmlEncode(Format(fields.Contains(column) ? fields[column] : null))).Append("</td>");
+                    }
+                    html.Append("</tr>\n");
+                }
+                html.Append("</table>\n");
+            }
+        }
+        return html.Append("</body></html>\n").ToString();
+    }
+
+    /// <summary>A dictionary's entries as DictionaryEntry, whatever its enumerator yields.</summary>
+    private static IEnumerable<DictionaryEntry> Entries(IDictionary dictionary)
+    {
+        var enumerator = dictionary.GetEnumerator();
+        while (enumerator.MoveNext())
+        {
+            yield return enumerator.Entry;
+        }
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("0.###", CultureInfo.InvariantCulture),
+        IEnumerable items and not string => string.Join(", ", items.Cast<object?>().Select(Format)),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    /// <summary>The extrapolated statistics as JSON, keys sorted, indented by four spaces, as CherryPy's <c>data</c>.</summary>
+    public static string Json(SortedDictionary<string, SortedDictionary<string, object?>> report)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, IndentSize = 4 }))
+        {
+            WriteValue(writer, report);
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case int or long:
+                writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
+            case double or float or decimal:
+                writer.WriteNumberValue(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                break;
+            case IDictionary dictionary:
+                writer.WriteStartObject();
+                foreach (var entry in Entries(dictionary).OrderBy(e => Convert.ToString(e.Key, CultureInfo.InvariantCulture), StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!);
+                    WriteValue(writer, entry.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    private static string GcReport()
+    {
+        var (sampled, alive) = RequestTracker.CheckForLeaks();
+        var info = GC.GetGCMemoryInfo();
+        var report = new StringBuilder("Statistics:\n");
+        for (var generation = 0; generation <= GC.MaxGeneration; generation++)
+        {
+            report.Append(CultureInfo.InvariantCulture, $"Generation {generation} collections: {GC.CollectionCount(generation)}\n");
+        }
+        report.Append(CultureInfo.InvariantCulture, $"Heap size: {info.HeapSizeBytes} bytes\n");
+        report.Append(CultureInfo.InvariantCulture, $"Total allocated: {GC.GetTotalAllocatedBytes()} bytes\n");
+        report.Append(CultureInfo.InvariantCulture, $"Requests in flight: {RequestTracker.Live}\n");
+        report.Append(CultureInfo.InvariantCulture, $"Finished requests sampled: {sampled}, still referenced after collection: {alive}\n");
+        report.Append(alive == 0 ? "No leaked requests.\n" : "Leaked requests found.\n");
+        return report.ToString();
+    }
+}
