@@ -28,10 +28,12 @@ public sealed class ToolRegistry
         Register(LogHeadersTool.ToolName, static () => new LogHeadersTool());
         Register(LogTracebacksTool.ToolName, static () => new LogTracebacksTool());
         Register(LogHooksTool.ToolName, static () => new LogHooksTool());
+        Register(LogAccessTool.ToolName, static () => new LogAccessTool());
         Register(StaticDirTool.ToolName, static () => new StaticDirTool());
         Register(AuthBasicTool.ToolName, static () => new AuthBasicTool());
         Register(SessionsTool.ToolName, static () => new SessionsTool());
         Register(CpStatsTool.ToolName, static () => new CpStatsTool());
+        Register(ProfilerTool.ToolName, static () => new ProfilerTool());
         Register(SessionAuthTool.ToolName, static () => new SessionAuthTool());
         Register(AuthDigestTool.ToolName, static () => new AuthDigestTool());
         Register(StaticFileTool.ToolName, static () => new StaticFileTool());

@@ -93,6 +93,9 @@ public sealed class Request
 
     internal SessionState? SessionState { get; set; }
 
+    /// <summary>Set while the profiler tool profiles this request; the chain and the runner record into it.</summary>
+    internal RequestProfile? Profile { get; set; }
+
     /// <summary>The client's session, when the sessions tool is on for this path (CherryPy's <c>cherrypy.session</c>).</summary>
     public Session? Session => SessionState?.Session;
 

@@ -104,7 +104,17 @@ internal static partial class RequestRunner
                 if (!request.Handled)
                 {
                     // No handler matched: as in CherryPy, the 404 is the handler, so handler tools (static) could still serve.
-                    await (request.Handler.Invoke ?? throw new NotFound())(request);
+                    var invoke = request.Handler.Invoke ?? throw new NotFound();
+                    if (request.Profile is { } profile)
+                    {
+                        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                        await invoke(request);
+                        profile.Handler = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                    }
+                    else
+                    {
+                        await invoke(request);
+                    }
                 }
                 if (!request.IsComplete)
                 {

@@ -39,7 +39,16 @@ public sealed class ToolChain
             }
             try
             {
-                await hook.Callback(request);
+                if (request.Profile is { } profile)
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    await hook.Callback(request);
+                    profile.RecordHook(hook.Point, hook.ToolName, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                }
+                else
+                {
+                    await hook.Callback(request);
+                }
             }
             catch (Exception ex) when (failure is null)
             {

@@ -54,3 +54,37 @@ public sealed class LogHooksTool : HookTool
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>
+/// An access log through ILogger (category <c>Cherry.Access</c>) in CherryPy's format:
+/// <c>host - user [time] "request line" status bytes "referer" "user-agent"</c> (on_end_request).
+/// </summary>
+public sealed class LogAccessTool : HookTool
+{
+    public const string ToolName = "log_access";
+
+    public override string Name => ToolName;
+
+    public override HookPoint Point => HookPoint.OnEndRequest;
+
+    public override ValueTask RunAsync(Request request)
+    {
+        var logger = request.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory ? factory.CreateLogger("Cherry.Access") : request.App.Logger;
+        logger.LogInformation("{Line}", Line(request, DateTimeOffset.UtcNow));
+        return ValueTask.CompletedTask;
+
+        static string Line(Request request, DateTimeOffset now)
+        {
+            var http = request.HttpContext;
+            var target = http.Request.Path.Value + http.Request.QueryString.Value;
+            var bytes = http.Response.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+            return $"{request.RemoteAddress} - {(string.IsNullOrEmpty(request.Login) ? "-" : request.Login)} "
+                + $"[{now.ToString("dd/MMM/yyyy:HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} +0000] "
+                + $"\"{http.Request.Method} {target} {http.Request.Protocol}\" {http.Response.StatusCode} {bytes} "
+                + $"\"{Escape(http.Request.Headers.Referer.ToString())}\" \"{Escape(http.Request.Headers.UserAgent.ToString())}\"";
+        }
+
+        static string Escape(string value) => value.Length == 0 ? "" : value.Replace("\"", "\\\"");
+    }
+}
+

@@ -74,6 +74,15 @@ public sealed class CpStatsTool : Tool
         stats["Requests"] = new ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>(StringComparer.Ordinal);
         stats["Slow Queries"] = new ConcurrentQueue<string>();
         stats["URI Set Tracking"] = new ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>(StringComparer.Ordinal);
+
+        // The server's own namespace, as CherryPy's server adds one beside the applications'.
+        var server = Statistics.Namespace("Cherry Server");
+        server["Version"] = ErrorPage.Version;
+        server["Runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+        server["Processor Count"] = Environment.ProcessorCount;
+        server["Start Time"] = started.ToUnixTimeMilliseconds() / 1000.0;
+        server["Working Set"] = (Func<IReadOnlyDictionary<string, object?>, object?>)(_ => Environment.WorkingSet);
+        server["Threads"] = (Func<IReadOnlyDictionary<string, object?>, object?>)(_ => System.Threading.ThreadPool.ThreadCount);
         return stats;
     }
 

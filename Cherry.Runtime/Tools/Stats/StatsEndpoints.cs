@@ -16,10 +16,15 @@ namespace Cherry;
 public static class StatsEndpoints
 {
     /// <summary>Maps the statistics page at <paramref name="path"/> (<c>/cpstats</c>).</summary>
-    public static IEndpointConventionBuilder MapCherryStats(this IEndpointRouteBuilder endpoints, string path = "/cpstats")
+    /// <param name="formatting">
+    /// CherryPy's formatting map: namespace → key → formatter; a null formatter hides the row or column
+    /// (<see cref="StatsFormat.Hidden"/>), <see cref="StatsFormat.Of(string)"/> applies a format string.
+    /// </param>
+    public static IEndpointConventionBuilder MapCherryStats(this IEndpointRouteBuilder endpoints, string path = "/cpstats",
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, Func<object?, string>?>>? formatting = null)
     {
         var group = endpoints.MapGroup(path.TrimEnd('/'));
-        group.Map("/", (RequestDelegate)(context => Page(context, "text/html", Html(Statistics.Extrapolate()))));
+        group.Map("/", (RequestDelegate)(context => Page(context, "text/html", Html(Statistics.Extrapolate(), formatting))));
         group.Map("/data", (RequestDelegate)(context => Page(context, "application/json", Json(Statistics.Extrapolate()))));
         group.Map("/pause", (RequestDelegate)(context => Switch(context, enabled: false)));
         group.Map("/resume", (RequestDelegate)(context => Switch(context, enabled: true)));
@@ -58,22 +63,26 @@ public static class StatsEndpoints
     }
 
     /// <summary>One table per namespace, one per collection; every value cell has an id of namespace and key.</summary>
-    public static string Html(SortedDictionary<string, SortedDictionary<string, object?>> report)
+    public static string Html(SortedDictionary<string, SortedDictionary<string, object?>> report,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, Func<object?, string>?>>? formatting = null)
     {
         var html = new StringBuilder("<html><head><title>Statistics</title></head><body>\n");
         foreach (var (name, values) in report)
         {
+            var formats = formatting is not null && formatting.TryGetValue(name, out var map) ? map : null;
+            bool Hidden(string key) => formats is not null && formats.TryGetValue(key, out var f) && f is null;
+            string Show(string key, object? value) => formats is not null && formats.TryGetValue(key, out var f) && f is not null ? f(value) : Format(value);
             html.Append("<h1>").Append(WebUtility.HtmlEncode(name)).Append("</h1>\n<table>\n");
-            foreach (var (key, value) in values.Where(v => v.Value is not IDictionary))
+            foreach (var (key, value) in values.Where(v => v.Value is not IDictionary && !Hidden(v.Key)))
             {
                 html.Append("<tr><th>").Append(WebUtility.HtmlEncode(key)).Append("</th><td id=\"")
-                    .Append(WebUtility.HtmlEncode(name + "-" + key)).Append("\">").Append(WebUtility.HtmlEncode(Format(value))).Append("</td></tr>\n");
+                    .Append(WebUtility.HtmlEncode(name + "-" + key)).Append("\">").Append(WebUtility.HtmlEncode(Show(key, value))).Append("</td></tr>\n");
             }
             html.Append("</table>\n");
             foreach (var (key, value) in values.Where(v => v.Value is IDictionary))
             {
                 var records = Entries((IDictionary)value!).ToList();
-                var columns = records.SelectMany(r => ((IDictionary)r.Value!).Keys.Cast<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
+                var columns = records.SelectMany(r => ((IDictionary)r.Value!).Keys.Cast<string>()).Distinct().Where(c => !Hidden(c)).Order(StringComparer.Ordinal).ToList();
                 html.Append("<h2>").Append(WebUtility.HtmlEncode(key)).Append("</h2>\n<table>\n<tr><th>ID</th>");
                 foreach (var column in columns)
                 {
@@ -87,7 +96,7 @@ public static class StatsEndpoints
                     foreach (var column in columns)
                     {
                         html.Append("<td id=\"").Append(WebUtility.HtmlEncode($"{name}-{key}-{record.Key}-{column}")).Append("\">")
-                            .Append(WebUtility.HtmlEncode(Format(fields.Contains(column) ? fields[column] : null))).Append("</td>");
+                            .Append(WebUtility.HtmlEncode(Show(column, fields.Contains(column) ? fields[column] : null))).Append("</td>");
                     }
                     html.Append("</tr>\n");
                 }
@@ -185,3 +194,14 @@ public static class StatsEndpoints
         return report.ToString();
     }
 }
+
+/// <summary>Formatters for the statistics page's formatting map.</summary>
+public static class StatsFormat
+{
+    /// <summary>Hides a row or column.</summary>
+    public static readonly Func<object?, string>? Hidden = null;
+
+    /// <summary>A composite format string applied to the value, such as <c>"{0:0.00}"</c>.</summary>
+    public static Func<object?, string> Of(string format) => value => string.Format(CultureInfo.InvariantCulture, format, value);
+}
+
