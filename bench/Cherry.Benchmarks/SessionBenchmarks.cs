@@ -12,6 +12,8 @@ public sealed class CounterRoot
     public Counter Plain { get; } = new();
 
     public Counter Sessions { get; } = new();
+
+    public Counter Stats { get; } = new();
 }
 
 public sealed class Counter
@@ -28,8 +30,8 @@ public sealed class Counter
 }
 
 /// <summary>
-/// The whole Cherry pipeline in process (no socket): a request without a session against one with a RAM session
-/// that is read and written. The difference is the session's cost per request.
+/// The whole Cherry pipeline in process (no socket): a plain request against one with cpstats collection, one with an
+/// unused RAM session and one whose session is read and written. The differences are each tool's cost per request.
 /// </summary>
 [MemoryDiagnoser]
 public class SessionBenchmarks
@@ -45,7 +47,7 @@ public class SessionBenchmarks
         builder.Logging.ClearProviders();
         builder.Services.AddCherry();
         var app = builder.Build();
-        app.MapCherry<CounterRoot>("/", o => o.Set("/sessions", "tools.sessions.on", "True"));
+        app.MapCherry<CounterRoot>("/", o => o.Set("/sessions", "tools.sessions.on", "True").Set("/stats", "tools.cpstats.on", "True"));
         _services = app.Services;
         var endpoint = (RouteEndpoint)((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Single();
         _pipeline = endpoint.RequestDelegate!;
@@ -71,6 +73,9 @@ public class SessionBenchmarks
 
     [Benchmark(Baseline = true)]
     public Task WithoutSession() => _pipeline(Context("/plain/", ""));
+
+    [Benchmark]
+    public Task WithCpStats() => _pipeline(Context("/stats/", ""));
 
     [Benchmark]
     public Task WithRamSessionUnused() => _pipeline(Context("/sessions/", _cookie));
