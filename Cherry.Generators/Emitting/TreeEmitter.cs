@@ -1,4 +1,5 @@
 using System.CodeDom.Compiler;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -266,21 +267,7 @@ namespace Cherry.Generators.Emitting
                 w.WriteLine("    await " + Runtime + "XmlRpcBinding.InvokeAsync(request, " + entry.Invoker + ");");
                 w.WriteLine("    return;");
             }
-            foreach (var (child, target) in position.Children)
-            {
-                var childPosition = plan.Positions[target];
-                if (childPosition.Node.XmlRpc is null)
-                {
-                    continue;
-                }
-                foreach (var (handler, entry) in childPosition.Members.Where(m => m.Handler.Kind == HandlerKind.Member))
-                {
-                    w.WriteLine("case " + Quote(child.Segment + "." + handler.Segments[0]) + ":");
-                    w.WriteLine("    request.Target = node." + child.MemberName + ";");
-                    w.WriteLine("    await " + Runtime + "XmlRpcBinding.InvokeAsync(request, " + entry.Invoker + ");");
-                    w.WriteLine("    return;");
-                }
-            }
+            WriteRpcChildren(w, plan, position, "", "node", new HashSet<int> { position.Id });
             w.WriteLine("default:");
             w.WriteLine("    " + Runtime + "XmlRpcBinding.UnknownMethod(request, call.Method);");
             w.WriteLine("    return;");
@@ -288,6 +275,30 @@ namespace Cherry.Generators.Emitting
             w.WriteLine("}");
             w.Indent--;
             w.WriteLine("}");
+        }
+
+        /// <summary>Dotted names for [XmlRpc] sub-trees, at any depth: <c>a.b.method</c> reaches <c>node.A.B.Method</c>.</summary>
+        private static void WriteRpcChildren(IndentedTextWriter w, TreePlan plan, PositionPlan position, string prefix, string target, HashSet<int> seen)
+        {
+            foreach (var (child, childId) in position.Children)
+            {
+                var childPosition = plan.Positions[childId];
+                if (childPosition.Node.XmlRpc is null || !seen.Add(childId))
+                {
+                    continue;
+                }
+                var childPrefix = prefix + child.Segment + ".";
+                var childTarget = target + "." + child.MemberName;
+                foreach (var (handler, entry) in childPosition.Members.Where(m => m.Handler.Kind == HandlerKind.Member))
+                {
+                    w.WriteLine("case " + Quote(childPrefix + handler.Segments[0]) + ":");
+                    w.WriteLine("    request.Target = " + childTarget + ";");
+                    w.WriteLine("    await " + Runtime + "XmlRpcBinding.InvokeAsync(request, " + entry.Invoker + ");");
+                    w.WriteLine("    return;");
+                }
+                WriteRpcChildren(w, plan, childPosition, childPrefix, childTarget, seen);
+                seen.Remove(childId);
+            }
         }
 
         /// <summary>A REST resource takes every remaining segment as positional arguments and picks the method by verb.</summary>

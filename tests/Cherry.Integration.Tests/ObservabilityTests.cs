@@ -107,4 +107,32 @@ public sealed class ObservabilityTests
         Assert.DoesNotContain("Server Version</th>", html);
         Assert.Matches(" seconds</td>", html);
     }
+
+    [Fact]
+    public async Task Uri_set_tracking_and_slow_queries_are_recorded()
+    {
+        await using var server = await CherryServer.StartAsync(app =>
+        {
+            app.MapCherry<ReferenceRoot>("/", o => o
+                .Set("/", "tools.cpstats.on", "True")
+                .Set("/", "tools.cpstats.uriset", "True")
+                .Set("/", "tools.cpstats.slow_queries", "0")
+                .Set("/", "tools.cpstats.slow_queries_count", "3"));
+            app.MapCherryStats("/cpstats");
+        });
+        for (var i = 0; i < 5; i++)
+        {
+            await server.Client.FetchAsync("/slow");
+        }
+        await Task.Delay(100);
+        using var data = JsonDocument.Parse((await server.Client.FetchAsync("/cpstats/data")).Body);
+        var apps = data.RootElement.GetProperty(CpStatsTool.NamespaceName);
+        var tracked = apps.GetProperty("URI Set Tracking").GetProperty("/slow");
+        Assert.True(tracked.GetProperty("Count").GetInt64() >= 5);
+        Assert.True(tracked.GetProperty("Min").GetDouble() <= tracked.GetProperty("Avg").GetDouble());
+        Assert.True(tracked.GetProperty("Avg").GetDouble() <= tracked.GetProperty("Max").GetDouble());
+        var slow = apps.GetProperty("Slow Queries").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.InRange(slow.Count, 1, 3);
+        Assert.All(slow, q => Assert.StartsWith("/slow ", q));
+    }
 }

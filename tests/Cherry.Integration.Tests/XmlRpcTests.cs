@@ -38,8 +38,8 @@ public sealed class XmlRpcTests(XmlRpcFixture fixture) : IClassFixture<XmlRpcFix
     public async Task Python_calls_methods_at_every_endpoint_spelling(string path)
     {
         // CherryPy answers 301 to the last two, and the client fails.
-        var output = await PythonAsync($"p = x.ServerProxy(base + '{path}')\nprint(p.add(2, 3), p.hello(), p.text.upper('abc'), p.later('x'))");
-        Assert.Equal("5 Hello world! ABC x later", output);
+        var output = await PythonAsync($"p = x.ServerProxy(base + '{path}')\nprint(p.add(2, 3), p.hello(), p.text.upper('abc'), p.later('x'), p.text.deeper.reverse('abc'))");
+        Assert.Equal("5 Hello world! ABC x later cba", output);
     }
 
     [Fact]

@@ -42,6 +42,15 @@ public sealed class Calculator
 [XmlRpc]
 public sealed class Strings
 {
+    public Deeper Deeper { get; } = new();
+
     [Exposed]
     public string Upper(string text) => text.ToUpperInvariant();
+}
+
+[XmlRpc]
+public sealed class Deeper
+{
+    [Exposed]
+    public string Reverse(string text) => new(text.Reverse().ToArray());
 }
