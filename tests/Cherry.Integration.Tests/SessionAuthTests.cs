@@ -17,6 +17,7 @@ public sealed class SessionAuthFixture : IAsyncLifetime
         services: s => s.AddKeyedSingleton("default", new SessionAuthenticator
         {
             CheckUsernameAndPassword = (user, password) => user == "test" && password == "password" ? null : "Wrong login/password",
+            OnCheck = (request, user) => request.Response.Headers["X-Checked"] = user,
         }));
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
@@ -81,6 +82,7 @@ public sealed class SessionAuthTests(SessionAuthFixture fixture) : IClassFixture
         var (page, body) = await _client.FetchAsync("/sauth/", ("Cookie", "auth_sid=" + loggedIn));
         Assert.Equal("text/html; charset=utf-8", page.Content.Headers.ContentType!.ToString());
         Assert.Equal("Hi test, you are logged in", body);
+        Assert.Equal("test", page.Headers.GetValues("X-Checked").Single());
         Assert.Contains("from_page", (await _client.FetchAsync("/sauth/", ("Cookie", "auth_sid=" + sid))).Body);
 
         var (logout, _) = await PostAsync("/sauth/do_logout", "from_page=/sauth/", loggedIn);

@@ -156,4 +156,14 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         var id = IdOf(SessionCookie(first, "attr_sid"));
         Assert.Equal("visits=2", (await _client.FetchAsync("/attributed/", ("Cookie", "attr_sid=" + id))).Body);
     }
+
+    [Fact]
+    public async Task Explicit_locking_lets_the_handler_lock_and_concurrent_increments_still_hold()
+    {
+        var (first, body) = await _client.FetchAsync("/explicit/");
+        Assert.Equal("n=1", body);
+        var id = IdOf(SessionCookie(first, "explicit_sid"));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _client.FetchAsync("/explicit/", ("Cookie", "explicit_sid=" + id))));
+        Assert.Equal("n=22", (await _client.FetchAsync("/explicit/", ("Cookie", "explicit_sid=" + id))).Body);
+    }
 }

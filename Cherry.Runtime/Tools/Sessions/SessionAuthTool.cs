@@ -16,6 +16,9 @@ public sealed class SessionAuthenticator
 
     public Action<Request, string>? OnLogout { get; init; }
 
+    /// <summary>Runs on every request of a logged-in user (CherryPy's <c>on_check</c>).</summary>
+    public Action<Request, string>? OnCheck { get; init; }
+
     /// <summary>Renders the login form: from_page, user name, error message.</summary>
     public Func<string, string, string?, string>? LoginScreen { get; init; }
 }
@@ -90,6 +93,7 @@ public sealed class SessionAuthTool : HookTool
             return Serve(request, authenticator, request.Url(request.PathInfo, request.QueryString), "", null);
         }
         request.Login = login;
+        authenticator.OnCheck?.Invoke(request, login);
         return ValueTask.CompletedTask;
     }
 

@@ -8,6 +8,8 @@ public sealed class SessionRoot
     public SessionApp Sfile { get; } = new();
 
     public AttributeSessions Attributed { get; } = new();
+
+    public ExplicitSessions Explicit { get; } = new();
 }
 
 public sealed class SessionApp
@@ -43,6 +45,22 @@ public sealed class SessionApp
     {
         session.Set("counter", 1000);
         throw new InvalidOperationException("the handler failed after changing the session");
+    }
+}
+
+/// <summary>Explicit locking: the handler takes and releases the session's lock itself.</summary>
+[Sessions(Name = "explicit_sid", Locking = SessionLocking.Explicit)]
+public sealed class ExplicitSessions
+{
+    [Exposed]
+    public async Task<string> Index(Request request)
+    {
+        await SessionsTool.AcquireAsync(request);
+        var session = request.RequiredSession;
+        session.Set("n", session.GetInt32("n") + 1);
+        var value = session["n"];
+        await Task.Delay(5);
+        return "n=" + value;
     }
 }
 
