@@ -16,6 +16,8 @@ public static class CherryServiceCollectionExtensions
         services.TryAddSingleton<ICacheStore>(_ => new MemoryCacheStore());
         // The sessions tool's default store; register another ISessionStore to share sessions between instances.
         services.TryAddSingleton<ISessionStore, RamSessionStore>();
+        // Digest nonce-counts; register a shared INonceCounter when several instances serve one realm.
+        services.TryAddSingleton<INonceCounter, MemoryNonceCounter>();
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }

@@ -13,7 +13,9 @@ public sealed class AuthFixture : IAsyncLifetime
 
     public CherryServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await CherryServer.StartAsync(
+    public async Task InitializeAsync() => Server = await StartAsync();
+
+    public static Task<CherryServer> StartAsync(Action<IServiceCollection>? more = null) => CherryServer.StartAsync(
         app => app.MapCherry<AuthRoot>("/", o => o
             .Set("/configured", "tools.auth_basic.on", "True")
             .Set("/configured", "tools.auth_basic.realm", "moon")),
@@ -22,6 +24,7 @@ public sealed class AuthFixture : IAsyncLifetime
             services.AddKeyedSingleton("earth", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bird"] = "bebop" }));
             services.AddKeyedSingleton("moon", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["luna"] = "tide" }));
             services.AddKeyedSingleton("wonderland", AuthDigestTool.Ha1FromPasswords(new Dictionary<string, string> { ["alice"] = "4x5istwelve" }));
+            more?.Invoke(services);
         });
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
@@ -227,5 +230,25 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         Assert.Null(getHa1("wonderland", "bob", "MD5"));
         Assert.Null(getHa1("wonderland", "alice", "SHA-256"));
         File.Delete(path);
+    }
+
+    [Theory]
+    [InlineData("redis")]
+    [InlineData("postgres")]
+    [InlineData("memcached")]
+    public async Task A_replay_is_refused_by_every_instance_sharing_the_nonce_counts(string kind)
+    {
+        INonceCounter counter = kind switch
+        {
+            "redis" => new RedisNonceCounter(await StoreServers.RedisAsync(), "cherry-test-nonce:" + Guid.NewGuid().ToString("N") + ":"),
+            "postgres" => new PostgresNonceCounter(Npgsql.NpgsqlDataSource.Create(StoreServers.Postgres), "cherry_nonces_" + Guid.NewGuid().ToString("N")[..12]),
+            _ => new MemcachedNonceCounter(MemcachedClient.Parse(StoreServers.Memcached), "cherry-test-nonce:" + Guid.NewGuid().ToString("N") + ":"),
+        };
+        await using var a = await AuthFixture.StartAsync(s => s.AddSingleton(counter));
+        await using var b = await AuthFixture.StartAsync(s => s.AddSingleton(counter));
+        var nonce = Nonce();
+        Assert.Equal(HttpStatusCode.OK, (await a.Client.FetchAsync("/digest/", ("Authorization", Authorization(nonce, "/digest/")))).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await b.Client.FetchAsync("/digest/", ("Authorization", Authorization(nonce, "/digest/")))).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await b.Client.FetchAsync("/digest/", ("Authorization", Authorization(nonce, "/digest/", nc: "00000002")))).Response.StatusCode);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -22,6 +21,7 @@ public sealed class AuthDigestTool : Tool
     public const string ToolName = "auth_digest";
 
     private const string Unparseable = "The Authorization header could not be parsed.";
+    private static readonly MemoryNonceCounter FallbackCounter = new();
     private GetHa1? _getHa1;
 
     public override string Name => ToolName;
@@ -119,55 +119,14 @@ public sealed class AuthDigestTool : Tool
         {
             throw Challenge(request, stale: true);
         }
-        if (qop.Length > 0 && !NonceCounts.Advance(nonce, nc, issued + NonceLifetime))
+        var counter = request.Services.GetService<INonceCounter>() ?? FallbackCounter;
+        if (qop.Length > 0 && (!long.TryParse(nc, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var count)
+            || !await counter.AdvanceAsync(nonce, count, issued + NonceLifetime, request.Aborted)))
         {
             // A nonce-count that does not grow is a replayed request.
             throw Challenge(request, stale: false);
         }
         request.Login = user;
-    }
-
-    /// <summary>Nonce-counts seen per nonce (process-wide; nonces expire with their lifetime).</summary>
-    private static class NonceCounts
-    {
-        private static readonly ConcurrentDictionary<string, (long Count, DateTimeOffset Expires)> Seen = new(StringComparer.Ordinal);
-
-        public static bool Advance(string nonce, string nc, DateTimeOffset expires)
-        {
-            if (!long.TryParse(nc, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var count))
-            {
-                return false;
-            }
-            if (Seen.Count > 10_000)
-            {
-                foreach (var (key, entry) in Seen)
-                {
-                    if (entry.Expires < DateTimeOffset.UtcNow)
-                    {
-                        Seen.TryRemove(key, out _);
-                    }
-                }
-            }
-            while (true)
-            {
-                if (!Seen.TryGetValue(nonce, out var previous))
-                {
-                    if (Seen.TryAdd(nonce, (count, expires)))
-                    {
-                        return true;
-                    }
-                    continue;
-                }
-                if (count <= previous.Count)
-                {
-                    return false;
-                }
-                if (Seen.TryUpdate(nonce, (count, expires), previous))
-                {
-                    return true;
-                }
-            }
-        }
     }
 
     private static async ValueTask<string> BodyHashAsync(Request request, string algorithm)
