@@ -224,25 +224,40 @@ public sealed class SessionsTool : Tool
 
     private void WriteCookie(Request request, Session session)
     {
+        // Written by hand: one string per response, where ASP.NET Core's cookie builder makes several.
         var fromHeader = PathHeader is null ? "" : request.Headers[PathHeader].ToString();
-        var options = new CookieOptions
-        {
-            Path = CookiePath ?? (fromHeader.Length > 0 ? fromHeader : "/"),
-            Domain = Domain,
-            Secure = Secure,
-            HttpOnly = HttpOnly,
-            SameSite = SameSite,
-        };
+        var path = CookiePath ?? (fromHeader.Length > 0 ? fromHeader : "/");
+        var cookie = new System.Text.StringBuilder(160).Append(CookieName).Append('=').Append(session.Id);
         if (session.Expired)
         {
-            options.Expires = DateTimeOffset.UtcNow.AddYears(-1);
+            cookie.Append("; expires=").Append(Http.HttpDate.Format(DateTimeOffset.UtcNow.AddYears(-1)));
         }
         else if (Persistent)
         {
-            options.MaxAge = TimeSpan.FromMinutes(Timeout);
-            options.Expires = DateTimeOffset.UtcNow.AddMinutes(Timeout);
+            cookie.Append("; expires=").Append(Http.HttpDate.Format(DateTimeOffset.UtcNow.AddMinutes(Timeout)))
+                .Append("; max-age=").Append(Timeout * 60);
         }
-        request.Response.Cookies.Append(CookieName, session.Id, options);
+        if (Domain is not null)
+        {
+            cookie.Append("; domain=").Append(Domain);
+        }
+        cookie.Append("; path=").Append(path);
+        if (Secure)
+        {
+            cookie.Append("; secure");
+        }
+        cookie.Append(SameSite switch
+        {
+            SameSiteMode.Strict => "; samesite=strict",
+            SameSiteMode.None => "; samesite=none",
+            SameSiteMode.Lax => "; samesite=lax",
+            _ => "",
+        });
+        if (HttpOnly)
+        {
+            cookie.Append("; httponly");
+        }
+        request.Response.Headers.Append("Set-Cookie", cookie.ToString());
     }
 }
 
