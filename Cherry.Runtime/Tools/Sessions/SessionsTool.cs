@@ -224,40 +224,25 @@ public sealed class SessionsTool : Tool
 
     private void WriteCookie(Request request, Session session)
     {
-        // Written by hand: one string per response, where ASP.NET Core's cookie builder makes several.
         var fromHeader = PathHeader is null ? "" : request.Headers[PathHeader].ToString();
-        var path = CookiePath ?? (fromHeader.Length > 0 ? fromHeader : "/");
-        var cookie = new System.Text.StringBuilder(160).Append(CookieName).Append('=').Append(session.Id);
+        var options = new CookieOptions
+        {
+            Path = CookiePath ?? (fromHeader.Length > 0 ? fromHeader : "/"),
+            Domain = Domain,
+            Secure = Secure,
+            HttpOnly = HttpOnly,
+            SameSite = SameSite,
+        };
         if (session.Expired)
         {
-            cookie.Append("; expires=").Append(Http.HttpDate.Format(DateTimeOffset.UtcNow.AddYears(-1)));
+            options.Expires = DateTimeOffset.UtcNow.AddYears(-1);
         }
         else if (Persistent)
         {
-            cookie.Append("; expires=").Append(Http.HttpDate.Format(DateTimeOffset.UtcNow.AddMinutes(Timeout)))
-                .Append("; max-age=").Append(Timeout * 60);
+            options.MaxAge = TimeSpan.FromMinutes(Timeout);
+            options.Expires = DateTimeOffset.UtcNow.AddMinutes(Timeout);
         }
-        if (Domain is not null)
-        {
-            cookie.Append("; domain=").Append(Domain);
-        }
-        cookie.Append("; path=").Append(path);
-        if (Secure)
-        {
-            cookie.Append("; secure");
-        }
-        cookie.Append(SameSite switch
-        {
-            SameSiteMode.Strict => "; samesite=strict",
-            SameSiteMode.None => "; samesite=none",
-            SameSiteMode.Lax => "; samesite=lax",
-            _ => "",
-        });
-        if (HttpOnly)
-        {
-            cookie.Append("; httponly");
-        }
-        request.Response.Headers.Append("Set-Cookie", cookie.ToString());
+        request.Response.Cookies.Append(CookieName, session.Id, options);
     }
 }
 
