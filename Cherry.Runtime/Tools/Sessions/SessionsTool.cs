@@ -138,7 +138,18 @@ public sealed class SessionsTool : Tool
     {
         var store = Store(request);
         var offered = request.HttpContext.Request.Cookies[CookieName];
-        var known = offered is { Length: > 0 } && await Unavailable(() => store.LoadAsync(offered, request.Aborted)) is not null;
+        var known = false;
+        if (offered is { Length: > 0 })
+        {
+            try
+            {
+                known = await store.LoadAsync(offered, request.Aborted) is not null;
+            }
+            catch (Exception ex) when (IsOutage(ex))
+            {
+                throw Outage(ex);
+            }
+        }
         // An id the server never saved is not adopted: the client gets a new one (fixation protection).
         var session = new Session(known ? offered! : SessionIds.New(), isNew: !known);
         request.SessionState = new SessionState(session, store, this);
@@ -154,13 +165,17 @@ public sealed class SessionsTool : Tool
         var timeout = state.Tool.LockTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         try
         {
-            state.Lock = await Unavailable(() => state.Store.LockAsync(state.Session.Id, timeout, request.Aborted));
+            state.Lock = await state.Store.LockAsync(state.Session.Id, timeout, request.Aborted);
+            state.Session.Load(await state.Store.LoadAsync(state.Session.Id, request.Aborted));
         }
         catch (TimeoutException ex)
         {
             throw new HttpError(503, ex.Message);
         }
-        state.Session.Load(await Unavailable(() => state.Store.LoadAsync(state.Session.Id, request.Aborted)));
+        catch (Exception ex) when (IsOutage(ex))
+        {
+            throw Outage(ex);
+        }
     }
 
     /// <summary>Releases the request's session lock; the helper form for explicit locking.</summary>
@@ -184,43 +199,32 @@ public sealed class SessionsTool : Tool
         {
             if (session.PreviousId is { } previous)
             {
-                await Unavailable(async () =>
-                {
-                    await state.Store.DeleteAsync(previous, request.Aborted);
-                    return true;
-                });
+                await state.Store.DeleteAsync(previous, request.Aborted);
                 session.PreviousId = null;
             }
             if (session.Dirty && session.Loaded)
             {
-                await Unavailable(async () =>
-                {
-                    await state.Store.SaveAsync(session.Id, session.Snapshot(), DateTimeOffset.UtcNow.AddMinutes(Timeout), request.Aborted);
-                    return true;
-                });
+                await state.Store.SaveAsync(session.Id, session.Snapshot(), DateTimeOffset.UtcNow.AddMinutes(Timeout), request.Aborted);
                 session.MarkSaved();
             }
         }
-        catch (HttpError) when (request.IsErrorResponse)
+        catch (Exception ex) when (IsOutage(ex) && !request.IsErrorResponse)
         {
-            // Already answering an error (perhaps this very one): keep that answer.
+            throw Outage(ex);
+        }
+        catch (Exception ex) when (request.IsErrorResponse && ex is not OperationCanceledException)
+        {
+            // Already answering an error (perhaps the store's outage itself): keep that answer.
         }
         WriteCookie(request, session);
         await ReleaseAsync(request);
     }
 
     /// <summary>A store that cannot be reached is a 503 the client can retry, not a 500.</summary>
-    private static async ValueTask<T> Unavailable<T>(Func<ValueTask<T>> operation)
-    {
-        try
-        {
-            return await operation();
-        }
-        catch (Exception ex) when (ex is not (HttpError or OperationCanceledException or TimeoutException))
-        {
-            throw new HttpError(503, "The session store is unavailable (" + ex.GetType().Name + "); try again shortly.");
-        }
-    }
+    private static bool IsOutage(Exception ex) => ex is not (HttpError or OperationCanceledException or TimeoutException);
+
+    private static HttpError Outage(Exception ex) =>
+        new(503, "The session store is unavailable (" + ex.GetType().Name + "); try again shortly.");
 
     private void WriteCookie(Request request, Session session)
     {
