@@ -42,6 +42,8 @@ public sealed class ToolRegistry
     /// <summary>Registers a tool; a user's tool registered here is configurable exactly like a built-in one.</summary>
     public void Register(string name, Func<Tool> factory) => _factories[name] = factory;
 
+    public bool Contains(string name) => _factories.ContainsKey(name);
+
     public bool TryCreate(string name, out Tool tool)
     {
         if (_factories.TryGetValue(name, out var factory))

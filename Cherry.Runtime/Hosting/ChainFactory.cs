@@ -32,7 +32,7 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
     }
 
     private bool IsKnownTool(string name, HashSet<string> declaredNames) =>
-        declaredNames.Contains(name) || registry.TryCreate(name, out _);
+        declaredNames.Contains(name) || registry.Contains(name);
 
     private (ToolChain Chain, EntrySettings Settings) Complete(string path, Tool[] declaredTools, HashSet<string> declaredNames)
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Cherry.Integration.Tests;
 
@@ -26,30 +24,15 @@ internal static class RedisServer
             {
                 return s_address;
             }
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
+            var port = Ports.Free();
             var process = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             }) ?? throw new InvalidOperationException("redis-server did not start; .ci/run installs it (apt package redis-server).");
             AppDomain.CurrentDomain.ProcessExit += (_, _) => process.Kill();
-            for (var i = 0; i < 100; i++)
-            {
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, port);
-                    return s_address = $"127.0.0.1:{port}";
-                }
-                catch (SocketException)
-                {
-                    await Task.Delay(50);
-                }
-            }
-            throw new InvalidOperationException("redis-server did not listen on " + port);
+            await Ports.WaitAsync(port);
+            return s_address = $"127.0.0.1:{port}";
         }
         finally
         {

@@ -18,33 +18,15 @@ public sealed class SessionFaultTests
             RedirectStandardError = true,
         })!;
 
-    private static async Task WaitForPortAsync(int port)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-        throw new TimeoutException("redis-server did not listen on " + port);
-    }
-
     [Fact]
     public async Task Restarting_redis_gives_503s_while_down_and_loses_no_committed_session()
     {
-        var port = Start(new TcpListener(System.Net.IPAddress.Loopback, 0));
+        var port = Ports.Free();
         var directory = Directory.CreateTempSubdirectory("cherry-redis-").FullName;
         var redis = StartRedis(port, directory);
         try
         {
-            await WaitForPortAsync(port);
+            await Ports.WaitAsync(port);
             var multiplexer = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},abortConnect=false,connectTimeout=1000");
             var store = new RedisSessionStore(multiplexer);
             await using var server = await CherryServer.StartAsync(
@@ -64,7 +46,7 @@ public sealed class SessionFaultTests
             Assert.StartsWith("The session store is unavailable", Http.ErrorMessage(page));
 
             redis = StartRedis(port, directory);
-            await WaitForPortAsync(port);
+            await Ports.WaitAsync(port);
             var deadline = DateTime.UtcNow.AddSeconds(15);
             (HttpResponseMessage Response, string Body) answer;
             do
@@ -85,18 +67,10 @@ public sealed class SessionFaultTests
         }
     }
 
-    private static int Start(TcpListener listener)
-    {
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     [Fact]
     public async Task An_unreachable_memcached_is_503()
     {
-        var closed = Start(new TcpListener(System.Net.IPAddress.Loopback, 0));
+        var closed = Ports.Free();
         var store = new MemcachedSessionStore(new MemcachedClient("127.0.0.1", closed));
         await using var server = await CherryServer.StartAsync(
             app => app.MapCherry<SessionRoot>("/", o => o.Set("/sram", "tools.sessions.on", "True")),
@@ -141,10 +115,7 @@ public sealed class PostgresRestartTests
         var directory = Directory.CreateTempSubdirectory("cherry-pg-").FullName;
         // The cluster runs as the postgres user, which must be able to enter the folder.
         await RunAsRootAsync("chown", "postgres", directory);
-        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = Ports.Free();
         var data = Path.Combine(directory, "data");
         var pgCtl = $"{Bin}/pg_ctl -D {data} -o '-p {port} -k {directory} -c listen_addresses=127.0.0.1' -l {directory}/log -w";
         await RunAsPostgresAsync($"{Bin}/initdb -D {data} -U postgres -A trust > /dev/null");

@@ -63,13 +63,15 @@ public sealed class LogAccessTool : HookTool
 {
     public const string ToolName = "log_access";
 
+    private ILogger? _logger;
+
     public override string Name => ToolName;
 
     public override HookPoint Point => HookPoint.OnEndRequest;
 
     public override ValueTask RunAsync(Request request)
     {
-        var logger = request.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory ? factory.CreateLogger("Cherry.Access") : request.App.Logger;
+        var logger = _logger ??= request.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory ? factory.CreateLogger("Cherry.Access") : request.App.Logger;
         logger.LogInformation("{Line}", Line(request, DateTimeOffset.UtcNow));
         return ValueTask.CompletedTask;
 
