@@ -4,7 +4,7 @@ using System.Text;
 namespace Cherry;
 
 /// <summary>
-/// Reads the Python literals of CherryPy config files (<c>True</c>, <c>3600</c>, <c>'text'</c>, <c>["a", "b"]</c>, <c>None</c>)
+/// Reads the Python literals of CherryPy config files (<c>True</c>, <c>3600</c>, <c>'text'</c>, <c>["a", "b"]</c>, <c>{'k': 'v'}</c>, <c>None</c>)
 /// into the plain strings Cherry's configuration holds. Hand-written: no .NET package reads Python literals.
 /// CherryPy also evaluates names and calls; Cherry refuses them, since config must not run code.
 /// </summary>
@@ -42,13 +42,30 @@ public static class PythonLiteral
         if (s.Length >= 2 && ((s[0] == '[' && s[^1] == ']') || (s[0] == '(' && s[^1] == ')')))
         {
             var items = new List<string>();
-            foreach (var item in SplitTopLevel(s[1..^1]))
+            foreach (var item in SplitTopLevel(s[1..^1], ','))
             {
                 if (!TryParse(item, out var parsed))
                 {
                     return false;
                 }
                 items.Add(parsed);
+            }
+            value = string.Join(",", items);
+            return true;
+        }
+        // A dict becomes its flattened pairs, the form list-valued settings such as content_types read.
+        if (s.Length >= 2 && s[0] == '{' && s[^1] == '}')
+        {
+            var items = new List<string>();
+            foreach (var pair in SplitTopLevel(s[1..^1], ','))
+            {
+                var parts = SplitTopLevel(pair, ':').ToList();
+                if (parts.Count != 2 || !TryParse(parts[0], out var key) || !TryParse(parts[1], out var item))
+                {
+                    return false;
+                }
+                items.Add(key);
+                items.Add(item);
             }
             value = string.Join(",", items);
             return true;
@@ -81,7 +98,7 @@ public static class PythonLiteral
         return true;
     }
 
-    private static IEnumerable<string> SplitTopLevel(string s)
+    private static IEnumerable<string> SplitTopLevel(string s, char separator)
     {
         var depth = 0;
         var start = 0;
@@ -104,15 +121,15 @@ public static class PythonLiteral
             {
                 quote = c;
             }
-            else if (c is '[' or '(')
+            else if (c is '[' or '(' or '{')
             {
                 depth++;
             }
-            else if (c is ']' or ')')
+            else if (c is ']' or ')' or '}')
             {
                 depth--;
             }
-            else if (c == ',' && depth == 0)
+            else if (c == separator && depth == 0)
             {
                 yield return s[start..i];
                 start = i + 1;

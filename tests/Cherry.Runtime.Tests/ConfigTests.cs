@@ -14,6 +14,8 @@ public sealed class PythonLiteralTests
     [InlineData("'it\\'s'", "it's")]
     [InlineData("['text/html', 'text/plain']", "text/html,text/plain")]
     [InlineData("[('X-A', '1')]", "X-A,1")]
+    [InlineData("{'txt': 'text/x-digits', 'md': 'text/markdown'}", "txt,text/x-digits,md,text/markdown")]
+    [InlineData("{'url': 'http://a:1/'}", "url,http://a:1/")]
     public void Reads_literals(string literal, string expected)
     {
         Assert.True(PythonLiteral.TryParse(literal, out var value));
@@ -25,6 +27,8 @@ public sealed class PythonLiteralTests
     [InlineData("bare")]
     [InlineData("'unterminated")]
     [InlineData("[1, bare]")]
+    [InlineData("{'a'}")]
+    [InlineData("{'a': bare}")]
     public void Refuses_code_and_malformed_values(string literal) => Assert.False(PythonLiteral.TryParse(literal, out _));
 }
 
