@@ -155,7 +155,8 @@ namespace Cherry.Generators.Emitting
             }
             if (node.XmlRpc is not null)
             {
-                position.RpcEntry = new EntryPlan("_e" + Entries.Count, path, null, "InvokeRpc" + position.Id, tools, "POST", 0);
+                // Allow goes on the 405 only: CherryPy's XML-RPC answers carry none.
+                position.RpcEntry = new EntryPlan("_e" + Entries.Count, path, null, "InvokeRpc" + position.Id, tools, null, 0);
                 Entries.Add(position.RpcEntry);
                 position.MethodNotAllowed = AddEntry(path, node, null, tools, "POST", 405);
             }

@@ -40,23 +40,7 @@ public sealed class HttpRedirect : Exception
             case 300 or 301 or 302 or 303 or 307 or 308:
                 response.ContentType = "text/html;charset=utf-8";
                 response.Headers.Location = SafeHeader(urls[0]);
-                var template = status switch
-                {
-                    300 => "This resource can be found at ",
-                    301 => "This resource has permanently moved to ",
-                    302 => "This resource resides temporarily at ",
-                    303 => "This resource can be found at ",
-                    307 => "This resource has moved temporarily to ",
-                    _ => "This resource has been moved to ",
-                };
-                var body = new StringBuilder();
-                for (var i = 0; i < urls.Length; i++)
-                {
-                    var escaped = WebUtility.HtmlEncode(urls[i]);
-                    body.Append(i == 0 ? "" : "<br />\n").Append(template).Append("<a href=\"").Append(escaped)
-                        .Append("\">").Append(escaped).Append("</a>.");
-                }
-                response.SetText(body.ToString());
+                response.SetText(Body(status, urls));
                 break;
             case 304:
                 Conditional.SetNotModified(response);
@@ -66,6 +50,28 @@ public sealed class HttpRedirect : Exception
                 response.Body = ReadOnlyMemory<byte>.Empty;
                 break;
         }
+    }
+
+    /// <summary>CherryPy's redirect body: one link per URL, in the wording of the status.</summary>
+    internal static string Body(int status, IReadOnlyList<string> urls)
+    {
+        var template = status switch
+        {
+            300 => "This resource can be found at ",
+            301 => "This resource has permanently moved to ",
+            302 => "This resource resides temporarily at ",
+            303 => "This resource can be found at ",
+            307 => "This resource has moved temporarily to ",
+            _ => "This resource has been moved to ",
+        };
+        var body = new StringBuilder();
+        for (var i = 0; i < urls.Count; i++)
+        {
+            var escaped = WebUtility.HtmlEncode(urls[i]);
+            body.Append(i == 0 ? "" : "<br />\n").Append(template).Append("<a href=\"").Append(escaped)
+                .Append("\">").Append(escaped).Append("</a>.");
+        }
+        return body.ToString();
     }
 
     private static string Resolve(Request request, string url) =>

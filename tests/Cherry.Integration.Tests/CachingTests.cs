@@ -16,6 +16,18 @@ public sealed class CachingTests
         Assert.NotNull(cached.Headers.Age);
     }
 
+    [Theory]
+    [InlineData("/cache/cookie", "cookie visit #")]
+    [InlineData("/cache/teapot", "teapot visit #")]
+    public async Task Responses_that_set_cookies_or_fail_are_not_stored(string url, string text)
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        Assert.Equal(text + "1", (await server.Client.FetchAsync(url)).Body);
+        var (again, body) = await server.Client.FetchAsync(url);
+        Assert.Equal(text + "2", body);
+        Assert.Null(again.Headers.Age);
+    }
+
     [Fact]
     public async Task No_cache_bypasses_the_lookup_but_the_answer_is_cached_again()
     {

@@ -139,6 +139,23 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_lock_held_past_the_timeout_is_503_and_loses_nothing()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
+            .Set("/sram", "tools.sessions.on", "True")
+            .Set("/sram", "tools.sessions.name", "sid")
+            .Set("/sram", "tools.sessions.lock_timeout", "1")));
+        var id = IdOf(SessionCookie((await server.Client.FetchAsync("/sram/")).Response, "sid"));
+        var holding = server.Client.FetchAsync("/sram/hold", ("Cookie", "sid=" + id));
+        await Task.Delay(500);
+        var (waited, body) = await server.Client.FetchAsync("/sram/", ("Cookie", "sid=" + id));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, waited.StatusCode);
+        Assert.False(holding.IsCompleted, "the 503 came after the timeout, not after the holder finished");
+        Assert.Equal("held", (await holding).Body);
+        Assert.Equal($"counter=2 id={id}", (await server.Client.FetchAsync("/sram/", ("Cookie", "sid=" + id))).Body);
+    }
+
+    [Fact]
     public async Task Garbage_cookies_never_cause_a_server_error()
     {
         foreach (var cookie in new[] { "ram_sid=", "ram_sid", "=;=;", "ram_sid=\"\\x00\"", "ram_sid=" + new string('a', 4000) })

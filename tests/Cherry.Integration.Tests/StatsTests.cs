@@ -106,7 +106,7 @@ public sealed class StatsTests : IAsyncLifetime
             await _server.Client.FetchAsync("/");
         }
         var (response, body) = await _server.Client.FetchAsync("/gc/stats");
-        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         Assert.StartsWith("Statistics:", body);
         Assert.Contains("No leaked requests.", body);
     }

@@ -72,7 +72,9 @@ public sealed class XmlRpcTests(XmlRpcFixture fixture) : IClassFixture<XmlRpcFix
     {
         var (response, body) = await fixture.Server.Client.FetchAsync(HttpMethod.Post, "/xmlrpc/", "garbage", "text/xml");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/xml", response.Content.Headers.ContentType!.MediaType);
+        // As CherryPy's faults: no charset, and no Allow header outside a 405.
+        Assert.Equal("text/xml", response.Content.Headers.ContentType!.ToString());
+        Assert.False(response.Content.Headers.Contains("Allow"));
         Assert.Contains("method \"ERRORMETHOD\" is not supported", body);
     }
 

@@ -3,25 +3,67 @@ using Xunit.Abstractions;
 
 namespace Cherry.Publish.Tests;
 
-/// <summary>The AOT gate: samples/Hello publishes as a native binary with zero trim/AOT warnings, and the binary serves.</summary>
+/// <summary>The AOT gate: every sample publishes as a native binary with zero trim/AOT warnings, and the binary serves.</summary>
 public sealed class AotTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task Hello_publishes_native_with_zero_warnings_and_serves_its_routes()
+    /// <summary>Publishes a sample natively with warnings as errors; returns its directory, binary and size.</summary>
+    private static async Task<(string Directory, string Binary, long Size)> PublishAsync(string sample)
     {
         var publishDirectory = Path.Combine(Path.GetTempPath(), "cherry-aot-" + Guid.NewGuid().ToString("N"));
         var (exitCode, log) = await Repository.RunAsync("dotnet",
-            $"publish samples/Hello/Hello.csproj -c Release -r linux-x64 -p:PublishAot=true -warnaserror -o \"{publishDirectory}\"",
+            $"publish samples/{sample}/{sample}.csproj -c Release -r linux-x64 -p:PublishAot=true -warnaserror -o \"{publishDirectory}\"",
             Repository.Root, TimeSpan.FromMinutes(10));
         Assert.True(exitCode == 0, "publish failed:\n" + log);
         var warnings = log.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase) && (l.Contains("IL2") || l.Contains("IL3"))).ToList();
         Assert.Empty(warnings);
 
-        var binary = Path.Combine(publishDirectory, "Hello");
+        var binary = Path.Combine(publishDirectory, sample);
         Assert.True(File.Exists(binary), "no native binary at " + binary);
-        var size = new FileInfo(binary).Length;
-        Assert.False(File.Exists(Path.Combine(publishDirectory, "Hello.dll")), "a native publish has no IL entry assembly");
+        Assert.False(File.Exists(Path.Combine(publishDirectory, sample + ".dll")), "a native publish has no IL entry assembly");
+        return (publishDirectory, binary, new FileInfo(binary).Length);
+    }
 
+    [Fact]
+    public async Task Conformance_publishes_native_with_zero_warnings_and_serves_the_reference_url_space()
+    {
+        var (publishDirectory, binary, size) = await PublishAsync("Conformance");
+        var sessions = Directory.CreateTempSubdirectory("cherry-aot-sessions-").FullName;
+        var port = Repository.FreePort();
+        var (process, startUp) = await Repository.StartServerAsync(binary, $"{port} {sessions}", port);
+        try
+        {
+            output.WriteLine($"native binary: {size / 1024.0 / 1024.0:F1} MiB, listening after {startUp.TotalMilliseconds:F0} ms");
+            using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+            Assert.Equal("a=1 b=2 rest=('3', '4') kw=[('k', 'v')]", await client.GetStringAsync("/args/1/2/3/4?k=v"));
+            Assert.Equal("""{"answer":42,"list":[1,"two"]}""", await client.GetStringAsync("/json/out"));
+            var echo = await client.PostAsync("/json/echo", new StringContent("[13, \"c\"]", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal("""{"received":[13,"c"]}""", await echo.Content.ReadAsStringAsync());
+            Assert.Equal("0123456789abcdefghij", await client.GetStringAsync("/static/digits.txt"));
+            Assert.Equal("text/x-digits", (await client.GetAsync("/static_noindex/digits.txt")).Content.Headers.ContentType!.ToString());
+            var file = await client.GetAsync("/sfile/");
+            Assert.StartsWith("counter=1 id=", await file.Content.ReadAsStringAsync());
+            Assert.Single(Directory.GetFiles(sessions, "session-*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/basic/")).StatusCode);
+            var rpc = await client.PostAsync("/xmlrpc/", new StringContent(
+                "<?xml version='1.0'?><methodCall><methodName>add</methodName><params><param><value><int>2</int></value></param><param><value><int>3</int></value></param></params></methodCall>",
+                System.Text.Encoding.UTF8, "text/xml"));
+            Assert.Contains("<int>5</int>", await rpc.Content.ReadAsStringAsync());
+            Assert.Contains("\"Cherry Applications\"", await client.GetStringAsync("/cpstats/data"));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Directory.Delete(publishDirectory, recursive: true);
+            Directory.Delete(sessions, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Hello_publishes_native_with_zero_warnings_and_serves_its_routes()
+    {
+        var (publishDirectory, binary, size) = await PublishAsync("Hello");
         var port = Repository.FreePort();
         var (process, startUp) = await Repository.StartServerAsync(binary, $"--urls http://127.0.0.1:{port}", port);
         try

@@ -150,10 +150,20 @@ public sealed class EncodeTool : Tool
         }
     }
 
+    // The single-byte and legacy charsets (iso-8859-5, windows-1251, ...) that clients still ask for.
+    private static readonly bool CodePagesRegistered = RegisterCodePages();
+
+    private static bool RegisterCodePages()
+    {
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return true;
+    }
+
     private static System.Text.Encoding? Find(string name)
     {
         try
         {
+            _ = CodePagesRegistered;
             var found = System.Text.Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             // UTF-8 without a byte-order mark: a BOM in a web body is never wanted.
             return found is UTF8Encoding ? new UTF8Encoding(false, true) : found;

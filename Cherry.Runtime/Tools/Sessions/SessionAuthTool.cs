@@ -130,6 +130,7 @@ public sealed class SessionAuthTool : HookTool
             Login: <input type="text" name="username" value="{WebUtility.HtmlEncode(user)}" size="10" />
             <br />
             Password: <input type="password" name="password" size="10" />
+            <br />
             <input type="hidden" name="from_page" value="{WebUtility.HtmlEncode(fromPage)}" />
             <br />
             <input type="submit" />

@@ -72,8 +72,7 @@ public sealed class CpStatsTool : Tool
         stats["Bytes Read/Request"] = (Func<IReadOnlyDictionary<string, object?>, object?>)(_ => PerRequest(ref s_bytesRead));
         stats["Bytes Written/Request"] = (Func<IReadOnlyDictionary<string, object?>, object?>)(_ => PerRequest(ref s_bytesWritten));
         stats["Requests"] = new ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>(StringComparer.Ordinal);
-        stats["Slow Queries"] = new ConcurrentQueue<string>();
-        stats["URI Set Tracking"] = new ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>(StringComparer.Ordinal);
+        // "Slow Queries" and "URI Set Tracking" appear when first used, as in CherryPy.
 
         // The server's own namespace, as CherryPy's server adds one beside the applications'.
         var server = Statistics.Namespace("Cherry Server");
@@ -147,7 +146,8 @@ public sealed class CpStatsTool : Tool
             record["Response Status"] = request.Response.Status ?? "200";
             if (UriSet)
             {
-                var set = (ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>)Stats["URI Set Tracking"]!;
+                var set = (ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>)Stats.GetOrAdd(
+                    "URI Set Tracking", _ => new ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>(StringComparer.Ordinal))!;
                 var entry = set.GetOrAdd(uri, _ => new ConcurrentDictionary<string, object?>(StringComparer.Ordinal) { ["Count"] = 0L, ["Sum"] = 0.0, ["Min"] = double.MaxValue, ["Max"] = 0.0 });
                 var seconds = elapsed.TotalSeconds;
                 entry["Count"] = (long)entry["Count"]! + 1;
@@ -159,7 +159,7 @@ public sealed class CpStatsTool : Tool
         }
         if (elapsed.TotalSeconds > SlowQueries)
         {
-            var slow = (ConcurrentQueue<string>)Stats["Slow Queries"]!;
+            var slow = (ConcurrentQueue<string>)Stats.GetOrAdd("Slow Queries", _ => new ConcurrentQueue<string>())!;
             slow.Enqueue($"{uri} {elapsed.TotalSeconds:F3}s");
             while (slow.Count > SlowQueriesCount && slow.TryDequeue(out _))
             {

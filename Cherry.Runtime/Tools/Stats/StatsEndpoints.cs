@@ -24,7 +24,7 @@ public static class StatsEndpoints
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, Func<object?, string>?>>? formatting = null)
     {
         var group = endpoints.MapGroup(path.TrimEnd('/'));
-        group.Map("/", (RequestDelegate)(context => Page(context, "text/html", Html(Statistics.Extrapolate(), formatting))));
+        group.Map("/", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", Html(Statistics.Extrapolate(), formatting))));
         group.Map("/data", (RequestDelegate)(context => Page(context, "application/json", Json(Statistics.Extrapolate()))));
         group.Map("/pause", (RequestDelegate)(context => Switch(context, enabled: false)));
         group.Map("/resume", (RequestDelegate)(context => Switch(context, enabled: true)));
@@ -36,7 +36,7 @@ public static class StatsEndpoints
     {
         var group = endpoints.MapGroup(path.TrimEnd('/'));
         group.Map("/", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", "Hello, world!")));
-        group.Map("/stats", (RequestDelegate)(context => Page(context, "text/plain;charset=utf-8", GcReport())));
+        group.Map("/stats", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", GcReport())));
         return group;
     }
 
@@ -57,9 +57,10 @@ public static class StatsEndpoints
         CpStatsTool.SetEnabled(enabled);
         var request = context.Request;
         var index = request.PathBase + request.Path.Value![..(request.Path.Value!.LastIndexOf('/') + 1)];
+        var location = $"{request.Scheme}://{request.Host}{index}";
         context.Response.StatusCode = 303;
-        context.Response.Headers.Location = $"{request.Scheme}://{request.Host}{index}";
-        return Task.CompletedTask;
+        context.Response.Headers.Location = location;
+        return Page(context, "text/html;charset=utf-8", HttpRedirect.Body(303, [location]));
     }
 
     /// <summary>One table per namespace, one per collection; every value cell has an id of namespace and key.</summary>

@@ -68,12 +68,17 @@ public static class XmlRpcBinding
         request.Response.SetText(XmlRpcCodec.WriteResponse(value, allowNone));
     }
 
-    /// <summary>A fault: HTTP 200, <c>text/xml</c>, code 1, as CherryPy answers every XML-RPC error.</summary>
+    /// <summary>
+    /// A fault: HTTP 200, code 1, as CherryPy answers every XML-RPC error. It is an error response, as CherryPy
+    /// makes it in its error hook: encode, gzip, etags and caching leave it alone, so it is <c>text/xml</c> without a
+    /// charset (CherryPy's results carry one).
+    /// </summary>
     public static void WriteFault(Request request, string message)
     {
+        request.IsErrorResponse = true;
         request.Response.Status = "200";
         request.Response.ContentType = "text/xml";
-        request.Response.SetText(XmlRpcCodec.WriteFault(FaultCode, message));
+        request.Response.Body = System.Text.Encoding.UTF8.GetBytes(XmlRpcCodec.WriteFault(FaultCode, message));
     }
 
     public static void UnknownMethod(Request request, string method) =>

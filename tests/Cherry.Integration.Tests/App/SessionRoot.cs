@@ -40,6 +40,15 @@ public sealed class SessionApp
         return "expired";
     }
 
+    /// <summary>Keeps the session (and its lock) for a while.</summary>
+    [Exposed]
+    public async Task<string> Hold(Session session)
+    {
+        session.Set("held", 1);
+        await Task.Delay(3000);
+        return "held";
+    }
+
     [Exposed]
     public string Fail(Session session)
     {

@@ -31,6 +31,8 @@ public sealed class CacheApp
     private int _visits;
     private int _lastModifiedVisits;
     private int _slowVisits;
+    private int _cookieVisits;
+    private int _teapotVisits;
 
     [Exposed]
     public string Index() => "visit #" + Interlocked.Increment(ref _visits);
@@ -47,6 +49,20 @@ public sealed class CacheApp
     {
         response.Headers.Vary = "Accept-Language";
         return "language " + request.Headers.AcceptLanguage + " visit #" + Interlocked.Increment(ref _visits);
+    }
+
+    [Exposed]
+    public string Cookie(Response response)
+    {
+        response.Cookies.Append("flavour", "oat");
+        return "cookie visit #" + Interlocked.Increment(ref _cookieVisits);
+    }
+
+    [Exposed]
+    public string Teapot(Response response)
+    {
+        response.Status = "418";
+        return "teapot visit #" + Interlocked.Increment(ref _teapotVisits);
     }
 
     [Exposed]

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace Cherry.Conformance.Tests;
+
+/// <summary>One server of the comparison, started as its own process on a free loopback port.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private ServerProcess(string name, Process process, int port, string sessionDirectory)
+    {
+        Name = name;
+        _process = process;
+        Port = port;
+        SessionDirectory = sessionDirectory;
+        Address = new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public string Name { get; }
+
+    public int Port { get; }
+
+    public Uri Address { get; }
+
+    public string SessionDirectory { get; }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static string Setting(string key) =>
+        typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    /// <summary>CherryPy 18.8 running shared/conformance/reference_app.py.</summary>
+    public static Task<ServerProcess> StartCherryPyAsync() => StartAsync("CherryPy", "/usr/bin/python3", Path.GetFullPath(Setting("ReferenceApp")));
+
+    /// <summary>samples/Conformance, run as <c>dotnet Conformance.dll PORT SESSION_DIR</c>.</summary>
+    public static Task<ServerProcess> StartCherryAsync() => StartAsync("Cherry", "dotnet", Path.GetFullPath(Setting("ConformanceApp")));
+
+    private static async Task<ServerProcess> StartAsync(string name, string program, string script)
+    {
+        if (!File.Exists(script))
+        {
+            throw new FileNotFoundException($"{name}: {script} is missing; build the solution first.");
+        }
+        var port = FreePort();
+        var sessions = Directory.CreateTempSubdirectory("conformance-" + name.ToLowerInvariant() + "-").FullName;
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(script)!,
+        };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(sessions);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
+        var server = new ServerProcess(name, process, port, sessions);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilListeningAsync();
+        return server;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+
+    private async Task WaitUntilListeningAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Log}");
+            }
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        throw new TimeoutException($"{Name} did not listen on {Port} within 60 s:\n{Log}");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        Directory.Delete(SessionDirectory, recursive: true);
+    }
+}
