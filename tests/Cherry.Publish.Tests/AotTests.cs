@@ -43,7 +43,7 @@ public sealed class AotTests(ITestOutputHelper output)
             Assert.Equal("text/x-digits", (await client.GetAsync("/static_noindex/digits.txt")).Content.Headers.ContentType!.ToString());
             var file = await client.GetAsync("/sfile/");
             Assert.StartsWith("counter=1 id=", await file.Content.ReadAsStringAsync());
-            Assert.Single(Directory.GetFiles(sessions, "session-*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)));
+            Assert.Single(Directory.GetFiles(sessions, "session-*"), f => !f.EndsWith(".lock", StringComparison.Ordinal));
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/basic/")).StatusCode);
             var rpc = await client.PostAsync("/xmlrpc/", new StringContent(
                 "<?xml version='1.0'?><methodCall><methodName>add</methodName><params><param><value><int>2</int></value></param><param><value><int>3</int></value></param></params></methodCall>",
