@@ -6,8 +6,8 @@ namespace Conformance;
 
 using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
-/// <summary>reference_app.py's Root: object-tree dispatch, errors, redirects, status and lib.static calls.</summary>
-public sealed class Root
+/// <summary>reference_app.py's Root: object-tree dispatch, errors, redirects, status and lib.static calls. Unsealed: the integration tests extend it.</summary>
+public class Root
 {
     public Dir1 Dir1 { get; } = new();
 
@@ -187,7 +187,7 @@ public sealed class DynNode(string name)
 
 /// <summary>The MethodDispatcher subtree mounted at /rest.</summary>
 [Rest]
-public sealed class RestItems
+public class RestItems
 {
     private readonly List<string> _items = ["a", "b"];
     private readonly Lock _lock = new();

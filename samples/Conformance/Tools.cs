@@ -8,9 +8,10 @@ using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 // reference_app.py's section 2: one class per tool family, with the tools switched on by attribute where
 // the reference app uses a decorator or a class config, and by conformance.conf where it uses the app config.
+// Classes left unsealed are extended by tests/Cherry.Integration.Tests with handlers beyond the reference app.
 
 [JsonOut]
-public sealed class JsonApp
+public class JsonApp
 {
     [Exposed]
     public OutAnswer Out() => new(42, [1, "two"]);
@@ -44,7 +45,7 @@ public sealed class Protected
 }
 
 /// <summary>Cached at /cache by conformance.conf; the counters show whether the handler ran.</summary>
-public sealed class CacheApp
+public class CacheApp
 {
     private int _counter;
     private int _lastModifiedCounter;
@@ -76,7 +77,7 @@ public sealed class ExpiresApp
     public string Force0() => "forced no-cache";
 }
 
-public sealed class CondApp
+public class CondApp
 {
     [Exposed, Etags(AutoTags = true)]
     public string Auto() => "Oh wah ta goo Siam.";
@@ -91,7 +92,7 @@ public sealed class CondApp
 }
 
 [Gzip]
-public sealed class GzipApp
+public class GzipApp
 {
     [Exposed]
     public string Index() => string.Concat(Enumerable.Repeat("Hello, gzip world! ", 10));
@@ -101,7 +102,7 @@ public sealed class GzipApp
 }
 
 /// <summary>Sessions at /sram (RAM) and /sfile (files), configured in conformance.conf.</summary>
-public sealed class SessApp
+public class SessApp
 {
     [Exposed]
     public string Index(Session session)
@@ -138,7 +139,7 @@ public sealed class SessAuthApp
     public string Index(Request request) => $"Hi {request.Login}, you are logged in";
 }
 
-public sealed class MiscTools
+public class MiscTools
 {
     [Exposed, Accept("text/html", "text/plain")]
     public string Accept() => "accept ok";

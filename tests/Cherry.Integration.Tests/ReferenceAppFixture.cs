@@ -15,7 +15,7 @@ public sealed class ReferenceAppFixture : IAsyncLifetime
         Server = await CherryServer.StartAsync(app =>
         {
             app.MapCherry<ReferenceRoot>("/", o => o.ErrorPage("/nodef", 404, page => $"custom 404 page: {page.Status} | {page.Message}"));
-            app.MapCherry<MountedRoot>("/mounted/app");
+            app.MapCherry<Conformance.Mounted>("/mounted/app");
         });
     }
 

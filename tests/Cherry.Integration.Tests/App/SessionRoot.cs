@@ -1,45 +1,22 @@
+using Conformance;
+
 namespace Cherry.Integration.Tests.App;
 
 /// <summary>The reference app's /sram and /sfile (configured as there), plus a failing handler.</summary>
 public sealed class SessionRoot
 {
-    public SessionApp Sram { get; } = new();
+    public ExtendedSessApp Sram { get; } = new();
 
-    public SessionApp Sfile { get; } = new();
+    public ExtendedSessApp Sfile { get; } = new();
 
     public AttributeSessions Attributed { get; } = new();
 
     public ExplicitSessions Explicit { get; } = new();
 }
 
-public sealed class SessionApp
+/// <summary>The reference app's session handlers, plus a handler that fails and one that holds the lock.</summary>
+public sealed class ExtendedSessApp : SessApp
 {
-    [Exposed]
-    public string Index(Session session)
-    {
-        var counter = session.GetInt32("counter") + 1;
-        session.Set("counter", counter);
-        return $"counter={counter} id={session.Id}";
-    }
-
-    [Exposed]
-    public string Peek(Request request) => "peek id=" + request.Session!.Id;
-
-    [Exposed]
-    public string Regen(Session session)
-    {
-        session["x"] = "1";
-        session.Regenerate();
-        return "regenerated id=" + session.Id;
-    }
-
-    [Exposed]
-    public string Expire(Session session)
-    {
-        session.Expire();
-        return "expired";
-    }
-
     /// <summary>Keeps the session (and its lock) for a while.</summary>
     [Exposed]
     public async Task<string> Hold(Session session)

@@ -1,21 +1,22 @@
 using System.Runtime.CompilerServices;
+using Conformance;
 
 namespace Cherry.Integration.Tests.App;
 
-// A C# mirror of reference_app.py's tool sections (cache, expires, cond, gzip, tools), plus the cases the
-// issue adds (brotli, streaming, If-Range, three forms of each tool).
+// The reference app's tool sections (cache, expires, cond, gzip, tools) from samples/Conformance, extended with the
+// cases the issue adds (brotli, streaming, If-Range, cookies and failures under caching, the three forms of each tool).
 
 public sealed class ToolboxRoot
 {
-    public CacheApp Cache { get; } = new();
+    public ExtendedCacheApp Cache { get; } = new();
 
     public ExpiresApp Expires { get; } = new();
 
-    public CondApp Cond { get; } = new();
+    public ExtendedCondApp Cond { get; } = new();
 
-    public GzipApp Gzip { get; } = new();
+    public ExtendedGzipApp Gzip { get; } = new();
 
-    public MiscTools Tools { get; } = new();
+    public ExtendedMiscTools Tools { get; } = new();
 
     public ConfiguredTools Configured { get; } = new();
 
@@ -25,24 +26,14 @@ public sealed class ToolboxRoot
     public string Index(string name = "world") => "Hello " + name;
 }
 
+/// <summary>Cached by attribute here (conformance.conf does it in the sample).</summary>
 [Caching(Delay = 3600)]
-public sealed class CacheApp
+public sealed class ExtendedCacheApp : CacheApp
 {
     private int _visits;
-    private int _lastModifiedVisits;
     private int _slowVisits;
     private int _cookieVisits;
     private int _teapotVisits;
-
-    [Exposed]
-    public string Index() => "visit #" + Interlocked.Increment(ref _visits);
-
-    [Exposed]
-    public string Lastmod(Response response)
-    {
-        response.Headers.LastModified = "Sun, 28 Jan 2007 00:00:00 GMT";
-        return "lastmod visit #" + Interlocked.Increment(ref _lastModifiedVisits);
-    }
 
     [Exposed]
     public string Varying(Request request, Response response)
@@ -74,35 +65,8 @@ public sealed class CacheApp
     }
 }
 
-public sealed class ExpiresApp
+public sealed class ExtendedCondApp : CondApp
 {
-    [Exposed, Expires(Secs = 60)]
-    public string Plain() => "no cache indicator => expires tool does nothing";
-
-    [Exposed, Expires(Secs = 60)]
-    public string WithEtag(Response response)
-    {
-        response.Headers.ETag = "\"abc\"";
-        return "etag present => Expires set";
-    }
-
-    [Exposed, Expires(Secs = 0, Force = true)]
-    public string Force0() => "forced no-cache";
-}
-
-public sealed class CondApp
-{
-    [Exposed, Etags(AutoTags = true)]
-    public string Auto() => "Oh wah ta goo Siam.";
-
-    [Exposed]
-    public string Since(Request request)
-    {
-        request.Response.Headers.LastModified = "Sun, 28 Jan 2007 00:00:00 GMT";
-        Conditional.ValidateSince(request);
-        return "since body";
-    }
-
     [Exposed]
     public string Ranged(Request request)
     {
@@ -112,15 +76,8 @@ public sealed class CondApp
     }
 }
 
-[Gzip]
-public sealed class GzipApp
+public sealed class ExtendedGzipApp : GzipApp
 {
-    [Exposed]
-    public string Index() => string.Concat(Enumerable.Repeat("Hello, gzip world! ", 10));
-
-    [Exposed, ResponseHeaders("Content-Type", "application/json")]
-    public string Json() => "{\"not\": \"gzipped by default mime_types\"}";
-
     [Exposed]
     public async IAsyncEnumerable<string> Stream([EnumeratorCancellation] CancellationToken cancellation = default)
     {
@@ -132,73 +89,13 @@ public sealed class GzipApp
     }
 }
 
-public sealed class MiscTools
+public sealed class ExtendedMiscTools : MiscTools
 {
-    [Exposed, Accept("text/html", "text/plain")]
-    public string Accept() => "accept ok";
-
-    [Exposed]
-    public string Select(Request request) => "selected " + AcceptTool.Select(request, "text/html", "text/plain");
-
-    [Exposed, Allow("GET", "POST")]
-    public string Allow(Request request) => "allowed " + request.Method;
-
-    [Exposed, Referer(@"http://[^/]*example\.com")]
-    public string Referer() => "referer ok";
-
-    [Exposed, Referer(@"http://[^/]*example\.com", Accept = false, AcceptMissing = true)]
-    public string RefererReject() => "referer_reject ok";
-
-    [Exposed, Proxy(Base = "www.proxied.test")]
-    public string Proxy(Request request) => $"base={request.Base} remote={request.RemoteAddress} url={request.Url()}";
-
-    [Exposed, Proxy]
-    public string ProxyDefault(Request request) => $"base={request.Base} remote={request.RemoteAddress}";
-
-    [Exposed, ResponseHeaders("X-Custom", "yes", "Content-Type", "text/plain")]
-    public string Headers() => "custom headers";
-
-    [Exposed, Redirect("/index?name=toolredirect")]
-    public string RedirectInternal() => "never";
-
-    [Exposed, Redirect("/dir1/", Internal = false)]
-    public string RedirectExternal() => "never";
-
-    [Exposed, ErrRedirect("/index?name=errredirect", Internal = false)]
-    public string ErrRedirect() => throw new InvalidOperationException("goes to err_redirect");
-
-    [Exposed, Autovary]
-    public string Autovary(Request request)
-    {
-        _ = request.Headers.AcceptLanguage;
-        _ = request.Headers.ContainsKey("If-Modified-Since");
-        return "autovary";
-    }
-
-    [Exposed, Flatten]
-    public IEnumerable<object?> Flatten()
-    {
-        yield return Inner();
-        yield return "c"u8.ToArray();
-
-        static IEnumerable<object> Inner()
-        {
-            yield return "a"u8.ToArray();
-            yield return "b";
-        }
-    }
-
     [Exposed]
     public IEnumerable<object?> Unflattened()
     {
         yield return new[] { "a" };
     }
-
-    [Exposed, IgnoreHeaders("Range")]
-    public string IgnoreRange(Request request) => "range=" + request.Headers.Range;
-
-    [Exposed, Encode(Encoding = "iso-8859-1")]
-    public string Latin1() => "caf\u00e9";
 
     [Exposed, Decode(Encoding = "iso-8859-1")]
     public string Decoded(string text) => "decoded " + text;
