@@ -125,27 +125,31 @@ namespace Cherry.Generators.Emitting
             _onPath[node.TypeName] = position.Id;
             var tools = inherited.Concat(node.Tools).ToList();
             var allow = node.IsRest ? Allow(node) : null;
+            // A segment answers once per node: the first member declared keeps it. The analyzer reports the
+            // conflict (CHERRY0005); the generated switch must still compile.
+            var taken = new HashSet<string>(System.StringComparer.Ordinal);
 
-            foreach (var handler in node.Handlers)
+            foreach (var source in node.Handlers)
             {
-                var entryPath = handler.Kind == HandlerKind.Member ? Join(path, handler.Segments[0]) : path;
-                var entry = AddEntry(entryPath, node, handler, tools, allow, 0);
+                var handler = source.Kind == HandlerKind.Verb ? source : source with { Segments = source.Segments.Where(taken.Add).ToEquatableArray() };
+                var entryPath = handler.Kind == HandlerKind.Member ? Join(path, source.Segments[0]) : path;
+                var entry = AddEntry(entryPath, node, source, tools, allow, 0);
                 switch (handler.Kind)
                 {
                     case HandlerKind.Index:
                         // Reachable by name too (/index), as a plain member that is not an index.
                         position.Index = entry;
-                        position.Members.Add((handler, entry));
+                        AddMember(position, handler, entry);
                         break;
                     case HandlerKind.Default:
                         position.Default = entry;
-                        position.Members.Add((handler, entry));
+                        AddMember(position, handler, entry);
                         break;
                     case HandlerKind.Verb:
                         position.Verbs.Add((handler.MethodName.ToUpperInvariant(), entry));
                         break;
                     default:
-                        position.Members.Add((handler, entry));
+                        AddMember(position, handler, entry);
                         break;
                 }
             }
@@ -163,7 +167,7 @@ namespace Cherry.Generators.Emitting
 
             foreach (var child in node.Children)
             {
-                if (_nodes.TryGetValue(child.TypeName, out var childNode))
+                if (taken.Add(child.Segment) && _nodes.TryGetValue(child.TypeName, out var childNode))
                 {
                     position.Children.Add((child, Visit(childNode, Join(path, child.Segment), tools)));
                 }
@@ -174,6 +178,14 @@ namespace Cherry.Generators.Emitting
             }
             _onPath.Remove(node.TypeName);
             return position.Id;
+        }
+
+        private static void AddMember(PositionPlan position, HandlerSpec handler, EntryPlan entry)
+        {
+            if (handler.Segments.Count > 0)
+            {
+                position.Members.Add((handler, entry));
+            }
         }
 
         private EntryPlan AddEntry(string path, NodeSpec node, HandlerSpec? handler, List<ToolSpec> tools, string? allow, int dispatchError)

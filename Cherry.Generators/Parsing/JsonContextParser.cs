@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Cherry.Generators.Model;
+using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace Cherry.Generators.Parsing

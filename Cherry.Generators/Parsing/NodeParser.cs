@@ -106,7 +106,7 @@ namespace Cherry.Generators.Parsing
         {
             if (memberType is INamedTypeSymbol childType && IsNode(childType, new HashSet<string>()))
             {
-                children.Add(new ChildSpec(name, SegmentFor(member, name), TypeNames.Of(childType)));
+                children.Add(new ChildSpec(name, _known.SegmentsOf(member).First(), TypeNames.Of(childType)));
                 var outer = _xmlRpc;
                 ParseNode(childType);
                 _xmlRpc = outer;
@@ -155,6 +155,11 @@ namespace Cherry.Generators.Parsing
 
         private void AddHandler(List<HandlerSpec> handlers, IMethodSymbol method, HandlerKind kind, bool classJsonOut)
         {
+            // By-reference parameters cannot be bound; the analyzer reports them (CHERRY0006), the tree leaves them out.
+            if (method.Parameters.Any(p => p.RefKind != RefKind.None))
+            {
+                return;
+            }
             var jsonOut = classJsonOut || HasAttribute(method, _known.JsonOut);
             var returnSpec = ParseReturn(method, jsonOut);
             var parameters = new List<ParameterSpec>();
@@ -177,38 +182,11 @@ namespace Cherry.Generators.Parsing
             handlers.Add(new HandlerSpec(
                 method.Name,
                 kind,
-                Segments(method).ToEquatableArray(),
+                _known.SegmentsOf(method).ToEquatableArray(),
                 parameters.ToEquatableArray(),
                 returnSpec!,
                 ToolsOf(method.GetAttributes()),
                 jsonOut));
-        }
-
-        private IEnumerable<string> Segments(IMethodSymbol method)
-        {
-            var exposed = method.GetAttributes().FirstOrDefault(a => Is(a.AttributeClass, _known.Exposed));
-            yield return SegmentFor(method, method.Name);
-            var aliases = exposed?.NamedArguments.FirstOrDefault(n => n.Key == "Aliases").Value;
-            if (aliases is { Kind: TypedConstantKind.Array } list)
-            {
-                foreach (var alias in list.Values)
-                {
-                    if (alias.Value is string text)
-                    {
-                        yield return SegmentNaming.Normalize(text);
-                    }
-                }
-            }
-        }
-
-        private string SegmentFor(ISymbol member, string name)
-        {
-            var exposed = member.GetAttributes().FirstOrDefault(a => Is(a.AttributeClass, _known.Exposed));
-            if (exposed is { ConstructorArguments.Length: 1 } && exposed.ConstructorArguments[0].Value is string explicitSegment)
-            {
-                return SegmentNaming.Normalize(explicitSegment);
-            }
-            return SegmentNaming.FromMemberName(name);
         }
 
         private ReturnSpec? ParseReturn(IMethodSymbol method, bool jsonOut)

@@ -1,5 +1,6 @@
 using System.Threading;
 using Cherry.Generators.Model;
+using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

@@ -9,6 +9,7 @@ namespace Cherry.Shared
     internal static class DiagnosticDescriptors
     {
         private const string Category = "Cherry.Generator";
+        private const string Usage = "Cherry.Usage";
         // Relative to the repository root; the documents ship with the sources.
         private const string HelpRoot = "docs/diagnostics/";
 
@@ -34,7 +35,70 @@ namespace Cherry.Shared
             "CHERRY0004",
             "[Exposed] method cannot be reached",
             "The [Exposed] method '{0}' must be a public instance method to be reachable over HTTP",
-            "Cherry.Usage", DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0004.md");
+            Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0004.md");
+
+        public static readonly DiagnosticDescriptor RouteConflict = new(
+            "CHERRY0005",
+            "Two members answer the same URL",
+            "'{0}' and '{1}' of '{2}' both answer the URL segment '{3}'; only the first is reachable",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0005.md");
+
+        public static readonly DiagnosticDescriptor ExposedNotDispatchable = new(
+            "CHERRY0006",
+            "[Exposed] method cannot be dispatched",
+            "The [Exposed] method '{0}' cannot be dispatched: {1}",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0006.md");
+
+        public static readonly DiagnosticDescriptor JsonTypeNotInContext = new(
+            "CHERRY0007",
+            "JSON type missing from the JsonSerializerContext",
+            "'{0}' ({1} of '{2}') is in no JsonSerializerContext, so it has no JSON metadata under AOT; {3}",
+            Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0007.md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor InvalidToolArgument = new(
+            "CHERRY0008",
+            "Invalid tool argument",
+            "[{0}] {1}",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0008.md");
+
+        public static readonly DiagnosticDescriptor MissingRealm = new(
+            "CHERRY0009",
+            "Authentication without a realm",
+            "[{0}] needs a Realm: it names the protection space and the DI key of its password source",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0009.md");
+
+        public static readonly DiagnosticDescriptor MissingDigestKey = new(
+            "CHERRY0010",
+            "Digest authentication without a key",
+            "[AuthDigest] needs a Key: it signs the nonces",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0010.md");
+
+        public static readonly DiagnosticDescriptor RestResourceShape = new(
+            "CHERRY0011",
+            "Malformed [Rest] resource",
+            "[Rest] class '{0}': {1}",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0011.md");
+
+        public static readonly DiagnosticDescriptor SessionNotEnabled = new(
+            "CHERRY0012",
+            "Session read where sessions are off",
+            "Handler '{0}' at '{1}' reads the session, but no [Sessions] attribute or configuration switches sessions on for that path",
+            Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0012.md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor ToolOnUnexposedMember = new(
+            "CHERRY0013",
+            "Tool attribute on a method that is not exposed",
+            "[{0}] on '{1}' does nothing: the method is not exposed",
+            Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0013.md");
+
+        public static readonly DiagnosticDescriptor MountConflict = new(
+            "CHERRY0014",
+            "Two applications mounted at the same path",
+            "'{0}' is already mounted at '{1}'; '{2}' would never be reached",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0014.md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         public static DiagnosticDescriptor? Find(string id) => id switch
         {
@@ -42,6 +106,16 @@ namespace Cherry.Shared
             "CHERRY0002" => UnsupportedParameterType,
             "CHERRY0003" => InvalidDispatchHook,
             "CHERRY0004" => ExposedMemberNotReachable,
+            "CHERRY0005" => RouteConflict,
+            "CHERRY0006" => ExposedNotDispatchable,
+            "CHERRY0007" => JsonTypeNotInContext,
+            "CHERRY0008" => InvalidToolArgument,
+            "CHERRY0009" => MissingRealm,
+            "CHERRY0010" => MissingDigestKey,
+            "CHERRY0011" => RestResourceShape,
+            "CHERRY0012" => SessionNotEnabled,
+            "CHERRY0013" => ToolOnUnexposedMember,
+            "CHERRY0014" => MountConflict,
             _ => null,
         };
     }

@@ -1,8 +1,10 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace Cherry.Generators.Parsing
+namespace Cherry.Shared
 {
-    /// <summary>The framework types the parser recognises, looked up once per compilation.</summary>
+    /// <summary>The framework types the generator and the analyzers recognise, looked up once per compilation.</summary>
     internal sealed class KnownTypes
     {
         public KnownTypes(Compilation compilation)
@@ -29,6 +31,10 @@ namespace Cherry.Generators.Parsing
             KeyValuePair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
             EnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
             AsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
+            JsonIn = compilation.GetTypeByMetadataName("Cherry.JsonInAttribute");
+            Sessions = compilation.GetTypeByMetadataName("Cherry.SessionsAttribute");
+            JsonSerializable = compilation.GetTypeByMetadataName(WellKnownNames.JsonSerializable);
+            JsonSerializerContext = compilation.GetTypeByMetadataName(WellKnownNames.JsonSerializerContext);
         }
 
         public INamedTypeSymbol? Exposed { get; }
@@ -53,6 +59,30 @@ namespace Cherry.Generators.Parsing
         public INamedTypeSymbol? KeyValuePair { get; }
         public INamedTypeSymbol? EnumerableOfT { get; }
         public INamedTypeSymbol? AsyncEnumerableOfT { get; }
+        public INamedTypeSymbol? JsonIn { get; }
+        public INamedTypeSymbol? Sessions { get; }
+        public INamedTypeSymbol? JsonSerializable { get; }
+        public INamedTypeSymbol? JsonSerializerContext { get; }
+
+        /// <summary>The URL segments a member answers: its explicit <c>[Exposed("name")]</c> or its name, then its aliases.</summary>
+        public IEnumerable<string> SegmentsOf(ISymbol member)
+        {
+            var exposed = member.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, Exposed));
+            yield return exposed is { ConstructorArguments.Length: 1 } && exposed.ConstructorArguments[0].Value is string explicitSegment
+                ? SegmentNaming.Normalize(explicitSegment)
+                : SegmentNaming.FromMemberName(member.Name);
+            var aliases = exposed?.NamedArguments.FirstOrDefault(n => n.Key == "Aliases").Value;
+            if (aliases is { Kind: TypedConstantKind.Array } list)
+            {
+                foreach (var alias in list.Values)
+                {
+                    if (alias.Value is string text)
+                    {
+                        yield return SegmentNaming.Normalize(text);
+                    }
+                }
+            }
+        }
     }
 
     internal static class WellKnownNames

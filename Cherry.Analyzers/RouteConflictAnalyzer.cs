@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Cherry.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cherry.Analyzers
+{
+    /// <summary>
+    /// CHERRY0005: two members of one class that answer the same URL segment after the naming and punctuation rules
+    /// (an Index beside an explicit "index", a sub-tree beside a method, an alias, a PopArgs name).
+    /// CHERRY0014: two applications mounted at the same script name on the same route builder; checked once per
+    /// compilation, since it needs every MapCherry call.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RouteConflictAnalyzer : DiagnosticAnalyzer
+    {
+        public const string SegmentProperty = "Segment";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(DiagnosticDescriptors.RouteConflict, DiagnosticDescriptors.MountConflict);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var known = new KnownTypes(start.Compilation);
+                if (known.Exposed is null)
+                {
+                    return;
+                }
+                var shape = new TreeShape(known);
+                start.RegisterSymbolAction(symbolContext => CheckClass(symbolContext, (INamedTypeSymbol)symbolContext.Symbol, shape, known), SymbolKind.NamedType);
+
+                var mounts = new ConcurrentBag<Mount>();
+                var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
+                start.RegisterOperationAction(operationContext =>
+                {
+                    if (Mount.From((IInvocationOperation)operationContext.Operation, container) is { } mount)
+                    {
+                        mounts.Add(mount);
+                    }
+                }, OperationKind.Invocation);
+                start.RegisterCompilationEndAction(end =>
+                {
+                    foreach (var group in mounts.GroupBy(m => (m.Builder, m.ScriptName), MountKey.Comparer))
+                    {
+                        var ordered = group.OrderBy(m => m.Location.SourceTree?.FilePath).ThenBy(m => m.Location.SourceSpan.Start).ToList();
+                        foreach (var later in ordered.Skip(1))
+                        {
+                            end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MountConflict, later.Location,
+                                ordered[0].RootName, later.ScriptName, later.RootName));
+                        }
+                    }
+                });
+            });
+        }
+
+        private static void CheckClass(SymbolAnalysisContext context, INamedTypeSymbol type, TreeShape shape, KnownTypes known)
+        {
+            if (!shape.IsNode(type))
+            {
+                return;
+            }
+            var owners = new Dictionary<string, ISymbol>();
+            foreach (var (segment, member) in shape.Segments(type))
+            {
+                if (!owners.TryGetValue(segment, out var owner))
+                {
+                    owners[segment] = member;
+                }
+                else if (!SymbolEqualityComparer.Default.Equals(owner, member))
+                {
+                    Report(context, type, owner.Name, member, segment);
+                }
+            }
+            var popArgs = Symbols.Inherited(type).FirstOrDefault(a => Symbols.Is(a.AttributeClass, known.PopArgs));
+            if (popArgs is { ConstructorArguments.Length: > 0 } && popArgs.ConstructorArguments[0].Kind == TypedConstantKind.Array)
+            {
+                foreach (var name in popArgs.ConstructorArguments[0].Values.Select(v => v.Value as string).OfType<string>())
+                {
+                    if (owners.TryGetValue(SegmentNaming.Normalize(name), out var member))
+                    {
+                        Report(context, type, $"PopArgs(\"{name}\")", member, SegmentNaming.Normalize(name));
+                    }
+                }
+            }
+        }
+
+        private static void Report(SymbolAnalysisContext context, INamedTypeSymbol type, string keeper, ISymbol loser, string segment)
+        {
+            // Members inherited from a class in another assembly are reported on the class being analyzed.
+            var location = SymbolEqualityComparer.Default.Equals(loser.ContainingType, type) && loser.Locations.FirstOrDefault(l => l.IsInSource) is { } own
+                ? own
+                : type.Locations.FirstOrDefault() ?? Location.None;
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(SegmentProperty, segment);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RouteConflict, location, properties, keeper, loser.Name, type.Name, segment));
+        }
+
+        /// <summary>One MapCherry call: the builder it is made on, its script name and root.</summary>
+        private sealed class Mount
+        {
+            private Mount(ISymbol builder, string scriptName, string rootName, Location location)
+            {
+                Builder = builder;
+                ScriptName = scriptName;
+                RootName = rootName;
+                Location = location;
+            }
+
+            public ISymbol Builder { get; }
+
+            public string ScriptName { get; }
+
+            public string RootName { get; }
+
+            public Location Location { get; }
+
+            public static Mount? From(IInvocationOperation invocation, INamedTypeSymbol? container)
+            {
+                var method = invocation.TargetMethod;
+                if (method.Name != "MapCherry" || !Symbols.Is(method.ContainingType, container) || method.TypeArguments.Length != 1 || invocation.Arguments.Length == 0)
+                {
+                    return null;
+                }
+                var builder = Unwrap(invocation.Arguments[0].Value) switch
+                {
+                    ILocalReferenceOperation local => (ISymbol)local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    IFieldReferenceOperation field => field.Field,
+                    IPropertyReferenceOperation property => property.Property,
+                    _ => null,
+                };
+                var scriptArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "scriptName");
+                var scriptName = scriptArgument is null || scriptArgument.ArgumentKind == ArgumentKind.DefaultValue
+                    ? "/"
+                    : scriptArgument.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+                if (builder is null || scriptName is null)
+                {
+                    return null;
+                }
+                var normal = "/" + scriptName.Trim('/');
+                return new Mount(builder, normal, method.TypeArguments[0].Name, invocation.Syntax.GetLocation());
+            }
+
+            private static IOperation Unwrap(IOperation operation) => operation is IConversionOperation conversion ? Unwrap(conversion.Operand) : operation;
+        }
+
+        private sealed class MountKey : IEqualityComparer<(ISymbol Builder, string ScriptName)>
+        {
+            public static readonly MountKey Comparer = new MountKey();
+
+            public bool Equals((ISymbol Builder, string ScriptName) x, (ISymbol Builder, string ScriptName) y) =>
+                SymbolEqualityComparer.Default.Equals(x.Builder, y.Builder) && x.ScriptName == y.ScriptName;
+
+            public int GetHashCode((ISymbol Builder, string ScriptName) key) =>
+                SymbolEqualityComparer.Default.GetHashCode(key.Builder) ^ key.ScriptName.GetHashCode();
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Cherry.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cherry.Analyzers
+{
+    /// <summary>
+    /// CHERRY0012: a handler that reads the session (a <c>Session</c> parameter, <c>request.Session</c> or
+    /// <c>request.RequiredSession</c>) at a path where neither a [Sessions] attribute nor the app's configuration
+    /// switches sessions on. Configuration is read where the compiler can see it: constant
+    /// <c>options.Set(section, "tools.sessions.on", ...)</c> calls and INI files passed as AdditionalFiles. An app
+    /// whose configuration it cannot see (a computed path, <c>Add(config)</c>, appsettings) is not judged.
+    /// Walks every mounted tree, so it runs once, at the end of the compilation.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SessionPathAnalyzer : DiagnosticAnalyzer
+    {
+        private const string SessionsOn = "tools.sessions.on";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SessionNotEnabled);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var known = new KnownTypes(start.Compilation);
+                var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
+                if (known.Session is null || known.Exposed is null || container is null)
+                {
+                    return;
+                }
+                var options = start.Options.AdditionalFiles;
+                if (options.Any(f => Path.GetFileName(f.Path).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
+                    && f.GetText()?.ToString().Contains("tools.sessions") == true))
+                {
+                    return;
+                }
+                var readers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                var mounts = new ConcurrentBag<(INamedTypeSymbol Root, string ScriptName, HashSet<string> Sections)>();
+                start.RegisterSymbolAction(symbolContext =>
+                {
+                    var method = (IMethodSymbol)symbolContext.Symbol;
+                    if (method.Parameters.Any(p => Symbols.Is(p.Type as INamedTypeSymbol, known.Session)))
+                    {
+                        readers[method] = true;
+                    }
+                }, SymbolKind.Method);
+                start.RegisterOperationAction(operationContext =>
+                {
+                    var reference = (IPropertyReferenceOperation)operationContext.Operation;
+                    if (Symbols.Is(reference.Property.ContainingType, known.Request) && reference.Property.Name is "Session" or "RequiredSession"
+                        && operationContext.ContainingSymbol is IMethodSymbol method)
+                    {
+                        readers[method] = true;
+                    }
+                }, OperationKind.PropertyReference);
+                start.RegisterOperationAction(operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    if (invocation.TargetMethod.Name == "MapCherry" && Symbols.Is(invocation.TargetMethod.ContainingType, container)
+                        && invocation.TargetMethod.TypeArguments.FirstOrDefault() is INamedTypeSymbol root
+                        && KnownConfiguration(invocation, options, operationContext.CancellationToken) is { } sections)
+                    {
+                        var script = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "scriptName");
+                        var scriptName = script is null || script.ArgumentKind == ArgumentKind.DefaultValue ? "/" : script.Value.ConstantValue.Value as string;
+                        if (scriptName is not null)
+                        {
+                            mounts.Add((root, "/" + scriptName.Trim('/'), sections));
+                        }
+                    }
+                }, OperationKind.Invocation);
+                start.RegisterCompilationEndAction(end =>
+                {
+                    var shape = new TreeShape(known);
+                    var reported = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                    foreach (var (root, scriptName, sections) in mounts)
+                    {
+                        Walk(root, "/", false, new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default), (method, path) =>
+                        {
+                            if (readers.ContainsKey(method) && !Covered(path, sections) && reported.Add(method))
+                            {
+                                var full = scriptName == "/" ? path : scriptName + (path == "/" ? "/" : path);
+                                end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SessionNotEnabled, method.Locations.FirstOrDefault(), method.Name, full));
+                            }
+                        });
+                    }
+
+                    void Walk(INamedTypeSymbol node, string path, bool sessionsAbove, HashSet<INamedTypeSymbol> onPath, Action<IMethodSymbol, string> visit)
+                    {
+                        if (!onPath.Add(node))
+                        {
+                            return;
+                        }
+                        var sessions = sessionsAbove || Symbols.Inherited(node).Any(a => Symbols.Is(a.AttributeClass, known.Sessions));
+                        var isRest = Symbols.Has(node, known.Rest);
+                        foreach (var method in Symbols.PublicMethods(node))
+                        {
+                            var handler = Symbols.Has(method, known.Exposed) || (isRest && Symbols.Verbs.Contains(method.Name));
+                            if (handler && !sessions && !Symbols.Has(method, known.Sessions))
+                            {
+                                visit(method, method.Name is "Index" or "Default" || isRest ? path : Join(path, known.SegmentsOf(method).First()));
+                            }
+                            if (Symbols.Has(method, known.Dispatch) && method.ReturnType is INamedTypeSymbol dynamicNode && shape.IsNode(dynamicNode))
+                            {
+                                Walk(dynamicNode, path, sessions, onPath, visit);
+                            }
+                        }
+                        foreach (var (member, child) in shape.SubTrees(node))
+                        {
+                            Walk(child, Join(path, known.SegmentsOf(member).First()), sessions, onPath, visit);
+                        }
+                        onPath.Remove(node);
+                    }
+                });
+            });
+        }
+
+        private static string Join(string path, string segment) => path == "/" ? "/" + segment : path + "/" + segment;
+
+        private static bool Covered(string path, HashSet<string> sections) =>
+            sections.Any(s => s == "/" || s == "global" || path == s || path.StartsWith(s + "/", StringComparison.Ordinal));
+
+        /// <summary>
+        /// The config sections that switch sessions on, from the MapCherry call's configure lambda; null when the
+        /// lambda does something whose effect cannot be known here.
+        /// </summary>
+        private static HashSet<string>? KnownConfiguration(IInvocationOperation invocation, ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellation)
+        {
+            var sections = new HashSet<string>(StringComparer.Ordinal);
+            var configure = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "configure");
+            if (configure is null || configure.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                return sections;
+            }
+            if (Unwrap(configure.Value) is not IAnonymousFunctionOperation lambda)
+            {
+                return null;
+            }
+            foreach (var call in lambda.Body.Descendants().OfType<IInvocationOperation>())
+            {
+                var constants = call.Arguments.Select(a => a.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null).ToList();
+                switch (call.TargetMethod.Name)
+                {
+                    case "Set" when constants.Count == 3 && constants[1] is { } key:
+                        if (key != SessionsOn)
+                        {
+                            break;
+                        }
+                        if (constants[0] is not { } sessionSection || constants[2] is not { } value)
+                        {
+                            return null;
+                        }
+                        if (IsTrue(value))
+                        {
+                            sections.Add(Section(sessionSection));
+                        }
+                        break;
+                    case "AddIniFile":
+                        // The file's name is a constant somewhere in the argument (often inside Path.Combine).
+                        var names = call.Arguments.SelectMany(a => a.Value.DescendantsAndSelf())
+                            .Select(o => o.ConstantValue is { HasValue: true, Value: string name } ? Path.GetFileName(name) : null)
+                            .Where(n => !string.IsNullOrEmpty(n))
+                            .ToList();
+                        var file = files.FirstOrDefault(f => names.Contains(Path.GetFileName(f.Path)));
+                        if (file?.GetText(cancellation) is not { } text)
+                        {
+                            return null;
+                        }
+                        string? section = null;
+                        foreach (var line in text.Lines.Select(l => l.ToString().Trim()))
+                        {
+                            if (line.StartsWith("[", StringComparison.Ordinal) && line.EndsWith("]", StringComparison.Ordinal))
+                            {
+                                section = Section(line.Substring(1, line.Length - 2));
+                            }
+                            else if (section is not null && line.Split('=') is { Length: 2 } pair && pair[0].Trim() == SessionsOn && IsTrue(pair[1].Trim()))
+                            {
+                                sections.Add(section);
+                            }
+                        }
+                        break;
+                    case "Set":
+                    case "Add":
+                        return null;
+                }
+            }
+            return sections;
+        }
+
+        private static string Section(string name) => name == "global" ? "/" : "/" + name.Trim().Trim('/');
+
+        private static bool IsTrue(string value) => value is "True" or "true" or "1";
+
+        private static IOperation Unwrap(IOperation operation) => operation switch
+        {
+            IConversionOperation conversion => Unwrap(conversion.Operand),
+            IDelegateCreationOperation creation => Unwrap(creation.Target),
+            _ => operation,
+        };
+    }
+}

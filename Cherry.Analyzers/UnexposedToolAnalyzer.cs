@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Cherry.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cherry.Analyzers
+{
+    /// <summary>
+    /// CHERRY0013: a tool attribute on a method that no request reaches (not [Exposed], not a verb of a [Rest]
+    /// class) does nothing, which is never what its author meant.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UnexposedToolAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ToolOnUnexposedMember);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var known = new KnownTypes(start.Compilation);
+                if (known.ToolAttribute is null)
+                {
+                    return;
+                }
+                start.RegisterSymbolAction(symbolContext =>
+                {
+                    var method = (IMethodSymbol)symbolContext.Symbol;
+                    if (method.MethodKind != MethodKind.Ordinary || Symbols.Has(method, known.Exposed) || Symbols.Has(method, known.Dispatch)
+                        || (Symbols.Has(method.ContainingType, known.Rest) && Symbols.Verbs.Contains(method.Name)))
+                    {
+                        return;
+                    }
+                    foreach (var attribute in method.GetAttributes().Where(a => Symbols.DerivesFrom(a.AttributeClass, known.ToolAttribute)))
+                    {
+                        var name = attribute.AttributeClass!.Name;
+                        name = name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ToolOnUnexposedMember, Symbols.LocationOf(attribute, method), name, method.Name));
+                    }
+                }, SymbolKind.Method);
+            });
+        }
+    }
+}
