@@ -34,7 +34,8 @@ namespace Cherry.Analyzers
                     {
                         return;
                     }
-                    foreach (var attribute in method.GetAttributes().Where(a => Symbols.DerivesFrom(a.AttributeClass, known.ToolAttribute)))
+                    // [JsonOut] is read by the generator rather than being a ToolAttribute, but it is a tool to the user.
+                    foreach (var attribute in method.GetAttributes().Where(a => Symbols.DerivesFrom(a.AttributeClass, known.ToolAttribute) || Symbols.Is(a.AttributeClass, known.JsonOut)))
                     {
                         var name = attribute.AttributeClass!.Name;
                         name = name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;

@@ -22,7 +22,9 @@ internal static class Verify
         MetadataReference.CreateFromFile(typeof(global::Cherry.ExposedAttribute).Assembly.Location),
     ];
 
-    private const string Usings = """
+    public static IEnumerable<MetadataReference> References => [.. Basic.Reference.Assemblies.Net100.References.All, .. Cherry];
+
+    public const string Usings = """
         global using System;
         global using System.Collections.Generic;
         global using System.Threading.Tasks;
@@ -71,6 +73,8 @@ internal static class Verify
         {
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
             CodeActionIndex = index,
+            // Compilation-end diagnostics (CHERRY0007) are fixable too; the IDE offers them under full analysis.
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
         };
         for (var i = 0; i < sources.Length; i++)
         {
