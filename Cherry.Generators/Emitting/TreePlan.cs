@@ -145,8 +145,11 @@ namespace Cherry.Generators.Emitting
                         position.Default = entry;
                         AddMember(position, handler, entry);
                         break;
-                    case HandlerKind.Verb:
+                    case HandlerKind.Verb when !position.Verbs.Any(v => v.Item1 == handler.MethodName.ToUpperInvariant()):
+                        // One method per verb: an overload is reported by the analyzer (CHERRY0011) and left out here.
                         position.Verbs.Add((handler.MethodName.ToUpperInvariant(), entry));
+                        break;
+                    case HandlerKind.Verb:
                         break;
                     default:
                         AddMember(position, handler, entry);

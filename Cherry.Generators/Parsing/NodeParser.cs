@@ -156,7 +156,8 @@ namespace Cherry.Generators.Parsing
         private void AddHandler(List<HandlerSpec> handlers, IMethodSymbol method, HandlerKind kind, bool classJsonOut)
         {
             // By-reference parameters cannot be bound; the analyzer reports them (CHERRY0006), the tree leaves them out.
-            if (method.Parameters.Any(p => p.RefKind != RefKind.None))
+            // Types that do not exist are the compiler's to report.
+            if (method.Parameters.Any(p => p.RefKind != RefKind.None || p.Type.TypeKind == TypeKind.Error) || method.ReturnType.TypeKind == TypeKind.Error)
             {
                 return;
             }

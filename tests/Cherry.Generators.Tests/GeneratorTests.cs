@@ -68,6 +68,36 @@ public sealed class GeneratorTests
         Assert.Empty(GeneratorHarness.Errors(output));
     }
 
+    /// <summary>Bad user code: the generator reports or skips, never throws, and every error is on the user's line.</summary>
+    [Theory]
+    [InlineData("syntax error", "[Exposed] public string Broken( => \"\";")]
+    [InlineData("unknown type", "[Exposed] public Missing Lost() => null!;")]
+    [InlineData("punctuation conflict", "[Exposed] public string TranslateHtml() => \"a\"; [Exposed(\"translate.html\")] public string Other() => \"b\";")]
+    [InlineData("index conflict", "[Exposed] public string Index() => \"a\"; [Exposed(\"index\")] public string Home() => \"b\";")]
+    [InlineData("sub-tree conflict", "public Inner Posts { get; } = new(); [Exposed(\"posts\")] public string List() => \"b\";")]
+    [InlineData("by-reference parameter", "[Exposed] public string Swap(ref string a) => a;")]
+    [InlineData("generic handler", "[Exposed] public string Pick<T>() => typeof(T).Name;")]
+    [InlineData("params not last", "[Exposed] public string Many(params string[] rest, int count) => \"\";")]
+    [InlineData("bad dispatch hook", "[Dispatch] public string Next(int count) => \"\";")]
+    [InlineData("repeated verb", "public Items Items { get; } = new();")]
+    public void Bad_input_never_crashes_the_generator_and_errors_point_at_user_code(string what, string members)
+    {
+        var tree = """
+            using Cherry;
+            public sealed class Inner { [Exposed] public string Index() => "inner"; }
+            [Rest] public sealed class Items { public string Get() => "all"; public string Get(int id, string more) => "one"; }
+            public sealed class Bad
+            {
+            """ + members + """
+
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Bad"), tree);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.All(GeneratorHarness.Errors(output).Concat(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)), error =>
+            Assert.True(error.Location.GetLineSpan().Path is "Source0.cs" or "Source1.cs", $"{what}: {error} is not in user code"));
+    }
+
     [Fact]
     public void An_unrelated_edit_leaves_every_tracked_step_cached_or_unchanged()
     {
