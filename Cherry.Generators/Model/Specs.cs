@@ -101,7 +101,10 @@ namespace Cherry.Generators.Model
     internal sealed record DiagnosticInfo(string Id, string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn, EquatableArray<string> Arguments);
 
     /// <summary>What one parse yields: nodes for the source pipeline and diagnostics for the other.</summary>
-    internal sealed record ParseResult(EquatableArray<NodeSpec> Nodes, EquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record ParseResult(EquatableArray<NodeSpec> Nodes, EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public static readonly ParseResult Empty = new(EquatableArray<NodeSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+    }
 
     internal static class EquatableString
     {

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text;
+using Cherry.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+// Measures what Cherry adds to a build of a large app: the generator and every Cherry analyzer over a generated
+// project of N handlers (default 1,000), a full run from scratch, then a run after an unrelated edit.
+//   dotnet run -c Release --project bench/AnalyzerCost -- [HANDLERS] [--write DIR]
+var handlers = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1000;
+var writeTo = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
+var sources = LargeApp.Sources(handlers);
+if (writeTo is not null)
+{
+    LargeApp.Write(writeTo, sources);
+    Console.WriteLine($"wrote {sources.Count} files with {handlers} handlers to {writeTo}");
+}
+
+var parse = new CSharpParseOptions(LanguageVersion.Latest);
+var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+    .Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+        || f.StartsWith("Microsoft.Extensions", StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll"))
+    .Append(typeof(Cherry.ExposedAttribute).Assembly.Location)
+    .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+    .ToImmutableArray();
+var analyzers = typeof(Cherry.Analyzers.ExposedMemberAnalyzer).Assembly.GetTypes()
+    .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    .ToImmutableArray();
+
+CSharpCompilation Compile() => CSharpCompilation.Create("LargeApp",
+    sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, path: s.Name)),
+    references,
+    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create([new CherryGenerator().AsSourceGenerator()], parseOptions: parse,
+    driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+var generatorTimes = new List<double>();
+var analyzerTimes = new List<double>();
+var editTimes = new List<double>();
+var cachedEverywhere = true;
+const int Runs = 21;
+
+// A collection between measurements, so that one run's garbage is not collected on the next run's clock.
+static void Settle()
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+}
+
+for (var run = 0; run < Runs; run++)
+{
+    // A new compilation each time, so that nothing the compiler caches per compilation is reused.
+    var compilation = Compile();
+    Settle();
+    var stopwatch = Stopwatch.StartNew();
+    var driver = NewDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+    generatorTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
+
+    // The analyzers' own execution time, as the compiler's telemetry reports it: binding the code is the
+    // compiler's work and is paid by every build, with or without Cherry.
+    Settle();
+    var withAnalyzers = output.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+        new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+    var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+    var analyzerTime = 0.0;
+    foreach (var analyzer in analyzers)
+    {
+        analyzerTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+    }
+    analyzerTimes.Add(analyzerTime);
+    if (diagnostics.Length > 0)
+    {
+        throw new InvalidOperationException("the generated app should be clean: " + diagnostics[0]);
+    }
+
+    var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("internal static class Unrelated { public static int Answer() => 42; }", parse, path: "Unrelated.cs"));
+    Settle();
+    stopwatch.Restart();
+    driver = driver.RunGenerators(edited);
+    editTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
+    var result = driver.GetRunResult().Results.Single();
+    // Roslyn's own steps ("Compilation", ...) change with every edit; Cherry's named steps must not.
+    foreach (var (step, runs) in result.TrackedSteps.Where(s => s.Key is CherryGenerator.ExposedStep or CherryGenerator.RestStep
+        or CherryGenerator.RootsStep or CherryGenerator.JsonStep or CherryGenerator.TreesStep))
+    {
+        foreach (var reason in runs.SelectMany(r => r.Outputs).Select(o => o.Reason).Where(r => r is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).Distinct())
+        {
+            cachedEverywhere = false;
+            if (run == 0)
+            {
+                Console.WriteLine($"  step {step} was {reason} after the unrelated edit");
+            }
+        }
+    }
+}
+
+// The first run pays for JIT compilation of the generator and analyzers; an IDE or build server pays it once.
+static double Median(List<double> values) => values.Skip(1).Order().ElementAt((values.Count - 1) / 2);
+Console.WriteLine($"{handlers} handlers, {sources.Count} files; medians of {Runs - 1} warm runs (first, cold run in brackets):");
+Console.WriteLine($"  generator, full run:            {Median(generatorTimes),8:F1} ms  [{generatorTimes[0]:F0} ms]");
+Console.WriteLine($"  analyzers, full run (own time): {Median(analyzerTimes),8:F1} ms  [{analyzerTimes[0]:F0} ms]");
+Console.WriteLine($"  generator + analyzers:          {Median(generatorTimes) + Median(analyzerTimes),8:F1} ms");
+Console.WriteLine($"  generator after unrelated edit: {Median(editTimes),8:F1} ms  (every tracked step cached or unchanged: {cachedEverywhere})");
+return cachedEverywhere ? 0 : 1;
