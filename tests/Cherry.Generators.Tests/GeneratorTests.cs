@@ -68,6 +68,23 @@ public sealed class GeneratorTests
         Assert.Empty(GeneratorHarness.Errors(output));
     }
 
+    [Fact]
+    public void A_dispatch_hook_must_take_a_virtual_path_and_return_a_class()
+    {
+        const string tree = """
+            using Cherry;
+            public sealed class Node { [Exposed] public string Index() => "node"; }
+            public sealed class Good { [Exposed] public string Index() => "good"; [Dispatch] public Node? Next(VirtualPath path) => null; }
+            public sealed class Bad { public Good Good { get; } = new(); [Exposed] public string Index() => "bad"; [Dispatch] public string Next(int count) => ""; }
+            """;
+        var (result, output) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Bad"), tree);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("CHERRY0003", diagnostic.Id);
+        Assert.Contains("'Next'", diagnostic.GetMessage());
+        Assert.Equal(3, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
     /// <summary>Bad user code: the generator reports or skips, never throws, and every error is on the user's line.</summary>
     [Theory]
     [InlineData("syntax error", "[Exposed] public string Broken( => \"\";")]

@@ -5,12 +5,12 @@ using Xunit.Abstractions;
 namespace Cherry.Publish.Tests;
 
 /// <summary>
-/// One package: <c>dotnet pack</c> makes a <c>Cherry</c> package carrying the runtime with the generator and analyzers,
+/// One package: <c>dotnet pack</c> makes a <c>Cherry</c> package carrying the runtime with the generator, analyzers and code fixes,
 /// and a fresh project that references only that package, from a local feed, builds, runs and answers.
 /// </summary>
 public sealed class PackageTests(ITestOutputHelper output)
 {
-    private static readonly string[] ProductFolders = ["Cherry.Runtime", "Cherry.Generators", "Cherry.Analyzers", "Shared"];
+    private static readonly string[] ProductFolders = ["Cherry.Runtime", "Cherry.Generators", "Cherry.Analyzers", "Cherry.CodeFixes", "Shared"];
     private static readonly string[] ProductFiles = ["Directory.Build.props", "global.json", "nuget.config", "README.md"];
 
     [Fact]
@@ -41,6 +41,7 @@ public sealed class PackageTests(ITestOutputHelper output)
                 Assert.Contains("lib/net10.0/Cherry.Runtime.dll", entries);
                 Assert.Contains("analyzers/dotnet/cs/Cherry.Generators.dll", entries);
                 Assert.Contains("analyzers/dotnet/cs/Cherry.Analyzers.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/Cherry.CodeFixes.dll", entries);
             }
 
             var consumer = Path.Combine(work, "consumer");
@@ -78,6 +79,10 @@ public sealed class PackageTests(ITestOutputHelper output)
 
                     [Exposed]
                     public string Index(string who = "stranger") => "Welcome, " + who;
+
+                    // The package's analyzers run in the consumer's build: this is CHERRY0004.
+                    [Exposed]
+                    internal string Secret() => "hidden";
                 }
 
                 public sealed class Basket
@@ -92,6 +97,9 @@ public sealed class PackageTests(ITestOutputHelper output)
             var packages = Path.Combine(work, "packages");
             var (buildExit, buildLog) = await Repository.RunAsync("dotnet", $"build -c Release -p:RestorePackagesPath=\"{packages}\"", consumer, TimeSpan.FromMinutes(5));
             Assert.True(buildExit == 0, "consumer build failed:\n" + buildLog);
+            Assert.Contains("warning CHERRY0004", buildLog);
+            // Every analyzer assembly loads (the code fixes' one included) without CS8032.
+            Assert.DoesNotContain("CS8032", buildLog);
 
             var port = Repository.FreePort();
             var dll = Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll");
