@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Runner;
+
+// bench/run.sh: builds every server, runs each pinned to core 0 with wrk pinned to core 1, and reports req/s,
+// p50/p99 and RSS per scenario with the ratio to raw Kestrel; then AOT size and start-up against Minimal API.
+//   bench/run.sh [--quick] [--runs N] [--seconds S]
+//   bench/run.sh --report bench/results/<date>.json   redraws the table and chart of an earlier run
+var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
+if (args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault() is { } earlier)
+{
+    var saved = JsonSerializer.Deserialize<Report>(File.ReadAllText(earlier))!;
+    File.WriteAllText(Path.ChangeExtension(earlier, ".md"), saved.Table());
+    Chart.Write(saved, Path.ChangeExtension(earlier, ".png"));
+    Console.WriteLine(saved.Table());
+    return;
+}
+var quick = args.Contains("--quick");
+var runs = Option("--runs", quick ? 1 : 3);
+var seconds = Option("--seconds", quick ? 1 : 10);
+var warmSeconds = quick ? 1 : 2; // per scenario: 14 s per server in a full run, past JIT tiering
+var work = Directory.CreateTempSubdirectory("cherry-bench-").FullName;
+var staticDirectory = Path.Combine(work, "static");
+Directory.CreateDirectory(staticDirectory);
+var data = new byte[1 << 20];
+new Random(1).NextBytes(data);
+File.WriteAllBytes(Path.Combine(staticDirectory, "1mb.bin"), data);
+
+Console.WriteLine($"building servers ({(quick ? "quick: JIT builds only" : "JIT and native AOT")}) ...");
+var servers = new List<Server>();
+string Build(string project) => Builds.Jit(root, project);
+if (quick)
+{
+    servers.Add(new("raw Kestrel (JIT)", "dotnet", [Build("Raw"), "--urls", "http://127.0.0.1:{port}"], Jit: true));
+    servers.Add(new("Minimal API (JIT)", "dotnet", [Build("Minimal"), "--urls", "http://127.0.0.1:{port}"], Jit: true));
+}
+else
+{
+    servers.Add(new("raw Kestrel (AOT)", Builds.Aot(root, "bench/Servers/Raw", work), ["--urls", "http://127.0.0.1:{port}"], Jit: false));
+    servers.Add(new("Minimal API (AOT)", Builds.Aot(root, "bench/Servers/Minimal", work), ["--urls", "http://127.0.0.1:{port}"], Jit: false));
+}
+servers.Add(new("MVC (JIT)", "dotnet", [Build("Mvc"), "--urls", "http://127.0.0.1:{port}"], Jit: true));
+servers.Add(new("Cherry (JIT)", "dotnet", [Build("CherryBench"), "--urls", "http://127.0.0.1:{port}"], Jit: true));
+if (!quick)
+{
+    servers.Add(new("Cherry (AOT)", Builds.Aot(root, "bench/Servers/CherryBench", work), ["--urls", "http://127.0.0.1:{port}"], Jit: false));
+}
+servers.Add(new("CherryPy 18.8", "/usr/bin/python3", [Path.Combine(root, "bench/Servers/cherrypy_bench.py"), "{port}"], Jit: false));
+
+var results = new List<Measurement>();
+foreach (var server in servers)
+{
+    var port = Builds.FreePort();
+    using var process = await server.StartAsync(port, staticDirectory);
+    try
+    {
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var ready = new Dictionary<Scenario, string[]?>();
+        foreach (var scenario in Scenario.All)
+        {
+            ready[scenario] = await Probe.PrepareAsync(baseUrl, scenario, work);
+        }
+        Console.WriteLine($"{server.Name}: warming up");
+        foreach (var (scenario, extra) in ready.Where(r => r.Value is not null))
+        {
+            await Wrk.RunAsync(baseUrl + scenario.Path, warmSeconds, extra!);
+        }
+        foreach (var scenario in Scenario.All)
+        {
+            if (ready[scenario] is not { } extra)
+            {
+                results.Add(Measurement.NotAvailable(server.Name, scenario.Name));
+                Console.WriteLine($"  {scenario.Name,-32} n/a");
+                continue;
+            }
+            var samples = new List<WrkResult>();
+            for (var run = 0; run < runs; run++)
+            {
+                samples.Add(await Wrk.RunAsync(baseUrl + scenario.Path, seconds, extra));
+            }
+            var measurement = Measurement.Of(server.Name, scenario.Name, samples, Server.RssBytes(process));
+            results.Add(measurement);
+            Console.WriteLine($"  {scenario.Name,-32} {measurement.RequestsPerSecond,10:F0} req/s  p50 {measurement.P50Ms:F2} ms  p99 {measurement.P99Ms:F2} ms  errors {measurement.Errors}");
+        }
+    }
+    finally
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+}
+
+var startUps = quick ? [] : await StartUp.MeasureAsync(root, work);
+var report = new Report(DateTime.UtcNow, quick, runs, seconds, Environment.ProcessorCount, servers.Select(s => s.Name).ToList(), results, startUps);
+Console.WriteLine();
+Console.WriteLine(report.Table());
+var resultsDirectory = Path.Combine(root, "bench", "results");
+Directory.CreateDirectory(resultsDirectory);
+var stamp = report.Date.ToString("yyyy-MM-dd" + (quick ? "'-quick'" : ""), CultureInfo.InvariantCulture);
+File.WriteAllText(Path.Combine(resultsDirectory, stamp + ".json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+File.WriteAllText(Path.Combine(resultsDirectory, stamp + ".md"), report.Table());
+Chart.Write(report, Path.Combine(resultsDirectory, stamp + ".png"));
+Console.WriteLine($"wrote bench/results/{stamp}.json, .md and .png");
+Directory.Delete(work, recursive: true);
+
+int Option(string name, int fallback) =>
+    args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value && int.TryParse(value, out var parsed) ? parsed : fallback;

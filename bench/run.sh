@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Issue 9's benchmark: every server in turn, pinned with taskset, wrk on the other core; writes bench/results/<date>.*
+# Usage: bench/run.sh [--quick] [--runs N] [--seconds S]   (needs wrk and python3-cherrypy3; installs them if missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+dpkg -s python3-cherrypy3 >/dev/null 2>&1 || need+=(python3-cherrypy3)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"
+fi
+dotnet run -c Release --project bench/Runner -- "$@"
