@@ -21,7 +21,7 @@ if (args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault() is { } earlier
 var quick = args.Contains("--quick");
 var runs = Option("--runs", quick ? 1 : 3);
 var seconds = Option("--seconds", quick ? 1 : 10);
-var warmSeconds = quick ? 1 : 2; // per scenario: 14 s per server in a full run, past JIT tiering
+var warmSeconds = quick ? 1 : 3; // per scenario: 21 s per server in a full run, past JIT tiering
 var work = Directory.CreateTempSubdirectory("cherry-bench-").FullName;
 var staticDirectory = Path.Combine(work, "static");
 Directory.CreateDirectory(staticDirectory);

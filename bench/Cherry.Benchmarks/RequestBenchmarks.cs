@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+using BenchmarkDotNet.Attributes;
+using Cherry.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cherry.Benchmarks;
+
+public sealed class WorkRoot
+{
+    [Exposed]
+    public string Plain() => "plain";
+
+    [Exposed]
+    public string Bound(int id, string name, bool flag = false, double ratio = 0.5) => "bound";
+
+    [Exposed, JsonOut, Expires(Secs = 60), ResponseHeaders("X-Frame-Options", "DENY"), Etags(AutoTags = true)]
+    public Note Chained() => new("chained", 1);
+
+    [Exposed, Caching(Delay = 3600)]
+    public string Cached() => "cached";
+}
+
+public sealed record Note(string Text, int Rank);
+
+[JsonSerializable(typeof(Note))]
+internal sealed partial class WorkJson : JsonSerializerContext;
+
+/// <summary>
+/// Per-request costs through the whole Cherry pipeline in process (no socket): parameter binding, a chain of four
+/// tools, and a cache hit, each against the plain handler; and the HTTP helper library's header parsing alone.
+/// </summary>
+[MemoryDiagnoser]
+public class RequestBenchmarks
+{
+    private RequestDelegate _pipeline = null!;
+    private IServiceProvider _services = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddCherry();
+        var app = builder.Build();
+        app.MapCherry<WorkRoot>("/");
+        _services = app.Services;
+        _pipeline = ((RouteEndpoint)((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Single()).RequestDelegate!;
+        _pipeline(Context("/cached", "")).GetAwaiter().GetResult();
+    }
+
+    private DefaultHttpContext Context(string path, string query)
+    {
+        var context = new DefaultHttpContext { RequestServices = _services };
+        context.Request.Method = "GET";
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("localhost");
+        context.Request.Path = path;
+        context.Request.QueryString = new QueryString(query);
+        context.Response.Body = Stream.Null;
+        return context;
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task Plain() => _pipeline(Context("/plain", ""));
+
+    [Benchmark]
+    public Task ParameterBinding() => _pipeline(Context("/bound", "?id=42&name=ada&flag=true&ratio=0.25"));
+
+    [Benchmark]
+    public Task ChainOfFourTools() => _pipeline(Context("/chained", ""));
+
+    [Benchmark]
+    public Task CacheHit() => _pipeline(Context("/cached", ""));
+
+    [Benchmark]
+    public int HeaderParsing() =>
+        HeaderElements.ParseAccept("Accept", "text/html;level=1;q=0.9, application/json, application/xml;q=0.5, */*;q=0.1").Count
+        + (ByteRanges.Parse("bytes=0-99, 200-299, -50", 10_000)?.Count ?? 0);
+}
