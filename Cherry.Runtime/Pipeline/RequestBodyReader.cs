@@ -77,12 +77,7 @@ internal static class RequestBodyReader
     {
         foreach (var charset in request.BodyCharsets)
         {
-            Encoding encoding;
-            try
-            {
-                encoding = Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            }
-            catch (ArgumentException)
+            if (Http.Charsets.Find(charset) is not { } encoding)
             {
                 continue;
             }

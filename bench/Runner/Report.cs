@@ -59,7 +59,10 @@ internal sealed record Report(DateTime Date, bool Quick, int Runs, int Seconds, 
         Target(text, "plaintext ≥ 0.97× raw Kestrel", Ratio(Cherry, Raw, "plaintext"), 0.97);
         Target(text, "JSON ≥ 1.0× Minimal API", Ratio(Cherry, Minimal, "json"), 1.0);
         Target(text, "chain ≥ 0.9× raw Kestrel", Ratio(Cherry, Raw, "chain: json + auth + cache hit"), 0.9);
-        Target(text, "≥ 25× CherryPy (lowest scenario)", scenarios.Select(s => Ratio(Cherry, CherryPy, s)).Where(r => r is not null).DefaultIfEmpty(null).Min(), 25);
+        // Serving a file is bounded by copying 1 MB over loopback for every server; the 25× bar is about request handling.
+        var dynamic = scenarios.Where(s => s != "static 1 MB");
+        Target(text, "≥ 25× CherryPy (lowest dynamic scenario)", dynamic.Select(s => Ratio(Cherry, CherryPy, s)).Where(r => r is not null).DefaultIfEmpty(null).Min(), 25);
+        Target(text, "≥ 25× CherryPy (static 1 MB)", Ratio(Cherry, CherryPy, "static 1 MB"), 25);
         var minimal = StartUps.FirstOrDefault(s => s.App == "Minimal API");
         var hello = StartUps.FirstOrDefault(s => s.App == "Hello");
         if (minimal is not null && hello is not null)

@@ -78,9 +78,9 @@ public sealed class AuthBasicTool : HookTool
         string text;
         try
         {
-            text = Encoding.GetEncoding(AcceptCharset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes);
+            text = (Http.Charsets.Find(AcceptCharset) ?? Encoding.Latin1).GetString(bytes);
         }
-        catch (Exception ex) when (ex is DecoderFallbackException or ArgumentException)
+        catch (DecoderFallbackException)
         {
             text = Encoding.Latin1.GetString(bytes);
         }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace Cherry;
@@ -151,48 +150,7 @@ public sealed class EncodeTool : Tool
         }
     }
 
-    // The single-byte and legacy charsets (iso-8859-5, windows-1251, ...) that clients still ask for.
-    private static readonly bool CodePagesRegistered = RegisterCodePages();
-
-    private static bool RegisterCodePages()
-    {
-        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return true;
-    }
-
-    // Encoding.GetEncoding takes a lock once providers are registered, and the profile of a plaintext run showed
-    // that lock at a third of the CPU: names are looked up once. Names come from clients, so the cache is bounded.
-    private static readonly ConcurrentDictionary<string, System.Text.Encoding?> Encodings = new(StringComparer.OrdinalIgnoreCase);
-    private const int MaxCachedNames = 256;
-
-    private static System.Text.Encoding? Find(string name)
-    {
-        if (Encodings.TryGetValue(name, out var cached))
-        {
-            return cached;
-        }
-        var found = Lookup(name);
-        if (Encodings.Count < MaxCachedNames)
-        {
-            Encodings.TryAdd(name, found);
-        }
-        return found;
-    }
-
-    private static System.Text.Encoding? Lookup(string name)
-    {
-        try
-        {
-            _ = CodePagesRegistered;
-            var found = System.Text.Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            // UTF-8 without a byte-order mark: a BOM in a web body is never wanted.
-            return found is UTF8Encoding ? new UTF8Encoding(false, true) : found;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+    private static System.Text.Encoding? Find(string name) => Http.Charsets.Find(name);
 
     private static bool Same(string a, string b) => Find(a) is { } x && Find(b) is { } y ? x.CodePage == y.CodePage : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
