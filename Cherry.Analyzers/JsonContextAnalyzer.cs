@@ -52,12 +52,12 @@ namespace Cherry.Analyzers
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
                     var type = method.ContainingType;
-                    var isHandler = Symbols.Has(method, known.Exposed) || (Symbols.Has(type, known.Rest) && Symbols.Verbs.Contains(method.Name));
+                    var isHandler = Symbols.Has(method, known.Exposed) || (Symbols.Has(type, known.Rest) && TypeHierarchy.RestVerbs.Contains(method.Name));
                     if (!isHandler)
                     {
                         return;
                     }
-                    var jsonOut = Symbols.Has(method, known.JsonOut) || Symbols.Inherited(type).Any(a => Symbols.Is(a.AttributeClass, known.JsonOut));
+                    var jsonOut = Symbols.Has(method, known.JsonOut) || TypeHierarchy.InheritedAttributes(type).Any(a => Symbols.Is(a.AttributeClass, known.JsonOut));
                     if (jsonOut && Result(method.ReturnType, known) is { } result)
                     {
                         needs.Add((result, "the [JsonOut] result", method.Name, method.Locations.FirstOrDefault() ?? Location.None));

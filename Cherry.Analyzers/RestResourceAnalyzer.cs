@@ -34,12 +34,12 @@ namespace Cherry.Analyzers
                     {
                         return;
                     }
-                    foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => Symbols.Has(m, exposed) && !Symbols.Verbs.Contains(m.Name)))
+                    foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => Symbols.Has(m, exposed) && !TypeHierarchy.RestVerbs.Contains(m.Name)))
                     {
                         symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RestResourceShape, method.Locations.FirstOrDefault(), type.Name,
-                            $"the [Exposed] method '{method.Name}' is not an HTTP verb; a [Rest] resource answers through {string.Join(", ", Symbols.Verbs)}"));
+                            $"the [Exposed] method '{method.Name}' is not an HTTP verb; a [Rest] resource answers through {string.Join(", ", TypeHierarchy.RestVerbs)}"));
                     }
-                    foreach (var verb in Symbols.Verbs)
+                    foreach (var verb in TypeHierarchy.RestVerbs)
                     {
                         var overloads = type.GetMembers(verb).OfType<IMethodSymbol>().Where(m => !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public).ToList();
                         foreach (var extra in overloads.Skip(1))

@@ -79,7 +79,7 @@ namespace Cherry.Analyzers
                     Report(context, type, owner.Name, member, segment);
                 }
             }
-            var popArgs = Symbols.Inherited(type).FirstOrDefault(a => Symbols.Is(a.AttributeClass, known.PopArgs));
+            var popArgs = TypeHierarchy.InheritedAttributes(type).FirstOrDefault(a => Symbols.Is(a.AttributeClass, known.PopArgs));
             if (popArgs is { ConstructorArguments.Length: > 0 } && popArgs.ConstructorArguments[0].Kind == TypedConstantKind.Array)
             {
                 foreach (var name in popArgs.ConstructorArguments[0].Values.Select(v => v.Value as string).OfType<string>())
@@ -123,32 +123,20 @@ namespace Cherry.Analyzers
 
             public static Mount? From(IInvocationOperation invocation, INamedTypeSymbol? container)
             {
-                var method = invocation.TargetMethod;
-                if (method.Name != "MapCherry" || !Symbols.Is(method.ContainingType, container) || method.TypeArguments.Length != 1 || invocation.Arguments.Length == 0)
+                if (MapCherryCall.From(invocation, container) is not { } call)
                 {
                     return null;
                 }
-                var builder = Unwrap(invocation.Arguments[0].Value) switch
+                ISymbol? builder = call.Argument("endpoints") switch
                 {
-                    ILocalReferenceOperation local => (ISymbol)local.Local,
+                    ILocalReferenceOperation local => local.Local,
                     IParameterReferenceOperation parameter => parameter.Parameter,
                     IFieldReferenceOperation field => field.Field,
                     IPropertyReferenceOperation property => property.Property,
                     _ => null,
                 };
-                var scriptArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "scriptName");
-                var scriptName = scriptArgument is null || scriptArgument.ArgumentKind == ArgumentKind.DefaultValue
-                    ? "/"
-                    : scriptArgument.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
-                if (builder is null || scriptName is null)
-                {
-                    return null;
-                }
-                var normal = "/" + scriptName.Trim('/');
-                return new Mount(builder, normal, method.TypeArguments[0].Name, invocation.Syntax.GetLocation());
+                return builder is null ? null : new Mount(builder, call.ScriptName, call.Root.Name, invocation.Syntax.GetLocation());
             }
-
-            private static IOperation Unwrap(IOperation operation) => operation is IConversionOperation conversion ? Unwrap(conversion.Operand) : operation;
         }
 
         private sealed class MountKey : IEqualityComparer<(ISymbol Builder, string ScriptName)>

@@ -65,17 +65,10 @@ namespace Cherry.Analyzers
                 }, OperationKind.PropertyReference);
                 start.RegisterOperationAction(operationContext =>
                 {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    if (invocation.TargetMethod.Name == "MapCherry" && Symbols.Is(invocation.TargetMethod.ContainingType, container)
-                        && invocation.TargetMethod.TypeArguments.FirstOrDefault() is INamedTypeSymbol root
-                        && KnownConfiguration(invocation, options, operationContext.CancellationToken) is { } sections)
+                    if (MapCherryCall.From((IInvocationOperation)operationContext.Operation, container) is { Root: INamedTypeSymbol root } call
+                        && KnownConfiguration(call, options, operationContext.CancellationToken) is { } sections)
                     {
-                        var script = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "scriptName");
-                        var scriptName = script is null || script.ArgumentKind == ArgumentKind.DefaultValue ? "/" : script.Value.ConstantValue.Value as string;
-                        if (scriptName is not null)
-                        {
-                            mounts.Add((root, "/" + scriptName.Trim('/'), sections));
-                        }
+                        mounts.Add((root, call.ScriptName, sections));
                     }
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end =>
@@ -100,11 +93,11 @@ namespace Cherry.Analyzers
                         {
                             return;
                         }
-                        var sessions = sessionsAbove || Symbols.Inherited(node).Any(a => Symbols.Is(a.AttributeClass, known.Sessions));
+                        var sessions = sessionsAbove || TypeHierarchy.InheritedAttributes(node).Any(a => Symbols.Is(a.AttributeClass, known.Sessions));
                         var isRest = Symbols.Has(node, known.Rest);
                         foreach (var method in Symbols.PublicMethods(node))
                         {
-                            var handler = Symbols.Has(method, known.Exposed) || (isRest && Symbols.Verbs.Contains(method.Name));
+                            var handler = Symbols.Has(method, known.Exposed) || (isRest && TypeHierarchy.RestVerbs.Contains(method.Name));
                             if (handler && !sessions && !Symbols.Has(method, known.Sessions))
                             {
                                 visit(method, method.Name is "Index" or "Default" || isRest ? path : Join(path, known.SegmentsOf(method).First()));
@@ -133,15 +126,15 @@ namespace Cherry.Analyzers
         /// The config sections that switch sessions on, from the MapCherry call's configure lambda; null when the
         /// lambda does something whose effect cannot be known here.
         /// </summary>
-        private static HashSet<string>? KnownConfiguration(IInvocationOperation invocation, ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellation)
+        private static HashSet<string>? KnownConfiguration(MapCherryCall mount, ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellation)
         {
             var sections = new HashSet<string>(StringComparer.Ordinal);
-            var configure = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "configure");
-            if (configure is null || configure.ArgumentKind == ArgumentKind.DefaultValue)
+            var configure = mount.Argument("configure");
+            if (configure is null)
             {
                 return sections;
             }
-            if (Unwrap(configure.Value) is not IAnonymousFunctionOperation lambda)
+            if (configure is not IAnonymousFunctionOperation lambda)
             {
                 return null;
             }
@@ -199,12 +192,5 @@ namespace Cherry.Analyzers
         private static string Section(string name) => name == "global" ? "/" : "/" + name.Trim().Trim('/');
 
         private static bool IsTrue(string value) => value is "True" or "true" or "1";
-
-        private static IOperation Unwrap(IOperation operation) => operation switch
-        {
-            IConversionOperation conversion => Unwrap(conversion.Operand),
-            IDelegateCreationOperation creation => Unwrap(creation.Target),
-            _ => operation,
-        };
     }
 }

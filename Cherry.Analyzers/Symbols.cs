@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace Cherry.Analyzers
@@ -7,9 +8,6 @@ namespace Cherry.Analyzers
     /// <summary>Symbol questions every Cherry analyzer asks, answered the way the generator answers them.</summary>
     internal static class Symbols
     {
-        /// <summary>The methods a [Rest] class answers with, by name.</summary>
-        public static readonly string[] Verbs = { "Get", "Head", "Post", "Put", "Delete", "Patch", "Options", "Trace" };
-
         public static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected) =>
             expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
 
@@ -17,18 +15,6 @@ namespace Cherry.Analyzers
             attribute is null ? null : symbol.GetAttributes().FirstOrDefault(a => Is(a.AttributeClass, attribute));
 
         public static bool Has(ISymbol symbol, INamedTypeSymbol? attribute) => Find(symbol, attribute) is not null;
-
-        /// <summary>Attributes of a class and its base classes, most derived first (tools on a base class apply).</summary>
-        public static IEnumerable<AttributeData> Inherited(INamedTypeSymbol type)
-        {
-            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-            {
-                foreach (var attribute in current.GetAttributes())
-                {
-                    yield return attribute;
-                }
-            }
-        }
 
         public static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
         {
@@ -44,22 +30,7 @@ namespace Cherry.Analyzers
 
         /// <summary>Public instance methods of a class and its bases, most derived first, hidden ones skipped.</summary>
         public static IEnumerable<IMethodSymbol> PublicMethods(INamedTypeSymbol type) =>
-            AllMembers(type).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public);
-
-        public static IEnumerable<ISymbol> AllMembers(INamedTypeSymbol type)
-        {
-            var names = new HashSet<string>();
-            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-            {
-                foreach (var member in current.GetMembers())
-                {
-                    if (names.Add(member.Name))
-                    {
-                        yield return member;
-                    }
-                }
-            }
-        }
+            TypeHierarchy.AllMembers(type).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public);
 
         /// <summary>The class a public instance property or field leads to, if it could be a sub-tree.</summary>
         public static INamedTypeSymbol? SubTreeType(ISymbol member) => member switch

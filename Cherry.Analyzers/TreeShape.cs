@@ -25,7 +25,7 @@ namespace Cherry.Analyzers
             {
                 return true;
             }
-            foreach (var member in Symbols.AllMembers(type))
+            foreach (var member in TypeHierarchy.AllMembers(type))
             {
                 if (member is IMethodSymbol method && (Symbols.Has(method, _known.Exposed) || Symbols.Has(method, _known.Dispatch)))
                 {
@@ -46,7 +46,7 @@ namespace Cherry.Analyzers
         /// <summary>The members that lead to sub-trees, with the class each leads to.</summary>
         public IEnumerable<(ISymbol Member, INamedTypeSymbol Type)> SubTrees(INamedTypeSymbol type)
         {
-            foreach (var member in Symbols.AllMembers(type))
+            foreach (var member in TypeHierarchy.AllMembers(type))
             {
                 if (Symbols.SubTreeType(member) is { } child && IsNode(child))
                 {
@@ -59,7 +59,7 @@ namespace Cherry.Analyzers
         public IEnumerable<(string Segment, ISymbol Member)> Segments(INamedTypeSymbol type)
         {
             var isRest = Symbols.Has(type, _known.Rest);
-            foreach (var handler in Handlers(type).Where(h => !(isRest && Symbols.Verbs.Contains(h.Name))))
+            foreach (var handler in Handlers(type).Where(h => !(isRest && TypeHierarchy.RestVerbs.Contains(h.Name))))
             {
                 foreach (var segment in _known.SegmentsOf(handler))
                 {

@@ -30,7 +30,7 @@ namespace Cherry.Analyzers
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
                     if (method.MethodKind != MethodKind.Ordinary || Symbols.Has(method, known.Exposed) || Symbols.Has(method, known.Dispatch)
-                        || (Symbols.Has(method.ContainingType, known.Rest) && Symbols.Verbs.Contains(method.Name)))
+                        || (Symbols.Has(method.ContainingType, known.Rest) && TypeHierarchy.RestVerbs.Contains(method.Name)))
                     {
                         return;
                     }

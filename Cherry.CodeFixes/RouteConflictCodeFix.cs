@@ -44,7 +44,7 @@ namespace Cherry.CodeFixes
                 return;
             }
             var known = new KnownTypes(model.Compilation);
-            var used = new HashSet<string>(Symbols.AllMembers(type).SelectMany(m => known.SegmentsOf(m)));
+            var used = new HashSet<string>(TypeHierarchy.AllMembers(type).SelectMany(m => known.SegmentsOf(m)));
             var segment = context.Diagnostics[0].Properties.TryGetValue(RouteConflictAnalyzer.SegmentProperty, out var s) && s is not null ? s : known.SegmentsOf(symbol).First();
             var freeSegment = Enumerable.Range(2, 100).Select(i => segment + "_" + i).First(candidate => !used.Contains(candidate));
             var freeName = Enumerable.Range(2, 100).Select(i => symbol.Name + i).First(candidate => !used.Contains(SegmentNaming.FromMemberName(candidate)) && type.GetMembers(candidate).IsEmpty);

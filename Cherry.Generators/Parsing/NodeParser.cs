@@ -14,8 +14,6 @@ namespace Cherry.Generators.Parsing
     /// </summary>
     internal sealed class NodeParser
     {
-        private static readonly string[] Verbs = { "Get", "Head", "Post", "Put", "Delete", "Patch", "Options", "Trace" };
-
         private readonly KnownTypes _known;
         private readonly CancellationToken _cancellation;
         private readonly List<NodeSpec> _nodes = new List<NodeSpec>();
@@ -46,8 +44,8 @@ namespace Cherry.Generators.Parsing
                 return;
             }
             var isRest = HasAttribute(type, _known.Rest);
-            var classJsonOut = InheritedAttributes(type).Any(a => Is(a.AttributeClass, _known.JsonOut));
-            var xmlRpcAttribute = InheritedAttributes(type).FirstOrDefault(a => Is(a.AttributeClass, _known.XmlRpc));
+            var classJsonOut = TypeHierarchy.InheritedAttributes(type).Any(a => Is(a.AttributeClass, _known.JsonOut));
+            var xmlRpcAttribute = TypeHierarchy.InheritedAttributes(type).FirstOrDefault(a => Is(a.AttributeClass, _known.XmlRpc));
             var xmlRpc = xmlRpcAttribute is null
                 ? null
                 : new XmlRpcSpec(xmlRpcAttribute.NamedArguments.Any(n => n.Key == "AllowNone" && n.Value.Value is true));
@@ -56,7 +54,7 @@ namespace Cherry.Generators.Parsing
             var children = new List<ChildSpec>();
             DispatchHookSpec? hook = null;
 
-            foreach (var member in AllMembers(type))
+            foreach (var member in TypeHierarchy.AllMembers(type))
             {
                 switch (member)
                 {
@@ -65,7 +63,7 @@ namespace Cherry.Generators.Parsing
                         {
                             hook = ParseDispatchHook(method) ?? hook;
                         }
-                        else if (isRest && Verbs.Contains(method.Name))
+                        else if (isRest && TypeHierarchy.RestVerbs.Contains(method.Name))
                         {
                             AddHandler(handlers, method, HandlerKind.Verb, classJsonOut);
                         }
@@ -84,7 +82,7 @@ namespace Cherry.Generators.Parsing
                 }
             }
 
-            var popArgs = InheritedAttributes(type).FirstOrDefault(a => Is(a.AttributeClass, _known.PopArgs));
+            var popArgs = TypeHierarchy.InheritedAttributes(type).FirstOrDefault(a => Is(a.AttributeClass, _known.PopArgs));
             var popNames = popArgs?.ConstructorArguments.Length > 0
                 ? popArgs.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToEquatableArray()
                 : EquatableArray<string>.Empty;
@@ -97,7 +95,7 @@ namespace Cherry.Generators.Parsing
                 hook,
                 popNames,
                 isRest,
-                ToolsOf(InheritedAttributes(type).Reverse()),
+                ToolsOf(TypeHierarchy.InheritedAttributes(type).Reverse()),
                 classJsonOut,
                 xmlRpc));
         }
@@ -124,7 +122,7 @@ namespace Cherry.Generators.Parsing
             {
                 return true;
             }
-            foreach (var member in AllMembers(type))
+            foreach (var member in TypeHierarchy.AllMembers(type))
             {
                 if (member is IMethodSymbol method && (HasAttribute(method, _known.Exposed) || HasAttribute(method, _known.Dispatch)))
                 {
@@ -331,34 +329,6 @@ namespace Cherry.Generators.Parsing
             attributes.Where(a => DerivesFrom(a.AttributeClass, _known.ToolAttribute))
                 .Select(a => new ToolSpec(Literals.AttributeCreation(a)))
                 .ToEquatableArray();
-
-        /// <summary>Attributes of the class and its base classes, most derived first.</summary>
-        private static IEnumerable<AttributeData> InheritedAttributes(INamedTypeSymbol type)
-        {
-            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-            {
-                foreach (var attribute in current.GetAttributes())
-                {
-                    yield return attribute;
-                }
-            }
-        }
-
-        /// <summary>Members of the class and its base classes from source, most derived first, hidden members skipped.</summary>
-        private static IEnumerable<ISymbol> AllMembers(INamedTypeSymbol type)
-        {
-            var names = new HashSet<string>();
-            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-            {
-                foreach (var member in current.GetMembers())
-                {
-                    if (names.Add(member.Name))
-                    {
-                        yield return member;
-                    }
-                }
-            }
-        }
 
         private void Report(DiagnosticDescriptor descriptor, ISymbol symbol, params string[] arguments)
         {

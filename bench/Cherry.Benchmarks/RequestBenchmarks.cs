@@ -1,11 +1,6 @@
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Cherry.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cherry.Benchmarks;
 
@@ -36,45 +31,26 @@ internal sealed partial class WorkJson : JsonSerializerContext;
 [MemoryDiagnoser]
 public class RequestBenchmarks
 {
-    private RequestDelegate _pipeline = null!;
-    private IServiceProvider _services = null!;
+    private InProcessApp _app = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddCherry();
-        var app = builder.Build();
-        app.MapCherry<WorkRoot>("/");
-        _services = app.Services;
-        _pipeline = ((RouteEndpoint)((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Single()).RequestDelegate!;
-        _pipeline(Context("/cached", "")).GetAwaiter().GetResult();
-    }
-
-    private DefaultHttpContext Context(string path, string query)
-    {
-        var context = new DefaultHttpContext { RequestServices = _services };
-        context.Request.Method = "GET";
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("localhost");
-        context.Request.Path = path;
-        context.Request.QueryString = new QueryString(query);
-        context.Response.Body = Stream.Null;
-        return context;
+        _app = InProcessApp.Create<WorkRoot>();
+        _app.SendAsync("/cached").GetAwaiter().GetResult();
     }
 
     [Benchmark(Baseline = true)]
-    public Task Plain() => _pipeline(Context("/plain", ""));
+    public Task Plain() => _app.SendAsync("/plain");
 
     [Benchmark]
-    public Task ParameterBinding() => _pipeline(Context("/bound", "?id=42&name=ada&flag=true&ratio=0.25"));
+    public Task ParameterBinding() => _app.SendAsync("/bound", "?id=42&name=ada&flag=true&ratio=0.25");
 
     [Benchmark]
-    public Task ChainOfFourTools() => _pipeline(Context("/chained", ""));
+    public Task ChainOfFourTools() => _app.SendAsync("/chained");
 
     [Benchmark]
-    public Task CacheHit() => _pipeline(Context("/cached", ""));
+    public Task CacheHit() => _app.SendAsync("/cached");
 
     [Benchmark]
     public int HeaderParsing() =>

@@ -1,9 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cherry.Benchmarks;
 
@@ -36,50 +31,27 @@ public sealed class Counter
 [MemoryDiagnoser]
 public class SessionBenchmarks
 {
-    private RequestDelegate _pipeline = null!;
-    private IServiceProvider _services = null!;
+    private InProcessApp _app = null!;
     private string _cookie = "";
 
     [GlobalSetup]
     public void Setup()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddCherry();
-        var app = builder.Build();
-        app.MapCherry<CounterRoot>("/", o => o.Set("/sessions", "tools.sessions.on", "True").Set("/stats", "tools.cpstats.on", "True"));
-        _services = app.Services;
-        var endpoint = (RouteEndpoint)((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Single();
-        _pipeline = endpoint.RequestDelegate!;
-        var first = Context("/sessions/touch", "");
-        _pipeline(first).GetAwaiter().GetResult();
+        _app = InProcessApp.Create<CounterRoot>(o => o.Set("/sessions", "tools.sessions.on", "True").Set("/stats", "tools.cpstats.on", "True"));
+        var first = _app.Context("/sessions/touch");
+        _app.Pipeline(first).GetAwaiter().GetResult();
         _cookie = first.Response.Headers.SetCookie.ToString().Split(';')[0];
     }
 
-    private DefaultHttpContext Context(string path, string cookie)
-    {
-        var context = new DefaultHttpContext { RequestServices = _services };
-        context.Request.Method = "GET";
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("localhost");
-        context.Request.Path = path;
-        if (cookie.Length > 0)
-        {
-            context.Request.Headers.Cookie = cookie;
-        }
-        context.Response.Body = Stream.Null;
-        return context;
-    }
-
     [Benchmark(Baseline = true)]
-    public Task WithoutSession() => _pipeline(Context("/plain/", ""));
+    public Task WithoutSession() => _app.SendAsync("/plain/");
 
     [Benchmark]
-    public Task WithCpStats() => _pipeline(Context("/stats/", ""));
+    public Task WithCpStats() => _app.SendAsync("/stats/");
 
     [Benchmark]
-    public Task WithRamSessionUnused() => _pipeline(Context("/sessions/", _cookie));
+    public Task WithRamSessionUnused() => _app.SendAsync("/sessions/", cookie: _cookie);
 
     [Benchmark]
-    public Task WithRamSessionReadAndWrite() => _pipeline(Context("/sessions/touch", _cookie));
+    public Task WithRamSessionReadAndWrite() => _app.SendAsync("/sessions/touch", cookie: _cookie);
 }

@@ -26,12 +26,11 @@ public static partial class Comparison
             }
         }
 
+        Check("status", reference.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), cherry.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (step.StatusOnly)
         {
-            Check("status", reference.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), cherry.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return differences;
         }
-        Check("status", reference.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), cherry.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (reference.Status == cherry.Status && reference.Reason.Length > 0 && cherry.Reason.Length > 0)
         {
             Check("reason", reference.Reason.ToLowerInvariant(), cherry.Reason.ToLowerInvariant());

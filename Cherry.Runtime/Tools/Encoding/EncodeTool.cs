@@ -64,7 +64,7 @@ public sealed class EncodeTool : Tool
             return;
         }
         var declared = Http.HeaderElement.Parse(contentType).Parameter("charset");
-        var encoding = declared is not null ? Find(declared) : Negotiate(request);
+        var encoding = declared is not null ? Http.Charsets.Find(declared) : Negotiate(request);
         if (encoding is null)
         {
             return;
@@ -134,7 +134,7 @@ public sealed class EncodeTool : Tool
         {
             attempted.Add(name);
         }
-        var encoding = Find(name);
+        var encoding = Http.Charsets.Find(name);
         if (encoding is null || text is null)
         {
             return encoding;
@@ -150,9 +150,7 @@ public sealed class EncodeTool : Tool
         }
     }
 
-    private static System.Text.Encoding? Find(string name) => Http.Charsets.Find(name);
-
-    private static bool Same(string a, string b) => Find(a) is { } x && Find(b) is { } y ? x.CodePage == y.CodePage : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(string a, string b) => Http.Charsets.Find(a) is { } x && Http.Charsets.Find(b) is { } y ? x.CodePage == y.CodePage : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static HttpError NotAcceptable(string header, List<string> attempted) =>
         header.Length == 0

@@ -1,0 +1,53 @@
+using System.Linq;
+using Cherry.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cherry.Analyzers
+{
+    /// <summary>A <c>MapCherry&lt;TRoot&gt;(...)</c> call with a constant script name, as the whole-tree analyzers read it.</summary>
+    internal sealed class MapCherryCall
+    {
+        private MapCherryCall(IInvocationOperation invocation, ITypeSymbol root, string scriptName)
+        {
+            Invocation = invocation;
+            Root = root;
+            ScriptName = scriptName;
+        }
+
+        public IInvocationOperation Invocation { get; }
+
+        public ITypeSymbol Root { get; }
+
+        /// <summary>Normalised: <c>"x/"</c>, <c>"/x"</c> and <c>"/x/"</c> are all <c>"/x"</c>; the default is <c>"/"</c>.</summary>
+        public string ScriptName { get; }
+
+        public static MapCherryCall? From(IInvocationOperation invocation, INamedTypeSymbol? container)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name != "MapCherry" || !Symbols.Is(method.ContainingType, container) || method.TypeArguments.Length != 1 || invocation.Arguments.Length == 0)
+            {
+                return null;
+            }
+            var scriptName = Argument(invocation, "scriptName") is not { } script
+                ? "/"
+                : script.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+            return scriptName is null ? null : new MapCherryCall(invocation, method.TypeArguments[0], "/" + scriptName.Trim('/'));
+        }
+
+        /// <summary>The value passed for a parameter, through conversions; null when the default applies.</summary>
+        public IOperation? Argument(string parameter) => Argument(Invocation, parameter);
+
+        private static IOperation? Argument(IInvocationOperation invocation, string parameter) =>
+            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter) is { ArgumentKind: not ArgumentKind.DefaultValue } argument
+                ? Unwrap(argument.Value)
+                : null;
+
+        private static IOperation Unwrap(IOperation operation) => operation switch
+        {
+            IConversionOperation conversion => Unwrap(conversion.Operand),
+            IDelegateCreationOperation creation => Unwrap(creation.Target),
+            _ => operation,
+        };
+    }
+}
