@@ -4,14 +4,15 @@ namespace Cherry;
 /// Collects argument mismatches while a generated binder walks the parameters, then raises CherryPy's
 /// error for them (<c>_cpdispatch.test_callable_spec</c>): missing → 404; surplus path segments → 404;
 /// duplicates → 404 if any came from the query string, else 400; unexpected names → 404 from the
-/// query string, 400 from the body. Nothing is allocated unless a mismatch occurs.
+/// query string, 400 from the body. Nothing is allocated unless a mismatch occurs. The client chooses how many
+/// names it sends, so every step is constant time: names are kept once each, in order of arrival.
 /// </summary>
 public struct ArgumentErrors
 {
     private List<string>? _missing;
-    private List<string>? _duplicates;
-    private List<string>? _unexpectedQuery;
-    private List<string>? _unexpectedBody;
+    private DistinctNames? _duplicates;
+    private DistinctNames? _unexpectedQuery;
+    private DistinctNames? _unexpectedBody;
     private bool _surplusPositional;
     private bool _duplicateFromQuery;
 
@@ -22,21 +23,11 @@ public struct ArgumentErrors
     public void Duplicate(string name, ParameterSource source)
     {
         _duplicateFromQuery |= source == ParameterSource.QueryString;
-        var list = _duplicates ??= [];
-        if (!list.Contains(name))
-        {
-            list.Add(name);
-        }
+        (_duplicates ??= new()).Add(name);
     }
 
-    public void Unexpected(string name, ParameterSource source)
-    {
-        var list = source == ParameterSource.Body ? (_unexpectedBody ??= []) : (_unexpectedQuery ??= []);
-        if (!list.Contains(name))
-        {
-            list.Add(name);
-        }
-    }
+    public void Unexpected(string name, ParameterSource source) =>
+        (source == ParameterSource.Body ? (_unexpectedBody ??= new()) : (_unexpectedQuery ??= new())).Add(name);
 
     /// <summary>Throws the <see cref="HttpError"/> for the first kind of mismatch, in CherryPy's order.</summary>
     public readonly void ThrowIfAny(Request request)
@@ -64,6 +55,25 @@ public struct ArgumentErrors
         }
     }
 
-    private static HttpError Error(int status, string prefix, List<string> names, bool show) =>
+    private static HttpError Error(int status, string prefix, IEnumerable<string> names, bool show) =>
         new(status, show ? prefix + string.Join(", ", names) : null);
+
+    /// <summary>Names in order of arrival, each once.</summary>
+    private sealed class DistinctNames : IEnumerable<string>
+    {
+        private readonly List<string> _ordered = [];
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public void Add(string name)
+        {
+            if (_seen.Add(name))
+            {
+                _ordered.Add(name);
+            }
+        }
+
+        public IEnumerator<string> GetEnumerator() => _ordered.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -14,18 +14,38 @@ public readonly record struct Parameter(string Name, string Value, ParameterSour
 
 /// <summary>
 /// The request's named parameters in arrival order, repeated names kept. A list rather than a dictionary:
-/// generated binders walk it once and switch on the name.
+/// generated binders walk it once and switch on the name. The client chooses the count, so it is capped.
 /// </summary>
 public sealed class ParameterList
 {
     private Parameter[] _items = [];
 
+    public ParameterList()
+        : this(int.MaxValue)
+    {
+    }
+
+    /// <param name="limit">How many parameters the list takes; one more is a 400.</param>
+    public ParameterList(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        Limit = limit;
+    }
+
     public int Count { get; private set; }
+
+    /// <summary>How many parameters the list takes (<see cref="CherryOptions.MaxParameters"/> for a request's).</summary>
+    public int Limit { get; }
 
     public ReadOnlySpan<Parameter> AsSpan() => _items.AsSpan(0, Count);
 
+    /// <exception cref="HttpError">400: the list already holds <see cref="Limit"/> parameters.</exception>
     public void Add(string name, string value, ParameterSource source)
     {
+        if (Count == Limit)
+        {
+            throw new HttpError(400, $"Too many parameters: a request may carry at most {Limit}.");
+        }
         if (Count == _items.Length)
         {
             Array.Resize(ref _items, Math.Max(4, Count * 2));

@@ -4,7 +4,7 @@ namespace Cherry;
 /// Completes each handler's tool chain at start-up: the default-on tools, then the tools its attributes
 /// declare, then configuration for its tree position. After this, no request reads configuration.
 /// </summary>
-internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers)
+internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers)
 {
     private const string ToolsPrefix = "tools.";
     private const string HeadersPrefix = "response.headers.";
@@ -172,10 +172,16 @@ internal sealed class ChainFactory(ToolRegistry registry, CherryConfig config, I
             throw new CherryConfigurationException(section, key, $"the error page template '{file}' does not exist.");
         }
         var template = File.ReadAllText(file);
-        return c => template
-            .Replace("%(status)s", System.Net.WebUtility.HtmlEncode(c.Status))
-            .Replace("%(message)s", System.Net.WebUtility.HtmlEncode(c.Message))
-            .Replace("%(traceback)s", System.Net.WebUtility.HtmlEncode(c.Traceback ?? ""))
-            .Replace("%(version)s", System.Net.WebUtility.HtmlEncode(c.Version));
+        // One pass, so a placeholder quoted inside a value is not substituted again; the values come escaped.
+        return c => TemplatePlaceholder().Replace(template, match => match.Groups[1].Value switch
+        {
+            "status" => c.Status,
+            "message" => c.Message,
+            "traceback" => c.Traceback ?? "",
+            _ => c.Version,
+        });
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"%\((status|message|traceback|version)\)s")]
+    private static partial System.Text.RegularExpressions.Regex TemplatePlaceholder();
 }

@@ -48,7 +48,7 @@ public static class CherryEndpointRouteBuilderExtensions
         var environment = services.GetService<IHostEnvironment>();
         var showTracebacks = options.ShowTracebacks ?? environment?.IsDevelopment() ?? false;
         var tree = DispatchTreeRegistry.Create<TRoot>(new DispatchTreeContext(options.JsonResolvers.ToArray()));
-        var app = new MountedApp(normalized, root, tree, showTracebacks,
+        var app = new MountedApp(normalized, root, tree, showTracebacks, options.MaxParameters,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Cherry.Request"));
         new ChainFactory(options.Tools, config, appOptions.ErrorPageRenderers).Complete(app);
 

@@ -17,6 +17,12 @@ public sealed class CherryOptions
     /// </summary>
     public IList<IJsonTypeInfoResolver> JsonResolvers { get; } = [];
 
+    /// <summary>
+    /// How many named parameters (query string, form fields, popped path segments) one request may carry; more is
+    /// a 400. The client chooses the count, so it bounds the work of binding; ASP.NET Core's form reader uses the same default.
+    /// </summary>
+    public int MaxParameters { get; set; } = 1024;
+
     /// <summary>Show stack traces on error pages; null means "in the Development environment only".</summary>
     public bool? ShowTracebacks { get; set; }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Cherry;
 
 /// <summary>One root mounted at a script name: its generated tree, completed chains and request entry point.</summary>
-internal sealed class MountedApp(string scriptName, object root, DispatchTree tree, bool showTracebacks, ILogger logger)
+internal sealed class MountedApp(string scriptName, object root, DispatchTree tree, bool showTracebacks, int maxParameters, ILogger logger)
 {
     public string ScriptName { get; } = scriptName;
 
@@ -13,6 +13,8 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     public DispatchTree Tree { get; } = tree;
 
     public bool ShowTracebacks { get; } = showTracebacks;
+
+    public int MaxParameters { get; } = maxParameters;
 
     public ILogger Logger { get; } = logger;
 

@@ -31,9 +31,17 @@ public static class StatusLine
             error = $"Illegal response status from server ({code} is out of range).";
             return false;
         }
-        reason = string.IsNullOrEmpty(customReason) ? Reason(code) : customReason;
+        // A reason that could end the status line (CR, LF, any control or non-ASCII character) would let a value the
+        // handler took from the client inject headers; the standard phrase replaces it (RFC 9112 §4: reason-phrase).
+        reason = string.IsNullOrEmpty(customReason) || !IsSafeReason(customReason) ? Reason(code) : customReason;
         return true;
     }
+
+    /// <summary>True when every character is a tab, a space or visible ASCII.</summary>
+    public static bool IsSafeReason(ReadOnlySpan<char> reason) => !reason.ContainsAnyExcept(ReasonCharacters);
+
+    private static readonly System.Buffers.SearchValues<char> ReasonCharacters =
+        System.Buffers.SearchValues.Create("\t" + string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)));
 
     /// <summary>The standard reason phrase, or "Unknown" for an unregistered code.</summary>
     public static string Reason(int code)

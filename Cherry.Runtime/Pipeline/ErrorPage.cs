@@ -1,9 +1,11 @@
-using System.Net;
 using System.Text;
 
 namespace Cherry;
 
-/// <summary>What a custom error page is given (CherryPy's <c>status, message, traceback, version</c>).</summary>
+/// <summary>
+/// What a custom error page is given (CherryPy's <c>status, message, traceback, version</c>). Every value is
+/// already HTML-escaped, as CherryPy escapes them: messages quote client input (parameter names, paths).
+/// </summary>
 public readonly record struct ErrorPageContext(string Status, string Message, string? Traceback, string Version);
 
 /// <summary>Renders a custom error page; set with <c>error_page.&lt;code&gt;</c> or <c>error_page.default</c>.</summary>
@@ -26,7 +28,7 @@ public static class ErrorPage
     {
         var response = request.Response;
         var statusText = StatusLine.Format(status, response.Status);
-        var context = new ErrorPageContext(statusText, message, traceback, Version);
+        var context = new ErrorPageContext(Escape(statusText), Escape(message), traceback is null ? null : Escape(traceback), Escape(Version));
         var custom = request.Settings.FindErrorPage(status);
         string body;
         if (custom is null)
@@ -45,7 +47,7 @@ public static class ErrorPage
             catch (Exception ex)
             {
                 response.ContentType = "text/html;charset=utf-8";
-                body = Default(context with { Message = context.Message + " In addition, the custom error page failed: " + ex.Message });
+                body = Default(context with { Message = context.Message + " In addition, the custom error page failed: " + Escape(ex.Message) });
             }
         }
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -60,18 +62,23 @@ public static class ErrorPage
         response.Body = bytes;
     }
 
+    // CherryPy's html.escape(quote=False) plus the double quote, so a template may also put a value in a quoted attribute.
+    private static string Escape(string text) =>
+        text.AsSpan().IndexOfAny("&<>\"") < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
+
+    /// <summary>The stock page; <paramref name="c"/> holds escaped values.</summary>
     private static string Default(ErrorPageContext c) =>
         $"""
         <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
         <html>
         <head>
             <meta http-equiv="Content-Type" content="text/html; charset=utf-8"></meta>
-            <title>{WebUtility.HtmlEncode(c.Status)}</title>
+            <title>{c.Status}</title>
         </head>
             <body>
-                <h2>{WebUtility.HtmlEncode(c.Status)}</h2>
-                <p>{WebUtility.HtmlEncode(c.Message)}</p>
-                <pre id="traceback">{WebUtility.HtmlEncode(c.Traceback ?? "")}</pre>
+                <h2>{c.Status}</h2>
+                <p>{c.Message}</p>
+                <pre id="traceback">{c.Traceback}</pre>
             <div id="powered_by">
               <span>
                 Powered by {c.Version}

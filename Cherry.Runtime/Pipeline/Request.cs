@@ -25,6 +25,7 @@ public sealed class Request
         Handler = app.NotFoundEntry;
         Chain = app.NotFoundEntry.Chain;
         Settings = app.NotFoundEntry.Settings;
+        Parameters = new ParameterList(app.MaxParameters);
     }
 
     public HttpContext HttpContext { get; }
@@ -65,7 +66,7 @@ public sealed class Request
     public bool IsIndex { get; internal set; }
 
     /// <summary>Query-string, body and popped path parameters in arrival order; tools may change them before the handler runs.</summary>
-    public ParameterList Parameters { get; } = new();
+    public ParameterList Parameters { get; }
 
     /// <summary>Set by a tool that has served the response itself (CherryPy's HandlerTool), so the handler is skipped.</summary>
     public bool Handled { get; set; }

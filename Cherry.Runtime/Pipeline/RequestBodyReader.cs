@@ -81,7 +81,7 @@ internal static class RequestBodyReader
             {
                 continue;
             }
-            var parameters = new ParameterList();
+            var parameters = new ParameterList(request.Parameters.Limit - request.Parameters.Count);
             if (QueryStringParser.TryParse(raw, ParameterSource.Body, parameters, encoding))
             {
                 foreach (var p in parameters.AsSpan())

@@ -70,4 +70,34 @@ public sealed class BadInputTests(ReferenceAppFixture fixture) : IClassFixture<R
             "POST /one HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: 19\r\nConnection: close\r\n\r\n--XX\r\nbroken-part\r\n");
         Assert.StartsWith("HTTP/1.1 400", raw);
     }
+
+    private async Task<(HttpResponseMessage Response, string Body)> PostFormAsync(string path, string form)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(form, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded") };
+        return await _client.FetchAsync(request);
+    }
+
+    [Fact]
+    public async Task More_parameters_than_the_cap_are_400()
+    {
+        // 50,000 unexpected names cost seconds of CPU when each was looked up in a list of the ones before it.
+        var form = "p1=a&" + string.Join("&", Enumerable.Range(0, 50_000).Select(i => $"n{i}=1"));
+        var (response, body) = await PostFormAsync("/one", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal($"Too many parameters: a request may carry at most {new CherryOptions().MaxParameters}.", Http.ErrorMessage(body));
+
+        var query = string.Join("&", Enumerable.Range(0, 1_100).Select(i => $"q{i}"));
+        var (fromQuery, _) = await _client.FetchAsync("/one?" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, fromQuery.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unexpected_names_below_the_cap_are_each_named_once_in_order()
+    {
+        var names = Enumerable.Range(0, 500).Select(i => $"n{i}").ToArray();
+        var form = "p1=a&" + string.Join("&", names.Concat(names).Select(n => n + "=1"));
+        var (response, body) = await PostFormAsync("/one", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Unexpected body parameters: " + string.Join(", ", names), Http.ErrorMessage(body));
+    }
 }

@@ -54,6 +54,25 @@ public sealed class ErrorTests(ReferenceAppFixture fixture) : IClassFixture<Refe
     }
 
     [Fact]
+    public async Task A_custom_error_page_gets_escaped_client_text()
+    {
+        // The message quotes the client's parameter name; a custom page that prints it must not run the client's script.
+        var (response, body) = await _client.FetchAsync("/nodef/?%3Cscript%3Ealert(%22x%22)%3C%2Fscript%3E=1");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("<script>", body);
+        Assert.StartsWith("custom 404 page: 404 Not Found | Unexpected query string parameters: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;", body);
+    }
+
+    [Fact]
+    public async Task The_stock_error_page_escapes_client_text()
+    {
+        var (response, body) = await _client.FetchAsync("/one?p1=a&%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("<img", body);
+        Assert.Contains("Unexpected query string parameters: &lt;img src=x onerror=alert(1)&gt;", body);
+    }
+
+    [Fact]
     public async Task Redirect_defaults_to_303_against_the_current_url()
     {
         var (response, body) = await _client.FetchAsync("/redirect");
@@ -141,6 +160,19 @@ public sealed class ErrorTests(ReferenceAppFixture fixture) : IClassFixture<Refe
         var (response, body) = await _client.FetchAsync("/status?s=" + status);
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(message, Http.ErrorMessage(body));
+    }
+
+    [Theory]
+    [InlineData("200%20OK%0D%0ASet-Cookie:%20evil=1", "HTTP/1.1 200 OK\r\n")]
+    [InlineData("299%20Fine%0AX-Injected:%201", "HTTP/1.1 299 \r\n")]
+    [InlineData("200%20A%00B", "HTTP/1.1 200 OK\r\n")]
+    [InlineData("200%20caf%C3%A9", "HTTP/1.1 200 OK\r\n")]
+    public async Task A_reason_phrase_cannot_split_the_response(string status, string statusLine)
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address, $"GET /status?s={status} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith(statusLine, raw);
+        Assert.DoesNotContain("evil", raw);
+        Assert.DoesNotContain("X-Injected", raw);
     }
 
     [Fact]

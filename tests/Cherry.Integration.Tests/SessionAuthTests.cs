@@ -54,6 +54,16 @@ public sealed class SessionAuthTests(SessionAuthFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_login_form_escapes_what_the_client_sent()
+    {
+        var (_, body) = await _client.FetchAsync("/sauth/x?a=%22%3E%3Cscript%3Ealert(1)%3C/script%3E");
+        Assert.DoesNotContain("<script>", body);
+        var (_, form) = await PostAsync("/sauth/do_login", "username=%22%3E%3Cscript%3E&password=nope&from_page=%22%3E%3Cscript%3E", null);
+        Assert.DoesNotContain("<script>", form);
+        Assert.Contains("value=\"&quot;&gt;&lt;script&gt;\"", form);
+    }
+
+    [Fact]
     public async Task Login_and_logout_are_post_only()
     {
         foreach (var path in new[] { "/sauth/do_login", "/sauth/do_logout" })

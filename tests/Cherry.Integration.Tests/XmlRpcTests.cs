@@ -119,4 +119,42 @@ public sealed class XmlRpcTests(XmlRpcFixture fixture) : IClassFixture<XmlRpcFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("method \"ERRORMETHOD\" is not supported", body);
     }
+
+    [Theory]
+    [InlineData("<array><data>", "</data></array>")]
+    [InlineData("<struct><member><name>m</name>", "</member></struct>")]
+    public async Task Deep_nesting_is_a_fault_and_the_server_lives(string open, string close)
+    {
+        // 32,000 levels (about 640 KB) overflowed the stack of the recursive reader and ended the process.
+        const int levels = 32_000;
+        var call = new System.Text.StringBuilder("<?xml version='1.0'?><methodCall><methodName>echo</methodName><params><param>");
+        for (var i = 0; i < levels; i++)
+        {
+            call.Append("<value>").Append(open);
+        }
+        call.Append("<value><int>1</int></value>");
+        for (var i = 0; i < levels; i++)
+        {
+            call.Append(close).Append("</value>");
+        }
+        call.Append("</param></params></methodCall>");
+        var (response, body) = await fixture.Server.Client.FetchAsync(HttpMethod.Post, "/xmlrpc/", call.ToString(), "text/xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"XML-RPC values may nest at most {XmlRpcCodec.MaxDepth} levels deep.", body);
+        Assert.Equal("5", await PythonAsync("print(x.ServerProxy(base + '/xmlrpc/').add(2, 3))"));
+    }
+
+    [Fact]
+    public async Task Nesting_within_the_cap_round_trips()
+    {
+        // The echoed list sits one level inside the answer's array, so it may nest one level less than the cap.
+        var lists = XmlRpcCodec.MaxDepth - 2;
+        var output = await PythonAsync(
+            "import datetime\n"
+            + $"v = 1\nfor _ in range({lists - 1}): v = [v]\n"
+            + "p = x.ServerProxy(base + '/xmlrpc/', allow_none=True, use_builtin_types=True)\n"
+            + "r = p.echo(True, 't', 1.5, datetime.datetime(2026, 1, 1), b'', {}, [v], None)\n"
+            + "print(r[6] == [v])");
+        Assert.Equal("True", output);
+    }
 }

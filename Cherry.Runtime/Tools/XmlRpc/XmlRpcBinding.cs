@@ -26,6 +26,11 @@ public static class XmlRpcBinding
             request.RpcArguments = call.Parameters;
             return call;
         }
+        catch (XmlRpcCodec.XmlRpcDepthException ex)
+        {
+            WriteFault(request, ex.Message);
+            return null;
+        }
         catch (Exception ex) when (ex is FormatException or OverflowException)
         {
             // CherryPy's message for a body it cannot parse.

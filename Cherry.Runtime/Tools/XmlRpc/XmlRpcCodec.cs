@@ -14,6 +14,12 @@ public static class XmlRpcCodec
 {
     public const int MaxDocumentCharacters = 1_000_000;
 
+    /// <summary>
+    /// How deep arrays and structs may nest, read or written. The readers recurse, so without a cap one small
+    /// request could exhaust the stack and end the process; real calls nest a few levels.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     private static readonly XmlReaderSettings ReaderSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -55,7 +61,7 @@ public static class XmlRpcCodec
                             Expect(reader, "param");
                             reader.Read();
                             reader.MoveToContent();
-                            parameters.Add(ReadValue(reader));
+                            parameters.Add(ReadValue(reader, 1));
                             reader.MoveToContent();
                             reader.ReadEndElement();
                         }
@@ -74,9 +80,13 @@ public static class XmlRpcCodec
         }
     }
 
-    private static object? ReadValue(XmlReader reader)
+    private static object? ReadValue(XmlReader reader, int depth)
     {
         Expect(reader, "value");
+        if (depth > MaxDepth)
+        {
+            throw new XmlRpcDepthException();
+        }
         if (reader.IsEmptyElement)
         {
             reader.Read();
@@ -104,8 +114,8 @@ public static class XmlRpcCodec
             "dateTime.iso8601" => DateTime.ParseExact(reader.ReadElementContentAsString().Trim(), ["yyyyMMdd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None),
             "base64" => Convert.FromBase64String(reader.ReadElementContentAsString().Trim()),
             "nil" => ReadNil(reader),
-            "struct" => ReadStruct(reader),
-            "array" => ReadArray(reader),
+            "struct" => ReadStruct(reader, depth),
+            "array" => ReadArray(reader, depth),
             var other => throw new FormatException($"'{other}' is not an XML-RPC type."),
         };
         reader.MoveToContent();
@@ -131,7 +141,7 @@ public static class XmlRpcCodec
         return null;
     }
 
-    private static Dictionary<string, object?> ReadStruct(XmlReader reader)
+    private static Dictionary<string, object?> ReadStruct(XmlReader reader, int depth)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (reader.IsEmptyElement)
@@ -154,7 +164,7 @@ public static class XmlRpcCodec
                 }
                 else
                 {
-                    value = ReadValue(reader);
+                    value = ReadValue(reader, depth + 1);
                 }
             }
             reader.ReadEndElement();
@@ -164,7 +174,7 @@ public static class XmlRpcCodec
         return result;
     }
 
-    private static object?[] ReadArray(XmlReader reader)
+    private static object?[] ReadArray(XmlReader reader, int depth)
     {
         reader.Read();
         reader.MoveToContent();
@@ -179,7 +189,7 @@ public static class XmlRpcCodec
             reader.Read();
             while (reader.MoveToContent() == XmlNodeType.Element)
             {
-                items.Add(ReadValue(reader));
+                items.Add(ReadValue(reader, depth + 1));
             }
             reader.ReadEndElement();
         }
@@ -187,6 +197,9 @@ public static class XmlRpcCodec
         reader.ReadEndElement();
         return items.ToArray();
     }
+
+    /// <summary>A document whose values nest deeper than <see cref="MaxDepth"/>.</summary>
+    internal sealed class XmlRpcDepthException() : FormatException($"XML-RPC values may nest at most {MaxDepth} levels deep.");
 
     private static void Expect(XmlReader reader, string name)
     {
@@ -201,7 +214,7 @@ public static class XmlRpcCodec
     public static string WriteResponse(object? value, bool allowNone)
     {
         var text = new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n");
-        WriteValue(text, value, allowNone);
+        WriteValue(text, value, allowNone, 1);
         return text.Append("</param>\n</params>\n</methodResponse>\n").ToString();
     }
 
@@ -209,12 +222,17 @@ public static class XmlRpcCodec
     public static string WriteFault(int code, string message)
     {
         var text = new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<fault>\n");
-        WriteValue(text, new Dictionary<string, object?> { ["faultCode"] = code, ["faultString"] = message }, false);
+        WriteValue(text, new Dictionary<string, object?> { ["faultCode"] = code, ["faultString"] = message }, false, 1);
         return text.Append("</fault>\n</methodResponse>\n").ToString();
     }
 
-    private static void WriteValue(StringBuilder text, object? value, bool allowNone)
+    private static void WriteValue(StringBuilder text, object? value, bool allowNone, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            // Also what stops a collection that contains itself.
+            throw new InvalidOperationException($"cannot marshal values nested deeper than {MaxDepth} levels");
+        }
         text.Append("<value>");
         switch (value)
         {
@@ -252,7 +270,7 @@ public static class XmlRpcCodec
                 foreach (DictionaryEntry entry in dictionary)
                 {
                     text.Append("<member><name>").Append(Escape(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "")).Append("</name>");
-                    WriteValue(text, entry.Value, allowNone);
+                    WriteValue(text, entry.Value, allowNone, depth + 1);
                     text.Append("</member>");
                 }
                 text.Append("</struct>");
@@ -261,7 +279,7 @@ public static class XmlRpcCodec
                 text.Append("<array><data>");
                 foreach (var item in items)
                 {
-                    WriteValue(text, item, allowNone);
+                    WriteValue(text, item, allowNone, depth + 1);
                 }
                 text.Append("</data></array>");
                 break;
