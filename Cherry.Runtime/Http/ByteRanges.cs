@@ -69,7 +69,7 @@ public static class ByteRanges
             }
             else
             {
-                stop = Math.Min(end + 1, length);
+                stop = end < length ? end + 1 : length;
             }
             if (start < length)
             {

@@ -39,8 +39,9 @@ public static class Charsets
             // A byte-order mark in a web body is never wanted.
             return found is UTF8Encoding ? new UTF8Encoding(false, true) : found;
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
+            // Unknown names, and known ones .NET refuses (UTF-7 is disabled), are both charsets we do not have.
             return null;
         }
     }

@@ -75,7 +75,7 @@ public sealed class HttpRedirect : Exception
     }
 
     private static string Resolve(Request request, string url) =>
-        Uri.TryCreate(new Uri(request.BaseUrl), url, out var absolute) ? absolute.AbsoluteUri : url;
+        Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var current) && Uri.TryCreate(current, url, out var absolute) ? absolute.AbsoluteUri : url;
 
     // CR and LF never reach the header: a redirect cannot inject one.
     private static string SafeHeader(string url) => url.Replace("\r", "%0D").Replace("\n", "%0A");

@@ -155,7 +155,7 @@ public sealed class Request
     /// </summary>
     public string Base
     {
-        get => _base ??= HttpContext.Request.Scheme + "://" + HttpContext.Request.Host.Value;
+        get => _base ??= HttpContext.Request.Scheme + "://" + HostHeader.Authority(HttpContext);
         set => _base = value;
     }
 

@@ -47,6 +47,11 @@ internal static class RequestBodyReader
         {
             throw new HttpError(400, "The request entity could not be parsed: " + ex.Message);
         }
+        catch (IOException ex) when (!request.Aborted.IsCancellationRequested)
+        {
+            // The multipart reader's word for a body that ends before its boundary does (a boundary that never matches).
+            throw new HttpError(400, "The request entity could not be parsed: " + ex.Message);
+        }
     }
 
     /// <summary>411 for a body-carrying method whose body has neither a length nor chunked framing.</summary>
@@ -69,6 +74,11 @@ internal static class RequestBodyReader
         catch (BadHttpRequestException ex)
         {
             throw new HttpError(ex.StatusCode, ex.Message);
+        }
+        catch (IOException ex) when (!cancellation.IsCancellationRequested)
+        {
+            // Kestrel reports some framing errors (a chunk size that overflows) as a plain IOException.
+            throw new HttpError(400, "The request body could not be read: " + ex.Message);
         }
         return buffer.ToArray();
     }

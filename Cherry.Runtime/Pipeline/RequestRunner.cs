@@ -82,6 +82,10 @@ internal static partial class RequestRunner
         {
             try
             {
+                if (request.Previous is null && !HostHeader.IsValid(request.HttpContext.Request.Host))
+                {
+                    throw new HttpError(400, "The Host header names no valid host.");
+                }
                 request.App.Dispatch(request);
                 if (request.Handler.Allow is { } allow)
                 {

@@ -100,4 +100,50 @@ public sealed class BadInputTests(ReferenceAppFixture fixture) : IClassFixture<R
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Unexpected body parameters: " + string.Join(", ", names), Http.ErrorMessage(body));
     }
+
+    private static string Raw(string method, string target, string headers, string body = "") =>
+        $"{method} {target} HTTP/1.1\r\n{headers}Content-Length: {System.Text.Encoding.Latin1.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
+
+    /// <summary>Inputs that each answered 500; every one is the client's to fix, so each is a 4xx or is ignored.</summary>
+    [Theory]
+    [InlineData("GET", "/", "Host: x\r\nAccept-Charset: utf-7\r\n", "", 200)]
+    [InlineData("POST", "/one", "Host: x\r\nContent-Type: application/x-www-form-urlencoded; charset=utf-7\r\n", "p1=a", 200)]
+    [InlineData("POST", "/one", "Host: x\r\nContent-Type: multipart/form-data; boundary=AAA\r\n", "--BBB\r\nContent-Disposition: form-data; name=\"p1\"\r\n\r\nx\r\n--BBB--\r\n", 400)]
+    [InlineData("GET", "/servefile", "Host: x\r\nRange: bytes=0-9223372036854775807\r\n", "", 206)]
+    [InlineData("GET", "/servefile", "Host: x\r\nRange: bytes=-9223372036854775808\r\n", "", 200)]
+    [InlineData("GET", "/dir1", "Host: a..b\r\n", "", 400)]
+    [InlineData("GET", "/dir1", "Host: a:65536\r\n", "", 400)]
+    [InlineData("GET", "/dir1", "Host: a~b\r\n", "", 400)]
+    [InlineData("GET", "/dir1", "Host: [::1]:99999\r\n", "", 400)]
+    [InlineData("GET", "/tools/proxy", "Host: x\r\nX-Forwarded-Host: a..b\r\n", "", 400)]
+    [InlineData("GET", "/tools/proxy", "Host: x\r\nX-Forwarded-Proto: java script\r\n", "", 400)]
+    [InlineData("POST", "/json/echo", "Host: x\r\nContent-Type: application/json\r\n", "\"\\ud800\"", 400)]
+    [InlineData("POST", "/json/echo", "Host: x\r\nContent-Type: application/json\r\n", "{\"\\udc00x\": 1}", 400)]
+    public async Task Client_input_that_answered_500_is_a_4xx_or_ignored(string method, string target, string headers, string body, int status)
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address, Raw(method, target, headers, body));
+        Assert.StartsWith($"HTTP/1.1 {status} ", raw);
+    }
+
+    [Theory]
+    [InlineData("/one", "application/x-www-form-urlencoded", "HTTP/1.1 400 ")]
+    [InlineData("/xmlrpc/", "text/xml", "HTTP/1.1 200 ")]
+    public async Task A_chunk_size_that_overflows_is_a_client_error(string path, string contentType, string statusLine)
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address,
+            $"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {contentType}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\nab\r\n0\r\n\r\n");
+        // XML-RPC answers every error as a fault with 200, as CherryPy does.
+        Assert.StartsWith(statusLine, raw);
+        Assert.Contains("The request body could not be read", raw);
+    }
+
+    [Theory]
+    [InlineData("GET /dir1 HTTP/1.0\r\n\r\n")]
+    [InlineData("GET /dir1 HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n")]
+    public async Task A_request_without_a_host_redirects_to_the_address_it_came_in_on(string request)
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address, request);
+        Assert.StartsWith("HTTP/1.1 301 ", raw);
+        Assert.Contains($"Location: http://127.0.0.1:{fixture.Server.Address.Port}/dir1/\r\n", raw);
+    }
 }

@@ -52,12 +52,43 @@ public sealed class JsonInTool : HookTool
             {
                 throw new HttpError(400, "Invalid JSON document");
             }
+            if (HasUnpairedSurrogate(bytes))
+            {
+                // JSON's grammar allows "\ud800", but no UTF-8 (and no JSON writer) can carry it: refused here, not at json_out.
+                throw new HttpError(400, "Invalid JSON document: a string escapes an unpaired UTF-16 surrogate");
+            }
             request.ProcessRequestBody = false;
         }
         else if (Force)
         {
             throw new HttpError(415, "Expected an entity of content type " + string.Join(", ", ContentTypes));
         }
+    }
+
+    /// <summary>True when an escaped string or property name decodes to an unpaired surrogate; one linear pass.</summary>
+    private static bool HasUnpairedSurrogate(byte[] json)
+    {
+        if (json.AsSpan().IndexOf("\\u"u8) < 0)
+        {
+            return false;
+        }
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // The reader's word for an escape that decodes to an unpaired surrogate.
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static string MediaType(string? contentType)

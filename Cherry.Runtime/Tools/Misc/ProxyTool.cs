@@ -51,8 +51,14 @@ public sealed class ProxyTool : HookTool
         }
         var host = local.Length > 0 && headers[local].ToString() is { Length: > 0 } forwardedHost
             ? First(forwardedHost)
-            : @base ?? request.HttpContext.Request.Host.Value ?? "";
-        request.Base = host.Contains("://", StringComparison.Ordinal) ? host : requestScheme + "://" + host;
+            : @base ?? HostHeader.Authority(request.HttpContext);
+        var @new = host.Contains("://", StringComparison.Ordinal) ? host : requestScheme + "://" + host;
+        // The forwarding headers are the client's words until a proxy overwrites them: a base no URL can be built on is a 400.
+        if (!Uri.TryCreate(@new, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || parsed.PathAndQuery != "/" && parsed.PathAndQuery != "")
+        {
+            throw new HttpError(400, "The forwarded host or scheme does not name a valid base URL.");
+        }
+        request.Base = @new;
         if (remote.Length > 0 && headers[remote].ToString() is { Length: > 0 } forwardedFor)
         {
             request.RemoteAddress = First(forwardedFor);

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Cherry.Http;
+
+/// <summary>
+/// The authority a request names, for <see cref="Request.Base"/>: its Host header, or the local address it came in
+/// on when the header is absent or empty (HTTP/1.0, or RFC 9112 §3.2's empty Host), as CherryPy falls back to the
+/// server's own name. Kestrel lets through hosts that no URL can carry (<c>a..b</c>, <c>a:99999</c>); such a request
+/// is a 400, as RFC 9112 §3.2 asks, rather than a failure where a redirect builds a URL from it.
+/// </summary>
+internal static class HostHeader
+{
+    /// <summary>False when the Host header cannot be the authority of an absolute URL.</summary>
+    public static bool IsValid(HostString host)
+    {
+        var value = host.Value;
+        if (string.IsNullOrEmpty(value) || IsPlainName(value))
+        {
+            return true;
+        }
+        return Uri.TryCreate("http://" + value + "/", UriKind.Absolute, out var uri) && uri.Authority.Length > 0;
+    }
+
+    /// <summary><c>host</c> or <c>host:port</c>, or the local endpoint when the request names no host.</summary>
+    public static string Authority(HttpContext context)
+    {
+        var host = context.Request.Host;
+        if (host.HasValue)
+        {
+            return host.Value!;
+        }
+        var local = context.Connection.LocalIpAddress;
+        var name = local is null ? "localhost"
+            : local.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + local + "]" : local.ToString();
+        return context.Connection.LocalPort is > 0 and var port ? name + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) : name;
+    }
+
+    // The common case without parsing a Uri: DNS labels of letters, digits and hyphens, and a port within range.
+    private static bool IsPlainName(string value)
+    {
+        var colon = value.LastIndexOf(':');
+        var name = colon < 0 ? value.AsSpan() : value.AsSpan(0, colon);
+        if (colon >= 0 && !(value.Length - colon - 1 is > 0 and <= 5
+            && int.TryParse(value.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            && port <= 65535))
+        {
+            return false;
+        }
+        if (name.IsEmpty || name[0] == '.' || name.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '.' and not '-')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
