@@ -59,6 +59,10 @@ internal static partial class RequestRunner
         {
             await WriteAsync(request);
         }
+        catch (Exception ex) when (IsClientAbort(request, ex))
+        {
+            request.App.Logger.LogDebug("Client went away while {Path} was written", request.ScriptName + request.PathInfo);
+        }
         finally
         {
             RequestTracker.Finish(request);
@@ -179,12 +183,26 @@ internal static partial class RequestRunner
     [GeneratedRegex(@"^(\d+),(\d+)$")]
     private static partial Regex ImageMapPattern();
 
+    /// <summary>
+    /// nginx's status for a request whose client went away before the answer: the access log shows it instead of
+    /// a 500, since nothing failed on the server's side.
+    /// </summary>
+    private const string ClientClosedRequest = "499 Client Closed Request";
+
+    private static bool IsClientAbort(Request request, Exception exception) =>
+        exception is OperationCanceledException or IOException && request.Aborted.IsCancellationRequested;
+
     private static async Task HandleErrorAsync(Request request, Exception exception)
     {
-        if (exception is OperationCanceledException && request.Aborted.IsCancellationRequested)
+        if (IsClientAbort(request, exception))
         {
-            // The client went away: nobody is left to answer, and it is not the server's fault.
+            // Nobody is left to answer, and it is not the server's fault: no error hooks, no traceback.
             request.App.Logger.LogDebug("Request to {Path} aborted by the client", request.ScriptName + request.PathInfo);
+            request.IsErrorResponse = true;
+            request.Response.Status = ClientClosedRequest;
+            request.Response.Body = ReadOnlyMemory<byte>.Empty;
+            Finalize(request);
+            return;
         }
 
         request.IsErrorResponse = true;

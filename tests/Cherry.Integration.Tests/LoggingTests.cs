@@ -48,4 +48,53 @@ public sealed class LoggingTests
         var hooks = Assert.Single(collector.Entries, e => e.Message.StartsWith("Request hooks for /configured/cached", StringComparison.Ordinal));
         Assert.Contains("BeforeHandler: trailing_slash(60), encode(70), caching(90)", hooks.Message);
     }
+
+    private static async Task<string> AccessLineAsync(Collector collector, string fragment)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            // The access log's lines start with the client's address; ASP.NET Core's own request logs do not.
+            if (collector.Entries.FirstOrDefault(e => e.Message.StartsWith("127.0.0.1 - - [", StringComparison.Ordinal) && e.Message.Contains(fragment, StringComparison.Ordinal)) is { Message: { } line })
+            {
+                return line;
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("no access log line with " + fragment);
+    }
+
+    private static Task<CherryServer> StartReferenceAsync(Collector collector) =>
+        CherryServer.StartAsync(
+            app => app.MapCherry<ReferenceRoot>("/", o => o.Set("/", "tools.log_access.on", "True")),
+            environment: "Production",
+            services: services => services.AddLogging(b => b.AddProvider(collector).SetMinimumLevel(LogLevel.Debug)));
+
+    [Fact]
+    public async Task A_client_that_goes_away_is_no_error()
+    {
+        var collector = new Collector();
+        await using var server = await StartReferenceAsync(collector);
+        using (var socket = new System.Net.Sockets.TcpClient())
+        {
+            await socket.ConnectAsync(server.Address.Host, server.Address.Port);
+            await socket.GetStream().WriteAsync("GET /until_aborted HTTP/1.1\r\nHost: x\r\n\r\n"u8.ToArray());
+            await Task.Delay(200);
+        }
+        var line = await AccessLineAsync(collector, "GET /until_aborted");
+        Assert.Contains("\" 499 ", line);
+        Assert.DoesNotContain(collector.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task The_access_log_escapes_what_could_forge_a_line()
+    {
+        var collector = new Collector();
+        await using var server = await StartReferenceAsync(collector);
+        await server.Client.FetchAsync("/one%0A127.0.0.1%20-%20-%20%22GET%20/forged?p1=%22", ("User-Agent", "agent \"quoted\""));
+        var line = await AccessLineAsync(collector, "/one");
+        Assert.DoesNotContain("\n", line);
+        Assert.Contains("/one\\x0a127.0.0.1 - - \\\"GET /forged?p1=%22", line);
+        Assert.EndsWith("\"agent \\\"quoted\\\"\"", line);
+    }
 }

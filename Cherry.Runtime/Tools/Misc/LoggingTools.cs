@@ -78,7 +78,7 @@ public sealed class LogAccessTool : HookTool
         static string Line(Request request, DateTimeOffset now)
         {
             var http = request.HttpContext;
-            var target = http.Request.Path.Value + http.Request.QueryString.Value;
+            var target = Escape(http.Request.Path.Value + http.Request.QueryString.Value);
             var bytes = http.Response.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
             return $"{request.RemoteAddress} - {(string.IsNullOrEmpty(request.Login) ? "-" : request.Login)} "
                 + $"[{now.ToString("dd/MMM/yyyy:HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} +0000] "
@@ -86,7 +86,30 @@ public sealed class LogAccessTool : HookTool
                 + $"\"{Escape(http.Request.Headers.Referer.ToString())}\" \"{Escape(http.Request.Headers.UserAgent.ToString())}\"";
         }
 
-        static string Escape(string value) => value.Length == 0 ? "" : value.Replace("\"", "\\\"");
+        // Quotes, backslashes and control characters escaped as CherryPy does: a client cannot forge or break a log line
+        // (the decoded path may hold a newline from %0A).
+        static string Escape(string value)
+        {
+            if (!value.AsSpan().ContainsAny(Unsafe))
+            {
+                return value;
+            }
+            var escaped = new System.Text.StringBuilder(value.Length + 16);
+            foreach (var c in value)
+            {
+                _ = c switch
+                {
+                    '"' => escaped.Append("\\\""),
+                    '\\' => escaped.Append("\\\\"),
+                    < ' ' or '\x7f' => escaped.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)),
+                    _ => escaped.Append(c),
+                };
+            }
+            return escaped.ToString();
+        }
     }
+
+    private static readonly System.Buffers.SearchValues<char> Unsafe =
+        System.Buffers.SearchValues.Create("\"\\\x7f" + string.Concat(Enumerable.Range(0, 32).Select(c => (char)c)));
 }
 

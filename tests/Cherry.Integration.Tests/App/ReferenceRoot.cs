@@ -26,6 +26,14 @@ public sealed class ReferenceRoot : Root
         await Task.Delay(1, cancellation);
         return "slow done";
     }
+
+    /// <summary>Answers only when the client has gone: the request's token is what ends the wait.</summary>
+    [Exposed]
+    public async Task<string> UntilAborted(CancellationToken cancellation)
+    {
+        await Task.Delay(Timeout.Infinite, cancellation);
+        return "never";
+    }
 }
 
 public enum Color
