@@ -28,6 +28,42 @@ public sealed class CachingTests
         Assert.Null(again.Headers.Age);
     }
 
+    [Theory]
+    [InlineData("private")]
+    [InlineData("no-store")]
+    [InlineData("max-age=60, private")]
+    public async Task Private_and_no_store_responses_are_not_stored(string directive)
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        var url = "/cache/marked?directive=" + Uri.EscapeDataString(directive);
+        Assert.Equal(directive + " visit #1", (await server.Client.FetchAsync(url)).Body);
+        var (again, body) = await server.Client.FetchAsync(url);
+        Assert.Equal(directive + " visit #2", body);
+        Assert.Null(again.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_response_to_an_authorized_request_is_shared_only_when_marked_public()
+    {
+        await using var server = await AuthFixture.StartAsync();
+        var ann = Credentials("ann", "apple");
+        var bob = Credentials("bob", "bean");
+        Assert.Equal("Hello ann, visit #1", (await server.Client.FetchAsync("/cached/", ann)).Body);
+        var (bobs, body) = await server.Client.FetchAsync("/cached/", bob);
+        Assert.Equal("Hello bob, visit #2", body);
+        Assert.Null(bobs.Headers.Age);
+        Assert.Equal("Hello ann, visit #3", (await server.Client.FetchAsync("/cached/", ann)).Body);
+
+        // Cache-Control: public is the handler saying the page is the same for everyone.
+        Assert.Equal("Hello ann, visit #4", (await server.Client.FetchAsync("/cached/shared", ann)).Body);
+        var (shared, sharedBody) = await server.Client.FetchAsync("/cached/shared", bob);
+        Assert.Equal("Hello ann, visit #4", sharedBody);
+        Assert.NotNull(shared.Headers.Age);
+    }
+
+    private static (string, string) Credentials(string user, string password) =>
+        ("Authorization", "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password)));
+
     [Fact]
     public async Task No_cache_bypasses_the_lookup_but_the_answer_is_cached_again()
     {
