@@ -187,6 +187,26 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public async Task A_flood_of_host_headers_stays_within_the_store_limits()
+    {
+        using var store = new MemoryCacheStore { MaxObjects = 50, MaxSize = 20_000 };
+        await using var server = await ToolboxFixture.StartAsync(services => services.AddSingleton<ICacheStore>(store));
+        for (var i = 0; i < 5_000; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/cache/");
+            request.Headers.Host = $"h{i}.example";
+            Assert.Equal(HttpStatusCode.OK, (await server.Client.FetchAsync(request)).Response.StatusCode);
+            Assert.InRange(store.Count, 1, 50);
+            Assert.InRange(store.Size, 1, 20_000);
+        }
+        var english = ("Accept-Language", "en");
+        var first = await server.Client.FetchAsync("/cache/varying", english);
+        var (cached, body) = await server.Client.FetchAsync("/cache/varying", english);
+        Assert.Equal(first.Body, body);
+        Assert.NotNull(cached.Headers.Age);
+    }
+
+    [Fact]
     public async Task A_waiter_computes_itself_when_the_first_miss_outlasts_the_timeout()
     {
         // The first request holds the key for 300 ms; with a 0 s timeout, the others stop waiting at once.

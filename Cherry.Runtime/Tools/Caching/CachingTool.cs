@@ -71,6 +71,8 @@ public sealed class CachingTool : Tool
     private async ValueTask LookUpAsync(Request request, ToolStateSlot slot)
     {
         var store = Store(request);
+        // The host stays in the key: pages that print absolute URLs differ by host, and without it one forged Host
+        // header would poison the page for everyone. What arbitrary hosts cost is bounded by the store (limits, expiry).
         var uri = string.Concat(request.Base, request.HttpContext.Request.PathBase.Value, request.ScriptName, request.PathInfo, "?", request.QueryString);
         if (InvalidMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
@@ -172,23 +174,27 @@ public sealed class CachingTool : Tool
         }
         var body = response.Body;
         var index = await store.GetIndexAsync(state.IndexKey, request.Aborted);
-        if (index is null)
-        {
-            index = Guid.NewGuid().ToString("N") + "\n" + response.Headers.Vary;
-            await store.SetIndexAsync(state.IndexKey, index, Delay, request.Aborted);
-        }
-        var variantKey = VariantKey(state.IndexKey, index, request);
         if (body.IsEmpty)
         {
-            await store.RemoveAsync(variantKey, request.Aborted);
+            if (index is not null)
+            {
+                await store.RemoveAsync(VariantKey(state.IndexKey, index, request), request.Aborted);
+            }
             return;
         }
+        var newIndex = index is null;
+        index ??= Guid.NewGuid().ToString("N") + "\n" + response.Headers.Vary;
         var now = DateTimeOffset.UtcNow;
         var headers = response.Headers
             .Where(h => h.Key is not ("Date" or "Age" or "Set-Cookie" or "Content-Length"))
             .Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))
             .ToArray();
-        await store.SetAsync(variantKey, new CachedResponse(response.Status ?? "200", headers, body.ToArray(), now, now + Delay), request.Aborted);
+        var cached = new CachedResponse(response.Status ?? "200", headers, body.ToArray(), now, now + Delay);
+        // The index record follows its first response, so a response the store refuses leaves nothing behind.
+        if (await store.SetAsync(VariantKey(state.IndexKey, index, request), cached, request.Aborted) && newIndex)
+        {
+            await store.SetIndexAsync(state.IndexKey, index, Delay, request.Aborted);
+        }
     }
 
     /// <summary>
