@@ -23,6 +23,7 @@ public sealed class AuthFixture : IAsyncLifetime
         {
             services.AddKeyedSingleton("earth", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bird"] = "bebop" }));
             services.AddKeyedSingleton("moon", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["luna"] = "tide" }));
+            services.AddKeyedSingleton("pantry", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["ann"] = "apple", ["bob"] = "bean" }));
             services.AddKeyedSingleton("wonderland", AuthDigestTool.Ha1FromPasswords(new Dictionary<string, string> { ["alice"] = "4x5istwelve" }));
             more?.Invoke(services);
         });

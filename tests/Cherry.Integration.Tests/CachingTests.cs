@@ -28,6 +28,42 @@ public sealed class CachingTests
         Assert.Null(again.Headers.Age);
     }
 
+    [Theory]
+    [InlineData("private")]
+    [InlineData("no-store")]
+    [InlineData("max-age=60, private")]
+    public async Task Private_and_no_store_responses_are_not_stored(string directive)
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        var url = "/cache/marked?directive=" + Uri.EscapeDataString(directive);
+        Assert.Equal(directive + " visit #1", (await server.Client.FetchAsync(url)).Body);
+        var (again, body) = await server.Client.FetchAsync(url);
+        Assert.Equal(directive + " visit #2", body);
+        Assert.Null(again.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_response_to_an_authorized_request_is_shared_only_when_marked_public()
+    {
+        await using var server = await AuthFixture.StartAsync();
+        var ann = Credentials("ann", "apple");
+        var bob = Credentials("bob", "bean");
+        Assert.Equal("Hello ann, visit #1", (await server.Client.FetchAsync("/cached/", ann)).Body);
+        var (bobs, body) = await server.Client.FetchAsync("/cached/", bob);
+        Assert.Equal("Hello bob, visit #2", body);
+        Assert.Null(bobs.Headers.Age);
+        Assert.Equal("Hello ann, visit #3", (await server.Client.FetchAsync("/cached/", ann)).Body);
+
+        // Cache-Control: public is the handler saying the page is the same for everyone.
+        Assert.Equal("Hello ann, visit #4", (await server.Client.FetchAsync("/cached/shared", ann)).Body);
+        var (shared, sharedBody) = await server.Client.FetchAsync("/cached/shared", bob);
+        Assert.Equal("Hello ann, visit #4", sharedBody);
+        Assert.NotNull(shared.Headers.Age);
+    }
+
+    private static (string, string) Credentials(string user, string password) =>
+        ("Authorization", "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password)));
+
     [Fact]
     public async Task No_cache_bypasses_the_lookup_but_the_answer_is_cached_again()
     {
@@ -148,6 +184,26 @@ public sealed class CachingTests
         post.Headers.Host = "shop.example";
         Assert.Equal("visit #1", (await second.Client.FetchAsync(post)).Body);
         Assert.Equal("visit #2", (await first.Client.FetchAsync("/cache/", host)).Body);
+    }
+
+    [Fact]
+    public async Task A_flood_of_host_headers_stays_within_the_store_limits()
+    {
+        using var store = new MemoryCacheStore { MaxObjects = 50, MaxSize = 20_000 };
+        await using var server = await ToolboxFixture.StartAsync(services => services.AddSingleton<ICacheStore>(store));
+        for (var i = 0; i < 5_000; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/cache/");
+            request.Headers.Host = $"h{i}.example";
+            Assert.Equal(HttpStatusCode.OK, (await server.Client.FetchAsync(request)).Response.StatusCode);
+            Assert.InRange(store.Count, 1, 50);
+            Assert.InRange(store.Size, 1, 20_000);
+        }
+        var english = ("Accept-Language", "en");
+        var first = await server.Client.FetchAsync("/cache/varying", english);
+        var (cached, body) = await server.Client.FetchAsync("/cache/varying", english);
+        Assert.Equal(first.Body, body);
+        Assert.NotNull(cached.Headers.Age);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 
 namespace Cherry;
 
@@ -12,6 +13,12 @@ namespace Cherry;
 /// lookup; <c>max-age=N</c> bounds the age served. Concurrent misses for one key compute once (anti-stampede).
 /// Unlike CherryPy, the method is part of the key, <c>max-age=0</c> is never served from the cache, streamed
 /// bodies and responses that set cookies are not stored, and only 2xx responses are.
+/// <para>
+/// The cache is shared by every client, so it follows RFC 9111 §3 and §3.5 for shared caches: a response marked
+/// <c>Cache-Control: private</c> or <c>no-store</c> is never stored, and a response to a request that carried
+/// <c>Authorization</c> is stored only when the response is marked <c>public</c>, <c>s-maxage</c> or
+/// <c>must-revalidate</c>; otherwise one user's page would be served to the next.
+/// </para>
 /// </summary>
 public sealed class CachingTool : Tool
 {
@@ -64,6 +71,8 @@ public sealed class CachingTool : Tool
     private async ValueTask LookUpAsync(Request request, ToolStateSlot slot)
     {
         var store = Store(request);
+        // The host stays in the key: pages that print absolute URLs differ by host, and without it one forged Host
+        // header would poison the page for everyone. What arbitrary hosts cost is bounded by the store (limits, expiry).
         var uri = string.Concat(request.Base, request.HttpContext.Request.PathBase.Value, request.ScriptName, request.PathInfo, "?", request.QueryString);
         if (InvalidMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
@@ -158,31 +167,67 @@ public sealed class CachingTool : Tool
         var response = request.Response;
         var store = Store(request);
         if (!Http.StatusLine.TryParse(response.Status, out var status, out _, out _) || status is < 200 or > 299
-            || response.IsStreamed || response.Headers.ContainsKey("Set-Cookie")
-            || response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase)
+            || response.IsStreamed || response.Headers.ContainsKey("Set-Cookie") || !MayShare(request)
             || response.Headers.Pragma.ToString().Contains("no-cache", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
         var body = response.Body;
         var index = await store.GetIndexAsync(state.IndexKey, request.Aborted);
-        if (index is null)
-        {
-            index = Guid.NewGuid().ToString("N") + "\n" + response.Headers.Vary;
-            await store.SetIndexAsync(state.IndexKey, index, Delay, request.Aborted);
-        }
-        var variantKey = VariantKey(state.IndexKey, index, request);
         if (body.IsEmpty)
         {
-            await store.RemoveAsync(variantKey, request.Aborted);
+            if (index is not null)
+            {
+                await store.RemoveAsync(VariantKey(state.IndexKey, index, request), request.Aborted);
+            }
             return;
         }
+        var newIndex = index is null;
+        index ??= Guid.NewGuid().ToString("N") + "\n" + response.Headers.Vary;
         var now = DateTimeOffset.UtcNow;
         var headers = response.Headers
             .Where(h => h.Key is not ("Date" or "Age" or "Set-Cookie" or "Content-Length"))
             .Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))
             .ToArray();
-        await store.SetAsync(variantKey, new CachedResponse(response.Status ?? "200", headers, body.ToArray(), now, now + Delay), request.Aborted);
+        var cached = new CachedResponse(response.Status ?? "200", headers, body.ToArray(), now, now + Delay);
+        // The index record follows its first response, so a response the store refuses leaves nothing behind.
+        if (await store.SetAsync(VariantKey(state.IndexKey, index, request), cached, request.Aborted) && newIndex)
+        {
+            await store.SetIndexAsync(state.IndexKey, index, Delay, request.Aborted);
+        }
+    }
+
+    /// <summary>
+    /// RFC 9111 §3 and §3.5, for a shared cache: <c>no-store</c> and <c>private</c> forbid storing, and a response to
+    /// a request that carried <c>Authorization</c> is stored only when the response says it may be shared.
+    /// </summary>
+    private static bool MayShare(Request request)
+    {
+        var shareable = !request.Headers.ContainsKey("Authorization");
+        foreach (var (name, _) in Directives(request.Response.Headers.CacheControl))
+        {
+            switch (name)
+            {
+                case "no-store" or "private":
+                    return false;
+                case "public" or "s-maxage" or "must-revalidate":
+                    shareable = true;
+                    break;
+            }
+        }
+        return shareable;
+    }
+
+    /// <summary>A Cache-Control header's directives: lower-case names, values unquoted (null when absent).</summary>
+    private static IEnumerable<(string Name, string? Value)> Directives(StringValues header)
+    {
+        foreach (var directive in header.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = directive.IndexOf('=');
+            yield return equals < 0
+                ? (directive.ToLowerInvariant(), null)
+                : (directive[..equals].TrimEnd().ToLowerInvariant(), directive[(equals + 1)..].Trim().Trim('"'));
+        }
     }
 
     private static string IndexKey(string method, string uri) => method + " " + uri;
@@ -221,10 +266,8 @@ public sealed class CachingTool : Tool
             var noCache = request.Headers.Pragma.ToString().Contains("no-cache", StringComparison.OrdinalIgnoreCase);
             var noStore = false;
             int? maxAge = null;
-            foreach (var raw in request.Headers.CacheControl.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var (name, value) in Directives(request.Headers.CacheControl))
             {
-                var equals = raw.IndexOf('=');
-                var name = (equals < 0 ? raw : raw[..equals]).Trim().ToLowerInvariant();
                 switch (name)
                 {
                     case "no-cache":
@@ -234,7 +277,7 @@ public sealed class CachingTool : Tool
                         noStore = true;
                         break;
                     case "max-age":
-                        if (equals < 0 || !int.TryParse(raw[(equals + 1)..].Trim().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
                         {
                             throw new HttpError(400, "Invalid Cache-Control header");
                         }

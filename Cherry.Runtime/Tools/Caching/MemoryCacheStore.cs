@@ -1,16 +1,17 @@
-using System.Collections.Concurrent;
-
 namespace Cherry;
 
 /// <summary>
-/// The in-memory store, after CherryPy's MemoryCache: at most <see cref="MaxObjects"/> responses, each under
-/// <see cref="MaxObjectSize"/> bytes, together under <see cref="MaxSize"/>; a sweep every
-/// <see cref="ExpireFrequency"/> drops expired entries.
+/// The in-memory store, after CherryPy's MemoryCache: at most <see cref="MaxObjects"/> entries, each response under
+/// <see cref="MaxObjectSize"/> bytes, together under <see cref="MaxSize"/>. The per-URL index records count as
+/// entries too, keys included, so a flood of distinct URLs or Host headers cannot grow memory: when a new entry does
+/// not fit, the oldest stored make room. A sweep every <see cref="ExpireFrequency"/> drops expired entries.
 /// </summary>
 public sealed class MemoryCacheStore : ICacheStore, IDisposable
 {
-    private readonly ConcurrentDictionary<string, CachedResponse> _responses = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset Expires)> _index = new(StringComparer.Ordinal);
+    // One table for responses and index records, oldest first, so that making room is O(1) per evicted entry.
+    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<Entry> _age = new();
+    private readonly Lock _lock = new();
     private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
     private long _size;
@@ -29,50 +30,54 @@ public sealed class MemoryCacheStore : ICacheStore, IDisposable
 
     public TimeSpan ExpireFrequency { get; } = TimeSpan.FromSeconds(0.1);
 
-    public int Count => _responses.Count;
+    /// <summary>Entries held: responses and index records.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
 
-    public long Size => Interlocked.Read(ref _size);
+    /// <summary>Approximate bytes held by responses and index records, keys included.</summary>
+    public long Size
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _size;
+            }
+        }
+    }
 
     public ValueTask<CachedResponse?> GetAsync(string key, CancellationToken cancellation) =>
-        ValueTask.FromResult(_responses.TryGetValue(key, out var response) && response.Expires > _time.GetUtcNow() ? response : null);
+        ValueTask.FromResult(Find(key) as CachedResponse);
 
     public ValueTask<bool> SetAsync(string key, CachedResponse response, CancellationToken cancellation)
     {
         var size = response.Size;
-        if (size >= MaxObjectSize || Size + size >= MaxSize || (_responses.Count >= MaxObjects && !_responses.ContainsKey(key)))
-        {
-            return ValueTask.FromResult(false);
-        }
-        _responses.AddOrUpdate(key,
-            _ =>
-            {
-                Interlocked.Add(ref _size, size);
-                return response;
-            },
-            (_, old) =>
-            {
-                Interlocked.Add(ref _size, size - old.Size);
-                return response;
-            });
-        return ValueTask.FromResult(true);
+        return ValueTask.FromResult(size < MaxObjectSize && Add(new Entry(key, response, size, response.Expires)));
     }
 
     public ValueTask<string?> GetIndexAsync(string key, CancellationToken cancellation) =>
-        ValueTask.FromResult(_index.TryGetValue(key, out var entry) && entry.Expires > _time.GetUtcNow() ? entry.Value : null);
+        ValueTask.FromResult(Find(key) as string);
 
     public ValueTask SetIndexAsync(string key, string value, TimeSpan lifetime, CancellationToken cancellation)
     {
-        _index[key] = (value, _time.GetUtcNow() + lifetime);
+        Add(new Entry(key, value, value.Length * 2L, _time.GetUtcNow() + lifetime));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask RemoveAsync(string key, CancellationToken cancellation)
     {
-        if (_responses.TryRemove(key, out var removed))
+        lock (_lock)
         {
-            Interlocked.Add(ref _size, -removed.Size);
+            Remove(key);
         }
-        _index.TryRemove(key, out _);
         return ValueTask.CompletedTask;
     }
 
@@ -80,21 +85,64 @@ public sealed class MemoryCacheStore : ICacheStore, IDisposable
     public void Sweep()
     {
         var now = _time.GetUtcNow();
-        foreach (var (key, response) in _responses)
+        lock (_lock)
         {
-            if (response.Expires <= now && _responses.TryRemove(new KeyValuePair<string, CachedResponse>(key, response)))
+            for (var node = _age.First; node is not null;)
             {
-                Interlocked.Add(ref _size, -response.Size);
-            }
-        }
-        foreach (var (key, entry) in _index)
-        {
-            if (entry.Expires <= now)
-            {
-                _index.TryRemove(new KeyValuePair<string, (string, DateTimeOffset)>(key, entry));
+                var next = node.Next;
+                if (node.Value.Expires <= now)
+                {
+                    Remove(node.Value.Key);
+                }
+                node = next;
             }
         }
     }
 
     public void Dispose() => _sweeper.Dispose();
+
+    private object? Find(string key)
+    {
+        lock (_lock)
+        {
+            return _entries.TryGetValue(key, out var node) && node.Value.Expires > _time.GetUtcNow() ? node.Value.Value : null;
+        }
+    }
+
+    /// <summary>Stores the entry as the newest, evicting the oldest until it fits; false when it never could.</summary>
+    private bool Add(Entry entry)
+    {
+        if (entry.Size >= MaxSize || MaxObjects < 1)
+        {
+            return false;
+        }
+        lock (_lock)
+        {
+            Remove(entry.Key);
+            while (_age.First is { } oldest && (_entries.Count >= MaxObjects || _size + entry.Size >= MaxSize))
+            {
+                Remove(oldest.Value.Key);
+            }
+            _entries[entry.Key] = _age.AddLast(entry);
+            _size += entry.Size;
+        }
+        return true;
+    }
+
+    /// <remarks>Called under the lock.</remarks>
+    private void Remove(string key)
+    {
+        if (_entries.Remove(key, out var node))
+        {
+            _age.Remove(node);
+            _size -= node.Value.Size;
+        }
+    }
+
+    /// <summary>A response or an index record (<paramref name="Value"/>) and the bytes it holds.</summary>
+    private sealed record Entry(string Key, object Value, long ValueSize, DateTimeOffset Expires)
+    {
+        /// <summary>The value, the key, and about 64 bytes for the table's node.</summary>
+        public long Size { get; } = ValueSize + Key.Length * 2L + 64;
+    }
 }

@@ -1,6 +1,6 @@
 namespace Cherry.Integration.Tests.App;
 
-/// <summary>The reference app's /basic and /digest, plus a config-only realm.</summary>
+/// <summary>The reference app's /basic and /digest, plus a config-only realm and a cached one.</summary>
 public sealed class AuthRoot
 {
     public BasicProtected Basic { get; } = new();
@@ -8,6 +8,8 @@ public sealed class AuthRoot
     public DigestProtected Digest { get; } = new();
 
     public ConfiguredProtected Configured { get; } = new();
+
+    public CachedProtected Cached { get; } = new();
 }
 
 [AuthBasic(Realm = "earth")]
@@ -31,4 +33,21 @@ public sealed class ConfiguredProtected
 {
     [Exposed]
     public string Index(Request request) => "Configured hello " + request.Login;
+}
+
+/// <summary>Cached behind basic auth: a user's page is theirs alone unless the handler marks it public.</summary>
+[AuthBasic(Realm = "pantry"), Caching]
+public sealed class CachedProtected
+{
+    private int _visits;
+
+    [Exposed]
+    public string Index(Request request) => $"Hello {request.Login}, visit #{Interlocked.Increment(ref _visits)}";
+
+    [Exposed]
+    public string Shared(Request request)
+    {
+        request.Response.Headers.CacheControl = "public";
+        return Index(request);
+    }
 }

@@ -34,6 +34,7 @@ public sealed class ExtendedCacheApp : CacheApp
     private int _slowVisits;
     private int _cookieVisits;
     private int _teapotVisits;
+    private int _markedVisits;
 
     [Exposed]
     public string Varying(Request request, Response response)
@@ -54,6 +55,14 @@ public sealed class ExtendedCacheApp : CacheApp
     {
         response.Status = "418";
         return "teapot visit #" + Interlocked.Increment(ref _teapotVisits);
+    }
+
+    /// <summary>Answers with the Cache-Control directive the caller names.</summary>
+    [Exposed]
+    public string Marked(Response response, string directive)
+    {
+        response.Headers.CacheControl = directive;
+        return directive + " visit #" + Interlocked.Increment(ref _markedVisits);
     }
 
     [Exposed]
