@@ -1,4 +1,6 @@
 using Cherry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conformance;
 

@@ -45,6 +45,9 @@ public class Root
 
     public NoDef Nodef { get; } = new();
 
+    private static readonly System.Buffers.SearchValues<char> CookieNameCharacters =
+        System.Buffers.SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     private static string StaticFile(string name) => Path.Combine(AppContext.BaseDirectory, "static", name);
 
     [Exposed]
@@ -96,6 +99,11 @@ public class Root
     [Exposed]
     public string Cookie(Response response, string name = "c", string value = "v")
     {
+        // The name comes from the client: one that is no RFC 6265 token is its mistake, not a failure here.
+        if (name.Length == 0 || name.AsSpan().ContainsAnyExcept(CookieNameCharacters))
+        {
+            throw new HttpError(400, "A cookie name is a token: letters, digits and !#$%&'*+-.^_`|~.");
+        }
         response.Cookies.Append(name, value, new CookieOptions { Path = "/" });
         return "cookie set";
     }

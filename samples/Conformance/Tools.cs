@@ -20,19 +20,22 @@ public class JsonApp
     public Received Echo(Request request) => new(request.Json);
 
     [Exposed, JsonIn(Force = false)]
-    public Lenient Lenient(Request request, Keywords kw) => new(request.Json, kw.ToDictionary(k => k.Key, k => k.Value));
+    public Lenient Lenient(Request request, Keywords kw) =>
+        // As CherryPy's **kw: a repeated name carries the list of its values.
+        new(request.Json, kw.GroupBy(k => k.Key).ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.First().Value : g.Select(k => k.Value).ToArray()));
 }
 
 public sealed record OutAnswer(int Answer, object[] List);
 
 public sealed record Received([property: JsonPropertyName("received")] JsonElement? Document);
 
-public sealed record Lenient(JsonElement? Json, Dictionary<string, string> Params);
+public sealed record Lenient(JsonElement? Json, Dictionary<string, object> Params);
 
 [JsonSerializable(typeof(OutAnswer))]
 [JsonSerializable(typeof(Received))]
 [JsonSerializable(typeof(Lenient))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(int))]
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 internal sealed partial class ConformanceJsonContext : JsonSerializerContext;
