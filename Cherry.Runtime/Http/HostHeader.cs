@@ -35,7 +35,9 @@ internal static class HostHeader
         return context.Connection.LocalPort is > 0 and var port ? name + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) : name;
     }
 
-    // The common case without parsing a Uri: DNS labels of letters, digits and hyphens, and a port within range.
+    // The common cases without parsing a Uri: a DNS name whose labels are letters, digits and inner hyphens and whose
+    // last label starts with a letter, or a dotted IPv4 address; either with a port within range. Anything else is
+    // left to Uri's judgement.
     private static bool IsPlainName(string value)
     {
         var colon = value.LastIndexOf(':');
@@ -46,17 +48,21 @@ internal static class HostHeader
         {
             return false;
         }
-        if (name.IsEmpty || name[0] == '.' || name.Contains("..", StringComparison.Ordinal))
+        var labels = 0;
+        var lastStartsWithLetter = false;
+        foreach (var range in name.Split('.'))
         {
-            return false;
-        }
-        foreach (var c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not '.' and not '-')
+            var label = name[range];
+            if (label.IsEmpty || label[0] == '-' || label[^1] == '-' || label.ContainsAnyExcept(LabelCharacters))
             {
                 return false;
             }
+            labels++;
+            lastStartsWithLetter = char.IsAsciiLetter(label[0]);
         }
-        return true;
+        return lastStartsWithLetter || labels == 4 && System.Net.IPAddress.TryParse(name, out _);
     }
+
+    private static readonly System.Buffers.SearchValues<char> LabelCharacters =
+        System.Buffers.SearchValues.Create("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 }

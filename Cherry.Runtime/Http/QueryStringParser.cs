@@ -77,7 +77,8 @@ public static class QueryStringParser
             decoded = encoded.ToString();
             return true;
         }
-        var bytes = new byte[encoded.Length];
+        // One byte a character, except text beyond ISO-8859-1, which UTF-8 makes at most three bytes a character.
+        var bytes = new byte[encoded.IndexOfAnyExceptInRange((char)0, (char)0xFF) < 0 ? encoded.Length : encoded.Length * 3];
         var count = 0;
         for (var i = 0; i < encoded.Length; i++)
         {
@@ -95,11 +96,6 @@ public static class QueryStringParser
             {
                 // Text beyond ISO-8859-1 cannot be raw bytes: it is re-encoded as UTF-8.
                 var chars = encoded.Slice(i, char.IsHighSurrogate(c) && i + 1 < encoded.Length ? 2 : 1);
-                var needed = Encoding.UTF8.GetByteCount(chars);
-                if (count + needed > bytes.Length)
-                {
-                    Array.Resize(ref bytes, count + needed + encoded.Length - i);
-                }
                 count += Encoding.UTF8.GetBytes(chars, bytes.AsSpan(count));
                 i += chars.Length - 1;
             }

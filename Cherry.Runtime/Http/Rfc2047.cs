@@ -19,7 +19,11 @@ public static partial class Rfc2047
         {
             try
             {
-                var encoding = Encoding.GetEncoding(match.Groups["charset"].Value);
+                // Charsets.Find: the charset is the client's word, and some names .NET knows it refuses to use (UTF-7).
+                if (Charsets.Find(match.Groups["charset"].Value) is not { } encoding)
+                {
+                    return match.Value;
+                }
                 var text = match.Groups["text"].Value;
                 var bytes = match.Groups["kind"].Value.ToUpperInvariant() == "B" ? Convert.FromBase64String(text) : DecodeQ(text);
                 return encoding.GetString(bytes);

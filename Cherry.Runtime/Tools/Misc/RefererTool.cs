@@ -20,7 +20,7 @@ public sealed class RefererTool : HookTool
     public string Pattern
     {
         get => _regex?.ToString()[2..^1] ?? "";
-        set => _regex = new Regex(@"\G(?:" + value + ")", RegexOptions.CultureInvariant);
+        set => _regex = ClientPattern.Create(@"\G(?:" + value + ")");
     }
 
     public bool Accept { get; set; } = true;
@@ -58,12 +58,12 @@ public sealed class RefererTool : HookTool
 
     /// <summary>The helper form: <c>RefererTool.Check(request, @"https://[^/]*example\.com")</c>.</summary>
     public static void Check(Request request, string pattern, bool accept = true, bool acceptMissing = false, int error = 403, string message = "Forbidden Referer header.") =>
-        Check(request, new Regex(@"\G(?:" + pattern + ")", RegexOptions.CultureInvariant), accept, acceptMissing, error, message);
+        Check(request, ClientPattern.Create(@"\G(?:" + pattern + ")"), accept, acceptMissing, error, message);
 
     private static void Check(Request request, Regex? pattern, bool accept, bool acceptMissing, int error, string message)
     {
         var referer = request.Headers.Referer.ToString();
-        var passes = referer.Length == 0 ? acceptMissing : (pattern?.IsMatch(referer) ?? false) == accept;
+        var passes = referer.Length == 0 ? acceptMissing : (pattern is not null && ClientPattern.IsMatch(pattern, referer)) == accept;
         if (!passes)
         {
             throw new HttpError(error, message);

@@ -30,7 +30,7 @@ public sealed class StaticDirTool : HookTool
     public string? Match
     {
         get => _match?.ToString();
-        set => _match = string.IsNullOrEmpty(value) ? null : new Regex(value, RegexOptions.CultureInvariant);
+        set => _match = string.IsNullOrEmpty(value) ? null : ClientPattern.Create(value);
     }
 
     /// <summary>Extension (without dot) to Content-Type overrides.</summary>
@@ -62,7 +62,7 @@ public sealed class StaticDirTool : HookTool
 
     public override ValueTask RunAsync(Request request)
     {
-        if (request.Method is not ("GET" or "HEAD") || (_match is not null && !_match.IsMatch(request.PathInfo)))
+        if (request.Method is not ("GET" or "HEAD") || (_match is not null && !ClientPattern.IsMatch(_match, request.PathInfo)))
         {
             return ValueTask.CompletedTask;
         }

@@ -20,7 +20,7 @@ public sealed class StaticFileTool : HookTool
     public string? Match
     {
         get => _match?.ToString();
-        set => _match = string.IsNullOrEmpty(value) ? null : new Regex(value, RegexOptions.CultureInvariant);
+        set => _match = string.IsNullOrEmpty(value) ? null : ClientPattern.Create(value);
     }
 
     public IReadOnlyDictionary<string, string>? ContentTypes { get; set; }
@@ -43,7 +43,7 @@ public sealed class StaticFileTool : HookTool
 
     public override ValueTask RunAsync(Request request)
     {
-        if (request.Method is ("GET" or "HEAD") && (_match is null || _match.IsMatch(request.PathInfo)) && File.Exists(Filename))
+        if (request.Method is ("GET" or "HEAD") && (_match is null || ClientPattern.IsMatch(_match, request.PathInfo)) && File.Exists(Filename))
         {
             Static.ServeFile(request, Filename, contentTypes: ContentTypes);
         }
