@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cherry;
@@ -86,8 +87,12 @@ public sealed class AuthDigestTool : Tool
         {
             throw new HttpError(400, Unparseable);
         }
-        var target = request.HttpContext.Request.Path.Value + request.HttpContext.Request.QueryString.Value;
-        if (uri != target && uri != request.HttpContext.Request.PathBase.Value + target)
+        var http = request.HttpContext.Request;
+        var target = http.Path.Value + http.QueryString.Value;
+        // RFC 7616 §3.4.6: clients copy the request-target as they sent it, percent-encoding and all. The decoded
+        // path names the same resource and stays accepted (an absolute-form target also carries scheme and host).
+        if (uri != request.HttpContext.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget
+            && uri != target && uri != http.PathBase.Value + target)
         {
             throw new HttpError(400, "The Authorization header's uri does not match the request.");
         }

@@ -1,5 +1,7 @@
 namespace Cherry.Integration.Tests.App;
 
+using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
+
 /// <summary>The reference app's /basic and /digest, plus a config-only realm.</summary>
 public sealed class AuthRoot
 {
@@ -25,6 +27,11 @@ public sealed class DigestProtected
 
     [Exposed]
     public string Echo(Request request, string text) => request.Login + " posted " + text;
+
+    /// <summary>Any other path below, so that clients can authenticate for percent-encoded ones.</summary>
+    [Exposed]
+    public string Default(Request request, Keywords kwargs, params string[] args) =>
+        $"Hello {request.Login} at {string.Join('/', args)}{string.Concat(kwargs.Select(k => $" {k.Key}={k.Value}"))}";
 }
 
 public sealed class ConfiguredProtected
