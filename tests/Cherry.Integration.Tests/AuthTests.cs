@@ -18,7 +18,11 @@ public sealed class AuthFixture : IAsyncLifetime
     public static Task<CherryServer> StartAsync(Action<IServiceCollection>? more = null) => CherryServer.StartAsync(
         app => app.MapCherry<AuthRoot>("/", o => o
             .Set("/configured", "tools.auth_basic.on", "True")
-            .Set("/configured", "tools.auth_basic.realm", "moon")),
+            .Set("/configured", "tools.auth_basic.realm", "moon")
+            .Set("/legacy", "tools.auth_digest.on", "True")
+            .Set("/legacy", "tools.auth_digest.realm", "wonderland")
+            .Set("/legacy", "tools.auth_digest.key", Key)
+            .Set("/legacy", "tools.auth_digest.allow_legacy_no_qop", "True")),
         services: services =>
         {
             services.AddKeyedSingleton("earth", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bird"] = "bebop" }));
@@ -170,6 +174,34 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
 
     private static string Nonce(DateTimeOffset? issued = null) =>
         new AuthDigestTool { Realm = "wonderland", Key = AuthFixture.Key }.NewNonce(issued);
+
+    /// <summary>RFC 2069's answer: no qop, nc nor cnonce, so nothing but the nonce tells one request from another.</summary>
+    private static string LegacyAuthorization(string nonce, string uri)
+    {
+        var response = Md5($"{Md5("alice:wonderland:4x5istwelve")}:{nonce}:{Md5($"GET:{uri}")}");
+        return $"Digest username=\"alice\", realm=\"wonderland\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{response}\"";
+    }
+
+    [Fact]
+    public async Task Digest_refuses_the_legacy_answer_without_qop_by_default()
+    {
+        var (response, _) = await _client.FetchAsync("/digest/", ("Authorization", LegacyAuthorization(Nonce(), "/digest/")));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.All(response.Headers.WwwAuthenticate, challenge => Assert.Contains("qop=\"auth\"", challenge.ToString()));
+    }
+
+    [Fact]
+    public async Task Digest_allowed_without_qop_takes_each_nonce_once()
+    {
+        var header = ("Authorization", LegacyAuthorization(Nonce(), "/legacy/"));
+        var (first, body) = await _client.FetchAsync("/legacy/", header);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("Configured hello alice", body);
+        var (replay, _) = await _client.FetchAsync("/legacy/", header);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Contains("stale=\"true\"", replay.Headers.WwwAuthenticate.First().ToString());
+        Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync("/legacy/", ("Authorization", LegacyAuthorization(Nonce(), "/legacy/")))).Response.StatusCode);
+    }
 
     [Fact]
     public async Task Digest_accepts_sha256()

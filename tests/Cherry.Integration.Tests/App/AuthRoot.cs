@@ -10,6 +10,9 @@ public sealed class AuthRoot
     public DigestProtected Digest { get; } = new();
 
     public ConfiguredProtected Configured { get; } = new();
+
+    /// <summary>Digest by configuration, with the legacy answer without qop allowed.</summary>
+    public ConfiguredProtected Legacy { get; } = new();
 }
 
 [AuthBasic(Realm = "earth")]
