@@ -139,7 +139,9 @@ public sealed class SessionsTool : Tool
         var store = Store(request);
         var offered = request.HttpContext.Request.Cookies[CookieName];
         var known = false;
-        if (offered is { Length: > 0 })
+        // An id this server could not have made is no id: no store is asked about it (paths, lengths, characters
+        // each backend would refuse in its own way).
+        if (offered is not null && SessionIds.IsWellFormed(offered))
         {
             try
             {
