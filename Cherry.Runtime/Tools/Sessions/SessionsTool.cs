@@ -164,6 +164,14 @@ public sealed class SessionsTool : Tool
         {
             return;
         }
+        if (state.Session.IsNew)
+        {
+            // No one else knows a new id before its cookie is sent, after the save: there is nothing to lock or load,
+            // and no lock (a file, for the file store) is left behind by a request that never saves.
+            state.Lock = Unlocked.Instance;
+            state.Session.Load(null);
+            return;
+        }
         var timeout = state.Tool.LockTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         try
         {
@@ -250,6 +258,14 @@ public sealed class SessionsTool : Tool
         }
         request.Response.Cookies.Append(CookieName, session.Id, options);
     }
+}
+
+/// <summary>The lock of a session no other request can know of.</summary>
+internal sealed class Unlocked : IAsyncDisposable
+{
+    public static readonly Unlocked Instance = new();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>The request's session with the store and lock behind it.</summary>
