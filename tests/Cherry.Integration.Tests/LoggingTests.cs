@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Cherry.Integration.Tests.App;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,28 +8,10 @@ namespace Cherry.Integration.Tests;
 /// <summary>The logging tools write through ILogger.</summary>
 public sealed class LoggingTests
 {
-    private sealed class Collector : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message, Exception? Error)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Enqueue((logLevel, formatter(state, exception), exception));
-
-        public void Dispose()
-        {
-        }
-    }
-
     [Fact]
     public async Task Tracebacks_headers_and_hooks_are_logged()
     {
-        var collector = new Collector();
+        var collector = new LogCollector();
         await using var server = await ToolboxFixture.StartAsync(services => services.AddLogging(b => b.AddProvider(collector).SetMinimumLevel(LogLevel.Debug)));
 
         await server.Client.FetchAsync("/configured/failing", ("X-Probe", "probe-value"));
