@@ -102,6 +102,7 @@ public sealed class SessionFaultTests
         {
             await Ports.WaitAsync(port);
             var multiplexer = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},abortConnect=false,asyncTimeout=500");
+            await multiplexer.GetDatabase().PingAsync();
             // Stopped, not killed: the connection stays up and commands time out, with the key in the error.
             Process.Start("kill", ["-STOP", redis.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
             await AssertOutageIsLoggedAsync(new RedisSessionStore(multiplexer), "RedisTimeoutException");
