@@ -18,7 +18,11 @@ public sealed class AuthFixture : IAsyncLifetime
     public static Task<CherryServer> StartAsync(Action<IServiceCollection>? more = null) => CherryServer.StartAsync(
         app => app.MapCherry<AuthRoot>("/", o => o
             .Set("/configured", "tools.auth_basic.on", "True")
-            .Set("/configured", "tools.auth_basic.realm", "moon")),
+            .Set("/configured", "tools.auth_basic.realm", "moon")
+            .Set("/legacy", "tools.auth_digest.on", "True")
+            .Set("/legacy", "tools.auth_digest.realm", "wonderland")
+            .Set("/legacy", "tools.auth_digest.key", Key)
+            .Set("/legacy", "tools.auth_digest.allow_legacy_no_qop", "True")),
         services: services =>
         {
             services.AddKeyedSingleton("earth", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bird"] = "bebop" }));
@@ -36,7 +40,8 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
 {
     private readonly HttpClient _client = fixture.Server.Client;
 
-    private string Absolute(string path) => new Uri(fixture.Server.Address, path).ToString();
+    /// <summary>The URL as written: Uri.ToString() would decode percent-escapes before curl or Python see them.</summary>
+    private string Absolute(string path) => fixture.Server.Address.GetLeftPart(UriPartial.Authority) + path;
 
     private static string Basic(string credentials) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials));
 
@@ -112,22 +117,49 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
     }
 
     [Fact]
-    public async Task Python_urllib_digest_handler_logs_in()
+    public async Task Python_urllib_digest_handler_logs_in() => Assert.Equal("Hello alice", await UrllibDigestAsync(Absolute("/digest/")));
+
+    /// <summary>Fetches <paramref name="url"/> with Python's HTTPDigestAuthHandler as alice.</summary>
+    private static async Task<string> UrllibDigestAsync(string url)
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("""
             import sys, urllib.request as u
             m = u.HTTPPasswordMgrWithDefaultRealm(); m.add_password(None, sys.argv[1], 'alice', '4x5istwelve')
-            print(u.build_opener(u.HTTPDigestAuthHandler(m)).open(sys.argv[1]).read().decode())
+            sys.stdout.buffer.write(u.build_opener(u.HTTPDigestAuthHandler(m)).open(sys.argv[1]).read())
             """);
-        start.ArgumentList.Add(Absolute("/digest/"));
+        start.ArgumentList.Add(url);
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, error);
-        Assert.Equal("Hello alice", output.Trim());
+        return output;
+    }
+
+    [Theory]
+    [InlineData("/digest/caf%C3%A9", "Hello alice at café")]
+    [InlineData("/digest/a%20b", "Hello alice at a b")]
+    [InlineData("/digest/%7E", "Hello alice at ~")]
+    [InlineData("/digest/caf%C3%A9?q=%C3%A9t%C3%A9", "Hello alice at café q=été")]
+    public async Task Digest_lets_real_clients_in_on_percent_encoded_paths(string target, string expected)
+    {
+        // The client's uri is the request-target as it sent it, percent-encoding and all (RFC 7616 §3.4.6).
+        Assert.Equal(expected, await Curl.RunAsync("-s", "--digest", "-u", "alice:4x5istwelve", Absolute(target)));
+        Assert.Equal(expected, await UrllibDigestAsync(Absolute(target)));
+    }
+
+    [Theory]
+    [InlineData("/digest/caf%C3%A9", "/digest/cafe")]
+    [InlineData("/digest/caf%C3%A9", "/digest/caf%C3%A9?x=1")]
+    [InlineData("/digest/caf%C3%A9?x=1", "/digest/caf%C3%A9?x=2")]
+    public async Task Digest_still_refuses_a_percent_encoded_uri_for_another_resource(string target, string uri)
+    {
+        var (response, body) = await _client.FetchAsync(target, ("Authorization", Authorization(Nonce(), uri)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The Authorization header's uri does not match the request.", Http.ErrorMessage(body));
+        Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync(target, ("Authorization", Authorization(Nonce(), target)))).Response.StatusCode);
     }
 
     private static string Md5(string text) => AuthDigestTool.Hash("MD5", text);
@@ -143,6 +175,34 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
 
     private static string Nonce(DateTimeOffset? issued = null) =>
         new AuthDigestTool { Realm = "wonderland", Key = AuthFixture.Key }.NewNonce(issued);
+
+    /// <summary>RFC 2069's answer: no qop, nc nor cnonce, so nothing but the nonce tells one request from another.</summary>
+    private static string LegacyAuthorization(string nonce, string uri)
+    {
+        var response = Md5($"{Md5("alice:wonderland:4x5istwelve")}:{nonce}:{Md5($"GET:{uri}")}");
+        return $"Digest username=\"alice\", realm=\"wonderland\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{response}\"";
+    }
+
+    [Fact]
+    public async Task Digest_refuses_the_legacy_answer_without_qop_by_default()
+    {
+        var (response, _) = await _client.FetchAsync("/digest/", ("Authorization", LegacyAuthorization(Nonce(), "/digest/")));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.All(response.Headers.WwwAuthenticate, challenge => Assert.Contains("qop=\"auth\"", challenge.ToString()));
+    }
+
+    [Fact]
+    public async Task Digest_allowed_without_qop_takes_each_nonce_once()
+    {
+        var header = ("Authorization", LegacyAuthorization(Nonce(), "/legacy/"));
+        var (first, body) = await _client.FetchAsync("/legacy/", header);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("Configured hello alice", body);
+        var (replay, _) = await _client.FetchAsync("/legacy/", header);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Contains("stale=\"true\"", replay.Headers.WwwAuthenticate.First().ToString());
+        Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync("/legacy/", ("Authorization", LegacyAuthorization(Nonce(), "/legacy/")))).Response.StatusCode);
+    }
 
     [Fact]
     public async Task Digest_accepts_sha256()

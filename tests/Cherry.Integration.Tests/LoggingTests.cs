@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Cherry.Integration.Tests.App;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,28 +8,10 @@ namespace Cherry.Integration.Tests;
 /// <summary>The logging tools write through ILogger.</summary>
 public sealed class LoggingTests
 {
-    private sealed class Collector : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message, Exception? Error)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Enqueue((logLevel, formatter(state, exception), exception));
-
-        public void Dispose()
-        {
-        }
-    }
-
     [Fact]
     public async Task Tracebacks_headers_and_hooks_are_logged()
     {
-        var collector = new Collector();
+        var collector = new LogCollector();
         await using var server = await ToolboxFixture.StartAsync(services => services.AddLogging(b => b.AddProvider(collector).SetMinimumLevel(LogLevel.Debug)));
 
         await server.Client.FetchAsync("/configured/failing", ("X-Probe", "probe-value"));
@@ -49,7 +30,7 @@ public sealed class LoggingTests
         Assert.Contains("BeforeHandler: trailing_slash(60), encode(70), caching(90)", hooks.Message);
     }
 
-    private static async Task<string> AccessLineAsync(Collector collector, string fragment)
+    private static async Task<string> AccessLineAsync(LogCollector collector, string fragment)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
@@ -64,7 +45,7 @@ public sealed class LoggingTests
         throw new TimeoutException("no access log line with " + fragment);
     }
 
-    private static Task<CherryServer> StartReferenceAsync(Collector collector) =>
+    private static Task<CherryServer> StartReferenceAsync(LogCollector collector) =>
         CherryServer.StartAsync(
             app => app.MapCherry<ReferenceRoot>("/", o => o.Set("/", "tools.log_access.on", "True")),
             environment: "Production",
@@ -73,7 +54,7 @@ public sealed class LoggingTests
     [Fact]
     public async Task A_client_that_goes_away_is_no_error()
     {
-        var collector = new Collector();
+        var collector = new LogCollector();
         await using var server = await StartReferenceAsync(collector);
         using (var socket = new System.Net.Sockets.TcpClient())
         {
@@ -89,7 +70,7 @@ public sealed class LoggingTests
     [Fact]
     public async Task The_access_log_escapes_what_could_forge_a_line()
     {
-        var collector = new Collector();
+        var collector = new LogCollector();
         await using var server = await StartReferenceAsync(collector);
         await server.Client.FetchAsync("/one%0A127.0.0.1%20-%20-%20%22GET%20/forged?p1=%22", ("User-Agent", "agent \"quoted\""));
         var line = await AccessLineAsync(collector, "/one");

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Cherry.Integration.Tests.App;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace Cherry.Integration.Tests;
@@ -77,6 +78,58 @@ public sealed class SessionFaultTests
             services: s => s.AddSingleton<ISessionStore>(store));
         var (response, _) = await server.Client.FetchAsync("/sram/", ("Cookie", "session_id=" + SessionIds.New()));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("redis")]
+    [InlineData("memcached")]
+    public async Task An_unreachable_store_is_logged_with_the_store_and_the_error(string kind)
+    {
+        var closed = Ports.Free();
+        await AssertOutageIsLoggedAsync(kind == "redis"
+            ? new RedisSessionStore(await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{closed},abortConnect=false,connectTimeout=500,asyncTimeout=1000"))
+            : new MemcachedSessionStore(new MemcachedClient("127.0.0.1", closed)),
+            kind == "redis" ? "RedisConnectionException" : "SocketException");
+    }
+
+    [Fact]
+    public async Task A_hung_redis_is_logged_without_the_session_id_its_error_names()
+    {
+        var port = Ports.Free();
+        var directory = Directory.CreateTempSubdirectory("cherry-redis-").FullName;
+        var redis = StartRedis(port, directory);
+        try
+        {
+            await Ports.WaitAsync(port);
+            var multiplexer = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},abortConnect=false,asyncTimeout=500");
+            await multiplexer.GetDatabase().PingAsync();
+            // Stopped, not killed: the connection stays up and commands time out, with the key in the error.
+            Process.Start("kill", ["-STOP", redis.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
+            await AssertOutageIsLoggedAsync(new RedisSessionStore(multiplexer), "RedisTimeoutException");
+        }
+        finally
+        {
+            redis.Kill();
+            await redis.WaitForExitAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>A request during the outage is 503, and one error names the store and the exception but not the id.</summary>
+    private static async Task AssertOutageIsLoggedAsync(ISessionStore store, string exception)
+    {
+        var collector = new LogCollector();
+        await using var server = await CherryServer.StartAsync(
+            app => app.MapCherry<SessionRoot>("/", o => o.Set("/sram", "tools.sessions.on", "True")),
+            services: s => s.AddSingleton(store).AddLogging(b => b.AddProvider(collector)));
+        var id = SessionIds.New();
+        var (response, _) = await server.Client.FetchAsync("/sram/", ("Cookie", "session_id=" + id));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var entry = Assert.Single(collector.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.StartsWith($"The session store {store.GetType().Name} is unavailable: ", entry.Message);
+        Assert.Contains(exception, entry.Message);
+        Assert.DoesNotContain(id, entry.Message);
     }
 }
 

@@ -78,6 +78,30 @@ public sealed class SessionStoreTests
     }
 
     [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_malformed_session_id_is_no_id_and_gets_a_fresh_session(string kind)
+    {
+        var store = await StoreServers.CreateAsync(kind);
+        await using var server = await CherryServer.StartAsync(
+            app => app.MapCherry<SessionRoot>("/", o => o.Set("/sram", "tools.sessions.on", "True")),
+            services: s => s.AddSingleton(store));
+        var wellFormed = SessionIds.New();
+        string[] malformed =
+        [
+            "", "deadbeef", wellFormed + "0", wellFormed.ToUpperInvariant(), new string('g', 40), new string('a', 4000),
+            "../x", "../../../../../../etc/passwd", "..%2F..%2Fx", "a%20b", "%00",
+        ];
+        foreach (var offered in malformed)
+        {
+            var (response, body) = await server.Client.FetchAsync("/sram/", ("Cookie", "session_id=" + offered));
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{offered}: {(int)response.StatusCode} {Http.ErrorMessage(body)}");
+            var id = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=')[1];
+            Assert.True(SessionIds.IsWellFormed(id), id);
+            Assert.Equal($"counter=1 id={id}", body);
+        }
+    }
+
+    [Theory]
     [InlineData("redis")]
     [InlineData("postgres")]
     [InlineData("memcached")]

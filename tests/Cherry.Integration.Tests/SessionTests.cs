@@ -101,18 +101,85 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         Assert.Equal($"counter=1 id={id}", body);
         Assert.DoesNotContain("expires", cookie);
         Assert.True(File.Exists(Path.Combine(fixture.Directory, "session-" + id)));
-        Assert.True(File.Exists(Path.Combine(fixture.Directory, "session-" + id + ".lock")));
+        // A new id is known to nobody else, so only a returning client's request takes the lock file.
+        Assert.False(File.Exists(Path.Combine(fixture.Directory, "session-" + id + ".lock")));
         Assert.Equal($"counter=2 id={id}", (await _client.FetchAsync("/sfile/", ("Cookie", "file_sid=" + id))).Body);
+        Assert.True(File.Exists(Path.Combine(fixture.Directory, "session-" + id + ".lock")));
+    }
+
+    [Theory]
+    [InlineData("../../x")]
+    [InlineData("../../../x")]
+    public async Task A_file_session_id_that_names_a_path_gets_a_new_id(string offered)
+    {
+        var (response, body) = await _client.FetchAsync("/sfile/", ("Cookie", "file_sid=" + offered));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = IdOf(SessionCookie(response, "file_sid"));
+        Assert.Matches("^[0-9a-f]{40}$", id);
+        Assert.Equal($"counter=1 id={id}", body);
     }
 
     [Fact]
-    public async Task A_file_session_id_that_leaves_the_directory_is_400_and_one_that_stays_gets_a_new_id()
+    public async Task Requests_without_a_cookie_leave_no_file_behind()
     {
-        var (inside, _) = await _client.FetchAsync("/sfile/", ("Cookie", "file_sid=../" + Path.GetFileName(fixture.Directory) + "/x"));
-        Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
-        var (outside, body) = await _client.FetchAsync("/sfile/", ("Cookie", "file_sid=../../../x"));
-        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
-        Assert.Equal("Invalid session id in cookie.", Http.ErrorMessage(body));
+        var directory = Directory.CreateTempSubdirectory("cherry-sessions-").FullName;
+        try
+        {
+            await using var server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
+                .Set("/sfile", "tools.sessions.on", "True")
+                .Set("/sfile", "tools.sessions.storage_class", "file")
+                .Set("/sfile", "tools.sessions.storage_path", directory)));
+            for (var i = 0; i < 200; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await server.Client.FetchAsync("/sfile/peek")).Response.StatusCode);
+            }
+            Assert.Empty(Directory.GetFiles(directory));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_sweep_removes_lock_files_nobody_holds_whose_session_is_gone()
+    {
+        var directory = Directory.CreateTempSubdirectory("cherry-sessions-").FullName;
+        try
+        {
+            await using var server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
+                .Set("/sfile", "tools.sessions.on", "True")
+                .Set("/sfile", "tools.sessions.storage_class", "file")
+                .Set("/sfile", "tools.sessions.storage_path", directory)));
+            string Lock(string id) => Path.Combine(directory, "session-" + id + ".lock");
+            var live = IdOf(SessionCookie((await server.Client.FetchAsync("/sfile/")).Response, "session_id"));
+            await server.Client.FetchAsync("/sfile/", ("Cookie", "session_id=" + live));
+            // Regenerating deletes the old session; its lock file stays until the sweep.
+            var regenerated = IdOf(SessionCookie((await server.Client.FetchAsync("/sfile/")).Response, "session_id"));
+            var renewed = IdOf(SessionCookie((await server.Client.FetchAsync("/sfile/regen", ("Cookie", "session_id=" + regenerated))).Response, "session_id"));
+            // What a process that died holding a lock leaves behind.
+            var orphan = SessionIds.New();
+            await File.WriteAllBytesAsync(Lock(orphan), []);
+            var store = new FileSessionStore(directory);
+            var held = SessionIds.New();
+            await using (await store.LockAsync(held, TimeSpan.FromSeconds(1), default))
+            {
+                Assert.True(File.Exists(Lock(regenerated)));
+                await store.CleanUpAsync(default);
+                Assert.True(File.Exists(Lock(held)), "a lock in use stays");
+            }
+            Assert.False(File.Exists(Lock(regenerated)));
+            Assert.False(File.Exists(Lock(orphan)));
+            Assert.True(File.Exists(Lock(live)), "a live session's lock stays");
+            Assert.Equal(
+                new[] { "session-" + live, "session-" + live + ".lock", "session-" + renewed, "session-" + held + ".lock" }.Order(),
+                Directory.GetFiles(directory).Select(Path.GetFileName).Order());
+            Assert.Equal($"counter=3 id={live}", (await server.Client.FetchAsync("/sfile/", ("Cookie", "session_id=" + live))).Body);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cherry;
@@ -13,8 +14,9 @@ public delegate string? GetHa1(string realm, string user, string algorithm);
 /// CherryPy's <c>auth_digest</c> (before_handler 1), RFC 2617 and RFC 7616: challenges for MD5 and SHA-256 (MD5 first,
 /// which every client reads), MD5-sess and SHA-256-sess, qop <c>auth</c> and <c>auth-int</c>. Nonces carry a timestamp
 /// and an HMAC of it under <see cref="Key"/>; an old one is answered <c>stale="true"</c>. Beyond CherryPy: the
-/// nonce-count must grow per nonce (a replay is refused), the <c>uri</c> must be the request's, and <c>opaque</c>
-/// must round-trip. The HA1 source is the <see cref="GetHa1"/> registered in DI under the realm's name.
+/// nonce-count must grow per nonce (a replay is refused), the <c>uri</c> must be the request's, <c>opaque</c>
+/// must round-trip, and RFC 2069's answer without qop is refused unless <see cref="AllowLegacyNoQop"/>. The HA1
+/// source is the <see cref="GetHa1"/> registered in DI under the realm's name.
 /// </summary>
 public sealed class AuthDigestTool : Tool
 {
@@ -35,11 +37,18 @@ public sealed class AuthDigestTool : Tool
 
     public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromSeconds(600);
 
+    /// <summary>
+    /// Accepts RFC 2069's answer without qop (<c>tools.auth_digest.allow_legacy_no_qop</c>). It has no nonce-count, so
+    /// each nonce then serves one request: a replay is answered <c>stale="true"</c>. Off by default (CherryPy accepts it).
+    /// </summary>
+    public bool AllowLegacyNoQop { get; set; }
+
     public override void Configure(ToolArguments arguments)
     {
         Realm = arguments.GetString("realm", Realm);
         Key = arguments.GetString("key", Key);
         AcceptCharset = arguments.GetString("accept_charset", AcceptCharset);
+        AllowLegacyNoQop = arguments.GetBoolean("allow_legacy_no_qop", AllowLegacyNoQop);
         if (Realm.Length == 0 || Realm.Contains('"'))
         {
             throw arguments.Malformed("realm", "auth_digest needs a realm without double quotes.");
@@ -86,8 +95,17 @@ public sealed class AuthDigestTool : Tool
         {
             throw new HttpError(400, Unparseable);
         }
-        var target = request.HttpContext.Request.Path.Value + request.HttpContext.Request.QueryString.Value;
-        if (uri != target && uri != request.HttpContext.Request.PathBase.Value + target)
+        if (qop.Length == 0 && !AllowLegacyNoQop)
+        {
+            // Without qop nothing tells one request from a replay of it; the challenge asks for qop="auth".
+            throw Challenge(request, stale: false);
+        }
+        var http = request.HttpContext.Request;
+        var target = http.Path.Value + http.QueryString.Value;
+        // RFC 7616 §3.4.6: clients copy the request-target as they sent it, percent-encoding and all. The decoded
+        // path names the same resource and stays accepted (an absolute-form target also carries scheme and host).
+        if (uri != request.HttpContext.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget
+            && uri != target && uri != http.PathBase.Value + target)
         {
             throw new HttpError(400, "The Authorization header's uri does not match the request.");
         }
@@ -120,11 +138,13 @@ public sealed class AuthDigestTool : Tool
             throw Challenge(request, stale: true);
         }
         var counter = request.Services.GetService<INonceCounter>() ?? FallbackCounter;
-        if (qop.Length > 0 && (!long.TryParse(nc, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var count)
-            || !await counter.AdvanceAsync(nonce, count, issued + NonceLifetime, request.Aborted)))
+        // A nonce-count that does not grow is a replayed request. The legacy answer has none: it counts as 1, so its
+        // nonce serves once, and stale="true" lets an honest client answer the fresh nonce without asking the user.
+        var count = 1L;
+        if ((qop.Length > 0 && !long.TryParse(nc, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out count))
+            || !await counter.AdvanceAsync(nonce, count, issued + NonceLifetime, request.Aborted))
         {
-            // A nonce-count that does not grow is a replayed request.
-            throw Challenge(request, stale: false);
+            throw Challenge(request, stale: qop.Length == 0);
         }
         request.Login = user;
     }
@@ -246,5 +266,8 @@ public sealed class AuthDigestAttribute : ToolAttribute
 
     public string AcceptCharset { get; set; } = "utf-8";
 
-    public override Tool CreateTool() => new AuthDigestTool { Realm = Realm, Key = Key, AcceptCharset = AcceptCharset };
+    /// <inheritdoc cref="AuthDigestTool.AllowLegacyNoQop"/>
+    public bool AllowLegacyNoQop { get; set; }
+
+    public override Tool CreateTool() => new AuthDigestTool { Realm = Realm, Key = Key, AcceptCharset = AcceptCharset, AllowLegacyNoQop = AllowLegacyNoQop };
 }

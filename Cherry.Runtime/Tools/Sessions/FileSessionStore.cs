@@ -6,11 +6,12 @@ namespace Cherry;
 /// Sessions as files (CherryPy's FileSession): <c>session-&lt;id&gt;</c> holds the data and expiry as JSON, written to a
 /// temporary file and renamed into place so a reader never sees half a session; <c>session-&lt;id&gt;.lock</c> is held
 /// open exclusively while the session is in use, which also excludes other processes, and the operating system
-/// releases it if a process dies.
+/// releases it if a process dies. The sweep deletes the lock files of sessions that are gone.
 /// </summary>
 public sealed class FileSessionStore(string directory) : ISessionStore
 {
     private const string Prefix = "session-";
+    private const string LockSuffix = ".lock";
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
@@ -65,32 +66,70 @@ public sealed class FileSessionStore(string directory) : ISessionStore
 
     public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
     {
-        var path = PathOf(id) + ".lock";
+        var path = PathOf(id) + LockSuffix;
         var deadline = timeout is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
         while (true)
         {
-            try
+            if (TryLock(path, FileMode.OpenOrCreate) is { } handle)
             {
-                var handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 return handle;
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                // Held by another request or process: poll, as CherryPy's lock does every 0.1 s.
-                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellation);
-            }
-            catch (IOException)
+            if (DateTime.UtcNow >= deadline)
             {
                 throw new TimeoutException("Timeout acquiring lock for " + id);
             }
+            // Held by another request or process: poll, as CherryPy's lock does every 0.1 s.
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellation);
+        }
+    }
+
+    /// <summary>The lock file opened exclusively, or null while another request or process holds it.</summary>
+    private static FileStream? TryLock(string path, FileMode mode)
+    {
+        FileStream handle;
+        try
+        {
+            handle = new FileStream(path, mode, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        if (handle.Length == 0)
+        {
+            return handle;
+        }
+        // Marked by the sweep, which deleted it after this request opened it: the path names another file now.
+        handle.Dispose();
+        return null;
+    }
+
+    /// <summary>
+    /// Deletes a lock file nobody holds. It is marked first, while held: a request that opened it just before the
+    /// delete would otherwise lock a file no longer in the directory while another request locks a new one.
+    /// </summary>
+    private static void DeleteLock(string path)
+    {
+        using var handle = TryLock(path, FileMode.Open);
+        if (handle is not null)
+        {
+            handle.WriteByte(1);
+            handle.Flush();
+            File.Delete(path);
         }
     }
 
     public async ValueTask CleanUpAsync(CancellationToken cancellation)
     {
+        var locks = new List<string>();
         foreach (var file in System.IO.Directory.EnumerateFiles(Directory, Prefix + "*"))
         {
-            if (file.EndsWith(".lock", StringComparison.Ordinal) || file.EndsWith(".tmp", StringComparison.Ordinal))
+            if (file.EndsWith(LockSuffix, StringComparison.Ordinal))
+            {
+                locks.Add(file);
+                continue;
+            }
+            if (file.EndsWith(".tmp", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -106,6 +145,11 @@ public sealed class FileSessionStore(string directory) : ISessionStore
             {
                 File.Delete(file);
             }
+        }
+        // A lock file outlives its session (expired, regenerated, or a process that died holding it).
+        foreach (var file in locks.Where(file => !File.Exists(file[..^LockSuffix.Length])))
+        {
+            DeleteLock(file);
         }
     }
 }

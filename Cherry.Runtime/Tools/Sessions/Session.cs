@@ -83,9 +83,15 @@ public sealed class Session
 }
 
 /// <summary>Session ids: 40 hex characters from a cryptographic random source, as CherryPy makes them.</summary>
-public static class SessionIds
+public static partial class SessionIds
 {
     public static string New() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
 
     public static bool IsWellFormed(string id) => id.Length == 40 && id.All(char.IsAsciiHexDigitLower);
+
+    /// <summary><paramref name="text"/> with every session id in it replaced, for logs.</summary>
+    internal static string Mask(string text) => Pattern().Replace(text, "[session id]");
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{40}")]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cherry;
 
@@ -18,6 +19,8 @@ public enum SessionLocking
 /// implicit at before_handler 50), save at before_finalize 50 only when the data changed (the cookie is written there,
 /// on error pages too), and release at on_end_request
 /// (failsafe, so a failed request never leaves a lock). The cookie carries SameSite (Lax by default; CherryPy has none).
+/// Beyond CherryPy: a cookie id that is not one of <see cref="SessionIds"/> is no id, a new session is neither locked
+/// nor loaded, and a store outage is logged (ids masked) and answered 503.
 /// </summary>
 public sealed class SessionsTool : Tool
 {
@@ -139,7 +142,9 @@ public sealed class SessionsTool : Tool
         var store = Store(request);
         var offered = request.HttpContext.Request.Cookies[CookieName];
         var known = false;
-        if (offered is { Length: > 0 })
+        // An id this server could not have made is no id: no store is asked about it (paths, lengths, characters
+        // each backend would refuse in its own way).
+        if (offered is not null && SessionIds.IsWellFormed(offered))
         {
             try
             {
@@ -147,7 +152,7 @@ public sealed class SessionsTool : Tool
             }
             catch (Exception ex) when (IsOutage(ex))
             {
-                throw Outage(ex);
+                throw Outage(request, store, ex);
             }
         }
         // An id the server never saved is not adopted: the client gets a new one (fixation protection).
@@ -162,19 +167,28 @@ public sealed class SessionsTool : Tool
         {
             return;
         }
+        if (state.Session.IsNew)
+        {
+            // No one else knows a new id before its cookie is sent, after the save: there is nothing to lock or load,
+            // and no lock (a file, for the file store) is left behind by a request that never saves.
+            state.Lock = Unlocked.Instance;
+            state.Session.Load(null);
+            return;
+        }
         var timeout = state.Tool.LockTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         try
         {
             state.Lock = await state.Store.LockAsync(state.Session.Id, timeout, request.Aborted);
             state.Session.Load(await state.Store.LoadAsync(state.Session.Id, request.Aborted));
         }
-        catch (TimeoutException ex)
+        catch (TimeoutException ex) when (state.Lock is null)
         {
+            // The lock's timeout: the session is busy, not the store down.
             throw new HttpError(503, ex.Message);
         }
         catch (Exception ex) when (IsOutage(ex))
         {
-            throw Outage(ex);
+            throw Outage(request, state.Store, ex);
         }
     }
 
@@ -210,21 +224,36 @@ public sealed class SessionsTool : Tool
         }
         catch (Exception ex) when (IsOutage(ex) && !request.IsErrorResponse)
         {
-            throw Outage(ex);
+            throw Outage(request, state.Store, ex);
         }
         catch (Exception ex) when (request.IsErrorResponse && ex is not OperationCanceledException)
         {
             // Already answering an error (perhaps the store's outage itself): keep that answer.
+            if (IsOutage(ex))
+            {
+                LogOutage(request, state.Store, ex);
+            }
         }
         WriteCookie(request, session);
         await ReleaseAsync(request);
     }
 
-    /// <summary>A store that cannot be reached is a 503 the client can retry, not a 500.</summary>
-    private static bool IsOutage(Exception ex) => ex is not (HttpError or OperationCanceledException or TimeoutException);
+    /// <summary>A store that cannot be reached, or does not answer in time, is a 503 the client can retry, not a 500.</summary>
+    private static bool IsOutage(Exception ex) => ex is not (HttpError or OperationCanceledException);
 
-    private static HttpError Outage(Exception ex) =>
-        new(503, "The session store is unavailable (" + ex.GetType().Name + "); try again shortly.");
+    private static HttpError Outage(Request request, ISessionStore store, Exception ex)
+    {
+        LogOutage(request, store, ex);
+        return new(503, "The session store is unavailable (" + ex.GetType().Name + "); try again shortly.");
+    }
+
+    /// <summary>
+    /// Logs a store failure for the operator. The exception goes in as text with session ids masked (store clients
+    /// name the key they failed on, and an id in a log is a session anyone who reads the log can take over).
+    /// </summary>
+    private static void LogOutage(Request request, ISessionStore store, Exception ex) =>
+        request.App.Logger.LogError("The session store {Store} is unavailable: {Exception}",
+            store.GetType().Name, SessionIds.Mask(ex.ToString()));
 
     private void WriteCookie(Request request, Session session)
     {
@@ -248,6 +277,14 @@ public sealed class SessionsTool : Tool
         }
         request.Response.Cookies.Append(CookieName, session.Id, options);
     }
+}
+
+/// <summary>The lock of a session no other request can know of.</summary>
+internal sealed class Unlocked : IAsyncDisposable
+{
+    public static readonly Unlocked Instance = new();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>The request's session with the store and lock behind it.</summary>

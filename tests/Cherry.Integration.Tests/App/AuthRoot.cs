@@ -1,5 +1,7 @@
 namespace Cherry.Integration.Tests.App;
 
+using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
+
 /// <summary>The reference app's /basic and /digest, plus a config-only realm and a cached one.</summary>
 public sealed class AuthRoot
 {
@@ -10,6 +12,9 @@ public sealed class AuthRoot
     public ConfiguredProtected Configured { get; } = new();
 
     public CachedProtected Cached { get; } = new();
+
+    /// <summary>Digest by configuration, with the legacy answer without qop allowed.</summary>
+    public ConfiguredProtected Legacy { get; } = new();
 }
 
 [AuthBasic(Realm = "earth")]
@@ -27,6 +32,11 @@ public sealed class DigestProtected
 
     [Exposed]
     public string Echo(Request request, string text) => request.Login + " posted " + text;
+
+    /// <summary>Any other path below, so that clients can authenticate for percent-encoded ones.</summary>
+    [Exposed]
+    public string Default(Request request, Keywords kwargs, params string[] args) =>
+        $"Hello {request.Login} at {string.Join('/', args)}{string.Concat(kwargs.Select(k => $" {k.Key}={k.Value}"))}";
 }
 
 public sealed class ConfiguredProtected
