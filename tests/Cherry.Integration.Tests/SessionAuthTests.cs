@@ -100,13 +100,24 @@ public sealed class SessionAuthTests(SessionAuthFixture fixture) : IClassFixture
         Assert.Contains("from_page", (await _client.FetchAsync("/sauth/", ("Cookie", "auth_sid=" + loggedIn))).Body);
     }
 
-    [Fact]
-    public async Task From_page_on_another_site_is_not_followed()
+    [Theory]
+    [InlineData("http://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("///evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("\\\\evil.example/")]
+    [InlineData("http:evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("javascript:alert(1)")]
+    public async Task From_page_on_another_site_is_not_followed(string fromPage)
     {
-        // CherryPy redirects to http://evil.example/.
+        // CherryPy redirects to http://evil.example/; each form here is one a browser would take off site.
         var sid = Sid((await _client.FetchAsync("/sauth/")).Response);
-        var (login, _) = await PostAsync("/sauth/do_login", "username=test&password=password&from_page=http://evil.example/", sid);
+        var (login, _) = await PostAsync("/sauth/do_login", "username=test&password=password&from_page=" + Uri.EscapeDataString(fromPage), sid);
         Assert.Equal(HttpStatusCode.SeeOther, login.StatusCode);
-        Assert.Equal(Absolute("/"), login.Headers.Location!.ToString());
+        var location = login.Headers.Location!;
+        Assert.True(location.IsAbsoluteUri, location.ToString());
+        Assert.Equal(fixture.Server.Address.Authority, location.Authority);
+        Assert.Equal("http", location.Scheme);
     }
 }
