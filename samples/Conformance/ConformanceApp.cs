@@ -13,7 +13,6 @@ public static class ConformanceApp
     /// <summary>The callables of the reference app's config dict, registered under the names the config refers to.</summary>
     public static void AddServices(IServiceCollection services)
     {
-        services.AddCherry();
         services.AddKeyedSingleton("earth", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bird"] = "bebop" }));
         services.AddKeyedSingleton("wonderland", AuthDigestTool.Ha1FromPasswords(new Dictionary<string, string> { ["alice"] = "4x5istwelve" }));
         services.AddKeyedSingleton("default", new SessionAuthenticator

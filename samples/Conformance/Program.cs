@@ -13,6 +13,7 @@ var sessionDirectory = args.Length > 1 ? args[1] : Directory.CreateTempSubdirect
 Directory.CreateDirectory(sessionDirectory);
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args[1..] });
 builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+builder.Services.AddCherry();
 ConformanceApp.AddServices(builder.Services);
 var app = builder.Build();
 ConformanceApp.Map(app, AppContext.BaseDirectory, sessionDirectory);

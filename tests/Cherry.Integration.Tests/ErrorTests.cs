@@ -53,23 +53,18 @@ public sealed class ErrorTests(ReferenceAppFixture fixture) : IClassFixture<Refe
         Assert.StartsWith("custom 404 page: 404 Not Found | The path '/nodef/missing' was not found.", body);
     }
 
-    [Fact]
-    public async Task A_custom_error_page_gets_escaped_client_text()
+    [Theory]
+    // The message quotes the client's parameter name; a page that prints it must not run the client's script.
+    [InlineData("/nodef/?%3Cscript%3Ealert(%22x%22)%3C%2Fscript%3E=1", "<script>",
+        "custom 404 page: 404 Not Found | Unexpected query string parameters: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;")]
+    [InlineData("/one?p1=a&%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1", "<img",
+        "<p>Unexpected query string parameters: &lt;img src=x onerror=alert(1)&gt;</p>")]
+    public async Task Error_pages_escape_client_text(string url, string markup, string escaped)
     {
-        // The message quotes the client's parameter name; a custom page that prints it must not run the client's script.
-        var (response, body) = await _client.FetchAsync("/nodef/?%3Cscript%3Ealert(%22x%22)%3C%2Fscript%3E=1");
+        var (response, body) = await _client.FetchAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain("<script>", body);
-        Assert.StartsWith("custom 404 page: 404 Not Found | Unexpected query string parameters: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;", body);
-    }
-
-    [Fact]
-    public async Task The_stock_error_page_escapes_client_text()
-    {
-        var (response, body) = await _client.FetchAsync("/one?p1=a&%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain("<img", body);
-        Assert.Contains("Unexpected query string parameters: &lt;img src=x onerror=alert(1)&gt;", body);
+        Assert.DoesNotContain(markup, body);
+        Assert.Contains(escaped, body);
     }
 
     [Fact]

@@ -1,12 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace Cherry.Integration.Tests;
@@ -27,14 +21,11 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
     public async Task Random_requests_never_get_a_5xx_or_hang_and_the_server_lives()
     {
         var sessions = Directory.CreateTempSubdirectory("cherry-fuzz-sessions-");
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        Conformance.ConformanceApp.AddServices(builder.Services);
-        await using var app = builder.Build();
-        Conformance.ConformanceApp.Map(app, AppContext.BaseDirectory, sessions.FullName);
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await using var server = await CherryServer.StartAsync(
+            app => Conformance.ConformanceApp.Map(app, AppContext.BaseDirectory, sessions.FullName),
+            environment: "Production",
+            services: Conformance.ConformanceApp.AddServices);
+        var address = server.Address;
 
         var random = new Random(Seed);
         var failures = new List<string>();
@@ -56,7 +47,6 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
         var (liveStatus, body) = await SendAsync(address, Encoding.ASCII.GetBytes("GET /?name=alive HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
         Assert.Equal(200, liveStatus);
         Assert.EndsWith("Hello alive", body);
-        await app.StopAsync();
         sessions.Delete(recursive: true);
     }
 

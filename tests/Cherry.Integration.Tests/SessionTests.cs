@@ -119,16 +119,20 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         Assert.Equal($"counter=1 id={id}", body);
     }
 
+    /// <summary>A server with file sessions at /sfile stored in <paramref name="directory"/>.</summary>
+    private static Task<CherryServer> StartFileSessionsAsync(string directory) =>
+        CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
+            .Set("/sfile", "tools.sessions.on", "True")
+            .Set("/sfile", "tools.sessions.storage_class", "file")
+            .Set("/sfile", "tools.sessions.storage_path", directory)));
+
     [Fact]
     public async Task Requests_without_a_cookie_leave_no_file_behind()
     {
         var directory = Directory.CreateTempSubdirectory("cherry-sessions-").FullName;
         try
         {
-            await using var server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
-                .Set("/sfile", "tools.sessions.on", "True")
-                .Set("/sfile", "tools.sessions.storage_class", "file")
-                .Set("/sfile", "tools.sessions.storage_path", directory)));
+            await using var server = await StartFileSessionsAsync(directory);
             for (var i = 0; i < 200; i++)
             {
                 Assert.Equal(HttpStatusCode.OK, (await server.Client.FetchAsync("/sfile/peek")).Response.StatusCode);
@@ -147,10 +151,7 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         var directory = Directory.CreateTempSubdirectory("cherry-sessions-").FullName;
         try
         {
-            await using var server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
-                .Set("/sfile", "tools.sessions.on", "True")
-                .Set("/sfile", "tools.sessions.storage_class", "file")
-                .Set("/sfile", "tools.sessions.storage_path", directory)));
+            await using var server = await StartFileSessionsAsync(directory);
             string Lock(string id) => Path.Combine(directory, "session-" + id + ".lock");
             var live = IdOf(SessionCookie((await server.Client.FetchAsync("/sfile/")).Response, "session_id"));
             await server.Client.FetchAsync("/sfile/", ("Cookie", "session_id=" + live));
