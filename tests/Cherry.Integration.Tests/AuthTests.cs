@@ -302,8 +302,8 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         INonceCounter counter = kind switch
         {
             "redis" => new RedisNonceCounter(await StoreServers.RedisAsync(), "cherry-test-nonce:" + Guid.NewGuid().ToString("N") + ":"),
-            "postgres" => new PostgresNonceCounter(Npgsql.NpgsqlDataSource.Create(StoreServers.Postgres), "cherry_nonces_" + Guid.NewGuid().ToString("N")[..12]),
-            _ => new MemcachedNonceCounter(MemcachedClient.Parse(StoreServers.Memcached), "cherry-test-nonce:" + Guid.NewGuid().ToString("N") + ":"),
+            "postgres" => new PostgresNonceCounter(Npgsql.NpgsqlDataSource.Create(await TestServers.PostgresAsync()), "cherry_nonces_" + Guid.NewGuid().ToString("N")[..12]),
+            _ => new MemcachedNonceCounter(MemcachedClient.Parse(await TestServers.MemcachedAsync()), "cherry-test-nonce:" + Guid.NewGuid().ToString("N") + ":"),
         };
         await using var a = await AuthFixture.StartAsync(s => s.AddSingleton(counter));
         await using var b = await AuthFixture.StartAsync(s => s.AddSingleton(counter));

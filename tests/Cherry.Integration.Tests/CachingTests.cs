@@ -160,7 +160,7 @@ public sealed class CachingTests
     [Fact]
     public async Task Responses_are_stored_in_a_shared_redis_store()
     {
-        var redis = await RedisServer.EnsureAsync();
+        var redis = await TestServers.RedisAsync();
         var instanceName = "cherry-test-" + Guid.NewGuid().ToString("N") + ":";
         void UseRedis(IServiceCollection services)
         {

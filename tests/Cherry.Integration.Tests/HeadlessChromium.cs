@@ -9,7 +9,7 @@ namespace Cherry.Integration.Tests;
 
 /// <summary>
 /// Debian's Chromium, headless, driven over the Chrome DevTools Protocol (a WebSocket), with a fresh profile.
-/// No browser is downloaded: .ci/run installs the distribution's package.
+/// No browser is downloaded: ./test.sh installs the distribution's package.
 /// </summary>
 internal sealed class HeadlessChromium : IAsyncDisposable
 {
@@ -31,7 +31,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     public static async Task<HeadlessChromium> StartAsync()
     {
         var profile = Directory.CreateTempSubdirectory("cherry-chromium-").FullName;
-        var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(ServerBinary.Require("chromium", "chromium")) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
                  {
                      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -40,7 +40,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start; .ci/run installs the chromium package.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

@@ -13,7 +13,7 @@ namespace Cherry.Integration.Tests;
 public sealed class SessionFaultTests
 {
     private static Process StartRedis(int port, string directory) =>
-        Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --dir {directory} --appendonly yes --appendfsync everysec --save \"\"")
+        Process.Start(new ProcessStartInfo(ServerBinary.Require("redis-server", "redis-server"), $"--port {port} --bind 127.0.0.1 --dir {directory} --appendonly yes --appendfsync everysec --save \"\"")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -133,70 +133,29 @@ public sealed class SessionFaultTests
     }
 }
 
-/// <summary>A private PostgreSQL cluster the test can stop and start (the shared one belongs to .ci/run).</summary>
+/// <summary>A private PostgreSQL cluster the test can stop and start (the shared one serves other tests).</summary>
 public sealed class PostgresRestartTests
 {
-    private static string Bin => Directory.GetDirectories("/usr/lib/postgresql").Order().Last() + "/bin";
-
-    private static async Task RunAsRootAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
-    }
-
-    private static async Task RunAsPostgresAsync(string command)
-    {
-        var start = new ProcessStartInfo("su") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("postgres");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command);
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{command}: {error}");
-    }
-
     [Fact]
     public async Task Restarting_postgres_gives_503s_while_down_and_loses_no_committed_session()
     {
-        var directory = Directory.CreateTempSubdirectory("cherry-pg-").FullName;
-        // The cluster runs as the postgres user, which must be able to enter the folder.
-        await RunAsRootAsync("chown", "postgres", directory);
-        var port = Ports.Free();
-        var data = Path.Combine(directory, "data");
-        var pgCtl = $"{Bin}/pg_ctl -D {data} -o '-p {port} -k {directory} -c listen_addresses=127.0.0.1' -l {directory}/log -w";
-        await RunAsPostgresAsync($"{Bin}/initdb -D {data} -U postgres -A trust > /dev/null");
-        await RunAsPostgresAsync(pgCtl + " start > /dev/null");
-        try
-        {
-            await using var source = Npgsql.NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=2;Command Timeout=2");
-            var store = new PostgresSessionStore(source);
-            await using var server = await CherryServer.StartAsync(
-                app => app.MapCherry<SessionRoot>("/", o => o.Set("/sram", "tools.sessions.on", "True").Set("/sram", "tools.sessions.name", "sid")),
-                services: s => s.AddSingleton<ISessionStore>(store));
-            var (first, _) = await server.Client.FetchAsync("/sram/");
-            var id = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=')[1];
-            (string, string) cookie = ("Cookie", "sid=" + id);
-            Assert.Equal($"counter=2 id={id}", (await server.Client.FetchAsync("/sram/", cookie)).Body);
+        await using var cluster = await PostgresCluster.StartAsync();
+        await using var source = Npgsql.NpgsqlDataSource.Create(cluster.ConnectionString + ";Timeout=2;Command Timeout=2");
+        var store = new PostgresSessionStore(source);
+        await using var server = await CherryServer.StartAsync(
+            app => app.MapCherry<SessionRoot>("/", o => o.Set("/sram", "tools.sessions.on", "True").Set("/sram", "tools.sessions.name", "sid")),
+            services: s => s.AddSingleton<ISessionStore>(store));
+        var (first, _) = await server.Client.FetchAsync("/sram/");
+        var id = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=')[1];
+        (string, string) cookie = ("Cookie", "sid=" + id);
+        Assert.Equal($"counter=2 id={id}", (await server.Client.FetchAsync("/sram/", cookie)).Body);
 
-            await RunAsPostgresAsync(pgCtl.Replace(" -l ", " -m fast -l ") + " stop > /dev/null");
-            var (down, page) = await server.Client.FetchAsync("/sram/", cookie);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-            Assert.StartsWith("The session store is unavailable", Http.ErrorMessage(page));
+        await cluster.StopAsync();
+        var (down, page) = await server.Client.FetchAsync("/sram/", cookie);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.StartsWith("The session store is unavailable", Http.ErrorMessage(page));
 
-            await RunAsPostgresAsync(pgCtl + " start > /dev/null");
-            Assert.Equal($"counter=3 id={id}", (await server.Client.FetchAsync("/sram/", cookie)).Body);
-        }
-        finally
-        {
-            await RunAsPostgresAsync(pgCtl.Replace(" -l ", " -m immediate -l ") + " stop > /dev/null || true");
-            Directory.Delete(directory, recursive: true);
-        }
+        await cluster.StartAgainAsync();
+        Assert.Equal($"counter=3 id={id}", (await server.Client.FetchAsync("/sram/", cookie)).Body);
     }
 }

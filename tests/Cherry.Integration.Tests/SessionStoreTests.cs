@@ -6,28 +6,22 @@ using StackExchange.Redis;
 
 namespace Cherry.Integration.Tests;
 
-/// <summary>The servers the shared stores use: the ones .ci/run started (environment variables), else a clear failure.</summary>
+/// <summary>Clients of the shared servers (<see cref="TestServers"/>) and a store of each kind on them.</summary>
 internal static class StoreServers
 {
-    public static string Postgres => Environment.GetEnvironmentVariable("CHERRY_POSTGRES")
-        ?? throw new InvalidOperationException("CHERRY_POSTGRES is not set; .ci/run starts PostgreSQL and sets it.");
-
-    public static string Memcached => Environment.GetEnvironmentVariable("CHERRY_MEMCACHED")
-        ?? throw new InvalidOperationException("CHERRY_MEMCACHED is not set; .ci/run starts memcached and sets it.");
-
-    private static readonly Lazy<Task<ConnectionMultiplexer>> Redis = new(async () => await ConnectionMultiplexer.ConnectAsync(await RedisServer.EnsureAsync()));
+    private static readonly Lazy<Task<ConnectionMultiplexer>> Redis = new(async () => await ConnectionMultiplexer.ConnectAsync(await TestServers.RedisAsync()));
 
     public static Task<ConnectionMultiplexer> RedisAsync() => Redis.Value;
 
-    private static readonly Lazy<NpgsqlDataSource> PostgresSource = new(() => NpgsqlDataSource.Create(Postgres));
+    private static readonly Lazy<Task<NpgsqlDataSource>> PostgresSource = new(async () => NpgsqlDataSource.Create(await TestServers.PostgresAsync()));
 
     public static async Task<ISessionStore> CreateAsync(string kind) => kind switch
     {
         "ram" => new RamSessionStore(),
         "file" => new FileSessionStore(Directory.CreateTempSubdirectory("cherry-store-").FullName),
         "redis" => new RedisSessionStore(await RedisAsync(), "cherry-test:" + Guid.NewGuid().ToString("N") + ":"),
-        "postgres" => new PostgresSessionStore(PostgresSource.Value, "cherry_sessions_" + Guid.NewGuid().ToString("N")[..12]),
-        "memcached" => new MemcachedSessionStore(MemcachedClient.Parse(Memcached), "cherry-test:" + Guid.NewGuid().ToString("N") + ":"),
+        "postgres" => new PostgresSessionStore(await PostgresSource.Value, "cherry_sessions_" + Guid.NewGuid().ToString("N")[..12]),
+        "memcached" => new MemcachedSessionStore(MemcachedClient.Parse(await TestServers.MemcachedAsync()), "cherry-test:" + Guid.NewGuid().ToString("N") + ":"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
