@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,8 +15,6 @@ namespace Cherry.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ToolArgumentAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly string[] HttpMethods = { "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT" };
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.InvalidToolArgument, DiagnosticDescriptors.MissingRealm, DiagnosticDescriptors.MissingDigestKey);
 
@@ -53,45 +50,52 @@ namespace Cherry.Analyzers
             object? Named(string name) => attribute.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value;
             string? Constructor(int index) => attribute.ConstructorArguments.Length > index ? attribute.ConstructorArguments[index].Value as string : null;
 
+            void Invalid(string tool, string? problem)
+            {
+                if (problem is not null)
+                {
+                    Report(DiagnosticDescriptors.InvalidToolArgument, tool, problem);
+                }
+            }
+
             switch (typeName)
             {
                 case "CachingAttribute":
-                    if (Named("Delay") is int delay && delay <= 0)
+                    if (Named("Delay") is int delay)
                     {
-                        Report(DiagnosticDescriptors.InvalidToolArgument, "Caching", $"Delay must be at least 1 second (it is {delay}): an entry that expires at once is never served");
+                        Invalid("Caching", ToolRules.CachingDelay(delay));
                     }
-                    if (Named("AntiStampedeTimeout") is int timeout && timeout < 0)
+                    if (Named("AntiStampedeTimeout") is int timeout)
                     {
-                        Report(DiagnosticDescriptors.InvalidToolArgument, "Caching", $"AntiStampedeTimeout cannot be negative (it is {timeout})");
+                        Invalid("Caching", ToolRules.AntiStampedeTimeout(timeout));
                     }
                     break;
                 case "ExpiresAttribute":
-                    if (Named("Secs") is int secs && secs < 0)
+                    if (Named("Secs") is int secs)
                     {
-                        Report(DiagnosticDescriptors.InvalidToolArgument, "Expires", $"Secs cannot be negative (it is {secs}); use 0 with Force = true to forbid caching");
+                        Invalid("Expires", ToolRules.ExpiresSeconds(secs));
                     }
                     break;
                 case "RefererAttribute":
-                    if (Constructor(0) is { } pattern && RegexError(pattern) is { } error)
+                    if (Constructor(0) is { } pattern)
                     {
-                        Report(DiagnosticDescriptors.InvalidToolArgument, "Referer", $"the pattern '{pattern}' is not a valid regular expression: {error}");
+                        Invalid("Referer", ToolRules.RefererPattern(pattern));
                     }
                     break;
                 case "AllowAttribute":
                     var methods = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
                         ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string)
                         : attribute.ConstructorArguments.Select(v => v.Value as string);
-                    foreach (var method in methods.Where(m => m is null || !HttpMethods.Contains(m.ToUpperInvariant())))
+                    foreach (var method in methods)
                     {
-                        Report(DiagnosticDescriptors.InvalidToolArgument, "Allow", $"'{method}' is not an HTTP method ({string.Join(", ", HttpMethods)})");
+                        Invalid("Allow", ToolRules.AllowedMethod(method));
                     }
                     break;
                 case "StaticDirAttribute":
                 case "StaticFileAttribute":
-                    if (Constructor(0) is { } path && IsAbsolute(path) && Named("Root") is string root && root.Length > 0)
+                    if (Constructor(0) is { } path)
                     {
-                        Report(DiagnosticDescriptors.InvalidToolArgument, typeName.Substring(0, typeName.Length - "Attribute".Length),
-                            $"'{path}' is absolute, so Root '{root}' is ignored; make the path relative or drop Root");
+                        Invalid(typeName.Substring(0, typeName.Length - "Attribute".Length), ToolRules.StaticPathBesideRoot(path, Named("Root") as string));
                     }
                     break;
                 case "AuthBasicAttribute":
@@ -105,29 +109,12 @@ namespace Cherry.Analyzers
                     {
                         Report(DiagnosticDescriptors.MissingRealm, "AuthDigest");
                     }
-                    if (Named("Key") is not string { Length: > 0 })
+                    if (ToolRules.DigestKey(Named("Key") as string) is not null)
                     {
                         Report(DiagnosticDescriptors.MissingDigestKey);
                     }
                     break;
             }
         }
-
-        private static string? RegexError(string pattern)
-        {
-            try
-            {
-                _ = new Regex(pattern);
-                return null;
-            }
-            catch (ArgumentException e)
-            {
-                return e.Message;
-            }
-        }
-
-        private static bool IsAbsolute(string path) =>
-            path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("\\", StringComparison.Ordinal)
-            || (path.Length > 2 && char.IsLetter(path[0]) && path[1] == ':' && (path[2] == '\\' || path[2] == '/'));
     }
 }

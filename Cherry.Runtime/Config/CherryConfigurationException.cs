@@ -7,4 +7,7 @@ public sealed class CherryConfigurationException(string section, string key, str
     public string Section { get; } = section;
 
     public string Key { get; } = key;
+
+    /// <summary>True when the key's value came from configuration; false when the problem is a default or attribute value.</summary>
+    internal bool ConcernsConfiguredValue { get; init; } = true;
 }

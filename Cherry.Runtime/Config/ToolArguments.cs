@@ -94,8 +94,11 @@ public sealed class ToolArguments
     /// <inheritdoc cref="GetString(string, string?)"/>
     public string[] GetList(string argument, string[] fallback) => TryGetList(argument, out var value) ? value : fallback;
 
+    /// <summary>A problem with an argument's value, whether configuration or an attribute set it.</summary>
     public CherryConfigurationException Malformed(string argument, string problem) =>
-        new(_values.TryGetValue(argument, out var e) ? e.Section : "?", $"tools.{ToolName}.{argument}", problem);
+        _values.TryGetValue(argument, out var e)
+            ? new(e.Section, $"tools.{ToolName}.{argument}", problem)
+            : new(Path + " (attribute or default)", $"tools.{ToolName}.{argument}", problem) { ConcernsConfiguredValue = false };
 
     /// <summary>An error about the tool itself, naming the first of its keys.</summary>
     internal CherryConfigurationException Unknown(string problem)

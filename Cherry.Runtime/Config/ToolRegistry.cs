@@ -7,40 +7,43 @@ public sealed class ToolRegistry
 
     public ToolRegistry()
     {
-        Register(TrailingSlashTool.ToolName, static () => new TrailingSlashTool());
-        Register(EncodeTool.ToolName, static () => new EncodeTool());
-        Register(DecodeTool.ToolName, static () => new DecodeTool());
-        Register(GzipTool.ToolName, static () => new GzipTool());
-        Register(EtagsTool.ToolName, static () => new EtagsTool());
-        Register(ExpiresTool.ToolName, static () => new ExpiresTool());
-        Register(CachingTool.ToolName, static () => new CachingTool());
-        Register(JsonInTool.ToolName, static () => new JsonInTool());
-        Register(ResponseHeadersTool.ToolName, static () => new ResponseHeadersTool());
-        Register(AcceptTool.ToolName, static () => new AcceptTool());
-        Register(AllowTool.ToolName, static () => new AllowTool());
-        Register(AutovaryTool.ToolName, static () => new AutovaryTool());
-        Register(FlattenTool.ToolName, static () => new FlattenTool());
-        Register(IgnoreHeadersTool.ToolName, static () => new IgnoreHeadersTool());
-        Register(ProxyTool.ToolName, static () => new ProxyTool());
-        Register(RedirectTool.ToolName, static () => new RedirectTool());
-        Register(ErrRedirectTool.ToolName, static () => new ErrRedirectTool());
-        Register(RefererTool.ToolName, static () => new RefererTool());
-        Register(LogHeadersTool.ToolName, static () => new LogHeadersTool());
-        Register(LogTracebacksTool.ToolName, static () => new LogTracebacksTool());
-        Register(LogHooksTool.ToolName, static () => new LogHooksTool());
-        Register(LogAccessTool.ToolName, static () => new LogAccessTool());
-        Register(StaticDirTool.ToolName, static () => new StaticDirTool());
-        Register(AuthBasicTool.ToolName, static () => new AuthBasicTool());
-        Register(SessionsTool.ToolName, static () => new SessionsTool());
-        Register(CpStatsTool.ToolName, static () => new CpStatsTool());
-        Register(ProfilerTool.ToolName, static () => new ProfilerTool());
-        Register(SessionAuthTool.ToolName, static () => new SessionAuthTool());
-        Register(AuthDigestTool.ToolName, static () => new AuthDigestTool());
-        Register(StaticFileTool.ToolName, static () => new StaticFileTool());
+        Register(static () => new TrailingSlashTool());
+        Register(static () => new EncodeTool());
+        Register(static () => new DecodeTool());
+        Register(static () => new GzipTool());
+        Register(static () => new EtagsTool());
+        Register(static () => new ExpiresTool());
+        Register(static () => new CachingTool());
+        Register(static () => new JsonInTool());
+        Register(static () => new ResponseHeadersTool());
+        Register(static () => new AcceptTool());
+        Register(static () => new AllowTool());
+        Register(static () => new AutovaryTool());
+        Register(static () => new FlattenTool());
+        Register(static () => new IgnoreHeadersTool());
+        Register(static () => new ProxyTool());
+        Register(static () => new RedirectTool());
+        Register(static () => new ErrRedirectTool());
+        Register(static () => new RefererTool());
+        Register(static () => new LogHeadersTool());
+        Register(static () => new LogTracebacksTool());
+        Register(static () => new LogHooksTool());
+        Register(static () => new LogAccessTool());
+        Register(static () => new StaticDirTool());
+        Register(static () => new AuthBasicTool());
+        Register(static () => new SessionsTool());
+        Register(static () => new CpStatsTool());
+        Register(static () => new ProfilerTool());
+        Register(static () => new SessionAuthTool());
+        Register(static () => new AuthDigestTool());
+        Register(static () => new StaticFileTool());
     }
 
-    /// <summary>Registers a tool; a user's tool registered here is configurable exactly like a built-in one.</summary>
-    public void Register(string name, Func<Tool> factory) => _factories[name] = factory;
+    /// <summary>
+    /// Registers a tool under its own <see cref="Tool.Name"/>; a user's tool registered here is configurable exactly
+    /// like a built-in one (<c>tools.&lt;name&gt;.on = True</c>).
+    /// </summary>
+    public void Register(Func<Tool> factory) => _factories[factory().Name] = factory;
 
     public bool Contains(string name) => _factories.ContainsKey(name);
 

@@ -2,9 +2,10 @@ namespace Cherry;
 
 /// <summary>
 /// Completes each handler's tool chain at start-up: the default-on tools, then the tools its attributes
-/// declare, then configuration for its tree position. After this, no request reads configuration.
+/// declare, then configuration for its tree position; then each tool takes its services from DI. After this, no
+/// request reads configuration, and every key, value and service the chains need has been checked.
 /// </summary>
-internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers)
+internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services)
 {
     private const string ToolsPrefix = "tools.";
     private const string HeadersPrefix = "response.headers.";
@@ -14,7 +15,14 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
     {
         var entries = app.Tree.Handlers.Append(app.NotFoundEntry).Select(e => (Entry: e, Declared: e.CreateTools())).ToList();
         // A tool name is known if it is registered or declared by an attribute anywhere in this app.
-        var declaredNames = entries.SelectMany(e => e.Declared).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var declaredNames = new Dictionary<string, HandlerEntry>(StringComparer.Ordinal);
+        foreach (var (entry, declared) in entries)
+        {
+            foreach (var tool in declared)
+            {
+                declaredNames.TryAdd(tool.Name, entry);
+            }
+        }
         var sections = config.Sections.Where(s => s != CherryConfig.GlobalSection).OrderByDescending(s => s.Length).ToList();
         foreach (var (entry, declared) in entries)
         {
@@ -31,10 +39,13 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         }
     }
 
-    private bool IsKnownTool(string name, HashSet<string> declaredNames) =>
-        declaredNames.Contains(name) || registry.Contains(name);
+    /// <summary>A fresh instance of a registered tool, or of one an attribute declares somewhere in the app.</summary>
+    private Tool? CreateKnown(string name, Dictionary<string, HandlerEntry> declaredNames) =>
+        registry.TryCreate(name, out var tool) ? tool
+        : declaredNames.TryGetValue(name, out var entry) ? Array.Find(entry.CreateTools(), t => t.Name == name)
+        : null;
 
-    private (ToolChain Chain, EntrySettings Settings) Complete(string path, Tool[] declaredTools, HashSet<string> declaredNames)
+    private (ToolChain Chain, EntrySettings Settings) Complete(string path, Tool[] declaredTools, Dictionary<string, HandlerEntry> declaredNames)
     {
         // CherryPy's default-on tools; configuration can switch each off.
         var tools = new List<Tool> { new TrailingSlashTool(), new EncodeTool(), new LogTracebacksTool() };
@@ -136,9 +147,27 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
 
         foreach (var (name, args) in arguments)
         {
-            if (tools.Find(t => t.Name == name) is null && !IsKnownTool(name, declaredNames))
+            if (tools.Find(t => t.Name == name) is null)
             {
-                throw args.Unknown($"there is no tool named '{name}'.");
+                // A tool that is off still has its keys and values checked: `tools.gzip.onn` stops start-up either way.
+                var probe = CreateKnown(name, declaredNames) ?? throw args.Unknown($"there is no tool named '{name}'.");
+                try
+                {
+                    probe.Configure(args);
+                }
+                catch (CherryConfigurationException e) when (!e.ConcernsConfiguredValue)
+                {
+                    // What an unused tool lacks (a realm, a directory) matters only once it is on.
+                }
+                args.ThrowIfUntaken();
+            }
+        }
+        foreach (var tool in tools)
+        {
+            foreach (var required in tool.Requires.Where(r => tools.TrueForAll(t => t.Name != r)))
+            {
+                throw new CherryConfigurationException(arguments.TryGetValue(tool.Name, out var a) ? a.SectionOf("on") ?? path : path, $"tools.{tool.Name}.on",
+                    $"{tool.Name} needs the {required} tool on the same path: add tools.{required}.on = True to the section, or its attribute to the class.");
             }
         }
         // Every tool is configured, with its arguments or none, so it learns the path it serves.
@@ -147,6 +176,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
             var args = arguments.TryGetValue(tool.Name, out var given) ? given : new ToolArguments(tool.Name, path);
             tool.Configure(args);
             args.ThrowIfUntaken();
+            tool.Resolve(services, args);
         }
 
         var builder = new ToolChainBuilder(priorities);

@@ -50,7 +50,7 @@ public static class CherryEndpointRouteBuilderExtensions
         var tree = DispatchTreeRegistry.Create<TRoot>(new DispatchTreeContext(options.JsonResolvers.ToArray()));
         var app = new MountedApp(normalized, root, tree, showTracebacks, options.MaxParameters,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Cherry.Request"));
-        new ChainFactory(options.Tools, config, appOptions.ErrorPageRenderers).Complete(app);
+        new ChainFactory(options.Tools, config, appOptions.ErrorPageRenderers, services).Complete(app);
 
         var pattern = normalized + "/{**cherryPath}";
         return endpoints.Map(pattern, app.HandleAsync).WithDisplayName("Cherry " + typeof(TRoot).Name + " at " + (normalized.Length == 0 ? "/" : normalized));

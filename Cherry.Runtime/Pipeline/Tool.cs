@@ -14,8 +14,20 @@ public abstract class Tool
     /// <summary>Adds this tool's hooks to a handler's chain.</summary>
     public abstract void Attach(ToolChainBuilder chain);
 
-    /// <summary>Applies <c>tools.&lt;name&gt;.&lt;arg&gt;</c> values from configuration; each consumed key must be taken from <paramref name="arguments"/>.</summary>
+    /// <summary>
+    /// Applies <c>tools.&lt;name&gt;.&lt;arg&gt;</c> values from configuration and checks the tool's settings (from
+    /// configuration or its attribute); each consumed key must be taken from <paramref name="arguments"/>.
+    /// </summary>
     public virtual void Configure(ToolArguments arguments) { }
+
+    /// <summary>
+    /// Takes what the tool needs from DI, once, at start-up (after <see cref="Configure"/>). A missing service stops
+    /// start-up here, naming the key or realm and how to register it, instead of failing the first request.
+    /// </summary>
+    public virtual void Resolve(IServiceProvider services, ToolArguments arguments) { }
+
+    /// <summary>Tools that must be on wherever this one is (session_auth needs sessions); checked at start-up.</summary>
+    public virtual IReadOnlyList<string> Requires => [];
 }
 
 /// <summary>A tool that runs one callback at one hook point.</summary>

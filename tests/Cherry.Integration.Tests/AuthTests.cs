@@ -15,14 +15,17 @@ public sealed class AuthFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => Server = await StartAsync();
 
-    public static Task<CherryServer> StartAsync(Action<IServiceCollection>? more = null) => CherryServer.StartAsync(
-        app => app.MapCherry<AuthRoot>("/", o => o
-            .Set("/configured", "tools.auth_basic.on", "True")
-            .Set("/configured", "tools.auth_basic.realm", "moon")
-            .Set("/legacy", "tools.auth_digest.on", "True")
-            .Set("/legacy", "tools.auth_digest.realm", "wonderland")
-            .Set("/legacy", "tools.auth_digest.key", Key)
-            .Set("/legacy", "tools.auth_digest.allow_legacy_no_qop", "True")),
+    public static Task<CherryServer> StartAsync(Action<IServiceCollection>? more = null, Action<CherryAppOptions>? configure = null) => CherryServer.StartAsync(
+        app => app.MapCherry<AuthRoot>("/", o =>
+        {
+            o.Set("/configured", "tools.auth_basic.on", "True")
+                .Set("/configured", "tools.auth_basic.realm", "moon")
+                .Set("/legacy", "tools.auth_digest.on", "True")
+                .Set("/legacy", "tools.auth_digest.realm", "wonderland")
+                .Set("/legacy", "tools.auth_digest.key", Key)
+                .Set("/legacy", "tools.auth_digest.allow_legacy_no_qop", "True");
+            configure?.Invoke(o);
+        }),
         services: services =>
         {
             services.AddKeyedSingleton("earth", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bird"] = "bebop" }));
@@ -311,5 +314,27 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         Assert.Equal(HttpStatusCode.OK, (await a.Client.FetchAsync("/digest/", ("Authorization", Authorization(nonce, "/digest/")))).Response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await b.Client.FetchAsync("/digest/", ("Authorization", Authorization(nonce, "/digest/")))).Response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await b.Client.FetchAsync("/digest/", ("Authorization", Authorization(nonce, "/digest/", nc: "00000002")))).Response.StatusCode);
+    }
+
+    /// <summary>What only start-up can see: a realm, an authenticator or a tool the configuration names without its service or partner.</summary>
+    [Theory]
+    [InlineData("/basic", "tools.auth_basic.realm", "nowhere", "no CheckPassword is registered for the realm 'nowhere': add builder.Services.AddKeyedSingleton<CheckPassword>(\"nowhere\"")]
+    [InlineData("/digest", "tools.auth_digest.realm", "nowhere", "no GetHa1 is registered for the realm 'nowhere': add builder.Services.AddKeyedSingleton<GetHa1>(\"nowhere\"")]
+    [InlineData("/configured", "tools.session_auth.on", "True", "session_auth needs the sessions tool on the same path")]
+    public async Task A_missing_service_or_partner_tool_stops_start_up_with_the_fix(string section, string key, string value, string expected)
+    {
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => AuthFixture.StartAsync(configure: o => o.Set(section, key, value)));
+        Assert.Contains(expected, error.Message);
+        Assert.Contains($"section '{section}'", error.Message);
+    }
+
+    [Fact]
+    public async Task A_missing_session_authenticator_stops_start_up_with_the_fix()
+    {
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => AuthFixture.StartAsync(configure: o => o
+            .Set("/configured", "tools.sessions.on", "True")
+            .Set("/configured", "tools.session_auth.on", "True")
+            .Set("/configured", "tools.session_auth.authenticator", "staff")));
+        Assert.Contains("key 'tools.session_auth.authenticator': no SessionAuthenticator is registered under 'staff'", error.Message);
     }
 }

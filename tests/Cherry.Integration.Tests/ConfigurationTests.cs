@@ -62,6 +62,14 @@ public sealed class ConfigurationTests
     [InlineData("/", "tools.no_such_tool.on", "True", "there is no tool named 'no_such_tool'")]
     [InlineData("/", "tools.trailing_slash.on", "maybe", "key 'tools.trailing_slash.on': expected True or False")]
     [InlineData("/", "error_page.200", "x", "error_page takes a status")]
+    // Keys of tools that are not on are checked too, and config values obey the rules attributes obey at build time.
+    [InlineData("/section", "tools.gzip.onn", "True", "'/section', key 'tools.gzip.onn': the tool 'gzip' has no argument 'onn'")]
+    [InlineData("/", "tools.sessions.enabled", "True", "key 'tools.sessions.enabled': the tool 'sessions' has no argument 'enabled'")]
+    [InlineData("/", "tools.caching.delay", "5x", "key 'tools.caching.delay': expected an integer")]
+    [InlineData("/section", "tools.caching.delay", "0", "key 'tools.caching.delay': Delay must be at least 1 second")]
+    [InlineData("/", "tools.expires.secs", "-1", "key 'tools.expires.secs': Secs cannot be negative")]
+    [InlineData("/", "tools.referer.pattern", "(", "key 'tools.referer.pattern': the pattern '(' is not a valid regular expression")]
+    [InlineData("/", "tools.allow.methods", "GET, FETCH", "key 'tools.allow.methods': 'FETCH' is not an HTTP method")]
     public async Task Unknown_or_malformed_keys_fail_start_up_naming_key_and_path(string section, string key, string value, string expected)
     {
         var error = await Assert.ThrowsAsync<CherryConfigurationException>(() =>
@@ -94,5 +102,47 @@ public sealed class ConfigurationTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.StartsWith("gone: The path '/gone/away' was not found.", page);
         Assert.DoesNotContain("gone:", (await lifecycle.Client.FetchAsync("/elsewhere")).Body);
+    }
+
+    [Fact]
+    public async Task A_tool_that_is_off_needs_nothing_it_would_need_when_on()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<LifecycleRoot>("/", o => o
+            .Set("/section", "tools.auth_basic.on", "False")
+            .Set("/section", "tools.staticdir.on", "False")));
+        Assert.Equal("section index", (await server.Client.FetchAsync("/section/")).Body);
+    }
+
+    /// <summary>A user's tool is one class; one registration makes it configurable by name.</summary>
+    private sealed class StampTool : HookTool
+    {
+        public override string Name => "stamp";
+
+        public override HookPoint Point => HookPoint.BeforeFinalize;
+
+        public string Text { get; private set; } = "stamped";
+
+        public override void Configure(ToolArguments arguments) => Text = arguments.GetString("text", Text);
+
+        public override ValueTask RunAsync(Request request)
+        {
+            request.Response.Headers["X-Stamp"] = Text;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task A_registered_user_tool_is_configured_under_its_own_name()
+    {
+        await using var server = await CherryServer.StartAsync(
+            app => app.MapCherry<LifecycleRoot>("/", o => o.Set("/section", "tools.stamp.on", "True").Set("/section", "tools.stamp.text", "by config")),
+            configure: options => options.Tools.Register(() => new StampTool()));
+        var (response, _) = await server.Client.FetchAsync("/section/");
+        Assert.Equal("by config", response.Headers.GetValues("X-Stamp").Single());
+
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => CherryServer.StartAsync(
+            app => app.MapCherry<LifecycleRoot>("/", o => o.Set("/", "tools.stamp.colour", "red")),
+            configure: options => options.Tools.Register(() => new StampTool())));
+        Assert.Contains("the tool 'stamp' has no argument 'colour'", error.Message);
     }
 }

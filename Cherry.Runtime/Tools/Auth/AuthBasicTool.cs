@@ -33,16 +33,19 @@ public sealed class AuthBasicTool : HookTool
     {
         Realm = arguments.GetString("realm", Realm);
         AcceptCharset = arguments.GetString("accept_charset", AcceptCharset);
-        if (Realm.Length == 0 || Realm.Contains('"'))
+        if (Cherry.Shared.ToolRules.Realm(Realm) is { } problem)
         {
-            throw arguments.Malformed("realm", "auth_basic needs a realm without double quotes.");
+            throw arguments.Malformed("realm", "auth_basic: " + problem + ".");
         }
     }
 
+    public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
+        _check = services.GetKeyedService<CheckPassword>(Realm)
+            ?? throw arguments.Malformed("realm", $"no CheckPassword is registered for the realm '{Realm}': add builder.Services.AddKeyedSingleton<CheckPassword>(\"{Realm}\", (realm, user, password) => ...), for example AuthBasicTool.CheckPasswordDict(...).");
+
     public override ValueTask RunAsync(Request request)
     {
-        var check = _check ??= request.Services.GetKeyedService<CheckPassword>(Realm)
-            ?? throw new InvalidOperationException($"No CheckPassword is registered for the realm '{Realm}'; add services.AddKeyedSingleton<CheckPassword>(\"{Realm}\", ...).");
+        var check = _check!;
         var header = request.Headers.Authorization.ToString();
         var space = header.IndexOf(' ');
         if (header.Length > 0 && space > 0 && header[..space].Equals("Basic", StringComparison.OrdinalIgnoreCase))

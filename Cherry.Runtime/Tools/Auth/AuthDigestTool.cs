@@ -49,15 +49,19 @@ public sealed class AuthDigestTool : Tool
         Key = arguments.GetString("key", Key);
         AcceptCharset = arguments.GetString("accept_charset", AcceptCharset);
         AllowLegacyNoQop = arguments.GetBoolean("allow_legacy_no_qop", AllowLegacyNoQop);
-        if (Realm.Length == 0 || Realm.Contains('"'))
+        if (Cherry.Shared.ToolRules.Realm(Realm) is { } realmProblem)
         {
-            throw arguments.Malformed("realm", "auth_digest needs a realm without double quotes.");
+            throw arguments.Malformed("realm", "auth_digest: " + realmProblem + ".");
         }
-        if (Key.Length == 0)
+        if (Cherry.Shared.ToolRules.DigestKey(Key) is { } keyProblem)
         {
-            throw arguments.Malformed("key", "auth_digest needs a secret key (tools.auth_digest.key).");
+            throw arguments.Malformed("key", "auth_digest: " + keyProblem + " (tools.auth_digest.key).");
         }
     }
+
+    public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
+        _getHa1 = services.GetKeyedService<GetHa1>(Realm)
+            ?? throw arguments.Malformed("realm", $"no GetHa1 is registered for the realm '{Realm}': add builder.Services.AddKeyedSingleton<GetHa1>(\"{Realm}\", ...), for example AuthDigestTool.Ha1FromPasswords(...).");
 
     public override void Attach(ToolChainBuilder chain)
     {
@@ -75,8 +79,7 @@ public sealed class AuthDigestTool : Tool
 
     private async ValueTask AuthenticateAsync(Request request)
     {
-        var getHa1 = _getHa1 ??= request.Services.GetKeyedService<GetHa1>(Realm)
-            ?? throw new InvalidOperationException($"No GetHa1 is registered for the realm '{Realm}'; add services.AddKeyedSingleton<GetHa1>(\"{Realm}\", ...).");
+        var getHa1 = _getHa1!;
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Digest ", StringComparison.OrdinalIgnoreCase))
         {

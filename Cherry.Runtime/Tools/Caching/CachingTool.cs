@@ -49,6 +49,15 @@ public sealed class CachingTool : Tool
             AntiStampedeTimeout = TimeSpan.FromSeconds(timeout);
         }
         InvalidMethods = arguments.GetList("invalid_methods", InvalidMethods);
+        // The analyzers hold attributes to the same rules at build time.
+        if (Cherry.Shared.ToolRules.CachingDelay((int)Delay.TotalSeconds) is { } delayProblem)
+        {
+            throw arguments.Malformed("delay", delayProblem);
+        }
+        if (Cherry.Shared.ToolRules.AntiStampedeTimeout((int)AntiStampedeTimeout.TotalSeconds) is { } timeoutProblem)
+        {
+            throw arguments.Malformed("antistampede_timeout", timeoutProblem);
+        }
     }
 
     public override void Attach(ToolChainBuilder chain)

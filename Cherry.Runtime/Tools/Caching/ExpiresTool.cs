@@ -28,6 +28,10 @@ public sealed class ExpiresTool : HookTool
             Secs = TimeSpan.FromSeconds(secs);
         }
         Force = arguments.GetBoolean("force", Force);
+        if (Cherry.Shared.ToolRules.ExpiresSeconds((int)Secs.TotalSeconds) is { } problem)
+        {
+            throw arguments.Malformed("secs", problem);
+        }
     }
 
     public override ValueTask RunAsync(Request request)

@@ -17,6 +17,10 @@ public sealed class AllowTool : HookTool
     public override void Configure(ToolArguments arguments)
     {
         Methods = arguments.GetList("methods", Methods);
+        if (Methods.Select(Cherry.Shared.ToolRules.AllowedMethod).FirstOrDefault(p => p is not null) is { } problem)
+        {
+            throw arguments.Malformed("methods", problem);
+        }
     }
 
     public override ValueTask RunAsync(Request request)

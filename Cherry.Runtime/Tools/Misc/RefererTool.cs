@@ -35,19 +35,17 @@ public sealed class RefererTool : HookTool
     {
         if (arguments.TryGetString("pattern", out var pattern))
         {
-            try
-            {
-                Pattern = pattern;
-            }
-            catch (ArgumentException ex)
-            {
-                throw arguments.Malformed("pattern", ex.Message);
-            }
+            Pattern = Cherry.Shared.ToolRules.RefererPattern(pattern) is { } problem ? throw arguments.Malformed("pattern", problem) : pattern;
         }
         Accept = arguments.GetBoolean("accept", Accept);
         AcceptMissing = arguments.GetBoolean("accept_missing", AcceptMissing);
         Error = arguments.GetInt32("error", Error);
         Message = arguments.GetString("message", Message);
+        if (Error is < 400 or > 599)
+        {
+            // Checked here, not when the first refused request raises it.
+            throw arguments.Malformed("error", $"the error status must be from 400 to 599 (it is {Error}).");
+        }
     }
 
     public override ValueTask RunAsync(Request request)

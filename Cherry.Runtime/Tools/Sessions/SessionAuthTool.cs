@@ -45,16 +45,21 @@ public sealed class SessionAuthTool : HookTool
 
     public string SessionKey { get; set; } = "username";
 
+    public override IReadOnlyList<string> Requires => [SessionsTool.ToolName];
+
     public override void Configure(ToolArguments arguments)
     {
         Authenticator = arguments.GetString("authenticator", Authenticator);
         SessionKey = arguments.GetString("session_key", SessionKey);
     }
 
+    public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
+        _authenticator = services.GetKeyedService<SessionAuthenticator>(Authenticator)
+            ?? throw arguments.Malformed("authenticator", $"no SessionAuthenticator is registered under '{Authenticator}': add builder.Services.AddKeyedSingleton(\"{Authenticator}\", new SessionAuthenticator {{ CheckUsernameAndPassword = ... }}).");
+
     public override ValueTask RunAsync(Request request)
     {
-        var authenticator = _authenticator ??= request.Services.GetKeyedService<SessionAuthenticator>(Authenticator)
-            ?? throw new InvalidOperationException($"No SessionAuthenticator is registered under '{Authenticator}'.");
+        var authenticator = _authenticator!;
         var session = request.Session ?? throw new InvalidOperationException("session_auth needs the sessions tool on the same path.");
         var path = request.PathInfo;
         var form = request.Parameters;

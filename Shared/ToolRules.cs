@@ -1,0 +1,60 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace Cherry.Shared
+{
+    /// <summary>
+    /// What a built-in tool accepts, said once: the analyzers check attribute arguments with these rules at build time,
+    /// and the tools check the same values (from attributes or configuration) at start-up. Each rule answers the
+    /// problem in words, or null when the value is fine.
+    /// </summary>
+    internal static class ToolRules
+    {
+        public static readonly string[] HttpMethods = { "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT" };
+
+        public static string? CachingDelay(int seconds) =>
+            seconds <= 0 ? $"Delay must be at least 1 second (it is {seconds}): an entry that expires at once is never served" : null;
+
+        public static string? AntiStampedeTimeout(int seconds) =>
+            seconds < 0 ? $"AntiStampedeTimeout cannot be negative (it is {seconds})" : null;
+
+        public static string? ExpiresSeconds(int seconds) =>
+            seconds < 0 ? $"Secs cannot be negative (it is {seconds}); use 0 with Force = true to forbid caching" : null;
+
+        public static string? RefererPattern(string pattern)
+        {
+            try
+            {
+                _ = new Regex(pattern);
+                return null;
+            }
+            catch (ArgumentException e)
+            {
+                return $"the pattern '{pattern}' is not a valid regular expression: {e.Message}";
+            }
+        }
+
+        public static string? AllowedMethod(string? method) =>
+            method is not null && Array.IndexOf(HttpMethods, method.ToUpperInvariant()) >= 0
+                ? null
+                : $"'{method}' is not an HTTP method ({string.Join(", ", HttpMethods)})";
+
+        public static string? StaticPathBesideRoot(string path, string? root) =>
+            IsAbsolute(path) && root is { Length: > 0 }
+                ? $"'{path}' is absolute, so Root '{root}' is ignored; make the path relative or drop Root"
+                : null;
+
+        /// <summary>A realm goes into a quoted challenge parameter.</summary>
+        public static string? Realm(string? realm) =>
+            realm is null || realm.Length == 0 ? "a realm is required"
+            : realm.IndexOf('"') >= 0 ? $"the realm '{realm}' cannot contain a double quote"
+            : null;
+
+        public static string? DigestKey(string? key) =>
+            key is null || key.Length == 0 ? "a key (a random secret that signs nonces) is required" : null;
+
+        private static bool IsAbsolute(string path) =>
+            path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("\\", StringComparison.Ordinal)
+            || (path.Length > 2 && char.IsLetter(path[0]) && path[1] == ':' && (path[2] == '\\' || path[2] == '/'));
+    }
+}
