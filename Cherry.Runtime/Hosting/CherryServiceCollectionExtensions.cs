@@ -12,12 +12,17 @@ public static class CherryServiceCollectionExtensions
         var options = new CherryOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
+        // The clock of every tool and store; a test registers a FakeTimeProvider instead.
+        services.TryAddSingleton(TimeProvider.System);
         // The caching tool's store; register a DistributedCacheStore instead to share it between instances.
-        services.TryAddSingleton<ICacheStore>(_ => new MemoryCacheStore());
+        services.TryAddSingleton<ICacheStore>(s => new MemoryCacheStore(s.GetRequiredService<TimeProvider>()));
         // The sessions tool's default store; register another ISessionStore to share sessions between instances.
-        services.TryAddSingleton<ISessionStore, RamSessionStore>();
+        services.TryAddSingleton<ISessionStore>(s => new RamSessionStore(s.GetRequiredService<TimeProvider>()));
         // Digest nonce-counts; register a shared INonceCounter when several instances serve one realm.
-        services.TryAddSingleton<INonceCounter, MemoryNonceCounter>();
+        services.TryAddSingleton<INonceCounter>(s => new MemoryNonceCounter(s.GetRequiredService<TimeProvider>()));
+        // What the tools of every app share: file session stores and sweepers, cache computations in flight.
+        services.TryAddSingleton(s => new SessionStores(s.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<CacheFlights>();
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }

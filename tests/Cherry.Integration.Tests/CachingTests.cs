@@ -16,6 +16,24 @@ public sealed class CachingTests
         Assert.NotNull(cached.Headers.Age);
     }
 
+    [Fact]
+    public async Task Age_and_expiry_follow_the_hosts_clock()
+    {
+        // DI's TimeProvider is the clock of the tool and the store: the test moves it instead of sleeping.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await ToolboxFixture.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        Assert.Equal("visit #1", (await server.Client.FetchAsync("/cache/")).Body);
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var (cached, body) = await server.Client.FetchAsync("/cache/");
+        Assert.Equal("visit #1", body);
+        Assert.Equal(TimeSpan.FromSeconds(30), cached.Headers.Age);
+
+        // [Caching(Delay = 3600)] on the class.
+        clock.Advance(TimeSpan.FromSeconds(3600));
+        Assert.Equal("visit #2", (await server.Client.FetchAsync("/cache/")).Body);
+    }
+
     [Theory]
     [InlineData("/cache/cookie", "cookie visit #")]
     [InlineData("/cache/teapot", "teapot visit #")]

@@ -23,7 +23,7 @@ public sealed class AuthDigestTool : Tool
     public const string ToolName = "auth_digest";
 
     private const string Unparseable = "The Authorization header could not be parsed.";
-    private static readonly MemoryNonceCounter FallbackCounter = new();
+    private INonceCounter? _counter;
     private GetHa1? _getHa1;
 
     public override string Name => ToolName;
@@ -59,9 +59,12 @@ public sealed class AuthDigestTool : Tool
         }
     }
 
-    public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
+    public override void Resolve(IServiceProvider services, ToolArguments arguments)
+    {
         _getHa1 = services.GetKeyedService<GetHa1>(Realm)
             ?? throw arguments.Malformed("realm", $"no GetHa1 is registered for the realm '{Realm}': add builder.Services.AddKeyedSingleton<GetHa1>(\"{Realm}\", ...), for example AuthDigestTool.Ha1FromPasswords(...).");
+        _counter = services.GetRequiredService<INonceCounter>();
+    }
 
     public override void Attach(ToolChainBuilder chain)
     {
@@ -136,11 +139,11 @@ public sealed class AuthDigestTool : Tool
         {
             throw Challenge(request, stale: false);
         }
-        if (DateTimeOffset.UtcNow - issued > NonceLifetime)
+        if (request.App.Time.GetUtcNow() - issued > NonceLifetime)
         {
             throw Challenge(request, stale: true);
         }
-        var counter = request.Services.GetService<INonceCounter>() ?? FallbackCounter;
+        var counter = _counter!;
         // A nonce-count that does not grow is a replayed request. The legacy answer has none: it counts as 1, so its
         // nonce serves once, and stale="true" lets an honest client answer the fresh nonce without asking the user.
         var count = 1L;
@@ -167,7 +170,7 @@ public sealed class AuthDigestTool : Tool
 
     private HttpError Challenge(Request request, bool stale)
     {
-        var nonce = NewNonce();
+        var nonce = NewNonce(request.App.Time.GetUtcNow());
         var charset = AcceptCharset.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) ? "" : $", charset=\"{AcceptCharset.ToUpperInvariant()}\"";
         var extra = (stale ? ", stale=\"true\"" : "") + charset;
         request.Response.Headers.WWWAuthenticate = new Microsoft.Extensions.Primitives.StringValues(
@@ -182,9 +185,9 @@ public sealed class AuthDigestTool : Tool
     /// A nonce: the issue time, a random part (so that no two challenges share a nonce-count sequence), and an
     /// HMAC of both with the realm, under the key.
     /// </summary>
-    public string NewNonce(DateTimeOffset? issued = null)
+    public string NewNonce(DateTimeOffset issued)
     {
-        var seconds = (issued ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var seconds = issued.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var unique = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         return seconds + ":" + unique + ":" + Sign(seconds + ":" + unique + ":" + Realm);
     }

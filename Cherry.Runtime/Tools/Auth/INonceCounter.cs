@@ -13,8 +13,10 @@ public interface INonceCounter
 }
 
 /// <summary>Nonce-counts in this process: each must be higher than the last one seen for its nonce.</summary>
-public sealed class MemoryNonceCounter : INonceCounter
+public sealed class MemoryNonceCounter(TimeProvider? time = null) : INonceCounter
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private readonly ConcurrentDictionary<string, (long Count, DateTimeOffset Expires)> _seen = new(StringComparer.Ordinal);
 
     public ValueTask<bool> AdvanceAsync(string nonce, long count, DateTimeOffset expires, CancellationToken cancellation)
@@ -23,7 +25,7 @@ public sealed class MemoryNonceCounter : INonceCounter
         {
             foreach (var (key, entry) in _seen)
             {
-                if (entry.Expires < DateTimeOffset.UtcNow)
+                if (entry.Expires < _time.GetUtcNow())
                 {
                     _seen.TryRemove(key, out _);
                 }

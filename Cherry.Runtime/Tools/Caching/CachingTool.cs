@@ -24,9 +24,8 @@ public sealed class CachingTool : Tool
 {
     public const string ToolName = "caching";
 
-    private static readonly ConcurrentDictionary<string, TaskCompletionSource> InFlight = new(StringComparer.Ordinal);
-    private static readonly MemoryCacheStore FallbackStore = new();
     private ICacheStore? _store;
+    private CacheFlights? _flights;
 
     public override string Name => ToolName;
 
@@ -67,7 +66,7 @@ public sealed class CachingTool : Tool
         chain.Add(Name, HookPoint.BeforeFinalize, 100, false, request => StoreAsync(request, slot));
         chain.Add(Name, HookPoint.OnEndRequest, 50, true, request =>
         {
-            if (request.GetToolState(slot) is CacheState { FlightKey: { } key } && InFlight.TryRemove(key, out var done))
+            if (request.GetToolState(slot) is CacheState { FlightKey: { } key } && _flights!.TryRemove(key, out var done))
             {
                 done.TrySetResult();
             }
@@ -75,11 +74,16 @@ public sealed class CachingTool : Tool
         });
     }
 
-    private ICacheStore Store(Request request) => _store ??= request.Services.GetService<ICacheStore>() ?? FallbackStore;
+    /// <summary>Takes DI's store (memory unless a shared one is registered) and the host's table of computations in flight.</summary>
+    public override void Resolve(IServiceProvider services, ToolArguments arguments)
+    {
+        _store = services.GetRequiredService<ICacheStore>();
+        _flights = services.GetRequiredService<CacheFlights>();
+    }
 
     private async ValueTask LookUpAsync(Request request, ToolStateSlot slot)
     {
-        var store = Store(request);
+        var store = _store!;
         // The host stays in the key: pages that print absolute URLs differ by host, and without it one forged Host
         // header would poison the page for everyone. What arbitrary hosts cost is bounded by the store (limits, expiry).
         var uri = string.Concat(request.Base, request.HttpContext.Request.PathBase.Value, request.ScriptName, request.PathInfo, "?", request.QueryString);
@@ -106,7 +110,7 @@ public sealed class CachingTool : Tool
                 return;
             }
         }
-        var age = DateTimeOffset.UtcNow - cached.Created;
+        var age = request.App.Time.GetUtcNow() - cached.Created;
         if (directives.MaxAge is { } maxAge && age.TotalSeconds > maxAge)
         {
             return;
@@ -132,7 +136,7 @@ public sealed class CachingTool : Tool
     private async ValueTask<bool> WaitForConcurrentMissAsync(Request request, CacheState state, string flightKey)
     {
         var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var current = InFlight.GetOrAdd(flightKey, mine);
+        var current = _flights!.GetOrAdd(flightKey, mine);
         if (current == mine)
         {
             state.FlightKey = flightKey;
@@ -174,7 +178,7 @@ public sealed class CachingTool : Tool
             return;
         }
         var response = request.Response;
-        var store = Store(request);
+        var store = _store!;
         if (!Http.StatusLine.TryParse(response.Status, out var status, out _, out _) || status is < 200 or > 299
             || response.IsStreamed || response.Headers.ContainsKey("Set-Cookie") || !MayShare(request)
             || response.Headers.Pragma.ToString().Contains("no-cache", StringComparison.OrdinalIgnoreCase))
@@ -193,7 +197,7 @@ public sealed class CachingTool : Tool
         }
         var newIndex = index is null;
         index ??= Guid.NewGuid().ToString("N") + "\n" + response.Headers.Vary;
-        var now = DateTimeOffset.UtcNow;
+        var now = request.App.Time.GetUtcNow();
         var headers = response.Headers
             .Where(h => h.Key is not ("Date" or "Age" or "Set-Cookie" or "Content-Length"))
             .Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))

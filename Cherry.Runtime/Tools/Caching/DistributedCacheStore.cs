@@ -7,13 +7,15 @@ namespace Cherry;
 /// A store on any <see cref="IDistributedCache"/> (Redis, SQL Server, ...), so that several instances share
 /// cached responses. Entries carry their own expiry, so the backing cache evicts them on time.
 /// </summary>
-public sealed class DistributedCacheStore(IDistributedCache cache, string prefix = "cherry:") : ICacheStore
+public sealed class DistributedCacheStore(IDistributedCache cache, string prefix = "cherry:", TimeProvider? time = null) : ICacheStore
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <summary>Responses at or over this size are not stored.</summary>
     public long MaxObjectSize { get; set; } = 100_000;
 
     public async ValueTask<CachedResponse?> GetAsync(string key, CancellationToken cancellation) =>
-        await cache.GetAsync(prefix + key, cancellation) is { } data && CachedResponse.Deserialize(data) is { } response && response.Expires > DateTimeOffset.UtcNow
+        await cache.GetAsync(prefix + key, cancellation) is { } data && CachedResponse.Deserialize(data) is { } response && response.Expires > _time.GetUtcNow()
             ? response
             : null;
 

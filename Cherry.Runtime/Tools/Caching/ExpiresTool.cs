@@ -64,7 +64,7 @@ public sealed class ExpiresTool : HookTool
         }
         else
         {
-            expiry = DateTimeOffset.UtcNow + secs;
+            expiry = request.App.Time.GetUtcNow() + secs;
         }
         if (force || !headers.ContainsKey("Expires"))
         {

@@ -72,7 +72,7 @@ public sealed class LogAccessTool : HookTool
     public override ValueTask RunAsync(Request request)
     {
         var logger = _logger ??= request.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory ? factory.CreateLogger("Cherry.Access") : request.App.Logger;
-        logger.LogInformation("{Line}", Line(request, DateTimeOffset.UtcNow));
+        logger.LogInformation("{Line}", Line(request, request.App.Time.GetUtcNow()));
         return ValueTask.CompletedTask;
 
         static string Line(Request request, DateTimeOffset now)

@@ -8,8 +8,10 @@ namespace Cherry;
 /// open exclusively while the session is in use, which also excludes other processes, and the operating system
 /// releases it if a process dies. The sweep deletes the lock files of sessions that are gone.
 /// </summary>
-public sealed class FileSessionStore(string directory) : ISessionStore
+public sealed class FileSessionStore(string directory, TimeProvider? time = null) : ISessionStore
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private const string Prefix = "session-";
     private const string LockSuffix = ".lock";
 
@@ -35,7 +37,7 @@ public sealed class FileSessionStore(string directory) : ISessionStore
         }
         using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(path, cancellation));
         var root = document.RootElement;
-        if (DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("expires").GetInt64()) <= DateTimeOffset.UtcNow)
+        if (DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("expires").GetInt64()) <= _time.GetUtcNow())
         {
             return null;
         }
@@ -67,19 +69,19 @@ public sealed class FileSessionStore(string directory) : ISessionStore
     public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
     {
         var path = PathOf(id) + LockSuffix;
-        var deadline = timeout is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
+        var deadline = timeout is { } t ? _time.GetUtcNow() + t : DateTimeOffset.MaxValue;
         while (true)
         {
             if (TryLock(path, FileMode.OpenOrCreate) is { } handle)
             {
                 return handle;
             }
-            if (DateTime.UtcNow >= deadline)
+            if (_time.GetUtcNow() >= deadline)
             {
                 throw new TimeoutException("Timeout acquiring lock for " + id);
             }
             // Held by another request or process: poll, as CherryPy's lock does every 0.1 s.
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellation);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellation);
         }
     }
 

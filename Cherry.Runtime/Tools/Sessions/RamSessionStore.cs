@@ -3,15 +3,17 @@ using System.Collections.Concurrent;
 namespace Cherry;
 
 /// <summary>Sessions in this process's memory (CherryPy's RamSession), with a lock per id.</summary>
-public sealed class RamSessionStore : ISessionStore
+public sealed class RamSessionStore(TimeProvider? time = null) : ISessionStore
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, string> Data, DateTimeOffset Expires)> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     public int Count => _sessions.Count;
 
     public ValueTask<IReadOnlyDictionary<string, string>?> LoadAsync(string id, CancellationToken cancellation) =>
-        ValueTask.FromResult(_sessions.TryGetValue(id, out var entry) && entry.Expires > DateTimeOffset.UtcNow ? entry.Data : null);
+        ValueTask.FromResult(_sessions.TryGetValue(id, out var entry) && entry.Expires > _time.GetUtcNow() ? entry.Data : null);
 
     public ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation)
     {
@@ -37,7 +39,7 @@ public sealed class RamSessionStore : ISessionStore
 
     public ValueTask CleanUpAsync(CancellationToken cancellation)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
         foreach (var (id, entry) in _sessions)
         {
             if (entry.Expires <= now)

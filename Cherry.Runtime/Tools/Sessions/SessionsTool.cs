@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,8 +24,6 @@ public sealed class SessionsTool : Tool
 {
     public const string ToolName = "sessions";
 
-    private static readonly ConcurrentDictionary<string, FileSessionStore> FileStores = new(StringComparer.Ordinal);
-    private static readonly ConditionalWeakTable<ISessionStore, ITimer> Sweepers = new();
     private ISessionStore? _store;
 
     public override string Name => ToolName;
@@ -119,27 +115,20 @@ public sealed class SessionsTool : Tool
         chain.Add(Name, HookPoint.OnEndRequest, 90, true, r => ReleaseAsync(r));
     }
 
-    private ISessionStore Store(Request request)
+    /// <summary>Takes the store (DI's, or the file store for the folder, shared by every handler) and starts its sweep.</summary>
+    public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {
-        if (_store is { } known)
-        {
-            return known;
-        }
-        var store = StorageType == "file"
-            ? FileStores.GetOrAdd(Path.GetFullPath(StoragePath!), path => new FileSessionStore(path))
-            : request.Services.GetService<ISessionStore>() ?? throw new InvalidOperationException("No ISessionStore is registered; AddCherry registers the RAM store.");
+        var stores = services.GetRequiredService<SessionStores>();
+        _store = StorageType == "file" ? stores.File(StoragePath!) : services.GetRequiredService<ISessionStore>();
         if (CleanFrequency > 0)
         {
-            // One sweeper per store, however many handlers share it.
-            var period = TimeSpan.FromMinutes(CleanFrequency);
-            Sweepers.GetValue(store, s => TimeProvider.System.CreateTimer(_ => _ = s.CleanUpAsync(CancellationToken.None).AsTask(), null, period, period));
+            stores.Sweep(_store, TimeSpan.FromMinutes(CleanFrequency));
         }
-        return _store = store;
     }
 
     private async ValueTask InitAsync(Request request)
     {
-        var store = Store(request);
+        var store = _store!;
         var offered = request.HttpContext.Request.Cookies[CookieName];
         var known = false;
         // An id this server could not have made is no id: no store is asked about it (paths, lengths, characters
@@ -218,7 +207,7 @@ public sealed class SessionsTool : Tool
             }
             if (session.Dirty && session.Loaded)
             {
-                await state.Store.SaveAsync(session.Id, session.Snapshot(), DateTimeOffset.UtcNow.AddMinutes(Timeout), request.Aborted);
+                await state.Store.SaveAsync(session.Id, session.Snapshot(), request.App.Time.GetUtcNow().AddMinutes(Timeout), request.Aborted);
                 session.MarkSaved();
             }
         }
@@ -268,12 +257,12 @@ public sealed class SessionsTool : Tool
         };
         if (session.Expired)
         {
-            options.Expires = DateTimeOffset.UtcNow.AddYears(-1);
+            options.Expires = request.App.Time.GetUtcNow().AddYears(-1);
         }
         else if (Persistent)
         {
             options.MaxAge = TimeSpan.FromMinutes(Timeout);
-            options.Expires = DateTimeOffset.UtcNow.AddMinutes(Timeout);
+            options.Expires = request.App.Time.GetUtcNow().AddMinutes(Timeout);
         }
         request.Response.Cookies.Append(CookieName, session.Id, options);
     }

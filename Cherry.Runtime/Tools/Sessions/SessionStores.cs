@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace Cherry;
+
+/// <summary>
+/// What the sessions tools of every app in a host share, owned by DI: one file store per folder, and one sweep per
+/// store however many handlers use it. Disposed with the host, which stops the sweeps.
+/// </summary>
+internal sealed class SessionStores(TimeProvider time) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, FileSessionStore> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ISessionStore, ITimer> _sweeps = new(ReferenceEqualityComparer.Instance);
+
+    public FileSessionStore File(string folder) => _files.GetOrAdd(Path.GetFullPath(folder), path => new FileSessionStore(path, time));
+
+    public void Sweep(ISessionStore store, TimeSpan period) =>
+        _sweeps.GetOrAdd(store, s => time.CreateTimer(_ => _ = s.CleanUpAsync(CancellationToken.None).AsTask(), null, period, period));
+
+    public void Dispose()
+    {
+        foreach (var sweep in _sweeps.Values)
+        {
+            sweep.Dispose();
+        }
+    }
+}
