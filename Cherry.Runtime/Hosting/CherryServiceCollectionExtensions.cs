@@ -23,6 +23,11 @@ public static class CherryServiceCollectionExtensions
         // What the tools of every app share: file session stores and sweepers, cache computations in flight.
         services.TryAddSingleton(s => new SessionStores(s.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CacheFlights>();
+        // Statistics (CherryPy's logging.statistics), the cpstats figures and meter, and the GC page's request count.
+        services.AddMetrics();
+        services.TryAddSingleton<Statistics>();
+        services.TryAddSingleton(s => new RequestStatistics(s.GetRequiredService<Statistics>(), s.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), s.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<RequestTracker>();
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }

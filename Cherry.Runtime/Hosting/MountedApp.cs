@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Cherry;
 
 /// <summary>One root mounted at a script name: its generated tree, completed chains and request entry point.</summary>
-internal sealed class MountedApp(string scriptName, object root, DispatchTree tree, bool showTracebacks, int maxParameters, ILogger logger, TimeProvider time)
+internal sealed class MountedApp(string scriptName, object root, DispatchTree tree, bool showTracebacks, int maxParameters, ILogger logger, TimeProvider time, RequestTracker tracker)
 {
     public string ScriptName { get; } = scriptName;
 
@@ -20,6 +20,9 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
 
     /// <summary>The clock every tool reads (DI's <see cref="TimeProvider"/>, so tests can move it).</summary>
     public TimeProvider Time { get; } = time;
+
+    /// <summary>The host's count of requests in flight, for the GC page.</summary>
+    public RequestTracker Tracker { get; } = tracker;
 
     /// <summary>Answers a path that matches no handler; its chain holds the application-wide tools.</summary>
     public HandlerEntry NotFoundEntry { get; } = new("/", invoke: null, dispatchError: 404);

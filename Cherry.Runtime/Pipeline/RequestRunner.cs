@@ -20,7 +20,7 @@ internal static partial class RequestRunner
         var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
         Request? previous = null;
         HashSet<string>? visited = null;
-        RequestTracker.Started();
+        app.Tracker.Started();
         for (var redirects = 0; ; redirects++)
         {
             var request = new Request(context, app, pathInfo, query, previous);
@@ -65,7 +65,7 @@ internal static partial class RequestRunner
         }
         finally
         {
-            RequestTracker.Finish(request);
+            request.App.Tracker.Finish(request);
             try
             {
                 await request.Chain.RunAsync(HookPoint.OnEndRequest, request);

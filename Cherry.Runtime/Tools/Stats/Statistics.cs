@@ -5,21 +5,22 @@ namespace Cherry;
 /// <summary>
 /// A statistics registry shaped like CherryPy's <c>logging.statistics</c>: namespaces of named values. A value may be a
 /// <see cref="Func{T}"/> of the namespace, computed at report time on a copy ("extrapolated"), or a collection of
-/// records (name → record of named values).
+/// records (name → record of named values). One per host, from DI: <c>AddCherry</c> registers it, and a handler or
+/// service that takes a <see cref="Statistics"/> adds its own namespace beside Cherry's.
 /// </summary>
-public static class Statistics
+public sealed class Statistics
 {
-    private static readonly ConcurrentDictionary<string, ConcurrentDictionary<string, object?>> Namespaces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, object?>> _namespaces = new(StringComparer.Ordinal);
 
     /// <summary>The live namespace, created when first asked for.</summary>
-    public static ConcurrentDictionary<string, object?> Namespace(string name) =>
-        Namespaces.GetOrAdd(name, _ => new ConcurrentDictionary<string, object?>(StringComparer.Ordinal));
+    public ConcurrentDictionary<string, object?> Namespace(string name) =>
+        _namespaces.GetOrAdd(name, _ => new ConcurrentDictionary<string, object?>(StringComparer.Ordinal));
 
     /// <summary>A copy of every namespace with functions replaced by their values and records copied.</summary>
-    public static SortedDictionary<string, SortedDictionary<string, object?>> Extrapolate()
+    public SortedDictionary<string, SortedDictionary<string, object?>> Extrapolate()
     {
         var report = new SortedDictionary<string, SortedDictionary<string, object?>>(StringComparer.Ordinal);
-        foreach (var (name, values) in Namespaces)
+        foreach (var (name, values) in _namespaces)
         {
             var snapshot = new Dictionary<string, object?>(values, StringComparer.Ordinal);
             var copy = new SortedDictionary<string, object?>(StringComparer.Ordinal);

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cherry;
 
@@ -24,8 +25,8 @@ public static class StatsEndpoints
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, Func<object?, string>?>>? formatting = null)
     {
         var group = endpoints.MapGroup(path.TrimEnd('/'));
-        group.Map("/", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", Html(Statistics.Extrapolate(), formatting))));
-        group.Map("/data", (RequestDelegate)(context => Page(context, "application/json", Json(Statistics.Extrapolate()))));
+        group.Map("/", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", Html(Registry(context).Extrapolate(), formatting))));
+        group.Map("/data", (RequestDelegate)(context => Page(context, "application/json", Json(Registry(context).Extrapolate()))));
         group.Map("/pause", (RequestDelegate)(context => Switch(context, enabled: false)));
         group.Map("/resume", (RequestDelegate)(context => Switch(context, enabled: true)));
         return group;
@@ -36,9 +37,11 @@ public static class StatsEndpoints
     {
         var group = endpoints.MapGroup(path.TrimEnd('/'));
         group.Map("/", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", "Hello, world!")));
-        group.Map("/stats", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", GcReport())));
+        group.Map("/stats", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", GcReport(context.RequestServices.GetRequiredService<RequestTracker>()))));
         return group;
     }
+
+    private static Statistics Registry(HttpContext context) => context.RequestServices.GetRequiredService<Statistics>();
 
     private static Task Page(HttpContext context, string contentType, string body)
     {
@@ -54,7 +57,7 @@ public static class StatsEndpoints
             context.Response.Headers.Allow = "POST";
             return Task.CompletedTask;
         }
-        CpStatsTool.SetEnabled(enabled);
+        context.RequestServices.GetRequiredService<RequestStatistics>().Enabled = enabled;
         var request = context.Request;
         var index = request.PathBase + request.Path.Value![..(request.Path.Value!.LastIndexOf('/') + 1)];
         var location = $"{request.Scheme}://{request.Host}{index}";
@@ -178,9 +181,9 @@ public static class StatsEndpoints
         }
     }
 
-    private static string GcReport()
+    private static string GcReport(RequestTracker tracker)
     {
-        var (sampled, alive) = RequestTracker.CheckForLeaks();
+        var (sampled, alive) = tracker.CheckForLeaks();
         var info = GC.GetGCMemoryInfo();
         var report = new StringBuilder("Statistics:\n");
         for (var generation = 0; generation <= GC.MaxGeneration; generation++)
@@ -189,7 +192,7 @@ public static class StatsEndpoints
         }
         report.Append(CultureInfo.InvariantCulture, $"Heap size: {info.HeapSizeBytes} bytes\n");
         report.Append(CultureInfo.InvariantCulture, $"Total allocated: {GC.GetTotalAllocatedBytes()} bytes\n");
-        report.Append(CultureInfo.InvariantCulture, $"Requests in flight: {RequestTracker.Live}\n");
+        report.Append(CultureInfo.InvariantCulture, $"Requests in flight: {tracker.Live}\n");
         report.Append(CultureInfo.InvariantCulture, $"Finished requests sampled: {sampled}, still referenced after collection: {alive}\n");
         report.Append(alive == 0 ? "No leaked requests.\n" : "Leaked requests found.\n");
         return report.ToString();
