@@ -70,6 +70,7 @@ public sealed class ConfigurationTests
     [InlineData("/", "tools.expires.secs", "-1", "key 'tools.expires.secs': Secs cannot be negative")]
     [InlineData("/", "tools.referer.pattern", "(", "key 'tools.referer.pattern': the pattern '(' is not a valid regular expression")]
     [InlineData("/", "tools.allow.methods", "GET, FETCH", "key 'tools.allow.methods': 'FETCH' is not an HTTP method")]
+    [InlineData("/section", "tools.staticdir.on", "True", "key 'tools.staticdir.dir': staticdir needs a directory")]
     public async Task Unknown_or_malformed_keys_fail_start_up_naming_key_and_path(string section, string key, string value, string expected)
     {
         var error = await Assert.ThrowsAsync<CherryConfigurationException>(() =>
@@ -102,6 +103,15 @@ public sealed class ConfigurationTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.StartsWith("gone: The path '/gone/away' was not found.", page);
         Assert.DoesNotContain("gone:", (await lifecycle.Client.FetchAsync("/elsewhere")).Body);
+    }
+
+    [Fact]
+    public async Task A_static_directory_that_is_not_there_stops_start_up()
+    {
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => CherryServer.StartAsync(app => app.MapCherry<LifecycleRoot>("/", o => o
+            .Set("/section", "tools.staticdir.on", "True")
+            .Set("/section", "tools.staticdir.dir", "/nonexistent/cherry-static"))));
+        Assert.Contains("section '/section', key 'tools.staticdir.dir': the directory '/nonexistent/cherry-static' does not exist", error.Message);
     }
 
     [Fact]

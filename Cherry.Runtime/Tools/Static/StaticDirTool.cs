@@ -60,6 +60,15 @@ public sealed class StaticDirTool : HookTool
         Dir = Path.TrimEndingDirectorySeparator(StaticPaths.Resolve(Dir, Root) ?? throw arguments.Malformed("dir", "a relative directory needs tools.staticdir.root."));
     }
 
+    /// <summary>A directory that is not there is a typo or a missing deployment step: said at start-up, not as 404s.</summary>
+    public override void Resolve(IServiceProvider services, ToolArguments arguments)
+    {
+        if (!System.IO.Directory.Exists(Dir))
+        {
+            throw arguments.Malformed("dir", $"the directory '{Dir}' does not exist; create it or correct the path.");
+        }
+    }
+
     public override ValueTask RunAsync(Request request)
     {
         if (request.Method is not ("GET" or "HEAD") || (_match is not null && !ClientPattern.IsMatch(_match, request.PathInfo)))
