@@ -136,14 +136,14 @@ public static partial class Comparison
         return scheme + " " + string.Join(", ", parameters);
     }
 
-    /// <summary>A cookie's name, value and attributes; names lower-cased, Expires only as present, SameSite left out.</summary>
+    /// <summary>A cookie's name, value and attributes; names lower-cased, Expires only as present, SameSite and HttpOnly left out (Cherry's safer defaults).</summary>
     private static string Cookie(string cookie, ServerProcess server)
     {
         var parts = cookie.Split(';').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         var attributes = parts.Skip(1)
             .Select(p => p.Split('=', 2))
             .Select(p => (Name: p[0].ToLowerInvariant(), Value: p.Length > 1 ? p[1] : ""))
-            .Where(p => p.Name != "samesite")
+            .Where(p => p.Name is not ("samesite" or "httponly"))
             .Select(p => p.Name == "expires" ? "expires" : p.Name + (p.Value.Length > 0 ? "=" + p.Value : ""))
             .Order(StringComparer.Ordinal);
         return Normalise(parts[0], server) + "; " + string.Join("; ", attributes);

@@ -40,6 +40,43 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
 
     private static string IdOf(string cookie) => cookie.Split(';')[0].Split('=')[1];
 
+    [Theory]
+    // Behind a proxy: UseForwardedHeaders makes the request HTTPS, and the cookie follows.
+    [InlineData(null, null, "http", "httponly", "secure")]
+    [InlineData(null, null, "https", "httponly,secure", null)]
+    [InlineData("False", "False", "https", null, "httponly")]
+    [InlineData("True", "True", "http", "secure", null)]
+    public async Task The_session_cookie_is_httponly_and_secure_over_https_by_default(string? httpOnly, string? secure, string scheme, string? present, string? absent)
+    {
+        await using var server = await CherryServer.StartAsync(app =>
+        {
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
+            app.MapCherry<SessionRoot>("/", o =>
+            {
+                o.Set("/sram", "tools.sessions.on", "True");
+                if (httpOnly is not null)
+                {
+                    o.Set("/sram", "tools.sessions.httponly", httpOnly);
+                }
+                if (secure is not null)
+                {
+                    o.Set("/sram", "tools.sessions.secure", secure);
+                }
+            });
+        });
+        var (response, _) = await server.Client.FetchAsync("/sram/", ("X-Forwarded-Proto", scheme));
+        var cookie = SessionCookie(response, "session_id");
+        Assert.Contains("samesite=lax", cookie);
+        foreach (var attribute in present?.Split(',') ?? [])
+        {
+            Assert.Contains(attribute, cookie);
+        }
+        if (absent is not null)
+        {
+            Assert.DoesNotContain(absent, cookie);
+        }
+    }
+
     [Fact]
     public async Task Ram_session_counts_and_keeps_its_id_with_CherryPys_cookie()
     {

@@ -16,7 +16,8 @@ public enum SessionLocking
 /// CherryPy's <c>sessions</c>: init at before_request_body 50 (fixation protection), lock and load (early at 60,
 /// implicit at before_handler 50), save at before_finalize 50 only when the data changed (the cookie is written there,
 /// on error pages too), and release at on_end_request
-/// (failsafe, so a failed request never leaves a lock). The cookie carries SameSite (Lax by default; CherryPy has none).
+/// (failsafe, so a failed request never leaves a lock). The cookie is HttpOnly, Secure over HTTPS and SameSite=Lax by
+/// default (CherryPy sets none of them by default).
 /// Beyond CherryPy: a cookie id that is not one of <see cref="SessionIds"/> is no id, a new session is neither locked
 /// nor loaded, and a store outage is logged (ids masked) and answered 503.
 /// </summary>
@@ -44,9 +45,14 @@ public sealed class SessionsTool : Tool
 
     public string? Domain { get; set; }
 
-    public bool Secure { get; set; }
+    /// <summary>
+    /// When the cookie is <c>Secure</c>: by default when the request is HTTPS (behind a proxy, once
+    /// <c>UseForwardedHeaders</c> has set the scheme); CherryPy's default is never.
+    /// </summary>
+    public CookieSecurePolicy Secure { get; set; } = CookieSecurePolicy.SameAsRequest;
 
-    public bool HttpOnly { get; set; }
+    /// <summary>Keeps the id from page scripts; on by default (CherryPy's default is off).</summary>
+    public bool HttpOnly { get; set; } = true;
 
     public bool Persistent { get; set; } = true;
 
@@ -74,7 +80,16 @@ public sealed class SessionsTool : Tool
         CookiePath = arguments.GetString("path", CookiePath);
         PathHeader = arguments.GetString("path_header", PathHeader);
         Domain = arguments.GetString("domain", Domain);
-        Secure = arguments.GetBoolean("secure", Secure);
+        if (arguments.TryGetString("secure", out var secure))
+        {
+            Secure = secure.ToLowerInvariant() switch
+            {
+                "true" or "1" or "always" => CookieSecurePolicy.Always,
+                "false" or "0" or "none" => CookieSecurePolicy.None,
+                "sameasrequest" => CookieSecurePolicy.SameAsRequest,
+                _ => throw arguments.Malformed("secure", "expected True, False or SameAsRequest."),
+            };
+        }
         HttpOnly = arguments.GetBoolean("httponly", HttpOnly);
         Persistent = arguments.GetBoolean("persistent", Persistent);
         if (arguments.TryGetString("samesite", out var sameSite))
@@ -251,7 +266,7 @@ public sealed class SessionsTool : Tool
         {
             Path = CookiePath ?? (fromHeader.Length > 0 ? fromHeader : "/"),
             Domain = Domain,
-            Secure = Secure,
+            Secure = Secure == CookieSecurePolicy.Always || Secure == CookieSecurePolicy.SameAsRequest && request.HttpContext.Request.IsHttps,
             HttpOnly = HttpOnly,
             SameSite = SameSite,
         };
@@ -288,16 +303,16 @@ internal sealed class SessionState(Session session, ISessionStore store, Session
     public IAsyncDisposable? Lock { get; set; }
 }
 
-/// <summary>Turns on <see cref="SessionsTool"/>: <c>[Sessions(Name = "sid", Timeout = 10, HttpOnly = true)]</c>.</summary>
+/// <summary>Turns on <see cref="SessionsTool"/>: <c>[Sessions(Name = "sid", Timeout = 10)]</c>.</summary>
 public sealed class SessionsAttribute : ToolAttribute
 {
     public string Name { get; set; } = "session_id";
 
     public int Timeout { get; set; } = 60;
 
-    public bool HttpOnly { get; set; }
+    public bool HttpOnly { get; set; } = true;
 
-    public bool Secure { get; set; }
+    public CookieSecurePolicy Secure { get; set; } = CookieSecurePolicy.SameAsRequest;
 
     public bool Persistent { get; set; } = true;
 
