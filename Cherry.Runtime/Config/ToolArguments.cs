@@ -11,13 +11,17 @@ public sealed class ToolArguments
     private readonly Dictionary<string, (string Value, string Section)> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
-    public ToolArguments(string toolName, string path = "/")
+    public ToolArguments(string toolName, string path = "/", string? contentRoot = null)
     {
         ToolName = toolName;
         Path = path;
+        ContentRoot = contentRoot ?? Directory.GetCurrentDirectory();
     }
 
     public string ToolName { get; }
+
+    /// <summary>The app's content root, against which relative file and directory arguments resolve.</summary>
+    public string ContentRoot { get; }
 
     /// <summary>The path the chain is completed for: a handler's tree path, or a config section below it.</summary>
     public string Path { get; }

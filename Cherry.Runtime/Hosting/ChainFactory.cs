@@ -5,7 +5,7 @@ namespace Cherry;
 /// declare, then configuration for its tree position; then each tool takes its services from DI. After this, no
 /// request reads configuration, and every key, value and service the chains need has been checked.
 /// </summary>
-internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services)
+internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services, string contentRoot)
 {
     private const string ToolsPrefix = "tools.";
     private const string HeadersPrefix = "response.headers.";
@@ -74,7 +74,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
                     throw new CherryConfigurationException(section, key, "a tool key is tools.<name>.<argument>.");
                 }
                 var (name, argument) = (rest[..dot], rest[(dot + 1)..]);
-                var args = arguments.TryGetValue(name, out var a) ? a : arguments[name] = new ToolArguments(name, path);
+                var args = arguments.TryGetValue(name, out var a) ? a : arguments[name] = new ToolArguments(name, path, contentRoot);
                 switch (argument)
                 {
                     case "on":
@@ -104,7 +104,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
                 {
                     throw new CherryConfigurationException(section, key, "error_page takes a status from 400 to 599 or 'default'.");
                 }
-                var renderer = renderers.TryGetValue((section, key), out var callable) ? callable : TemplateErrorPage(section, key, value);
+                var renderer = renderers.TryGetValue((section, key), out var callable) ? callable : TemplateErrorPage(section, key, Path.Combine(contentRoot, value));
                 if (status == 0)
                 {
                     defaultErrorPage = renderer;
@@ -173,7 +173,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         // Every tool is configured, with its arguments or none, so it learns the path it serves.
         foreach (var tool in tools)
         {
-            var args = arguments.TryGetValue(tool.Name, out var given) ? given : new ToolArguments(tool.Name, path);
+            var args = arguments.TryGetValue(tool.Name, out var given) ? given : new ToolArguments(tool.Name, path, contentRoot);
             tool.Configure(args);
             args.ThrowIfUntaken();
             tool.Resolve(services, args);

@@ -7,6 +7,9 @@ public sealed class CherryAppOptions
 
     internal Dictionary<(string Section, string Key), ErrorPageRenderer> ErrorPageRenderers { get; } = [];
 
+    /// <summary>The host's content root: relative INI file paths resolve against it.</summary>
+    public string ContentRoot { get; internal set; } = Directory.GetCurrentDirectory();
+
     /// <summary>Sets one key in a <c>[/path]</c> section.</summary>
     public CherryAppOptions Set(string section, string key, string value)
     {
@@ -17,7 +20,7 @@ public sealed class CherryAppOptions
     /// <summary>Adds every section of a CherryPy INI file.</summary>
     public CherryAppOptions AddIniFile(string path)
     {
-        Config.Merge(CherryConfig.FromIniFile(path));
+        Config.Merge(CherryConfig.FromIniFile(Path.Combine(ContentRoot, path)));
         return this;
     }
 

@@ -34,7 +34,9 @@ public static class CherryEndpointRouteBuilderExtensions
             throw new ArgumentException("A script name starts with '/'.", nameof(scriptName));
         }
 
-        var appOptions = new CherryAppOptions();
+        var environment = services.GetService<IHostEnvironment>();
+        var contentRoot = environment?.ContentRootPath is { Length: > 0 } hostRoot ? hostRoot : Directory.GetCurrentDirectory();
+        var appOptions = new CherryAppOptions { ContentRoot = contentRoot };
         var configuration = services.GetService<IConfiguration>();
         var config = new CherryConfig().Merge(options.Config);
         if (configuration is not null)
@@ -45,12 +47,11 @@ public static class CherryEndpointRouteBuilderExtensions
         configure?.Invoke(appOptions);
         config.Merge(appOptions.Config);
 
-        var environment = services.GetService<IHostEnvironment>();
         var showTracebacks = options.ShowTracebacks ?? environment?.IsDevelopment() ?? false;
         var tree = DispatchTreeRegistry.Create<TRoot>(new DispatchTreeContext(options.JsonResolvers.ToArray()));
         var app = new MountedApp(normalized, root, tree, showTracebacks, options.MaxParameters,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Cherry.Request"), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<RequestTracker>());
-        new ChainFactory(options.Tools, config, appOptions.ErrorPageRenderers, services).Complete(app);
+        new ChainFactory(options.Tools, config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
 
         var pattern = normalized + "/{**cherryPath}";
         return endpoints.Map(pattern, app.HandleAsync).WithDisplayName("Cherry " + typeof(TRoot).Name + " at " + (normalized.Length == 0 ? "/" : normalized));

@@ -33,9 +33,10 @@ public sealed class CherryServer : IAsyncDisposable
         string environment = "Development",
         IDictionary<string, string?>? settings = null,
         Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string? contentRoot = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = contentRoot });
         builder.WebHost.UseKestrel(o =>
         {
             o.Listen(IPAddress.Loopback, 0);

@@ -155,4 +155,38 @@ public sealed class ConfigurationTests
             configure: options => options.Tools.Register(() => new StampTool())));
         Assert.Contains("the tool 'stamp' has no argument 'colour'", error.Message);
     }
+
+    [Fact]
+    public async Task Relative_paths_resolve_against_the_content_root_not_the_current_directory()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("cherry-content-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(contentRoot, "static"));
+            File.WriteAllText(Path.Combine(contentRoot, "static", "hello.txt"), "hello from the content root");
+            File.WriteAllText(Path.Combine(contentRoot, "missing.html"), "<p>%(status)s from the content root</p>");
+            // No root: a relative staticdir needs none, as a relative path in ASP.NET Core needs none.
+            File.WriteAllText(Path.Combine(contentRoot, "app.conf"), """
+                [/section]
+                tools.staticdir.on = True
+                tools.staticdir.dir = 'static'
+                error_page.404 = 'missing.html'
+                tools.sessions.on = True
+                tools.sessions.storage_class = 'file'
+                tools.sessions.storage_path = 'sessions'
+                """);
+            Assert.NotEqual(contentRoot, Directory.GetCurrentDirectory());
+            await using var server = await CherryServer.StartAsync(app => app.MapCherry<LifecycleRoot>("/", o => o.AddIniFile("app.conf")), contentRoot: contentRoot);
+
+            Assert.Equal("hello from the content root", (await server.Client.FetchAsync("/section/hello.txt")).Body);
+            var (missing, page) = await server.Client.FetchAsync("/section/nothing/here.txt");
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.StartsWith("<p>404 Not Found from the content root</p>", page);
+            Assert.True(Directory.Exists(Path.Combine(contentRoot, "sessions")));
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
 }

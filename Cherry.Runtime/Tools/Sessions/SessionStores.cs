@@ -11,7 +11,12 @@ internal sealed class SessionStores(TimeProvider time) : IDisposable
     private readonly ConcurrentDictionary<string, FileSessionStore> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISessionStore, ITimer> _sweeps = new(ReferenceEqualityComparer.Instance);
 
-    public FileSessionStore File(string folder) => _files.GetOrAdd(Path.GetFullPath(folder), path => new FileSessionStore(path, time));
+    /// <summary>The store for <paramref name="folder"/>, which is created at start-up if it is not there yet.</summary>
+    public FileSessionStore File(string folder) => _files.GetOrAdd(Path.GetFullPath(folder), path =>
+    {
+        Directory.CreateDirectory(path);
+        return new FileSessionStore(path, time);
+    });
 
     public void Sweep(ISessionStore store, TimeSpan period) =>
         _sweeps.GetOrAdd(store, s => time.CreateTimer(_ => _ = s.CleanUpAsync(CancellationToken.None).AsTask(), null, period, period));

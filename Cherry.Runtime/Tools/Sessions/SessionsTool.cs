@@ -134,7 +134,7 @@ public sealed class SessionsTool : Tool
     public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {
         var stores = services.GetRequiredService<SessionStores>();
-        _store = StorageType == "file" ? stores.File(StoragePath!) : services.GetRequiredService<ISessionStore>();
+        _store = StorageType == "file" ? stores.File(Path.Combine(arguments.ContentRoot, StoragePath!)) : services.GetRequiredService<ISessionStore>();
         if (CleanFrequency > 0)
         {
             stores.Sweep(_store, TimeSpan.FromMinutes(CleanFrequency));

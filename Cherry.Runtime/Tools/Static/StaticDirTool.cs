@@ -57,7 +57,7 @@ public sealed class StaticDirTool : HookTool
         {
             throw arguments.Malformed("dir", "staticdir needs a directory (tools.staticdir.dir).");
         }
-        Dir = Path.TrimEndingDirectorySeparator(StaticPaths.Resolve(Dir, Root) ?? throw arguments.Malformed("dir", "a relative directory needs tools.staticdir.root."));
+        Dir = Path.TrimEndingDirectorySeparator(StaticPaths.Resolve(Dir, Root, arguments.ContentRoot));
     }
 
     /// <summary>A directory that is not there is a typo or a missing deployment step: said at start-up, not as 404s.</summary>

@@ -38,7 +38,7 @@ public sealed class StaticFileTool : HookTool
         {
             throw arguments.Malformed("filename", "staticfile needs a file (tools.staticfile.filename).");
         }
-        Filename = StaticPaths.Resolve(Filename, Root) ?? throw arguments.Malformed("filename", "a relative file name needs tools.staticfile.root.");
+        Filename = StaticPaths.Resolve(Filename, Root, arguments.ContentRoot);
     }
 
     public override ValueTask RunAsync(Request request)

@@ -3,18 +3,19 @@ namespace Cherry;
 /// <summary>Path rules the static tools share: resolving configured paths and keeping requests inside a directory.</summary>
 internal static class StaticPaths
 {
-    /// <summary>An absolute path for <paramref name="path"/>: <c>~</c> expanded, relative ones under <paramref name="root"/>; null when relative without a root.</summary>
-    public static string? Resolve(string path, string? root)
+    /// <summary>
+    /// An absolute path for <paramref name="path"/>: <c>~</c> expanded; a relative one under <paramref name="root"/>
+    /// (CherryPy's rule) when there is one, itself taken from <paramref name="contentRoot"/> when relative, else under
+    /// the app's content root, as ASP.NET Core resolves content paths (not the current directory).
+    /// </summary>
+    public static string Resolve(string path, string? root, string contentRoot)
     {
         if (path.StartsWith('~'))
         {
             path = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + path[1..];
         }
-        if (Path.IsPathRooted(path))
-        {
-            return Path.GetFullPath(path);
-        }
-        return root is null ? null : Path.GetFullPath(Path.Combine(root, path));
+        var under = root is null ? contentRoot : Path.Combine(contentRoot, root);
+        return Path.GetFullPath(Path.Combine(under, path));
     }
 
     /// <summary>
