@@ -45,6 +45,29 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Roots_whose_names_differ_only_in_dots_and_underscores_get_distinct_trees()
+    {
+        const string program = """
+            using Cherry;
+            using Microsoft.AspNetCore.Builder;
+            namespace A { public sealed class B_C { [Exposed] public string Index() => "A.B_C"; } }
+            namespace A_B { public sealed class C { [Exposed] public string Index() => "A_B.C"; } }
+            public static class Startup
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapCherry<A.B_C>("/one");
+                    app.MapCherry<A_B.C>("/two");
+                }
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(program);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Equal(["A_0B_C_CherryTree.g.cs", "A_B_0C_CherryTree.g.cs"], result.GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).Order());
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
     public void Unsupported_return_and_parameter_types_are_reported()
     {
         const string tree = """
