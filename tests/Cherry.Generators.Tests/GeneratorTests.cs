@@ -68,6 +68,49 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Overloads_at_distinct_segments_each_get_their_own_invoker()
+    {
+        const string tree = """
+            using Cherry;
+            public class Base { [Exposed("c")] public string M(long big) => "c"; }
+            public sealed class Over : Base
+            {
+                [Exposed("a")] public string M(string text) => "a";
+                [Exposed("b")] public string M(int number) => "b";
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Over"), tree);
+        Assert.Empty(result.Diagnostics);
+        var source = Assert.Single(result.GeneratedTrees).GetText().ToString();
+        Assert.Contains("case \"a\":", source);
+        Assert.Contains("case \"b\":", source);
+        Assert.Contains("case \"c\":", source);
+        Assert.Equal(3, source.Split("private global::System.Threading.Tasks.ValueTask Invoke").Length - 1);
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
+    public void An_overload_whose_segment_is_taken_gets_no_entry()
+    {
+        const string tree = """
+            using Cherry;
+            public sealed class Over
+            {
+                [Exposed] public string Index() => "first";
+                [Exposed] public string Index(int page) => "second";
+                [Exposed] public string M(string text) => "m";
+                [Exposed] public string M(int number) => "n";
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Over"), tree);
+        var source = Assert.Single(result.GeneratedTrees).GetText().ToString();
+        Assert.Equal(2, source.Split("private global::System.Threading.Tasks.ValueTask Invoke").Length - 1);
+        Assert.Contains("target.Index()", source);
+        Assert.Contains("target.M(", source);
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
     public void Unsupported_return_and_parameter_types_are_reported()
     {
         const string tree = """

@@ -122,6 +122,16 @@ public sealed class DispatchTests(ReferenceAppFixture fixture) : IClassFixture<R
     }
 
     [Theory]
+    [InlineData("/pick_text?text=x", "text x")]
+    [InlineData("/pick_number?number=41", "number 42")]
+    public async Task Overloads_at_distinct_segments_are_each_reachable(string url, string expected)
+    {
+        var (response, body) = await _client.FetchAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, body);
+    }
+
+    [Theory]
     [InlineData("/kinds?id=nope&when=2024-01-01&color=red", "Parameter 'id' expects a GUID; 'nope' is not one.")]
     [InlineData("/kinds?id=7d3c6f3e-0000-0000-0000-000000000000&when=2024-01-01&color=blue", "Parameter 'color' expects one of Red, Green; 'blue' is not one.")]
     [InlineData("/kinds?id=7d3c6f3e-0000-0000-0000-000000000000&when=2024-01-01&color=1", "Parameter 'color' expects one of Red, Green; '1' is not one.")]
