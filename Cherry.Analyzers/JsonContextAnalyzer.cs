@@ -10,9 +10,8 @@ namespace Cherry.Analyzers
 {
     /// <summary>
     /// CHERRY0007: a [JsonOut] result or [JsonBody] parameter whose type no JsonSerializerContext of the compilation
-    /// covers (listed, or reached through a listed type's properties). Without it the app fails under AOT, where
-    /// there is no reflection to fall back on. Needs every context and every handler, so it reports at the end of
-    /// the compilation.
+    /// covers (listed, or reached through a listed type's properties). Without it MapCherry throws at start-up, so it
+    /// is an error. Needs every context and every handler, so it reports at the end of the compilation.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
