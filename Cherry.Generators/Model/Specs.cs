@@ -94,8 +94,9 @@ namespace Cherry.Generators.Model
     /// <summary>A root given to <c>MapCherry&lt;T&gt;</c>.</summary>
     internal sealed record RootSpec(string TypeName, string ShortName);
 
-    /// <summary>A type a source-generated JSON context declares.</summary>
-    internal sealed record JsonTypeSpec(string ContextTypeName, string TypeName);
+    /// <summary>A type a source-generated JSON context has metadata for.</summary>
+    /// <param name="Reached">Not listed itself but reached through a listed type; a context that lists it is preferred.</param>
+    internal sealed record JsonTypeSpec(string ContextTypeName, string TypeName, bool Reached);
 
     /// <summary>A diagnostic without symbols or syntax: a file and span, so it can be cached and re-created.</summary>
     internal sealed record DiagnosticInfo(string Id, string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn, EquatableArray<string> Arguments);

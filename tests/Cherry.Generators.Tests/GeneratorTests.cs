@@ -111,6 +111,33 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void A_json_type_reached_through_a_listed_type_takes_its_metadata_from_that_context()
+    {
+        const string tree = """
+            using System.Text.Json.Serialization;
+            using Cherry;
+            public sealed record Detail(string Text);
+            public sealed record Inner(int Number);
+            public sealed record Outer(Detail Detail, System.Collections.Generic.List<Inner> Inners);
+            [JsonOut]
+            public sealed class Api
+            {
+                [Exposed] public Detail Index() => new("x");
+                [Exposed] public Inner One() => new(1);
+            }
+            [JsonSerializable(typeof(Outer))]
+            internal abstract partial class ReachingJson : JsonSerializerContext { protected ReachingJson() : base(null) { } }
+            [JsonSerializable(typeof(Inner))]
+            internal abstract partial class ListingJson : JsonSerializerContext { protected ListingJson() : base(null) { } }
+            """;
+        var (result, _) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Api"), tree);
+        var source = Assert.Single(result.GeneratedTrees).GetText().ToString();
+        Assert.Contains("context.Json<global::Detail>(global::ReachingJson.Default)", source);
+        // Reached by ReachingJson too, but a context that lists a type is the one whose options were meant for it.
+        Assert.Contains("context.Json<global::Inner>(global::ListingJson.Default)", source);
+    }
+
+    [Fact]
     public void Unsupported_return_and_parameter_types_are_reported()
     {
         const string tree = """
