@@ -215,6 +215,12 @@ namespace Cherry.Generators.Emitting
                 }
                 invoker = plan.Name;
                 tools = tools.Concat(handler.Tools).ToList();
+                // A [JsonBody] parameter binds what json_in parsed. Like ASP.NET Core's [FromBody] it needs no other
+                // switch: without a [JsonIn] on the method or any class above it, the handler gets json_in's defaults.
+                if (handler.Parameters.Any(p => p.Kind == ParameterKind.JsonBody) && !tools.Any(t => t.AttributeTypeName == ToolSpec.JsonIn.AttributeTypeName))
+                {
+                    tools.Add(ToolSpec.JsonIn);
+                }
             }
             var entry = new EntryPlan("_e" + Entries.Count, path, handler, invoker, tools, allow, dispatchError);
             Entries.Add(entry);

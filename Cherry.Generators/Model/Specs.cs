@@ -89,7 +89,12 @@ namespace Cherry.Generators.Model
     internal sealed record ReturnSpec(ResultKind Kind, string TypeName, string? Awaitable);
 
     /// <summary>A tool attribute, re-created in generated code with the same arguments.</summary>
-    internal sealed record ToolSpec(string CreationExpression);
+    /// <param name="AttributeTypeName">The attribute's class, so the planner can tell which tool a handler already has.</param>
+    internal sealed record ToolSpec(string AttributeTypeName, string CreationExpression)
+    {
+        /// <summary>json_in with its defaults, for a [JsonBody] handler under no [JsonIn].</summary>
+        public static readonly ToolSpec JsonIn = new("global::Cherry.JsonInAttribute", "new global::Cherry.JsonInAttribute().CreateTool()");
+    }
 
     /// <summary>A root given to <c>MapCherry&lt;T&gt;</c>.</summary>
     internal sealed record RootSpec(string TypeName, string ShortName);

@@ -138,6 +138,40 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void A_json_body_without_json_in_gets_json_in_and_one_under_json_in_keeps_it()
+    {
+        const string tree = """
+            using Cherry;
+            public sealed record Order(string Item);
+            public sealed class Lenient { [Exposed] public string Place([JsonBody] Order order) => order.Item; }
+            public sealed class Api
+            {
+                public Lenient Lenient { get; } = new();
+                [Exposed] public string Place([JsonBody] Order order) => order.Item;
+                [Exposed] public string Plain(string item) => item;
+            }
+            [JsonIn(Force = false)]
+            public sealed class Root
+            {
+                public Api Api { get; } = new();
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Api"), tree);
+        var source = Assert.Single(result.GeneratedTrees).GetText().ToString();
+        var entries = source.Split('\n').Where(l => l.Contains("new global::Cherry.HandlerEntry(")).ToList();
+        Assert.Contains(entries, e => e.Contains("\"/place\"") && e.Contains("new global::Cherry.JsonInAttribute().CreateTool()"));
+        Assert.Contains(entries, e => e.Contains("\"/lenient/place\"") && e.Contains("JsonInAttribute()"));
+        Assert.DoesNotContain(entries, e => e.Contains("\"/plain\"") && e.Contains("JsonIn"));
+
+        // Under a class's [JsonIn], that one applies; no second json_in is added.
+        var (underJsonIn, _) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Root"), tree);
+        var nested = Assert.Single(underJsonIn.GeneratedTrees).GetText().ToString();
+        Assert.Contains("new global::Cherry.JsonInAttribute() { Force = false }.CreateTool()", nested);
+        Assert.DoesNotContain("new global::Cherry.JsonInAttribute().CreateTool()", nested);
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
     public void Unsupported_return_and_parameter_types_are_reported()
     {
         const string tree = """

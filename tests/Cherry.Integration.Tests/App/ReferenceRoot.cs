@@ -61,6 +61,10 @@ public sealed class ExtendedJsonApp : JsonApp
 {
     [Exposed, JsonIn]
     public Payload Typed([JsonBody] Payload payload) => payload with { Name = payload.Name + "!" };
+
+    // No [JsonIn]: [JsonBody] switches json_in on by itself.
+    [Exposed]
+    public Payload Implicit([JsonBody] Payload payload) => payload with { Count = payload.Count * 2 };
 }
 
 public sealed record Payload(string Name, int Count);
