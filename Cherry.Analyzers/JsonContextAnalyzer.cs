@@ -10,9 +10,8 @@ namespace Cherry.Analyzers
 {
     /// <summary>
     /// CHERRY0007: a [JsonOut] result or [JsonBody] parameter whose type no JsonSerializerContext of the compilation
-    /// covers (listed, or reached through a listed type's properties). Without it the app fails under AOT, where
-    /// there is no reflection to fall back on. Needs every context and every handler, so it reports at the end of
-    /// the compilation.
+    /// covers (listed, or reached through a listed type's properties). Without it MapCherry throws at start-up, so it
+    /// is an error. Needs every context and every handler, so it reports at the end of the compilation.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
@@ -74,7 +73,7 @@ namespace Cherry.Analyzers
                     {
                         foreach (var type in listed)
                         {
-                            Cover(type, covered);
+                            JsonCoverage.Cover(type, covered);
                         }
                     }
                     var target = contexts.Select(c => c.Context)
@@ -112,34 +111,6 @@ namespace Cherry.Analyzers
                 || Symbols.Is(type as INamedTypeSymbol, known.Task) || Symbols.Is(type as INamedTypeSymbol, known.ValueTask)
                 ? null
                 : type;
-        }
-
-        /// <summary>A listed type covers itself, its element and type arguments, and its public properties' types.</summary>
-        private static void Cover(ITypeSymbol type, HashSet<ITypeSymbol> covered)
-        {
-            if (!covered.Add(type))
-            {
-                return;
-            }
-            switch (type)
-            {
-                case IArrayTypeSymbol array:
-                    Cover(array.ElementType, covered);
-                    break;
-                case INamedTypeSymbol named:
-                    foreach (var argument in named.TypeArguments)
-                    {
-                        Cover(argument, covered);
-                    }
-                    if (named.ContainingNamespace?.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal) != true)
-                    {
-                        foreach (var property in named.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && p.DeclaredAccessibility == Accessibility.Public))
-                        {
-                            Cover(property.Type, covered);
-                        }
-                    }
-                    break;
-            }
         }
     }
 }

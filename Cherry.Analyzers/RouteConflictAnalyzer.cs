@@ -76,7 +76,7 @@ namespace Cherry.Analyzers
                 }
                 else if (!SymbolEqualityComparer.Default.Equals(owner, member))
                 {
-                    Report(context, type, owner.Name, member, segment);
+                    Report(context, type, NameBeside(owner, member), member, NameBeside(member, owner), segment);
                 }
             }
             var popArgs = TypeHierarchy.InheritedAttributes(type).FirstOrDefault(a => Symbols.Is(a.AttributeClass, known.PopArgs));
@@ -86,20 +86,29 @@ namespace Cherry.Analyzers
                 {
                     if (owners.TryGetValue(SegmentNaming.Normalize(name), out var member))
                     {
-                        Report(context, type, $"PopArgs(\"{name}\")", member, SegmentNaming.Normalize(name));
+                        Report(context, type, $"PopArgs(\"{name}\")", member, member.Name, SegmentNaming.Normalize(name));
                     }
                 }
             }
         }
 
-        private static void Report(SymbolAnalysisContext context, INamedTypeSymbol type, string keeper, ISymbol loser, string segment)
+        private static readonly SymbolDisplayFormat WithParameters = new(
+            memberOptions: SymbolDisplayMemberOptions.IncludeParameters,
+            parameterOptions: SymbolDisplayParameterOptions.IncludeType,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+        /// <summary>A member's name, with its parameter types when the other member has the same name (two overloads).</summary>
+        private static string NameBeside(ISymbol member, ISymbol other) =>
+            member.Name == other.Name && member is IMethodSymbol ? member.ToDisplayString(WithParameters) : member.Name;
+
+        private static void Report(SymbolAnalysisContext context, INamedTypeSymbol type, string keeper, ISymbol loser, string loserName, string segment)
         {
             // Members inherited from a class in another assembly are reported on the class being analyzed.
             var location = SymbolEqualityComparer.Default.Equals(loser.ContainingType, type) && loser.Locations.FirstOrDefault(l => l.IsInSource) is { } own
                 ? own
                 : type.Locations.FirstOrDefault() ?? Location.None;
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SegmentProperty, segment);
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RouteConflict, location, properties, keeper, loser.Name, type.Name, segment));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RouteConflict, location, properties, keeper, loserName, type.Name, segment));
         }
 
         /// <summary>One MapCherry call: the builder it is made on, its script name and root.</summary>

@@ -100,7 +100,8 @@ namespace Cherry.Generators
                 byType[node.TypeName] = node;
             }
             var contexts = new Dictionary<string, string>();
-            foreach (var spec in jsonTypes)
+            // A context that lists the type wins over one that only reaches it (its options were chosen for it).
+            foreach (var spec in jsonTypes.OrderBy(s => s.Reached))
             {
                 if (!contexts.ContainsKey(spec.TypeName))
                 {

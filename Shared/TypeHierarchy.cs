@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Cherry.Shared
@@ -24,20 +25,45 @@ namespace Cherry.Shared
             }
         }
 
-        /// <summary>Members of the class and its base classes, most derived first, hidden members skipped.</summary>
+        /// <summary>
+        /// Members of the class and its base classes, most derived first, hidden members skipped by C#'s rule: a method
+        /// hides base methods of its signature only, so overloads (of one class or across classes) all stay, while any
+        /// other member hides every base member of its name, and a method hides base non-methods of its name.
+        /// </summary>
         public static IEnumerable<ISymbol> AllMembers(INamedTypeSymbol type)
         {
-            var names = new HashSet<string>();
+            var signatures = new HashSet<string>();
+            var methodNames = new HashSet<string>();
+            var otherNames = new HashSet<string>();
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {
-                foreach (var member in current.GetMembers())
+                // Members of one class do not hide each other, so what this level hides is added after it.
+                var members = current.GetMembers();
+                foreach (var member in members)
                 {
-                    if (names.Add(member.Name))
+                    var hidden = otherNames.Contains(member.Name)
+                        || (member is IMethodSymbol method ? signatures.Contains(Signature(method)) : methodNames.Contains(member.Name));
+                    if (!hidden)
                     {
                         yield return member;
                     }
                 }
+                foreach (var member in members)
+                {
+                    if (member is IMethodSymbol method)
+                    {
+                        signatures.Add(Signature(method));
+                        methodNames.Add(member.Name);
+                    }
+                    else
+                    {
+                        otherNames.Add(member.Name);
+                    }
+                }
             }
         }
+
+        private static string Signature(IMethodSymbol method) =>
+            method.Name + "`" + method.Arity + "(" + string.Join(",", method.Parameters.Select(p => p.RefKind + " " + p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))) + ")";
     }
 }

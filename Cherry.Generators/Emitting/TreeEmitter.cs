@@ -20,14 +20,42 @@ namespace Cherry.Generators.Emitting
 
         public static string HintName(RootSpec root) => ClassName(root) + ".g.cs";
 
+        /// <summary>
+        /// The root's name as an identifier, also the file's hint name, so it must be unique per root. <c>.</c> becomes
+        /// <c>_</c> and <c>_</c> becomes <c>_0</c>, which no <c>.</c> can produce since no identifier starts with a digit:
+        /// <c>A.B_C</c> → <c>A_B_0C</c>, <c>A_B.C</c> → <c>A_0B_C</c>. Other punctuation (a generic root's <c>&lt;,&gt;</c>)
+        /// has no such escape, so those names end with a stable hash of the full name after the suffix instead.
+        /// </summary>
         public static string ClassName(RootSpec root)
         {
+            var typeName = root.TypeName.Replace("global::", "");
             var name = new StringBuilder();
-            foreach (var c in root.TypeName.Replace("global::", ""))
+            var escaped = true;
+            foreach (var c in typeName)
             {
-                name.Append(char.IsLetterOrDigit(c) ? c : '_');
+                if (char.IsLetterOrDigit(c))
+                {
+                    name.Append(c);
+                }
+                else
+                {
+                    name.Append(c == '_' ? "_0" : "_");
+                    escaped &= c == '_' || c == '.';
+                }
             }
-            return name.Append("_CherryTree").ToString();
+            name.Append("_CherryTree");
+            return escaped ? name.ToString() : name.Append('_').Append(StableHash(typeName).ToString("x8", System.Globalization.CultureInfo.InvariantCulture)).ToString();
+        }
+
+        /// <summary>FNV-1a: the same on every machine and run, unlike <see cref="string.GetHashCode()"/>.</summary>
+        private static uint StableHash(string text)
+        {
+            var hash = 2166136261u;
+            foreach (var c in text)
+            {
+                hash = unchecked((hash ^ c) * 16777619u);
+            }
+            return hash;
         }
 
         public static string Emit(TreePlan plan)

@@ -45,7 +45,7 @@ namespace Cherry.Generators.Emitting
         public List<(HandlerSpec Handler, EntryPlan Entry)> Members { get; } = new List<(HandlerSpec, EntryPlan)>();
         public EntryPlan? Index { get; set; }
         public EntryPlan? Default { get; set; }
-        public List<(string Verb, EntryPlan Entry)> Verbs { get; } = new List<(string, EntryPlan)>();
+        public List<(string Verb, EntryPlan Entry)> Verbs { get; } = new List<(string Verb, EntryPlan Entry)>();
         public EntryPlan? MethodNotAllowed { get; set; }
 
         /// <summary>For an [XmlRpc] class: the entry that reads a posted methodCall and dispatches it by name.</summary>
@@ -76,7 +76,7 @@ namespace Cherry.Generators.Emitting
     {
         private readonly IReadOnlyDictionary<string, NodeSpec> _nodes;
         private readonly Dictionary<string, int> _onPath = new Dictionary<string, int>();
-        private readonly Dictionary<string, InvokerPlan> _invokers = new Dictionary<string, InvokerPlan>();
+        private readonly Dictionary<(string Type, HandlerSpec Handler), InvokerPlan> _invokers = new Dictionary<(string Type, HandlerSpec Handler), InvokerPlan>();
 
         private TreePlan(RootSpec root, IReadOnlyDictionary<string, NodeSpec> nodes, IReadOnlyDictionary<string, string> jsonContexts)
         {
@@ -132,6 +132,19 @@ namespace Cherry.Generators.Emitting
             foreach (var source in node.Handlers)
             {
                 var handler = source.Kind == HandlerKind.Verb ? source : source with { Segments = source.Segments.Where(taken.Add).ToEquatableArray() };
+                // An overload that finds its place taken (a second Index, a second Get, a member whose segments
+                // are all claimed) is reported by the analyzers (CHERRY0005/0011) and gets no entry.
+                var reachable = handler.Kind switch
+                {
+                    HandlerKind.Index => position.Index is null,
+                    HandlerKind.Default => position.Default is null,
+                    HandlerKind.Verb => !position.Verbs.Any(v => v.Verb == handler.MethodName.ToUpperInvariant()),
+                    _ => handler.Segments.Count > 0,
+                };
+                if (!reachable)
+                {
+                    continue;
+                }
                 var entryPath = handler.Kind == HandlerKind.Member ? Join(path, source.Segments[0]) : path;
                 var entry = AddEntry(entryPath, node, source, tools, allow, 0);
                 switch (handler.Kind)
@@ -145,11 +158,8 @@ namespace Cherry.Generators.Emitting
                         position.Default = entry;
                         AddMember(position, handler, entry);
                         break;
-                    case HandlerKind.Verb when !position.Verbs.Any(v => v.Item1 == handler.MethodName.ToUpperInvariant()):
-                        // One method per verb: an overload is reported by the analyzer (CHERRY0011) and left out here.
-                        position.Verbs.Add((handler.MethodName.ToUpperInvariant(), entry));
-                        break;
                     case HandlerKind.Verb:
+                        position.Verbs.Add((handler.MethodName.ToUpperInvariant(), entry));
                         break;
                     default:
                         AddMember(position, handler, entry);
@@ -196,7 +206,8 @@ namespace Cherry.Generators.Emitting
             string? invoker = null;
             if (handler is not null)
             {
-                var key = node.TypeName + "." + handler.MethodName;
+                // Keyed by the whole spec, not the name: overloads of one method are different handlers.
+                var key = (node.TypeName, handler);
                 if (!_invokers.TryGetValue(key, out var plan))
                 {
                     plan = new InvokerPlan("Invoke" + _invokers.Count + "_" + node.ShortName + "_" + handler.MethodName, node, handler);
@@ -204,6 +215,12 @@ namespace Cherry.Generators.Emitting
                 }
                 invoker = plan.Name;
                 tools = tools.Concat(handler.Tools).ToList();
+                // A [JsonBody] parameter binds what json_in parsed. Like ASP.NET Core's [FromBody] it needs no other
+                // switch: without a [JsonIn] on the method or any class above it, the handler gets json_in's defaults.
+                if (handler.Parameters.Any(p => p.Kind == ParameterKind.JsonBody) && !tools.Any(t => t.AttributeTypeName == ToolSpec.JsonIn.AttributeTypeName))
+                {
+                    tools.Add(ToolSpec.JsonIn);
+                }
             }
             var entry = new EntryPlan("_e" + Entries.Count, path, handler, invoker, tools, allow, dispatchError);
             Entries.Add(entry);
@@ -213,7 +230,7 @@ namespace Cherry.Generators.Emitting
         /// <summary>CherryPy's <c>Allow</c>: the resource's verbs, sorted, with HEAD when GET exists.</summary>
         private static string Allow(NodeSpec node)
         {
-            var verbs = node.Handlers.Where(h => h.Kind == HandlerKind.Verb).Select(h => h.MethodName.ToUpperInvariant()).ToList();
+            var verbs = node.Handlers.Where(h => h.Kind == HandlerKind.Verb).Select(h => h.MethodName.ToUpperInvariant()).Distinct().ToList();
             if (verbs.Contains("GET") && !verbs.Contains("HEAD"))
             {
                 verbs.Add("HEAD");

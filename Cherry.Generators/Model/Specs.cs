@@ -89,13 +89,19 @@ namespace Cherry.Generators.Model
     internal sealed record ReturnSpec(ResultKind Kind, string TypeName, string? Awaitable);
 
     /// <summary>A tool attribute, re-created in generated code with the same arguments.</summary>
-    internal sealed record ToolSpec(string CreationExpression);
+    /// <param name="AttributeTypeName">The attribute's class, so the planner can tell which tool a handler already has.</param>
+    internal sealed record ToolSpec(string AttributeTypeName, string CreationExpression)
+    {
+        /// <summary>json_in with its defaults, for a [JsonBody] handler under no [JsonIn].</summary>
+        public static readonly ToolSpec JsonIn = new("global::Cherry.JsonInAttribute", "new global::Cherry.JsonInAttribute().CreateTool()");
+    }
 
     /// <summary>A root given to <c>MapCherry&lt;T&gt;</c>.</summary>
     internal sealed record RootSpec(string TypeName, string ShortName);
 
-    /// <summary>A type a source-generated JSON context declares.</summary>
-    internal sealed record JsonTypeSpec(string ContextTypeName, string TypeName);
+    /// <summary>A type a source-generated JSON context has metadata for.</summary>
+    /// <param name="Reached">Not listed itself but reached through a listed type; a context that lists it is preferred.</param>
+    internal sealed record JsonTypeSpec(string ContextTypeName, string TypeName, bool Reached);
 
     /// <summary>A diagnostic without symbols or syntax: a file and span, so it can be cached and re-created.</summary>
     internal sealed record DiagnosticInfo(string Id, string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn, EquatableArray<string> Arguments);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Cherry.Generators.Model;
 using Cherry.Shared;
@@ -15,16 +16,23 @@ namespace Cherry.Generators.Parsing
             {
                 return EquatableArray<JsonTypeSpec>.Empty;
             }
-            var specs = new List<JsonTypeSpec>();
+            var contextName = TypeNames.Of(contextType);
+            var listed = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var attribute in context.Attributes)
             {
-                cancellation.ThrowIfCancellationRequested();
                 if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is ITypeSymbol serialized)
                 {
-                    specs.Add(new JsonTypeSpec(TypeNames.Of(contextType), TypeNames.Of(serialized)));
+                    listed.Add(serialized);
                 }
             }
-            return specs.ToEquatableArray();
+            // The types the listed ones reach have metadata in this context too (the analyzer's CHERRY0007 rule).
+            var covered = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var type in listed)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                JsonCoverage.Cover(type, covered);
+            }
+            return covered.Select(type => new JsonTypeSpec(contextName, TypeNames.Of(type), !listed.Contains(type))).ToEquatableArray();
         }
 
         private static bool DerivesFromContext(INamedTypeSymbol type)

@@ -327,7 +327,7 @@ namespace Cherry.Generators.Parsing
 
         private EquatableArray<ToolSpec> ToolsOf(IEnumerable<AttributeData> attributes) =>
             attributes.Where(a => DerivesFrom(a.AttributeClass, _known.ToolAttribute))
-                .Select(a => new ToolSpec(Literals.AttributeCreation(a)))
+                .Select(a => new ToolSpec(TypeNames.Of(a.AttributeClass!), Literals.AttributeCreation(a)))
                 .ToEquatableArray();
 
         private void Report(DiagnosticDescriptor descriptor, ISymbol symbol, params string[] arguments)

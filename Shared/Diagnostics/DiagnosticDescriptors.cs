@@ -52,8 +52,8 @@ namespace Cherry.Shared
         public static readonly DiagnosticDescriptor JsonTypeNotInContext = new(
             "CHERRY0007",
             "JSON type missing from the JsonSerializerContext",
-            "'{0}' ({1} of '{2}') is in no JsonSerializerContext, so it has no JSON metadata under AOT; {3}",
-            Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0007.md",
+            "'{0}' ({1} of '{2}') is in no JsonSerializerContext, so the app fails at start-up for want of its JSON metadata; {3}",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0007.md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor InvalidToolArgument = new(

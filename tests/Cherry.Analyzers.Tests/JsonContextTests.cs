@@ -63,7 +63,7 @@ public sealed class JsonContextTests
         {
             [Exposed, JsonOut] public Order {|#0:Last|}() => new("tea");
         }
-        """, Warning("CHERRY0007").WithLocation(0).WithArguments("Order", "the [JsonOut] result", "Last", "declare a JsonSerializerContext with [JsonSerializable(typeof(Order))]"));
+        """, Diagnostic("CHERRY0007").WithLocation(0).WithArguments("Order", "the [JsonOut] result", "Last", "declare a JsonSerializerContext with [JsonSerializable(typeof(Order))]"));
 
     [Fact]
     public Task Fix_adds_the_type_to_the_context() => CodeFixAsync<JsonContextAnalyzer, AddJsonSerializableCodeFix>(

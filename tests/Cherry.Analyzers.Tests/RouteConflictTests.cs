@@ -50,6 +50,31 @@ public sealed class RouteConflictTests
         """);
 
     [Fact]
+    public Task Overloads_at_one_segment_conflict_and_name_their_parameters() => AnalyzerAsync<RouteConflictAnalyzer>("""
+        public class Root
+        {
+            [Exposed] public string Find(string name) => name;
+            [Exposed] public string {|#0:Find|}(int id) => id.ToString();
+            [Exposed("a")] public string Pick(string text) => "a";
+            [Exposed("b")] public string Pick(int number) => "b";
+        }
+        """, Diagnostic("CHERRY0005").WithLocation(0).WithArguments("Find(string)", "Find(int)", "Root", "find"));
+
+    [Fact]
+    public Task An_overload_in_a_derived_class_conflicts_with_the_base_one() => AnalyzerAsync<RouteConflictAnalyzer>("""
+        public class Base
+        {
+            [Exposed] public virtual string Find(string name) => name;
+        }
+
+        public class Root : Base
+        {
+            [Exposed] public override string Find(string name) => "override, not an overload";
+            [Exposed] public string {|CHERRY0005:Find|}(int id) => id.ToString();
+        }
+        """);
+
+    [Fact]
     public Task Distinct_segments_and_plain_properties_do_not_conflict() => AnalyzerAsync<RouteConflictAnalyzer>("""
         public class Blog
         {

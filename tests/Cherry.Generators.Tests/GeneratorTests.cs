@@ -45,6 +45,111 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Roots_whose_names_differ_only_in_dots_and_underscores_get_distinct_trees()
+    {
+        const string program = """
+            using Cherry;
+            using Microsoft.AspNetCore.Builder;
+            namespace A { public sealed class B_C { [Exposed] public string Index() => "A.B_C"; } }
+            namespace A_B { public sealed class C { [Exposed] public string Index() => "A_B.C"; } }
+            public static class Startup { public static void Map(WebApplication app) { app.MapCherry<A.B_C>("/one"); app.MapCherry<A_B.C>("/two"); } }
+            """;
+        var (result, output) = GeneratorHarness.Run(program);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Equal(["A_0B_C_CherryTree.g.cs", "A_B_0C_CherryTree.g.cs"], result.GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).Order());
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
+    public void Overloads_at_distinct_segments_each_get_an_invoker_and_one_whose_segment_is_taken_gets_none()
+    {
+        const string tree = """
+            using Cherry;
+            public class Base { [Exposed("c")] public string M(long big) => "c"; }
+            public sealed class Over : Base
+            {
+                [Exposed("a")] public string M(string text) => "a";
+                [Exposed("b")] public string M(int number) => "b";
+                [Exposed] public string Index() => "first";
+                [Exposed] public string Index(int page) => "taken: CHERRY0005";
+                [Exposed] public string Find(string name) => name;
+                [Exposed] public string Find(int id) => "taken: CHERRY0005";
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Over"), tree);
+        Assert.Empty(result.Diagnostics);
+        var source = Assert.Single(result.GeneratedTrees).GetText().ToString();
+        Assert.All(new[] { "a", "b", "c", "find" }, segment => Assert.Contains("case \"" + segment + "\":", source));
+        var invokers = source.Split('\n').Where(l => l.Contains("private global::System.Threading.Tasks.ValueTask Invoke")).ToList();
+        Assert.Equal(5, invokers.Count);
+        // The overloads that came second to a segment are not called: no binding of their parameters.
+        Assert.DoesNotContain("raw_page", source);
+        Assert.DoesNotContain("raw_id", source);
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
+    public void A_json_type_reached_through_a_listed_type_takes_its_metadata_from_that_context()
+    {
+        const string tree = """
+            using System.Text.Json.Serialization;
+            using Cherry;
+            public sealed record Detail(string Text);
+            public sealed record Inner(int Number);
+            public sealed record Outer(Detail Detail, System.Collections.Generic.List<Inner> Inners);
+            [JsonOut]
+            public sealed class Api
+            {
+                [Exposed] public Detail Index() => new("x");
+                [Exposed] public Inner One() => new(1);
+            }
+            [JsonSerializable(typeof(Outer))]
+            internal abstract partial class ReachingJson : JsonSerializerContext { protected ReachingJson() : base(null) { } }
+            [JsonSerializable(typeof(Inner))]
+            internal abstract partial class ListingJson : JsonSerializerContext { protected ListingJson() : base(null) { } }
+            """;
+        var (result, _) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Api"), tree);
+        var source = Assert.Single(result.GeneratedTrees).GetText().ToString();
+        Assert.Contains("context.Json<global::Detail>(global::ReachingJson.Default)", source);
+        // Reached by ReachingJson too, but a context that lists a type is the one whose options were meant for it.
+        Assert.Contains("context.Json<global::Inner>(global::ListingJson.Default)", source);
+    }
+
+    [Fact]
+    public void A_json_body_without_json_in_gets_json_in_and_one_under_json_in_keeps_it()
+    {
+        const string tree = """
+            using Cherry;
+            public sealed record Order(string Item);
+            public sealed class Lenient { [Exposed] public string Place([JsonBody] Order order) => order.Item; }
+            public sealed class Api
+            {
+                public Lenient Lenient { get; } = new();
+                [Exposed] public string Place([JsonBody] Order order) => order.Item;
+                [Exposed] public string Plain(string item) => item;
+            }
+            [JsonIn(Force = false)]
+            public sealed class Root
+            {
+                public Api Api { get; } = new();
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Api"), tree);
+        var source = Assert.Single(result.GeneratedTrees).GetText().ToString();
+        var entries = source.Split('\n').Where(l => l.Contains("new global::Cherry.HandlerEntry(")).ToList();
+        Assert.Contains(entries, e => e.Contains("\"/place\"") && e.Contains("new global::Cherry.JsonInAttribute().CreateTool()"));
+        Assert.Contains(entries, e => e.Contains("\"/lenient/place\"") && e.Contains("JsonInAttribute()"));
+        Assert.DoesNotContain(entries, e => e.Contains("\"/plain\"") && e.Contains("JsonIn"));
+
+        // Under a class's [JsonIn], that one applies; no second json_in is added.
+        var (underJsonIn, _) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Root"), tree);
+        var nested = Assert.Single(underJsonIn.GeneratedTrees).GetText().ToString();
+        Assert.Contains("new global::Cherry.JsonInAttribute() { Force = false }.CreateTool()", nested);
+        Assert.DoesNotContain("new global::Cherry.JsonInAttribute().CreateTool()", nested);
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
     public void Unsupported_return_and_parameter_types_are_reported()
     {
         const string tree = """

@@ -40,6 +40,9 @@ public sealed class DispatchTests(ReferenceAppFixture fixture) : IClassFixture<R
     [InlineData("/typed?limit=5", "limit=5 type=int")]
     [InlineData("/index?name=direct", "Hello direct")]
     [InlineData("/slow", "slow done")]
+    // Two overloads of one method, each at its own segment.
+    [InlineData("/pick_text?text=x", "text x")]
+    [InlineData("/pick_number?number=41", "number 42")]
     public async Task Dispatch_answers_like_CherryPy(string url, string expected)
     {
         var (response, body) = await _client.FetchAsync(url);

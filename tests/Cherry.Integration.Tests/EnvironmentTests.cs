@@ -39,6 +39,15 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
+    public async Task Json_metadata_of_a_type_reached_through_a_listed_type_comes_from_its_context()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReachedJsonRoot>("/"));
+        var (response, body) = await server.Client.FetchAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"title":"Dune","pages":412}""", body);
+    }
+
+    [Fact]
     public async Task Json_metadata_that_nobody_provides_fails_start_up()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CherryServer.StartAsync(app => app.MapCherry<UnlistedJsonRoot>("/")));

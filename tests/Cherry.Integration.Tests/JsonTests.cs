@@ -33,6 +33,14 @@ public sealed class JsonTests(ReferenceAppFixture fixture) : IClassFixture<Refer
     }
 
     [Fact]
+    public async Task JsonBody_without_JsonIn_binds_the_body()
+    {
+        var (response, body) = await _client.FetchAsync(HttpMethod.Post, "/json/implicit", """{"name":"x","count":2}""", "application/json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"name":"x","count":4}""", body);
+    }
+
+    [Fact]
     public async Task JsonIn_rejects_a_body_of_the_wrong_shape_with_400()
     {
         var (response, body) = await _client.FetchAsync(HttpMethod.Post, "/json/typed", """{"name":5}""", "application/json");

@@ -20,6 +20,13 @@ public sealed class ReferenceRoot : Root
     public string Kinds(Guid id, DateTimeOffset when, Color color, bool flag = false, double ratio = 0.5, long[]? ids = null) =>
         $"id={id} when={when:O} color={color} flag={flag} ratio={ratio.ToString(System.Globalization.CultureInfo.InvariantCulture)} ids={string.Join(",", ids ?? [])}";
 
+    // Two overloads of one method, each at its own segment: both must be reachable.
+    [Exposed("pick_text")]
+    public string Pick(string text) => "text " + text;
+
+    [Exposed("pick_number")]
+    public string Pick(int number) => "number " + (number + 1);
+
     [Exposed]
     public async Task<string> Slow(CancellationToken cancellation)
     {
@@ -54,6 +61,10 @@ public sealed class ExtendedJsonApp : JsonApp
 {
     [Exposed, JsonIn]
     public Payload Typed([JsonBody] Payload payload) => payload with { Name = payload.Name + "!" };
+
+    // No [JsonIn]: [JsonBody] switches json_in on by itself.
+    [Exposed]
+    public Payload Implicit([JsonBody] Payload payload) => payload with { Count = payload.Count * 2 };
 }
 
 public sealed record Payload(string Name, int Count);
