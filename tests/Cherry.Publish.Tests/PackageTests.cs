@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Xml.Linq;
 using Xunit.Abstractions;
@@ -5,45 +6,63 @@ using Xunit.Abstractions;
 namespace Cherry.Publish.Tests;
 
 /// <summary>
-/// One package: <c>dotnet pack</c> makes a <c>Cherry</c> package carrying the runtime with the generator, analyzers and code fixes,
-/// and a fresh project that references only that package, from a local feed, builds, runs and answers.
+/// The packages: the guide's pack command makes <c>Cherry</c> (the runtime with the generator, analyzers and code fixes),
+/// <c>Cherry.Stores</c> and <c>Cherry.Templates</c>, each with what a package consumer checks; a fresh project that
+/// references only <c>Cherry</c>, from the local feed, builds, runs and answers.
 /// </summary>
-public sealed class PackageTests(ITestOutputHelper output)
+[Collection(PackagesCollection.Name)]
+public sealed class PackageTests(PackedFeed feed, ITestOutputHelper output)
 {
-    private static readonly string[] ProductFolders = ["Cherry.Runtime", "Cherry.Generators", "Cherry.Analyzers", "Cherry.CodeFixes", "Shared"];
-    private static readonly string[] ProductFiles = ["Directory.Build.props", "global.json", "README.md"];
+    [Fact]
+    public void Each_package_carries_its_licence_tags_readme_docs_and_symbols()
+    {
+        output.WriteLine($"`{feed.PackCommand}` took {feed.PackDuration.TotalSeconds:F0} s");
+        (string Id, string Assembly)[] libraries = [("Cherry", "Cherry.Runtime"), ("Cherry.Stores", "Cherry.Stores")];
+        foreach (var (id, assembly) in libraries)
+        {
+            var entries = Entries(feed.Package(id));
+            Assert.Contains($"lib/net10.0/{assembly}.dll", entries);
+            Assert.Contains($"lib/net10.0/{assembly}.xml", entries);
+            Assert.Contains("README.md", entries);
+            var nuspec = Nuspec(feed.Package(id));
+            Assert.Equal(id, Metadata(nuspec, "id"));
+            Assert.Equal(feed.Version, Metadata(nuspec, "version"));
+            Assert.Equal("expression", nuspec.Descendants(nuspec.Root!.Name.Namespace + "license").Single().Attribute("type")?.Value);
+            Assert.Equal("MIT", Metadata(nuspec, "license"));
+            Assert.Equal("README.md", Metadata(nuspec, "readme"));
+            Assert.Contains("cherrypy", Metadata(nuspec, "tags").Split(' '));
+            Assert.False(string.IsNullOrWhiteSpace(Metadata(nuspec, "description")));
+
+            // The symbols package beside it holds the portable PDB.
+            Assert.True(File.Exists(feed.Package(id, "snupkg")), $"no symbols package for {id}");
+            Assert.Contains($"lib/net10.0/{assembly}.pdb", Entries(feed.Package(id, "snupkg")));
+        }
+        Assert.Contains("analyzers/dotnet/cs/Cherry.Generators.dll", Entries(feed.Package("Cherry")));
+        Assert.Contains("analyzers/dotnet/cs/Cherry.Analyzers.dll", Entries(feed.Package("Cherry")));
+        Assert.Contains("analyzers/dotnet/cs/Cherry.CodeFixes.dll", Entries(feed.Package("Cherry")));
+        // Cherry.Stores depends on the Cherry package of its own version, not on a project.
+        var stores = Nuspec(feed.Package("Cherry.Stores"));
+        Assert.Contains(stores.Descendants(stores.Root!.Name.Namespace + "dependency"),
+            d => d.Attribute("id")?.Value == "Cherry" && d.Attribute("version")?.Value == feed.Version);
+        // Each package's README is its own.
+        Assert.StartsWith("# Cherry.Stores", Read(feed.Package("Cherry.Stores"), "README.md"));
+
+        var templates = Nuspec(feed.Package("Cherry.Templates"));
+        Assert.Equal("Template", templates.Descendants(templates.Root!.Name.Namespace + "packageType").Single().Attribute("name")?.Value);
+        Assert.Equal("MIT", Metadata(templates, "license"));
+        Assert.Contains("dotnet-new", Metadata(templates, "tags").Split(' '));
+        // The template references the Cherry package of the template package's own version.
+        Assert.Contains($"\"value\": \"{feed.Version}\"", Read(feed.Package("Cherry.Templates"), "content/cherry/.template.config/template.json"));
+        Assert.DoesNotContain(Entries(feed.Package("Cherry.Templates")), e => e.Contains("/bin/", StringComparison.Ordinal) || e.Contains("/obj/", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task A_new_consumer_uses_the_package_from_a_local_feed()
     {
-        var work = Directory.CreateTempSubdirectory("cherry-pack-").FullName;
+        var work = Directory.CreateTempSubdirectory("cherry-consumer-").FullName;
         try
         {
-            // Pack from a copy so the test run's own build outputs are left alone.
-            var source = Path.Combine(work, "src");
-            foreach (var folder in ProductFolders)
-            {
-                CopyDirectory(Path.Combine(Repository.Root, folder), Path.Combine(source, folder));
-            }
-            foreach (var file in ProductFiles)
-            {
-                File.Copy(Path.Combine(Repository.Root, file), Path.Combine(source, file));
-            }
-            var feed = Path.Combine(work, "feed");
-            var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
-            var (packExit, packLog) = await Repository.RunAsync("dotnet", $"pack Cherry.Runtime/Cherry.Runtime.csproj -c Release -o \"{feed}\" -p:Version={version}", source, TimeSpan.FromMinutes(5));
-            Assert.True(packExit == 0, "pack failed:\n" + packLog);
-            var package = Path.Combine(feed, $"Cherry.{version}.nupkg");
-            Assert.True(File.Exists(package), "no package at " + package);
-            using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
-            {
-                var entries = zip.Entries.Select(e => e.FullName).ToList();
-                Assert.Contains("lib/net10.0/Cherry.Runtime.dll", entries);
-                Assert.Contains("analyzers/dotnet/cs/Cherry.Generators.dll", entries);
-                Assert.Contains("analyzers/dotnet/cs/Cherry.Analyzers.dll", entries);
-                Assert.Contains("analyzers/dotnet/cs/Cherry.CodeFixes.dll", entries);
-            }
-
+            var version = feed.Version;
             var consumer = Path.Combine(work, "consumer");
             Directory.CreateDirectory(consumer);
             File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
@@ -51,7 +70,7 @@ public sealed class PackageTests(ITestOutputHelper output)
                 <configuration>
                   <packageSources>
                     <!-- Beside the machine's own sources; the test version exists only here. -->
-                    <add key="local" value="{feed}" />
+                    <add key="local" value="{feed.Feed}" />
                   </packageSources>
                 </configuration>
                 """);
@@ -93,8 +112,7 @@ public sealed class PackageTests(ITestOutputHelper output)
                     public string Add(string item, int count = 1) => $"{count} x {item}";
                 }
                 """);
-            var packages = Path.Combine(work, "packages");
-            var (buildExit, buildLog) = await Repository.RunAsync("dotnet", $"build -c Release -p:RestorePackagesPath=\"{packages}\"", consumer, TimeSpan.FromMinutes(5));
+            var (buildExit, buildLog) = await Repository.RunAsync("dotnet", "build -c Release", consumer, TimeSpan.FromMinutes(5), feed.RestoreEnvironment("consumer"));
             Assert.True(buildExit == 0, "consumer build failed:\n" + buildLog);
             Assert.Contains("warning CHERRY0004", buildLog);
             // Every analyzer assembly loads (the code fixes' one included) without CS8032.
@@ -123,18 +141,27 @@ public sealed class PackageTests(ITestOutputHelper output)
         }
     }
 
-    private static void CopyDirectory(string from, string to)
+    private static List<string> Entries(string package)
     {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.Split(Path.DirectorySeparatorChar) is var parts && (parts.Contains("bin") || parts.Contains("obj")))
-            {
-                continue;
-            }
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        using var zip = ZipFile.OpenRead(package);
+        return zip.Entries.Select(e => e.FullName).ToList();
     }
+
+    private static string Read(string package, string entry)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        using var reader = new StreamReader(zip.GetEntry(entry)?.Open() ?? throw new InvalidOperationException($"{entry} is not in {package}"));
+        return reader.ReadToEnd();
+    }
+
+    private static XDocument Nuspec(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        using var stream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/')).Open();
+        return XDocument.Load(stream);
+    }
+
+    private static string Metadata(XDocument nuspec, string name) =>
+        nuspec.Root!.Element(nuspec.Root.Name.Namespace + "metadata")!.Element(nuspec.Root.Name.Namespace + name)?.Value
+        ?? throw new InvalidOperationException($"the nuspec has no <{name}>:\n{nuspec}");
 }

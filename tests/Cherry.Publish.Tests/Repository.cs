@@ -21,7 +21,8 @@ internal static class Repository
         return directory?.FullName ?? throw new InvalidOperationException("Cherry.sln not found above " + caller);
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string arguments, string workingDirectory, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string arguments, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
@@ -34,6 +35,10 @@ internal static class Repository
         // Builds started here must not reuse the test run's build servers or node processes.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
@@ -63,16 +68,30 @@ internal static class Repository
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts a server program and waits until it answers on <paramref name="port"/>.</summary>
-    public static async Task<(Process Process, TimeSpan StartUp)> StartServerAsync(string fileName, string arguments, int port)
+    /// <summary>
+    /// Starts a server program and waits until it answers on <paramref name="port"/> (up to <paramref name="wait"/>,
+    /// 30 s by default); what it prints goes to <paramref name="output"/> when given.
+    /// </summary>
+    public static async Task<(Process Process, TimeSpan StartUp)> StartServerAsync(string fileName, string arguments, int port,
+        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, StringBuilder? output = null, TimeSpan? wait = null)
     {
         var stopwatch = Stopwatch.StartNew();
-        var process = Process.Start(new ProcessStartInfo(fileName, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var start = new ProcessStartInfo(fileName, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (output is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (output is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var limit = wait ?? TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
         {
             try
@@ -91,6 +110,6 @@ internal static class Repository
             }
         }
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException($"{fileName} did not listen on {port} within 30 s.");
+        throw new TimeoutException($"{fileName} did not listen on {port} within {limit}.");
     }
 }

@@ -1,0 +1,20 @@
+using Cherry;
+using CherryApp;
+
+// The content root is the app's own folder (bin/ or the publish folder), which holds appsettings.json, app.conf
+// and static/, wherever the app is started from.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Like CherryPy, listen on 127.0.0.1:8080 unless --urls or ASPNETCORE_URLS says otherwise.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:8080");
+}
+builder.Services.AddCherry();
+
+var app = builder.Build();
+var here = app.Environment.ContentRootPath;
+app.MapCherry<Root>("/", options => options
+    .AddIniFile(Path.Combine(here, "app.conf"))
+    // app.conf names the static folder relative to the app's folder.
+    .Set("/static", "tools.staticdir.root", here));
+app.Run();
