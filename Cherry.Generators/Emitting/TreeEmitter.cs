@@ -139,7 +139,9 @@ namespace Cherry.Generators.Emitting
                 : "static () => new " + Runtime + "Tool[] { " + string.Join(", ", entry.Tools.Select(t => t.CreationExpression)) + " }";
             var invoke = entry.Invoker ?? "null";
             var allow = entry.Allow is null ? "null" : Quote(entry.Allow);
-            w.WriteLine(entry.Field + " = new " + Runtime + "HandlerEntry(" + Quote(entry.Path) + ", " + invoke + ", " + tools + ", " + allow + ", " + entry.DispatchError + ");");
+            // Start-up checks that a handler taking a Session has the sessions tool on, instead of a 500 at the first request.
+            var session = entry.Handler is { } handler && handler.Parameters.Any(p => p.Kind == ParameterKind.Session) ? ", requiresSession: true" : "";
+            w.WriteLine(entry.Field + " = new " + Runtime + "HandlerEntry(" + Quote(entry.Path) + ", " + invoke + ", " + tools + ", " + allow + ", " + entry.DispatchError + session + ");");
         }
 
         private static void WriteResolve(IndentedTextWriter w, TreePlan plan, PositionPlan position)

@@ -11,8 +11,11 @@ public sealed class HandlerEntry
     /// <param name="createTools">Creates the tools declared by attributes, outermost class first.</param>
     /// <param name="allow">The <c>Allow</c> header of a REST resource.</param>
     /// <param name="dispatchError">404 or 405 when dispatch found no handler; answered before the body is read.</param>
-    public HandlerEntry(string path, Func<Request, ValueTask>? invoke, Func<Tool[]>? createTools = null, string? allow = null, int dispatchError = 0)
+    /// <param name="requiresSession">The handler takes a <see cref="Session"/>: start-up checks that the sessions tool is on for it.</param>
+    public HandlerEntry(string path, Func<Request, ValueTask>? invoke, Func<Tool[]>? createTools = null, string? allow = null, int dispatchError = 0,
+        bool requiresSession = false)
     {
+        RequiresSession = requiresSession;
         Path = path;
         Invoke = invoke;
         CreateTools = createTools ?? (static () => []);
@@ -25,6 +28,8 @@ public sealed class HandlerEntry
     public string? Allow { get; }
 
     public int DispatchError { get; }
+
+    public bool RequiresSession { get; }
 
     internal Func<Request, ValueTask>? Invoke { get; }
 

@@ -27,6 +27,11 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         foreach (var (entry, declared) in entries)
         {
             (entry.Chain, entry.Settings) = Complete(entry.Path, declared, declaredNames);
+            if (entry.RequiresSession && !Enum.GetValues<HookPoint>().Any(p => entry.Chain.At(p).Any(h => h.ToolName == SessionsTool.ToolName)))
+            {
+                throw new CherryConfigurationException(entry.Path, "tools.sessions.on",
+                    $"the handler at {entry.Path} takes a Session, but the sessions tool is not on there: add [Sessions] to its class, or tools.sessions.on = True to the section [{entry.Path}] or one above it.");
+            }
             // Sections below the entry's tree path get their own chain, with fresh tool instances.
             entry.Sections = sections
                 .Where(s => s != entry.Path && (entry.Path == "/" ? s != "/" : s.StartsWith(entry.Path + "/", StringComparison.Ordinal)))

@@ -90,7 +90,7 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Sections_apply_to_paths_reached_through_default_and_to_404s_below_them()
     {
-        await using var reference = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/", o => o
+        await using var reference = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o)
             .Set("/virtual", "response.headers.X-Virtual", "yes")));
         var (viaDefault, body) = await reference.Client.FetchAsync("/virtual/page");
         Assert.Equal("root default args=('virtual', 'page')", body);
@@ -103,6 +103,16 @@ public sealed class ConfigurationTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.StartsWith("gone: The path '/gone/away' was not found.", page);
         Assert.DoesNotContain("gone:", (await lifecycle.Client.FetchAsync("/elsewhere")).Body);
+    }
+
+    [Fact]
+    public async Task A_handler_taking_a_session_without_the_sessions_tool_stops_start_up()
+    {
+        // Without the check the app started, and the first request to /sram/ was a 500.
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
+            .Set("/sfile", "tools.sessions.on", "True"))));
+        Assert.Contains("key 'tools.sessions.on': the handler at /sram", error.Message);
+        Assert.Contains("takes a Session, but the sessions tool is not on there: add [Sessions] to its class, or tools.sessions.on = True", error.Message);
     }
 
     [Fact]

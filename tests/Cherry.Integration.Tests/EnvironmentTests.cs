@@ -11,7 +11,7 @@ public sealed class EnvironmentTests
     [Fact]
     public async Task Production_error_pages_carry_no_traceback()
     {
-        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/"), environment: "Production");
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o)), environment: "Production");
         var (response, body) = await server.Client.FetchAsync("/boom");
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.DoesNotContain("InvalidOperationException", body);
@@ -21,7 +21,7 @@ public sealed class EnvironmentTests
     [Fact]
     public async Task Mismatch_messages_can_be_hidden()
     {
-        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/", o => o.Set("/", "request.show_mismatched_params", "False")));
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o).Set("/", "request.show_mismatched_params", "False")));
         var (response, body) = await server.Client.FetchAsync("/one");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Nothing matches the given URI", Http.ErrorMessage(body));
@@ -59,7 +59,7 @@ public sealed class EnvironmentTests
     [InlineData("/json/echo", "application/json", "[\"")]
     public async Task Bodies_over_the_size_limit_are_413(string url, string contentType, string prefix)
     {
-        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/"),
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o)),
             kestrel: o => o.Limits.MaxRequestBodySize = 1024);
         var body = prefix + new string('a', 4096) + (contentType == "application/json" ? "\"]" : "");
         var (response, page) = await server.Client.FetchAsync(HttpMethod.Post, url, body, contentType);

@@ -47,7 +47,7 @@ public sealed class LoggingTests
 
     private static Task<CherryServer> StartReferenceAsync(LogCollector collector) =>
         CherryServer.StartAsync(
-            app => app.MapCherry<ReferenceRoot>("/", o => o.Set("/", "tools.log_access.on", "True")),
+            app => app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o).Set("/", "tools.log_access.on", "True")),
             environment: "Production",
             services: services => services.AddLogging(b => b.AddProvider(collector).SetMinimumLevel(LogLevel.Debug)));
 

@@ -41,7 +41,7 @@ public sealed class ObservabilityTests
         {
             await using var server = await CherryServer.StartAsync(app =>
             {
-                app.MapCherry<ReferenceRoot>("/", o => o.Set("/", "tools.profiler.on", "True").Set("/", "tools.profiler.dir", directory));
+                app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o).Set("/", "tools.profiler.on", "True").Set("/", "tools.profiler.dir", directory));
                 app.MapCherryProfiler("/profiler", directory);
             });
             await server.Client.FetchAsync("/?name=profiled");
@@ -73,7 +73,7 @@ public sealed class ObservabilityTests
     {
         var lines = new Lines();
         await using var server = await CherryServer.StartAsync(
-            app => app.MapCherry<ReferenceRoot>("/", o => o.Set("/", "tools.log_access.on", "True")),
+            app => app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o).Set("/", "tools.log_access.on", "True")),
             services: s => s.AddLogging(b => b.AddProvider(lines)));
         await server.Client.FetchAsync("/?name=log", ("Referer", "http://from.test/"), ("User-Agent", "probe/1"));
         var deadline = DateTime.UtcNow.AddSeconds(5);
@@ -90,7 +90,7 @@ public sealed class ObservabilityTests
     {
         await using var server = await CherryServer.StartAsync(app =>
         {
-            app.MapCherry<ReferenceRoot>("/", o => o.Set("/", "tools.cpstats.on", "True"));
+            app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o).Set("/", "tools.cpstats.on", "True"));
             app.MapCherryStats("/cpstats", new Dictionary<string, IReadOnlyDictionary<string, Func<object?, string>?>>
             {
                 [CpStatsTool.NamespaceName] = new Dictionary<string, Func<object?, string>?>
@@ -113,7 +113,7 @@ public sealed class ObservabilityTests
     {
         await using var server = await CherryServer.StartAsync(app =>
         {
-            app.MapCherry<ReferenceRoot>("/", o => o
+            app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o)
                 .Set("/", "tools.cpstats.on", "True")
                 .Set("/", "tools.cpstats.uriset", "True")
                 .Set("/", "tools.cpstats.slow_queries", "0")

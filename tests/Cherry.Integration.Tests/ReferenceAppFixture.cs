@@ -10,11 +10,18 @@ public sealed class ReferenceAppFixture : IAsyncLifetime
 
     public HttpClient Client => Server.Client;
 
+    /// <summary>
+    /// The sessions tool at /sram and /sfile, whose handlers take a Session: without it the app does not start
+    /// (samples/Conformance turns it on there through conformance.conf).
+    /// </summary>
+    public static CherryAppOptions WithSessions(CherryAppOptions options) =>
+        options.Set("/sram", "tools.sessions.on", "True").Set("/sfile", "tools.sessions.on", "True");
+
     public async Task InitializeAsync()
     {
         Server = await CherryServer.StartAsync(app =>
         {
-            app.MapCherry<ReferenceRoot>("/", o => o.ErrorPage("/nodef", 404, page => $"custom 404 page: {page.Status} | {page.Message}"));
+            app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o).ErrorPage("/nodef", 404, page => $"custom 404 page: {page.Status} | {page.Message}"));
             app.MapCherry<Conformance.Mounted>("/mounted/app");
         });
     }

@@ -8,7 +8,7 @@ public sealed class StaticFixture : IAsyncLifetime
 {
     public CherryServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await CherryServer.StartAsync(app => app.MapCherry<StaticRoot>("/", o => o
+    public async Task InitializeAsync() => Server = await CherryServer.StartAsync(app => app.MapCherry<StaticRoot>("/", o => ReferenceAppFixture.WithSessions(o)
         .Set("/static", "tools.staticdir.on", "True")
         .Set("/static", "tools.staticdir.dir", StaticRoot.Fixtures)
         .Set("/static", "tools.staticdir.index", "index.html")
@@ -231,7 +231,7 @@ public sealed class StaticTraversalTests : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_base, "static", "big.txt"), new string('x', 100));
         File.CreateSymbolicLink(Path.Combine(_base, "static", "escape.txt"), Path.Combine(_base, "outside.txt"));
         Directory.CreateSymbolicLink(Path.Combine(_base, "static", "linked"), Path.Combine(_base, "static-secret"));
-        _server = await CherryServer.StartAsync(app => app.MapCherry<StaticRoot>("/", o => o
+        _server = await CherryServer.StartAsync(app => app.MapCherry<StaticRoot>("/", o => ReferenceAppFixture.WithSessions(o)
             .Set("/static", "tools.staticdir.on", "True")
             .Set("/static", "tools.staticdir.dir", Path.Combine(_base, "static"))));
     }

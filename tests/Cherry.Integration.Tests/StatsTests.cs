@@ -13,7 +13,7 @@ public sealed class StatsTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _server = await CherryServer.StartAsync(app =>
     {
-        app.MapCherry<ReferenceRoot>("/", o => o.Set("/", "tools.cpstats.on", "True"));
+        app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o).Set("/", "tools.cpstats.on", "True"));
         app.MapCherryStats("/cpstats");
         app.MapCherryGc("/gc");
     });
