@@ -11,7 +11,7 @@ if (args.Length < 1 || !int.TryParse(args[0], out var port))
 }
 var sessionDirectory = args.Length > 1 ? args[1] : Directory.CreateTempSubdirectory("cherry-conformance-sessions-").FullName;
 Directory.CreateDirectory(sessionDirectory);
-var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args[1..] });
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args[1..], ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 builder.Services.AddCherry();
 ConformanceApp.AddServices(builder.Services);

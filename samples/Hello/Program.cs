@@ -1,7 +1,8 @@
 using Cherry;
 using Hello;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// The content root is the app's own folder (bin/ or the publish folder), wherever it is started from.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 // CherryPy listens on 127.0.0.1:8080 unless told otherwise; --urls overrides.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
@@ -11,5 +12,6 @@ builder.Services.AddCherry();
 
 var app = builder.Build();
 app.MapCherry<Root>("/", options => options.ErrorPage("/", 404, page =>
-    $"<h1>Nothing here</h1><p>{System.Net.WebUtility.HtmlEncode(page.Message)}</p>"));
+    // The page's values arrive HTML-escaped.
+    $"<h1>Nothing here</h1><p>{page.Message}</p>"));
 app.Run();

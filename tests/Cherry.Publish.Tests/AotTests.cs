@@ -64,8 +64,12 @@ public sealed class AotTests(ITestOutputHelper output)
     public async Task Hello_publishes_native_with_zero_warnings_and_serves_its_routes()
     {
         var (publishDirectory, binary, size) = await PublishAsync("Hello");
+        Assert.True(File.Exists(Path.Combine(publishDirectory, "appsettings.json")), "appsettings.json is not published");
         var port = Repository.FreePort();
-        var (process, startUp) = await Repository.StartServerAsync(binary, $"--urls http://127.0.0.1:{port}", port);
+        // Started from another folder: the content root is the binary's own, so appsettings.json still applies.
+        var elsewhere = Directory.CreateTempSubdirectory("cherry-cwd-").FullName;
+        var log = new System.Text.StringBuilder();
+        var (process, startUp) = await Repository.StartServerAsync(binary, $"--urls http://127.0.0.1:{port}", port, workingDirectory: elsewhere, output: log);
         try
         {
             output.WriteLine($"native binary: {size / 1024.0 / 1024.0:F1} MiB, listening after {startUp.TotalMilliseconds:F0} ms");
@@ -94,12 +98,18 @@ public sealed class AotTests(ITestOutputHelper output)
 
             var bad = await client.GetAsync("/add?a=1&b=two");
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            // appsettings.json keeps ASP.NET Core's per-request hosting lines out of the log.
+            lock (log)
+            {
+                Assert.DoesNotContain("Request starting", log.ToString());
+            }
         }
         finally
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             Directory.Delete(publishDirectory, recursive: true);
+            Directory.Delete(elsewhere, recursive: true);
         }
     }
 }
