@@ -40,6 +40,8 @@ public sealed class PackageTests(PackedFeed feed, ITestOutputHelper output)
         Assert.Contains("analyzers/dotnet/cs/Cherry.Generators.dll", Entries(feed.Package("Cherry")));
         Assert.Contains("analyzers/dotnet/cs/Cherry.Analyzers.dll", Entries(feed.Package("Cherry")));
         Assert.Contains("analyzers/dotnet/cs/Cherry.CodeFixes.dll", Entries(feed.Package("Cherry")));
+        // The content convention: config files and static/ reach bin/ and the publish folder of a consumer.
+        Assert.Contains("build/Cherry.targets", Entries(feed.Package("Cherry")));
         // Cherry.Stores depends on the Cherry package of its own version, not on a project.
         var stores = Nuspec(feed.Package("Cherry.Stores"));
         Assert.Contains(stores.Descendants(stores.Root!.Name.Namespace + "dependency"),
