@@ -112,4 +112,52 @@ public sealed class AotTests(ITestOutputHelper output)
             Directory.Delete(elsewhere, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Wiki_publishes_native_with_zero_warnings_and_serves_pages_login_the_api_and_assets()
+    {
+        var (publishDirectory, binary, size) = await PublishAsync("Wiki");
+        Assert.True(File.Exists(Path.Combine(publishDirectory, "wiki.conf")), "wiki.conf is published beside the binary");
+        Assert.True(File.Exists(Path.Combine(publishDirectory, "static", "wiki.css")), "static/ is published beside the binary");
+        var port = Repository.FreePort();
+        var (process, startUp) = await Repository.StartServerAsync(binary, $"--urls http://127.0.0.1:{port}", port);
+        try
+        {
+            output.WriteLine($"native binary: {size / 1024.0 / 1024.0:F1} MiB, listening after {startUp.TotalMilliseconds:F0} ms");
+            using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+            Assert.Contains("Welcome to the wiki", await client.GetStringAsync("/page/FrontPage"));
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/page/NoSuchPage")).StatusCode);
+
+            var login = await client.PostAsync("/edit/do_login", new FormUrlEncodedContent([new("username", "demo"), new("password", "demo"), new("from_page", "/")]));
+            Assert.True((int)login.StatusCode is >= 300 and < 400, "login answered " + login.StatusCode);
+            var cookie = login.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]).Single(v => v.StartsWith("wiki_sid=", StringComparison.Ordinal));
+
+            using var put = new HttpRequestMessage(HttpMethod.Put, "/api/pages/Native") { Content = new StringContent("""{"title":"Native <AOT>","text":"x"}""", System.Text.Encoding.UTF8, "application/json") };
+            put.Headers.Add("Cookie", cookie);
+            var created = await client.SendAsync(put);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.Contains("\"title\":\"Native \\u003CAOT\\u003E\"", await created.Content.ReadAsStringAsync());
+            Assert.Contains("<h1 class=\"title\">Native &lt;AOT&gt;</h1>", await client.GetStringAsync("/page/Native"));
+
+            using var missing = new HttpRequestMessage(HttpMethod.Put, "/api/pages/Native") { Content = new StringContent("""{"text":"no title"}""", System.Text.Encoding.UTF8, "application/json") };
+            missing.Headers.Add("Cookie", cookie);
+            var refused = await client.SendAsync(missing);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("'title'", await refused.Content.ReadAsStringAsync());
+
+            using var css = new HttpRequestMessage(HttpMethod.Get, "/static/wiki.css");
+            css.Headers.Add("Accept-Encoding", "gzip");
+            var asset = await client.SendAsync(css);
+            Assert.Equal("gzip", Assert.Single(asset.Content.Headers.ContentEncoding));
+            Assert.Equal("public, max-age=86400", asset.Headers.CacheControl!.ToString());
+            Assert.NotNull(asset.Content.Headers.Expires);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Directory.Delete(publishDirectory, recursive: true);
+        }
+    }
 }

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using Cherry;
+
+namespace Wiki;
+
+/// <summary>
+/// The site: <c>/</c> lists pages, <c>/page/{name}</c> shows one (anyone may read), <c>/edit/...</c> changes them
+/// (session_auth, see wiki.conf), <c>/api/...</c> is the JSON API, <c>/static/...</c> the assets (<see cref="Assets"/>).
+/// </summary>
+public sealed class Root(PageStore store, string staticDirectory)
+{
+    /// <summary>The session key session_auth keeps the user name under.</summary>
+    public const string UserKey = "username";
+
+    public Editor Edit { get; } = new(store);
+
+    public Api Api { get; } = new(store);
+
+    public Assets Static { get; } = new(staticDirectory);
+
+    internal static string? User(Request request) => request.Session?[UserKey];
+
+    [Exposed]
+    public string Index(Request request) => Html.PageList(store.All(), User(request));
+
+    /// <summary><c>/page/FrontPage</c>: an unknown page is a 404, a malformed name a 400.</summary>
+    [Exposed]
+    public string Page(Request request, string name) => Html.Page(store.Get(name), User(request));
+}
+
+/// <summary><c>/edit/{name}</c>: GET shows the form, POST saves it. Everything under /edit needs a login.</summary>
+public sealed class Editor(PageStore store)
+{
+    private const string CsrfKey = "csrf";
+
+    /// <summary><c>/edit/?name=X</c> (the "Create or edit" box) goes to <c>/edit/X</c>.</summary>
+    [Exposed]
+    public string Index(Request request, string? name = null)
+    {
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            throw new HttpRedirect(request.Url("/edit/" + Uri.EscapeDataString(PageStore.CheckName(name.Trim()))), 303);
+        }
+        throw new HttpRedirect(request.Url("/"), 303);
+    }
+
+    [Exposed, Allow("GET", "HEAD", "POST")]
+    public string Default(Request request, string name, string? title = null, string? text = null, string? csrf = null)
+    {
+        PageStore.CheckName(name);
+        var session = request.RequiredSession;
+        var user = request.Login ?? throw new HttpError(403);
+        if (request.Method != "POST")
+        {
+            var page = store.Find(name);
+            return Html.EditForm(name, page?.Title ?? name, page?.Text ?? "", Token(session), user, null);
+        }
+        // A form posted from another site has no token (the session cookie alone is not enough).
+        if (csrf is null || session[CsrfKey] is not { } expected
+            || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(csrf), System.Text.Encoding.UTF8.GetBytes(expected)))
+        {
+            throw new HttpError(403, "The form is stale or came from another site; reload it and try again.");
+        }
+        try
+        {
+            store.Save(name, title, text, user);
+        }
+        catch (HttpError error) when (error.StatusCode == 400)
+        {
+            // Show the form again with what was typed and the reason, still as a 400.
+            request.Response.StatusCode = 400;
+            return Html.EditForm(name, title ?? "", text ?? "", Token(session), user, error.Message);
+        }
+        throw new HttpRedirect(request.Url("/page/" + name), 303);
+    }
+
+    private static string Token(Session session) =>
+        session[CsrfKey] ??= Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+}
+
+/// <summary><c>/api/</c> lists pages; <c>/api/pages/{name}</c> reads (GET), creates or replaces (PUT) one; <c>POST /api/pages/</c> creates.</summary>
+public sealed class Api(PageStore store)
+{
+    public PagesResource Pages { get; } = new(store);
+
+    [Exposed, JsonOut]
+    public PageSummary[] Index() => store.All().Select(p => new PageSummary(p.Name, p.Title, p.Modified)).ToArray();
+}
+
+/// <summary>
+/// Reads are open; writes need the session of a logged-in user (log in through <c>/edit/do_login</c> and send the
+/// <c>wiki_sid</c> cookie), otherwise 403.
+/// </summary>
+[Rest]
+public sealed class PagesResource(PageStore store)
+{
+    [JsonOut]
+    public PageDto Get(string name) => PageDto.From(store.Get(name));
+
+    [JsonOut]
+    public PageDto Put(Request request, string name, [JsonBody] PageInput page)
+    {
+        var user = RequireUser(request);
+        var created = store.Save(name, page.Title, page.Text, user);
+        request.Response.StatusCode = created ? 201 : 200;
+        return PageDto.From(store.Get(name));
+    }
+
+    [JsonOut]
+    public PageDto Post(Request request, [JsonBody] NewPageInput page)
+    {
+        var user = RequireUser(request);
+        if (store.Find(PageStore.CheckName(page.Name)) is not null)
+        {
+            throw new HttpError(409, $"A page named '{page.Name}' exists; PUT /api/pages/{page.Name} replaces it.");
+        }
+        store.Save(page.Name, page.Title, page.Text, user);
+        request.Response.StatusCode = 201;
+        request.Response.Headers.Location = request.Url("/api/pages/" + page.Name);
+        return PageDto.From(store.Get(page.Name));
+    }
+
+    private static string RequireUser(Request request) =>
+        Root.User(request) ?? throw new HttpError(403, "Log in first (POST /edit/do_login); the API uses the same session cookie.");
+}
