@@ -120,7 +120,10 @@ public sealed class AotTests(ITestOutputHelper output)
         Assert.True(File.Exists(Path.Combine(publishDirectory, "wiki.conf")), "wiki.conf is published beside the binary");
         Assert.True(File.Exists(Path.Combine(publishDirectory, "static", "wiki.css")), "static/ is published beside the binary");
         var port = Repository.FreePort();
-        var (process, startUp) = await Repository.StartServerAsync(binary, $"--urls http://127.0.0.1:{port}", port);
+        // Started from another folder: wiki.conf and static/ were published by the content convention and are read
+        // from the binary's own folder, its content root.
+        var elsewhere = Directory.CreateTempSubdirectory("cherry-cwd-").FullName;
+        var (process, startUp) = await Repository.StartServerAsync(binary, $"--urls http://127.0.0.1:{port}", port, workingDirectory: elsewhere);
         try
         {
             output.WriteLine($"native binary: {size / 1024.0 / 1024.0:F1} MiB, listening after {startUp.TotalMilliseconds:F0} ms");
@@ -158,6 +161,7 @@ public sealed class AotTests(ITestOutputHelper output)
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             Directory.Delete(publishDirectory, recursive: true);
+            Directory.Delete(elsewhere, recursive: true);
         }
     }
 }
