@@ -29,14 +29,14 @@ namespace Cherry.Generators
                     WellKnownNames.Exposed,
                     static (node, _) => true,
                     static (ctx, ct) => IsFirstExposedOfItsClass(ctx)
-                        ? NodeParser.Parse(ctx.TargetSymbol.ContainingType, new KnownTypes(ctx.SemanticModel.Compilation), ct)
+                        ? ParseTree(ctx.TargetSymbol.ContainingType, new KnownTypes(ctx.SemanticModel.Compilation), ct)
                         : ParseResult.Empty)
                 .WithTrackingName(ExposedStep);
 
             var rest = context.SyntaxProvider.ForAttributeWithMetadataName(
                     WellKnownNames.Rest,
                     static (node, _) => true,
-                    static (ctx, ct) => NodeParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, new KnownTypes(ctx.SemanticModel.Compilation), ct))
+                    static (ctx, ct) => ParseTree((INamedTypeSymbol)ctx.TargetSymbol, new KnownTypes(ctx.SemanticModel.Compilation), ct))
                 .WithTrackingName(RestStep);
 
             var roots = context.SyntaxProvider.CreateSyntaxProvider(
@@ -116,6 +116,27 @@ namespace Cherry.Generators
                     yield return new GeneratedTree(TreeEmitter.HintName(root), TreeEmitter.Emit(plan));
                 }
             }
+        }
+
+        internal static ParseResult ParseTree(INamedTypeSymbol type, KnownTypes known, System.Threading.CancellationToken cancellation)
+        {
+            var problems = new List<DiagnosticInfo>();
+            var nodes = NodeParser.Parse(type, known, (descriptor, symbol, arguments) =>
+            {
+                var location = symbol.Locations.FirstOrDefault(l => l.IsInSource);
+                var span = location?.GetLineSpan();
+                problems.Add(new DiagnosticInfo(
+                    descriptor.Id,
+                    location?.SourceTree?.FilePath ?? "",
+                    location?.SourceSpan.Start ?? 0,
+                    location?.SourceSpan.Length ?? 0,
+                    span?.StartLinePosition.Line ?? 0,
+                    span?.StartLinePosition.Character ?? 0,
+                    span?.EndLinePosition.Line ?? 0,
+                    span?.EndLinePosition.Character ?? 0,
+                    arguments.ToEquatableArray()));
+            }, cancellation);
+            return new ParseResult(nodes, problems.ToEquatableArray());
         }
 
         private static Diagnostic ToDiagnostic(DiagnosticInfo info)

@@ -22,7 +22,8 @@ namespace Cherry.Generators.Model
     internal sealed record XmlRpcSpec(bool AllowNone);
 
     /// <summary>A property or field holding a sub-tree.</summary>
-    internal sealed record ChildSpec(string MemberName, string Segment, string TypeName);
+    /// <param name="DeclarationId">The member's documentation-comment id, by which an analyzer finds its symbol again.</param>
+    internal sealed record ChildSpec(string MemberName, string Segment, string TypeName, string DeclarationId);
 
     /// <summary>A <c>[Dispatch]</c> method and the node type it returns.</summary>
     internal sealed record DispatchHookSpec(string MethodName, string ReturnTypeName);
@@ -35,8 +36,10 @@ namespace Cherry.Generators.Model
         Verb,
     }
 
+    /// <param name="DeclarationId">The method's documentation-comment id (overloads differ), by which an analyzer finds its symbol again.</param>
     internal sealed record HandlerSpec(
         string MethodName,
+        string DeclarationId,
         HandlerKind Kind,
         EquatableArray<string> Segments,
         EquatableArray<ParameterSpec> Parameters,
