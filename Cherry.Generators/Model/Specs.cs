@@ -106,15 +106,6 @@ namespace Cherry.Generators.Model
     /// <param name="Reached">Not listed itself but reached through a listed type; a context that lists it is preferred.</param>
     internal sealed record JsonTypeSpec(string ContextTypeName, string TypeName, bool Reached);
 
-    /// <summary>A diagnostic without symbols or syntax: a file and span, so it can be cached and re-created.</summary>
-    internal sealed record DiagnosticInfo(string Id, string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn, EquatableArray<string> Arguments);
-
-    /// <summary>What one parse yields: nodes for the source pipeline and diagnostics for the other.</summary>
-    internal sealed record ParseResult(EquatableArray<NodeSpec> Nodes, EquatableArray<DiagnosticInfo> Diagnostics)
-    {
-        public static readonly ParseResult Empty = new(EquatableArray<NodeSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
-    }
-
     internal static class EquatableString
     {
         public static EquatableArray<string> Of(params string[] items) => items.ToEquatableArray();

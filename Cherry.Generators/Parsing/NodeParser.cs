@@ -36,9 +36,9 @@ namespace Cherry.Generators.Parsing
         }
 
         /// <summary>A class and every class it reaches through sub-tree members and dispatch hooks, as the generator plans them.</summary>
-        public static EquatableArray<NodeSpec> Parse(INamedTypeSymbol type, KnownTypes known, ReportProblem? report, CancellationToken cancellation)
+        public static EquatableArray<NodeSpec> Parse(INamedTypeSymbol type, KnownTypes known, CancellationToken cancellation)
         {
-            var parser = new NodeParser(known, reach: true, report, cancellation);
+            var parser = new NodeParser(known, reach: true, report: null, cancellation);
             parser.ParseNode(type);
             return parser._nodes.ToEquatableArray();
         }
