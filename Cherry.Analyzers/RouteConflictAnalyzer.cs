@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cherry.Generators.Model;
+using Cherry.Generators.Parsing;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -34,8 +36,7 @@ namespace Cherry.Analyzers
                 {
                     return;
                 }
-                var shape = new TreeShape(known);
-                start.RegisterSymbolAction(symbolContext => CheckClass(symbolContext, (INamedTypeSymbol)symbolContext.Symbol, shape, known), SymbolKind.NamedType);
+                start.RegisterSymbolAction(symbolContext => CheckClass(symbolContext, (INamedTypeSymbol)symbolContext.Symbol, known), SymbolKind.NamedType);
 
                 var mounts = new ConcurrentBag<Mount>();
                 var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
@@ -61,36 +62,45 @@ namespace Cherry.Analyzers
             });
         }
 
-        private static void CheckClass(SymbolAnalysisContext context, INamedTypeSymbol type, TreeShape shape, KnownTypes known)
+        private static void CheckClass(SymbolAnalysisContext context, INamedTypeSymbol type, KnownTypes known)
         {
-            if (!shape.IsNode(type))
+            if (!NodeParser.IsNode(type, known))
             {
                 return;
             }
-            var owners = new Dictionary<string, ISymbol>();
-            foreach (var (segment, member) in shape.Segments(type))
+            // The class as the generator's parser sees it; its problems are HandlerShapeAnalyzer's to report.
+            var node = NodeParser.ParseOne(type, known, static (_, _, _) => { }, context.CancellationToken);
+            var owners = new Dictionary<string, string>();
+            foreach (var (segment, member) in Segments(node))
             {
                 if (!owners.TryGetValue(segment, out var owner))
                 {
                     owners[segment] = member;
                 }
-                else if (!SymbolEqualityComparer.Default.Equals(owner, member))
+                else if (owner != member)
                 {
-                    Report(context, type, NameBeside(owner, member), member, NameBeside(member, owner), segment);
+                    var keeper = SymbolOf(owner, context.Compilation);
+                    var loser = SymbolOf(member, context.Compilation);
+                    Report(context, type, NameBeside(keeper, loser), loser, NameBeside(loser, keeper), segment);
                 }
             }
-            var popArgs = TypeHierarchy.InheritedAttributes(type).FirstOrDefault(a => Symbols.Is(a.AttributeClass, known.PopArgs));
-            if (popArgs is { ConstructorArguments.Length: > 0 } && popArgs.ConstructorArguments[0].Kind == TypedConstantKind.Array)
+            foreach (var name in node.PopArgs)
             {
-                foreach (var name in popArgs.ConstructorArguments[0].Values.Select(v => v.Value as string).OfType<string>())
+                if (owners.TryGetValue(SegmentNaming.Normalize(name), out var id))
                 {
-                    if (owners.TryGetValue(SegmentNaming.Normalize(name), out var member))
-                    {
-                        Report(context, type, $"PopArgs(\"{name}\")", member, member.Name, SegmentNaming.Normalize(name));
-                    }
+                    var member = SymbolOf(id, context.Compilation);
+                    Report(context, type, $"PopArgs(\"{name}\")", member, member.Name, SegmentNaming.Normalize(name));
                 }
             }
         }
+
+        /// <summary>Every URL segment of a node in the order the planner gives them out (handlers, then sub-trees), with the member's declaration id.</summary>
+        private static IEnumerable<(string Segment, string Member)> Segments(NodeSpec node) =>
+            node.Handlers.Where(h => h.Kind != HandlerKind.Verb).SelectMany(h => h.Segments.Select(s => (s, h.DeclarationId)))
+                .Concat(node.Children.Select(c => (c.Segment, c.DeclarationId)));
+
+        private static ISymbol SymbolOf(string declarationId, Compilation compilation) =>
+            DocumentationCommentId.GetFirstSymbolForDeclarationId(declarationId, compilation)!;
 
         private static readonly SymbolDisplayFormat WithParameters = new(
             memberOptions: SymbolDisplayMemberOptions.IncludeParameters,

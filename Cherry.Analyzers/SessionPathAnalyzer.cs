@@ -4,6 +4,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using Cherry.Generators.Emitting;
+using Cherry.Generators.Model;
+using Cherry.Generators.Parsing;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -34,7 +37,7 @@ namespace Cherry.Analyzers
             {
                 var known = new KnownTypes(start.Compilation);
                 var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
-                if (known.Session is null || known.Exposed is null || container is null)
+                if (known.Session is null || known.Sessions is null || known.Exposed is null || container is null)
                 {
                     return;
                 }
@@ -44,14 +47,15 @@ namespace Cherry.Analyzers
                 {
                     return;
                 }
-                var readers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                // Keyed by declaration id, as the parser's specs name handlers.
+                var readers = new ConcurrentDictionary<string, bool>();
                 var mounts = new ConcurrentBag<(INamedTypeSymbol Root, string ScriptName, HashSet<string> Sections)>();
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
                     if (method.Parameters.Any(p => Symbols.Is(p.Type as INamedTypeSymbol, known.Session)))
                     {
-                        readers[method] = true;
+                        readers[DocumentationCommentId.CreateDeclarationId(method) ?? ""] = true;
                     }
                 }, SymbolKind.Method);
                 start.RegisterOperationAction(operationContext =>
@@ -60,7 +64,7 @@ namespace Cherry.Analyzers
                     if (Symbols.Is(reference.Property.ContainingType, known.Request) && reference.Property.Name is "Session" or "RequiredSession"
                         && operationContext.ContainingSymbol is IMethodSymbol method)
                     {
-                        readers[method] = true;
+                        readers[DocumentationCommentId.CreateDeclarationId(method) ?? ""] = true;
                     }
                 }, OperationKind.PropertyReference);
                 start.RegisterOperationAction(operationContext =>
@@ -73,51 +77,28 @@ namespace Cherry.Analyzers
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end =>
                 {
-                    var shape = new TreeShape(known);
-                    var reported = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                    var sessionsTool = TypeNames.Of(known.Sessions);
+                    var noJson = new Dictionary<string, string>();
+                    var reported = new HashSet<string>();
                     foreach (var (root, scriptName, sections) in mounts)
                     {
-                        Walk(root, "/", false, new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default), (method, path) =>
+                        // The tree as the generator plans it: every handler at every position, with its tools from the root down.
+                        var nodes = NodeParser.Parse(root, known, end.CancellationToken).ToDictionary(n => n.TypeName);
+                        var plan = TreePlan.Build(new RootSpec(TypeNames.Of(root), root.Name), nodes, noJson)!;
+                        foreach (var entry in plan.Entries)
                         {
-                            if (readers.ContainsKey(method) && !Covered(path, sections) && reported.Add(method))
+                            if (entry.Handler is { } handler && readers.ContainsKey(handler.DeclarationId) && !entry.Tools.Any(t => t.AttributeTypeName == sessionsTool)
+                                && !Covered(entry.Path, sections) && reported.Add(handler.DeclarationId))
                             {
-                                var full = scriptName == "/" ? path : scriptName + (path == "/" ? "/" : path);
+                                var method = DocumentationCommentId.GetFirstSymbolForDeclarationId(handler.DeclarationId, end.Compilation)!;
+                                var full = scriptName == "/" ? entry.Path : scriptName + (entry.Path == "/" ? "/" : entry.Path);
                                 end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SessionNotEnabled, method.Locations.FirstOrDefault(), method.Name, full));
                             }
-                        });
-                    }
-
-                    void Walk(INamedTypeSymbol node, string path, bool sessionsAbove, HashSet<INamedTypeSymbol> onPath, Action<IMethodSymbol, string> visit)
-                    {
-                        if (!onPath.Add(node))
-                        {
-                            return;
                         }
-                        var sessions = sessionsAbove || TypeHierarchy.InheritedAttributes(node).Any(a => Symbols.Is(a.AttributeClass, known.Sessions));
-                        var isRest = Symbols.Has(node, known.Rest);
-                        foreach (var method in Symbols.PublicMethods(node))
-                        {
-                            var handler = Symbols.Has(method, known.Exposed) || (isRest && TypeHierarchy.RestVerbs.Contains(method.Name));
-                            if (handler && !sessions && !Symbols.Has(method, known.Sessions))
-                            {
-                                visit(method, method.Name is "Index" or "Default" || isRest ? path : Join(path, known.SegmentsOf(method).First()));
-                            }
-                            if (Symbols.Has(method, known.Dispatch) && method.ReturnType is INamedTypeSymbol dynamicNode && shape.IsNode(dynamicNode))
-                            {
-                                Walk(dynamicNode, path, sessions, onPath, visit);
-                            }
-                        }
-                        foreach (var (member, child) in shape.SubTrees(node))
-                        {
-                            Walk(child, Join(path, known.SegmentsOf(member).First()), sessions, onPath, visit);
-                        }
-                        onPath.Remove(node);
                     }
                 });
             });
         }
-
-        private static string Join(string path, string segment) => path == "/" ? "/" + segment : path + "/" + segment;
 
         private static bool Covered(string path, HashSet<string> sections) =>
             sections.Any(s => s == "/" || s == "global" || path == s || path.StartsWith(s + "/", StringComparison.Ordinal));

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Linq;
-using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace Cherry.Analyzers
@@ -27,18 +25,6 @@ namespace Cherry.Analyzers
             }
             return false;
         }
-
-        /// <summary>Public instance methods of a class and its bases, most derived first, hidden ones skipped.</summary>
-        public static IEnumerable<IMethodSymbol> PublicMethods(INamedTypeSymbol type) =>
-            TypeHierarchy.AllMembers(type).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public);
-
-        /// <summary>The class a public instance property or field leads to, if it could be a sub-tree.</summary>
-        public static INamedTypeSymbol? SubTreeType(ISymbol member) => member switch
-        {
-            IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, IsIndexer: false, GetMethod: not null } p => p.Type as INamedTypeSymbol,
-            IFieldSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, IsImplicitlyDeclared: false } f => f.Type as INamedTypeSymbol,
-            _ => null,
-        } is { TypeKind: TypeKind.Class } type && type.Locations.Any(l => l.IsInSource) ? type : null;
 
         public static Location LocationOf(AttributeData attribute, ISymbol fallback) =>
             attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback.Locations.FirstOrDefault() ?? Location.None;

@@ -12,7 +12,7 @@ namespace Cherry.Generators
 {
     /// <summary>
     /// Pipeline wiring only: attributes and <c>MapCherry&lt;T&gt;</c> calls → specs → one dispatch tree per root.
-    /// Sources and diagnostics flow through separate outputs so that a diagnostic change never re-emits code.
+    /// The pipeline carries no diagnostics: the analyzers report what the parser leaves out (HandlerShapeAnalyzer).
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class CherryGenerator : IIncrementalGenerator
@@ -30,7 +30,7 @@ namespace Cherry.Generators
                     static (node, _) => true,
                     static (ctx, ct) => IsFirstExposedOfItsClass(ctx)
                         ? NodeParser.Parse(ctx.TargetSymbol.ContainingType, new KnownTypes(ctx.SemanticModel.Compilation), ct)
-                        : ParseResult.Empty)
+                        : EquatableArray<NodeSpec>.Empty)
                 .WithTrackingName(ExposedStep);
 
             var rest = context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -58,21 +58,12 @@ namespace Cherry.Generators
                 .Select(static (all, _) => all.Left.Left.Concat(all.Left.Right).Concat(all.Right).ToImmutableArray());
 
             var trees = roots.Select(static (r, _) => r.Root).Collect()
-                .Combine(parsed.Select(static (results, _) => results.SelectMany(r => r.Nodes).ToEquatableArray()))
+                .Combine(parsed.Select(static (results, _) => results.SelectMany(r => r).ToEquatableArray()))
                 .Combine(json.Collect().Select(static (specs, _) => specs.SelectMany(s => s).ToEquatableArray()))
                 .SelectMany(static (input, _) => PlanTrees(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(TreesStep);
 
             context.RegisterSourceOutput(trees, static (spc, tree) => spc.AddSource(tree.HintName, SourceText.From(tree.Source, System.Text.Encoding.UTF8)));
-
-            var diagnostics = parsed.Select(static (results, _) => results.SelectMany(r => r.Diagnostics).Distinct().ToEquatableArray());
-            context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
-            {
-                foreach (var info in infos)
-                {
-                    spc.ReportDiagnostic(ToDiagnostic(info));
-                }
-            });
         }
 
         /// <summary>
@@ -116,15 +107,6 @@ namespace Cherry.Generators
                     yield return new GeneratedTree(TreeEmitter.HintName(root), TreeEmitter.Emit(plan));
                 }
             }
-        }
-
-        private static Diagnostic ToDiagnostic(DiagnosticInfo info)
-        {
-            var descriptor = DiagnosticDescriptors.Find(info.Id)!;
-            var location = info.FilePath.Length == 0
-                ? Location.None
-                : Location.Create(info.FilePath, new TextSpan(info.Start, info.Length), new LinePositionSpan(new LinePosition(info.StartLine, info.StartColumn), new LinePosition(info.EndLine, info.EndColumn)));
-            return Diagnostic.Create(descriptor, location, info.Arguments.Cast<object>().ToArray());
         }
     }
 

@@ -22,7 +22,8 @@ namespace Cherry.Generators.Model
     internal sealed record XmlRpcSpec(bool AllowNone);
 
     /// <summary>A property or field holding a sub-tree.</summary>
-    internal sealed record ChildSpec(string MemberName, string Segment, string TypeName);
+    /// <param name="DeclarationId">The member's documentation-comment id, by which an analyzer finds its symbol again.</param>
+    internal sealed record ChildSpec(string MemberName, string Segment, string TypeName, string DeclarationId);
 
     /// <summary>A <c>[Dispatch]</c> method and the node type it returns.</summary>
     internal sealed record DispatchHookSpec(string MethodName, string ReturnTypeName);
@@ -35,8 +36,10 @@ namespace Cherry.Generators.Model
         Verb,
     }
 
+    /// <param name="DeclarationId">The method's documentation-comment id (overloads differ), by which an analyzer finds its symbol again.</param>
     internal sealed record HandlerSpec(
         string MethodName,
+        string DeclarationId,
         HandlerKind Kind,
         EquatableArray<string> Segments,
         EquatableArray<ParameterSpec> Parameters,
@@ -102,15 +105,6 @@ namespace Cherry.Generators.Model
     /// <summary>A type a source-generated JSON context has metadata for.</summary>
     /// <param name="Reached">Not listed itself but reached through a listed type; a context that lists it is preferred.</param>
     internal sealed record JsonTypeSpec(string ContextTypeName, string TypeName, bool Reached);
-
-    /// <summary>A diagnostic without symbols or syntax: a file and span, so it can be cached and re-created.</summary>
-    internal sealed record DiagnosticInfo(string Id, string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn, EquatableArray<string> Arguments);
-
-    /// <summary>What one parse yields: nodes for the source pipeline and diagnostics for the other.</summary>
-    internal sealed record ParseResult(EquatableArray<NodeSpec> Nodes, EquatableArray<DiagnosticInfo> Diagnostics)
-    {
-        public static readonly ParseResult Empty = new(EquatableArray<NodeSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
-    }
 
     internal static class EquatableString
     {

@@ -7,6 +7,9 @@ using Microsoft.CodeAnalysis;
 
 namespace Cherry.Generators.Parsing
 {
+    /// <summary>A problem the parser found in a member (the member is left out of the tree).</summary>
+    internal delegate void ReportProblem(DiagnosticDescriptor descriptor, ISymbol member, string[] arguments);
+
     /// <summary>
     /// Turns a class into a <see cref="NodeSpec"/>: its exposed handlers with their parameters, its sub-tree
     /// members, its tools and dispatch hooks. Container classes reached through members (classes with no
@@ -16,25 +19,41 @@ namespace Cherry.Generators.Parsing
     {
         private readonly KnownTypes _known;
         private readonly CancellationToken _cancellation;
+        private readonly ReportProblem? _report;
+        private readonly bool _reach;
         private readonly List<NodeSpec> _nodes = new List<NodeSpec>();
-        private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
         private readonly HashSet<string> _visited = new HashSet<string>();
 
         // True while the class being parsed is [XmlRpc]: its handlers bind XML-RPC values and return anything.
         private bool _xmlRpc;
 
-        private NodeParser(KnownTypes known, CancellationToken cancellation)
+        private NodeParser(KnownTypes known, bool reach, ReportProblem? report, CancellationToken cancellation)
         {
             _known = known;
+            _reach = reach;
+            _report = report;
             _cancellation = cancellation;
         }
 
-        public static ParseResult Parse(INamedTypeSymbol type, KnownTypes known, CancellationToken cancellation)
+        /// <summary>A class and every class it reaches through sub-tree members and dispatch hooks, as the generator plans them.</summary>
+        public static EquatableArray<NodeSpec> Parse(INamedTypeSymbol type, KnownTypes known, CancellationToken cancellation)
         {
-            var parser = new NodeParser(known, cancellation);
+            var parser = new NodeParser(known, reach: true, report: null, cancellation);
             parser.ParseNode(type);
-            return new ParseResult(parser._nodes.ToEquatableArray(), parser._diagnostics.ToEquatableArray());
+            return parser._nodes.ToEquatableArray();
         }
+
+        /// <summary>One class alone, each problem of its members (CHERRY0001–0003) given to <paramref name="report"/>.</summary>
+        public static NodeSpec ParseOne(INamedTypeSymbol type, KnownTypes known, ReportProblem report, CancellationToken cancellation)
+        {
+            var parser = new NodeParser(known, reach: false, report, cancellation);
+            parser.ParseNode(type);
+            return parser._nodes[0];
+        }
+
+        /// <summary>A class from source with handlers, a REST marker, a dispatch hook, or node members of its own.</summary>
+        public static bool IsNode(INamedTypeSymbol type, KnownTypes known) =>
+            new NodeParser(known, reach: false, report: null, CancellationToken.None).IsNode(type, new HashSet<string>());
 
         private void ParseNode(INamedTypeSymbol type)
         {
@@ -104,14 +123,22 @@ namespace Cherry.Generators.Parsing
         {
             if (memberType is INamedTypeSymbol childType && IsNode(childType, new HashSet<string>()))
             {
-                children.Add(new ChildSpec(name, _known.SegmentsOf(member).First(), TypeNames.Of(childType)));
+                children.Add(new ChildSpec(name, _known.SegmentsOf(member).First(), TypeNames.Of(childType), DeclarationId(member)));
+                Reach(childType);
+            }
+        }
+
+        /// <summary>Parses a class the one being parsed leads to, when the whole reachable tree is wanted.</summary>
+        private void Reach(INamedTypeSymbol type)
+        {
+            if (_reach)
+            {
                 var outer = _xmlRpc;
-                ParseNode(childType);
+                ParseNode(type);
                 _xmlRpc = outer;
             }
         }
 
-        /// <summary>A class from source with handlers, a REST marker, a dispatch hook, or node members of its own.</summary>
         private bool IsNode(INamedTypeSymbol type, HashSet<string> seen)
         {
             if (type.TypeKind != TypeKind.Class || !type.Locations.Any(l => l.IsInSource) || !seen.Add(TypeNames.Of(type)))
@@ -142,9 +169,7 @@ namespace Cherry.Generators.Parsing
             if (method.Parameters.Length == 1 && method.Parameters[0].Type.ToDisplayString() == "Cherry.VirtualPath"
                 && method.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Class } next && next.Locations.Any(l => l.IsInSource))
             {
-                var outer = _xmlRpc;
-                ParseNode(next);
-                _xmlRpc = outer;
+                Reach(next);
                 return new DispatchHookSpec(method.Name, TypeNames.Of(next));
             }
             Report(DiagnosticDescriptors.InvalidDispatchHook, method, method.Name);
@@ -180,6 +205,7 @@ namespace Cherry.Generators.Parsing
             }
             handlers.Add(new HandlerSpec(
                 method.Name,
+                DeclarationId(method),
                 kind,
                 _known.SegmentsOf(method).ToEquatableArray(),
                 parameters.ToEquatableArray(),
@@ -330,21 +356,11 @@ namespace Cherry.Generators.Parsing
                 .Select(a => new ToolSpec(TypeNames.Of(a.AttributeClass!), Literals.AttributeCreation(a)))
                 .ToEquatableArray();
 
-        private void Report(DiagnosticDescriptor descriptor, ISymbol symbol, params string[] arguments)
-        {
-            var location = symbol.Locations.FirstOrDefault(l => l.IsInSource);
-            var span = location?.GetLineSpan();
-            _diagnostics.Add(new DiagnosticInfo(
-                descriptor.Id,
-                location?.SourceTree?.FilePath ?? "",
-                location?.SourceSpan.Start ?? 0,
-                location?.SourceSpan.Length ?? 0,
-                span?.StartLinePosition.Line ?? 0,
-                span?.StartLinePosition.Character ?? 0,
-                span?.EndLinePosition.Line ?? 0,
-                span?.EndLinePosition.Character ?? 0,
-                arguments.ToEquatableArray()));
-        }
+        private void Report(DiagnosticDescriptor descriptor, ISymbol symbol, params string[] arguments) =>
+            _report?.Invoke(descriptor, symbol, arguments);
+
+        /// <summary>The member's documentation-comment id: a string in the spec that leads an analyzer back to the symbol.</summary>
+        private static string DeclarationId(ISymbol member) => DocumentationCommentId.CreateDeclarationId(member) ?? "";
 
         private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) =>
             attribute is not null && symbol.GetAttributes().Any(a => Is(a.AttributeClass, attribute));

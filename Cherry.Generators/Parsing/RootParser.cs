@@ -14,7 +14,7 @@ namespace Cherry.Generators.Parsing
             && (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapCherry" }
                 || invocation.Expression is GenericNameSyntax { Identifier.ValueText: "MapCherry" });
 
-        public static (RootSpec Root, ParseResult Nodes)? Parse(GeneratorSyntaxContext context, CancellationToken cancellation)
+        public static (RootSpec Root, EquatableArray<NodeSpec> Nodes)? Parse(GeneratorSyntaxContext context, CancellationToken cancellation)
         {
             if (context.SemanticModel.GetSymbolInfo(context.Node, cancellation).Symbol is not IMethodSymbol method
                 || method.ContainingType?.ToDisplayString() != WellKnownNames.MapCherryContainer
