@@ -24,20 +24,21 @@ namespace Cherry.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var known = new KnownTypes(start.Compilation);
-                if (known.Exposed is null)
+                var parsed = ParsedClasses.For(start.Compilation);
+                if (parsed.Known.Exposed is null)
                 {
                     return;
                 }
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var type = (INamedTypeSymbol)symbolContext.Symbol;
-                    if (!NodeParser.IsNode(type, known))
+                    if (parsed.Get(type, symbolContext.CancellationToken) is not { } parsedClass)
                     {
                         return;
                     }
-                    NodeParser.ParseOne(type, known, (descriptor, member, arguments) =>
+                    foreach (var problem in parsedClass.Problems)
                     {
+                        var member = problem.Member;
                         // A member inherited from a class in this source is reported when that class is analyzed.
                         if (member.Locations.FirstOrDefault(l => l.IsInSource) is not { } location)
                         {
@@ -45,10 +46,10 @@ namespace Cherry.Analyzers
                         }
                         else if (!SymbolEqualityComparer.Default.Equals(member.ContainingType, type))
                         {
-                            return;
+                            continue;
                         }
-                        symbolContext.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments.Cast<object>().ToArray()));
-                    }, symbolContext.CancellationToken);
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(problem.Descriptor, location, problem.Arguments.Cast<object>().ToArray()));
+                    }
                 }, SymbolKind.NamedType);
             });
         }

@@ -27,7 +27,7 @@ namespace Cherry.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var known = new KnownTypes(start.Compilation);
+                var known = KnownTypes.For(start.Compilation);
                 if (known.JsonSerializerContext is null || known.JsonSerializable is null || known.Exposed is null)
                 {
                     return;

@@ -31,12 +31,12 @@ namespace Cherry.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var known = new KnownTypes(start.Compilation);
-                if (known.Exposed is null)
+                var parsed = ParsedClasses.For(start.Compilation);
+                if (parsed.Known.Exposed is null)
                 {
                     return;
                 }
-                start.RegisterSymbolAction(symbolContext => CheckClass(symbolContext, (INamedTypeSymbol)symbolContext.Symbol, known), SymbolKind.NamedType);
+                start.RegisterSymbolAction(symbolContext => CheckClass(symbolContext, (INamedTypeSymbol)symbolContext.Symbol, parsed), SymbolKind.NamedType);
 
                 var mounts = new ConcurrentBag<Mount>();
                 var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
@@ -62,14 +62,13 @@ namespace Cherry.Analyzers
             });
         }
 
-        private static void CheckClass(SymbolAnalysisContext context, INamedTypeSymbol type, KnownTypes known)
+        private static void CheckClass(SymbolAnalysisContext context, INamedTypeSymbol type, ParsedClasses parsed)
         {
-            if (!NodeParser.IsNode(type, known))
+            // The class as the generator's parser sees it, parsed once for both analyzers; its problems are HandlerShapeAnalyzer's to report.
+            if (parsed.Get(type, context.CancellationToken) is not { Node: var node })
             {
                 return;
             }
-            // The class as the generator's parser sees it; its problems are HandlerShapeAnalyzer's to report.
-            var node = NodeParser.ParseOne(type, known, static (_, _, _) => { }, context.CancellationToken);
             var owners = new Dictionary<string, string>();
             foreach (var (segment, member) in Segments(node))
             {

@@ -35,7 +35,7 @@ namespace Cherry.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var known = new KnownTypes(start.Compilation);
+                var known = KnownTypes.For(start.Compilation);
                 var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
                 if (known.Session is null || known.Sessions is null || known.Exposed is null || container is null)
                 {
@@ -77,6 +77,11 @@ namespace Cherry.Analyzers
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end =>
                 {
+                    // Only a handler that reads the session is ever reported: with none, no tree needs planning.
+                    if (readers.IsEmpty)
+                    {
+                        return;
+                    }
                     var sessionsTool = TypeNames.Of(known.Sessions);
                     var noJson = new Dictionary<string, string>();
                     var reported = new HashSet<string>();

@@ -21,7 +21,7 @@ namespace Cherry.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var known = new KnownTypes(start.Compilation);
+                var known = KnownTypes.For(start.Compilation);
                 if (known.ToolAttribute is null)
                 {
                     return;

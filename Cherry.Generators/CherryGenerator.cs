@@ -29,14 +29,14 @@ namespace Cherry.Generators
                     WellKnownNames.Exposed,
                     static (node, _) => true,
                     static (ctx, ct) => IsFirstExposedOfItsClass(ctx)
-                        ? NodeParser.Parse(ctx.TargetSymbol.ContainingType, new KnownTypes(ctx.SemanticModel.Compilation), ct)
+                        ? ParseAlone(ctx.TargetSymbol.ContainingType, ctx.SemanticModel.Compilation, ct)
                         : EquatableArray<NodeSpec>.Empty)
                 .WithTrackingName(ExposedStep);
 
             var rest = context.SyntaxProvider.ForAttributeWithMetadataName(
                     WellKnownNames.Rest,
                     static (node, _) => true,
-                    static (ctx, ct) => NodeParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, new KnownTypes(ctx.SemanticModel.Compilation), ct))
+                    static (ctx, ct) => ParseAlone((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, ct))
                 .WithTrackingName(RestStep);
 
             var roots = context.SyntaxProvider.CreateSyntaxProvider(
@@ -65,6 +65,14 @@ namespace Cherry.Generators
 
             context.RegisterSourceOutput(trees, static (spc, tree) => spc.AddSource(tree.HintName, SourceText.From(tree.Source, System.Text.Encoding.UTF8)));
         }
+
+        /// <summary>
+        /// The class alone: what it reaches is only planned under a root, and the Roots step parses each root with
+        /// everything it reaches, so parsing that again here (every class, and the whole tree from a root's own
+        /// [Exposed] Index) tripled the generator's parsing.
+        /// </summary>
+        private static EquatableArray<NodeSpec> ParseAlone(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellation) =>
+            new[] { NodeParser.ParseOne(type, KnownTypes.For(compilation), static (_, _, _) => { }, cancellation) }.ToEquatableArray();
 
         /// <summary>
         /// A class is parsed once, for its first [Exposed] method: the transform runs for every exposed method on every

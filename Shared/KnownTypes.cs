@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Cherry.Shared
@@ -7,6 +8,11 @@ namespace Cherry.Shared
     /// <summary>The framework types the generator and the analyzers recognise, looked up once per compilation.</summary>
     internal sealed class KnownTypes
     {
+        private static readonly ConditionalWeakTable<Compilation, KnownTypes> PerCompilation = new ConditionalWeakTable<Compilation, KnownTypes>();
+
+        /// <summary>The known types of a compilation, looked up once for it (the generator's transforms and every analyzer ask).</summary>
+        public static KnownTypes For(Compilation compilation) => PerCompilation.GetValue(compilation, c => new KnownTypes(c));
+
         public KnownTypes(Compilation compilation)
         {
             Exposed = compilation.GetTypeByMetadataName(WellKnownNames.Exposed);

@@ -48,6 +48,11 @@ namespace Cherry.Shared
                         yield return member;
                     }
                 }
+                if (current.BaseType is not { SpecialType: not SpecialType.System_Object })
+                {
+                    // The last level: nothing below it to hide, so its signatures need not be computed.
+                    break;
+                }
                 foreach (var member in members)
                 {
                     if (member is IMethodSymbol method)

@@ -24,7 +24,7 @@ namespace Cherry.Generators.Parsing
             {
                 return null;
             }
-            var nodes = NodeParser.Parse(root, new KnownTypes(context.SemanticModel.Compilation), cancellation);
+            var nodes = NodeParser.Parse(root, KnownTypes.For(context.SemanticModel.Compilation), cancellation);
             return (new RootSpec(TypeNames.Of(root), root.Name), nodes);
         }
     }
