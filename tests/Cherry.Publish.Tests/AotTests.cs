@@ -82,6 +82,10 @@ public sealed class AotTests(ITestOutputHelper output)
 
             var echo = await client.PostAsync("/echo", new StringContent("""{"text":"hi","times":2}""", System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal("""{"text":"HI","times":2}""", await echo.Content.ReadAsStringAsync());
+            // The client's mistake is named, not a NullReferenceException in the handler.
+            var empty = await client.PostAsync("/echo", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+            Assert.Contains("'text'", await empty.Content.ReadAsStringAsync());
 
             Assert.Equal("Post 2024/spring", await client.GetStringAsync("/blog/2024/spring"));
             Assert.Equal(HttpStatusCode.MovedPermanently, (await client.GetAsync("/blog")).StatusCode);
