@@ -154,16 +154,12 @@ namespace Cherry.Analyzers
                         {
                             return null;
                         }
-                        string? section = null;
-                        foreach (var line in text.Lines.Select(l => l.ToString().Trim()))
+                        // The runtime's own reader: `key: value` and continuation lines count here as they do there.
+                        foreach (var entry in IniLines.Read(new StringReader(text.ToString())))
                         {
-                            if (line.StartsWith("[", StringComparison.Ordinal) && line.EndsWith("]", StringComparison.Ordinal))
+                            if (entry.Problem is null && entry.Section is { } section && entry.Key == SessionsOn && IsTrue(entry.Value))
                             {
-                                section = Section(line.Substring(1, line.Length - 2));
-                            }
-                            else if (section is not null && line.Split('=') is { Length: 2 } pair && pair[0].Trim() == SessionsOn && IsTrue(pair[1].Trim()))
-                            {
-                                sections.Add(section);
+                                sections.Add(Section(section));
                             }
                         }
                         break;

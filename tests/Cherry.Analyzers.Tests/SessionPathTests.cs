@@ -43,14 +43,17 @@ public sealed class SessionPathTests
         }
         """);
 
-    [Fact]
-    public Task Ini_files_seen_as_additional_files_switch_sessions_on() => AnalyzerAsync<SessionPathAnalyzer>(Tree + """
+    [Theory]
+    // Read as the runtime reads it: `key: value`, comments and blank lines count the same.
+    [InlineData("[/]\ntools.sessions.on = True\n")]
+    [InlineData("# the shop\n[/]\n; sessions for every page\ntools.sessions.on: True\n")]
+    public Task Ini_files_seen_as_additional_files_switch_sessions_on(string ini) => AnalyzerAsync<SessionPathAnalyzer>(Tree + """
         public static class Site
         {
             public static void Map(IEndpointRouteBuilder app, string here) =>
                 app.MapCherry<Root>("/", o => o.AddIniFile(System.IO.Path.Combine(here, "site.conf")));
         }
-        """, [("site.conf", "[/]\ntools.sessions.on = True\n")]);
+        """, [("site.conf", ini)]);
 
     [Fact]
     public Task A_sessions_attribute_on_the_class_covers_its_handlers() => AnalyzerAsync<SessionPathAnalyzer>(Tree.Replace("public class Cart", "[Sessions]\npublic class Cart") + """
