@@ -26,18 +26,13 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         var sections = config.Sections.Where(s => s != CherryConfig.GlobalSection).OrderByDescending(s => s.Length).ToList();
         foreach (var (entry, declared) in entries)
         {
-            (entry.Chain, entry.Settings) = Complete(entry.Path, declared, declaredNames);
-            if (entry.RequiresSession && !Enum.GetValues<HookPoint>().Any(p => entry.Chain.At(p).Any(h => h.ToolName == SessionsTool.ToolName)))
-            {
-                throw new CherryConfigurationException(entry.Path, "tools.sessions.on",
-                    $"the handler at {entry.Path} takes a Session, but the sessions tool is not on there: add [Sessions] to its class, or tools.sessions.on = True to the section [{entry.Path}] or one above it.");
-            }
+            (entry.Chain, entry.Settings) = Complete(entry.Path, declared, declaredNames, entry.RequiresSession);
             // Sections below the entry's tree path get their own chain, with fresh tool instances.
             entry.Sections = sections
                 .Where(s => s != entry.Path && (entry.Path == "/" ? s != "/" : s.StartsWith(entry.Path + "/", StringComparison.Ordinal)))
                 .Select(s =>
                 {
-                    var (chain, settings) = Complete(s, entry.CreateTools(), declaredNames);
+                    var (chain, settings) = Complete(s, entry.CreateTools(), declaredNames, requiresSession: false);
                     return new SectionChain(s, chain, settings);
                 })
                 .ToArray();
@@ -50,7 +45,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         : declaredNames.TryGetValue(name, out var entry) ? Array.Find(entry.CreateTools(), t => t.Name == name)
         : null;
 
-    private (ToolChain Chain, EntrySettings Settings) Complete(string path, Tool[] declaredTools, Dictionary<string, HandlerEntry> declaredNames)
+    /// <param name="requiresSession">The handler takes a Session, so the sessions tool must be among the tools.</param>
+    private (ToolChain Chain, EntrySettings Settings) Complete(string path, Tool[] declaredTools, Dictionary<string, HandlerEntry> declaredNames, bool requiresSession)
     {
         // CherryPy's default-on tools; configuration can switch each off.
         var tools = new List<Tool> { new TrailingSlashTool(), new EncodeTool(), new LogTracebacksTool() };
@@ -166,6 +162,11 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
                 }
                 args.ThrowIfUntaken();
             }
+        }
+        if (requiresSession && tools.TrueForAll(t => t.Name != SessionsTool.ToolName))
+        {
+            throw new CherryConfigurationException(path, "tools.sessions.on",
+                $"the handler at {path} takes a Session, but the sessions tool is not on there: add [Sessions] to its class, or tools.sessions.on = True to the section [{path}] or one above it.");
         }
         foreach (var tool in tools)
         {

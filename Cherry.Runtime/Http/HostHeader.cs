@@ -18,7 +18,7 @@ internal static class HostHeader
         {
             return true;
         }
-        return Uri.TryCreate("http://" + value + "/", UriKind.Absolute, out var uri) && uri.Authority.Length > 0;
+        return Uri.TryCreate("http://" + value + "/", UriKind.Absolute, out _);
     }
 
     /// <summary><c>host</c> or <c>host:port</c>, or the local endpoint when the request names no host.</summary>

@@ -31,7 +31,7 @@ public sealed class SessionFaultTests
             var multiplexer = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},abortConnect=false,connectTimeout=1000");
             var store = new RedisSessionStore(multiplexer);
             await using var server = await CherryServer.StartAsync(
-                app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True").Set("/sram", "tools.sessions.on", "True").Set("/sram", "tools.sessions.name", "sid")),
+                app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True").Set("/sram", "tools.sessions.name", "sid")),
                 services: s => s.AddSingleton<ISessionStore>(store));
             var (first, _) = await server.Client.FetchAsync("/sram/");
             var id = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=')[1];
@@ -74,7 +74,7 @@ public sealed class SessionFaultTests
         var closed = Ports.Free();
         var store = new MemcachedSessionStore(new MemcachedClient("127.0.0.1", closed));
         await using var server = await CherryServer.StartAsync(
-            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True").Set("/sram", "tools.sessions.on", "True")),
+            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True")),
             services: s => s.AddSingleton<ISessionStore>(store));
         var (response, _) = await server.Client.FetchAsync("/sram/", ("Cookie", "session_id=" + SessionIds.New()));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -120,7 +120,7 @@ public sealed class SessionFaultTests
     {
         var collector = new LogCollector();
         await using var server = await CherryServer.StartAsync(
-            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True").Set("/sram", "tools.sessions.on", "True")),
+            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True")),
             services: s => s.AddSingleton(store).AddLogging(b => b.AddProvider(collector)));
         var id = SessionIds.New();
         var (response, _) = await server.Client.FetchAsync("/sram/", ("Cookie", "session_id=" + id));
@@ -143,7 +143,7 @@ public sealed class PostgresRestartTests
         await using var source = Npgsql.NpgsqlDataSource.Create(cluster.ConnectionString + ";Timeout=2;Command Timeout=2");
         var store = new PostgresSessionStore(source);
         await using var server = await CherryServer.StartAsync(
-            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True").Set("/sram", "tools.sessions.on", "True").Set("/sram", "tools.sessions.name", "sid")),
+            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True").Set("/sram", "tools.sessions.name", "sid")),
             services: s => s.AddSingleton<ISessionStore>(store));
         var (first, _) = await server.Client.FetchAsync("/sram/");
         var id = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=')[1];

@@ -77,7 +77,7 @@ public sealed class SessionStoreTests
     {
         var store = await StoreServers.CreateAsync(kind);
         await using var server = await CherryServer.StartAsync(
-            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True").Set("/sram", "tools.sessions.on", "True")),
+            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True")),
             services: s => s.AddSingleton(store));
         var wellFormed = SessionIds.New();
         string[] malformed =
@@ -103,7 +103,7 @@ public sealed class SessionStoreTests
     {
         var store = await StoreServers.CreateAsync(kind);
         Task<CherryServer> Start() => CherryServer.StartAsync(
-            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True").Set("/sram", "tools.sessions.on", "True").Set("/sram", "tools.sessions.name", "sid")),
+            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True").Set("/sram", "tools.sessions.name", "sid")),
             services: s => s.AddSingleton(store));
         await using var a = await Start();
         await using var b = await Start();

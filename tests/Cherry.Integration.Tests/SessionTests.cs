@@ -11,7 +11,7 @@ public sealed class SessionFixture : IAsyncLifetime
 
     public CherryServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True")
+    public async Task InitializeAsync() => Server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
         .Set("/sram", "tools.sessions.on", "True")
         .Set("/sram", "tools.sessions.name", "ram_sid")
         .Set("/sram", "tools.sessions.timeout", "10")
@@ -159,7 +159,6 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
     /// <summary>A server with file sessions at /sfile stored in <paramref name="directory"/>.</summary>
     private static Task<CherryServer> StartFileSessionsAsync(string directory) =>
         CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True")
-            .Set("/sfile", "tools.sessions.on", "True")
             .Set("/sfile", "tools.sessions.storage_class", "file")
             .Set("/sfile", "tools.sessions.storage_path", directory)));
 
@@ -247,7 +246,6 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
     public async Task A_lock_held_past_the_timeout_is_503_and_loses_nothing()
     {
         await using var server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True")
-            .Set("/sram", "tools.sessions.on", "True")
             .Set("/sram", "tools.sessions.name", "sid")
             .Set("/sram", "tools.sessions.lock_timeout", "1")));
         var id = IdOf(SessionCookie((await server.Client.FetchAsync("/sram/")).Response, "sid"));

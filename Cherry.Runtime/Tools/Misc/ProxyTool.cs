@@ -54,7 +54,7 @@ public sealed class ProxyTool : HookTool
             : @base ?? HostHeader.Authority(request.HttpContext);
         var @new = host.Contains("://", StringComparison.Ordinal) ? host : requestScheme + "://" + host;
         // The forwarding headers are the client's words until a proxy overwrites them: a base no URL can be built on is a 400.
-        if (!Uri.TryCreate(@new, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || parsed.PathAndQuery != "/" && parsed.PathAndQuery != "")
+        if (!Uri.TryCreate(@new, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || parsed.PathAndQuery != "/")
         {
             throw new HttpError(400, "The forwarded host or scheme does not name a valid base URL.");
         }
