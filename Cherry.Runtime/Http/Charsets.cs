@@ -7,12 +7,15 @@ namespace Cherry.Http;
 /// Charsets by name, strict (invalid bytes or characters throw) and UTF-8 without a byte-order mark, including the
 /// legacy single-byte ones clients still ask for (iso-8859-5, windows-1251, ...). Each name is looked up once:
 /// <see cref="Encoding.GetEncoding(string)"/> takes a lock once a provider is registered, and profiles of plaintext
-/// and auth_basic requests showed that lock at a third of the CPU. Names come from clients, so the cache is bounded.
+/// and auth_basic requests showed that lock at a third of the CPU. The charsets .NET knows are a fixed set, so found
+/// ones are always kept (the same name always gives the same instance); names come from clients, so the unknown ones
+/// kept are bounded.
 /// </summary>
 public static class Charsets
 {
-    private const int MaxCachedNames = 256;
+    private const int MaxUnknownNames = 256;
     private static readonly ConcurrentDictionary<string, Encoding?> Cache = new(StringComparer.OrdinalIgnoreCase);
+    private static int unknownNames;
     private static readonly bool CodePagesRegistered = RegisterCodePages();
 
     /// <summary>The encoding called <paramref name="name"/>, or null when .NET knows no such charset.</summary>
@@ -23,11 +26,15 @@ public static class Charsets
             return cached;
         }
         var found = Lookup(name);
-        if (Cache.Count < MaxCachedNames)
+        if (found is not null)
         {
-            Cache.TryAdd(name, found);
+            return Cache.GetOrAdd(name, found);
         }
-        return found;
+        if (Interlocked.Increment(ref unknownNames) <= MaxUnknownNames)
+        {
+            Cache.TryAdd(name, null);
+        }
+        return null;
     }
 
     private static Encoding? Lookup(string name)

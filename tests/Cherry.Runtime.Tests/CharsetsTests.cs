@@ -28,4 +28,14 @@ public sealed class CharsetsTests
         Assert.Null(Charsets.Find("no-such-charset"));
         Assert.Null(Charsets.Find("no-such-charset"));
     }
+
+    [Fact]
+    public void Many_unknown_names_do_not_push_out_known_ones()
+    {
+        for (var i = 0; i < 1_000; i++)
+        {
+            Assert.Null(Charsets.Find($"made-up-{i}"));
+        }
+        Assert.Same(Charsets.Find("KOI8-R"), Charsets.Find("koi8-r"));
+    }
 }
