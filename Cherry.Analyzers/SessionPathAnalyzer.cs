@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using Cherry.Generators.Emitting;
+using Cherry.Generators.Planning;
 using Cherry.Generators.Model;
 using Cherry.Generators.Parsing;
 using Cherry.Shared;
@@ -89,13 +89,13 @@ namespace Cherry.Analyzers
                     {
                         // The tree as the generator plans it: every handler at every position, with its tools from the root down.
                         var nodes = NodeParser.Parse(root, known, end.CancellationToken).ToDictionary(n => n.TypeName);
-                        var plan = TreePlan.Build(new RootSpec(TypeNames.Of(root), root.Name), nodes, noJson)!;
-                        foreach (var entry in plan.Entries)
+                        var tree = TreePlanner.Plan(new RootSpec(TypeNames.Of(root), root.Name), nodes, noJson)!;
+                        foreach (var entry in tree.Entries)
                         {
-                            if (entry.Handler is { } handler && readers.ContainsKey(handler.DeclarationId) && !entry.Tools.Any(t => t.AttributeTypeName == sessionsTool)
-                                && !Covered(entry.Path, sections) && reported.Add(handler.DeclarationId))
+                            if (entry.HandlerId is { } handler && readers.ContainsKey(handler) && !entry.Tools.Any(t => t.AttributeTypeName == sessionsTool)
+                                && !Covered(entry.Path, sections) && reported.Add(handler))
                             {
-                                var method = DocumentationCommentId.GetFirstSymbolForDeclarationId(handler.DeclarationId, end.Compilation)!;
+                                var method = DocumentationCommentId.GetFirstSymbolForDeclarationId(handler, end.Compilation)!;
                                 var full = scriptName == "/" ? entry.Path : scriptName + (entry.Path == "/" ? "/" : entry.Path);
                                 end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SessionNotEnabled, method.Locations.FirstOrDefault(), method.Name, full));
                             }

@@ -5,13 +5,15 @@ using Cherry.Generators.Emitting;
 using Cherry.Generators.Model;
 using Cherry.Shared;
 using Cherry.Generators.Parsing;
+using Cherry.Generators.Planning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Cherry.Generators
 {
     /// <summary>
-    /// Pipeline wiring only: attributes and <c>MapCherry&lt;T&gt;</c> calls → specs → one dispatch tree per root.
+    /// Pipeline wiring only: attributes and <c>MapCherry&lt;T&gt;</c> calls → node specs → one planned, equatable
+    /// <see cref="TreeSpec"/> per root → its source. An unchanged plan is not emitted again.
     /// The pipeline carries no diagnostics: the analyzers report what the parser leaves out (HandlerShapeAnalyzer).
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -63,7 +65,7 @@ namespace Cherry.Generators
                 .SelectMany(static (input, _) => PlanTrees(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(TreesStep);
 
-            context.RegisterSourceOutput(trees, static (spc, tree) => spc.AddSource(tree.HintName, SourceText.From(tree.Source, System.Text.Encoding.UTF8)));
+            context.RegisterSourceOutput(trees, static (spc, tree) => spc.AddSource(tree.HintName, SourceText.From(TreeEmitter.Emit(tree), System.Text.Encoding.UTF8)));
         }
 
         /// <summary>
@@ -91,7 +93,7 @@ namespace Cherry.Generators
             return true;
         }
 
-        private static IEnumerable<GeneratedTree> PlanTrees(ImmutableArray<RootSpec> roots, EquatableArray<NodeSpec> nodes, EquatableArray<JsonTypeSpec> jsonTypes)
+        private static IEnumerable<TreeSpec> PlanTrees(ImmutableArray<RootSpec> roots, EquatableArray<NodeSpec> nodes, EquatableArray<JsonTypeSpec> jsonTypes)
         {
             var byType = new Dictionary<string, NodeSpec>();
             foreach (var node in nodes)
@@ -109,15 +111,11 @@ namespace Cherry.Generators
             }
             foreach (var root in roots.Distinct())
             {
-                var plan = TreePlan.Build(root, byType, contexts);
-                if (plan is not null)
+                if (TreePlanner.Plan(root, byType, contexts) is { } tree)
                 {
-                    yield return new GeneratedTree(TreeEmitter.HintName(root), TreeEmitter.Emit(plan));
+                    yield return tree;
                 }
             }
         }
     }
-
-    /// <summary>One emitted file; equatable so that an unchanged tree is not re-added.</summary>
-    internal sealed record GeneratedTree(string HintName, string Source);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
 using Cherry.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -48,5 +47,6 @@ internal static class GeneratorHarness
     public static IEnumerable<Diagnostic> Errors(Compilation compilation) =>
         compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
 
-    public static string Marker => nameof(JsonSerializableAttribute);
+    /// <summary>A program that mounts <paramref name="root"/> at <c>/</c>.</summary>
+    public static string Mount(string root) => Sources.Program.Replace("Shop.Root", root);
 }

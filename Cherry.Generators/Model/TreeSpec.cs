@@ -1,0 +1,92 @@
+namespace Cherry.Generators.Model
+{
+    // The planned tree of one root: what the emitter writes, as data. The planner (Planning/TreePlanner.cs) builds it
+    // whole; the emitters only read it. Every name the generated code uses (fields, methods) is decided here, so two
+    // emitters can never disagree on one.
+
+    /// <summary>One root's dispatch tree.</summary>
+    /// <param name="ClassName">The generated class, unique per root; also the file's hint name.</param>
+    internal sealed record TreeSpec(
+        RootSpec Root,
+        string ClassName,
+        string RootResolver,
+        EquatableArray<PositionSpec> Positions,
+        EquatableArray<EntrySpec> Entries,
+        EquatableArray<InvokerSpec> Invokers,
+        EquatableArray<JsonFieldSpec> JsonFields)
+    {
+        public string HintName => ClassName + ".g.cs";
+
+        /// <summary>The field holding <paramref name="typeName"/>'s JSON metadata; the planner made one for every JSON type used.</summary>
+        public string JsonField(string typeName)
+        {
+            foreach (var field in JsonFields)
+            {
+                if (field.TypeName == typeName)
+                {
+                    return field.Field;
+                }
+            }
+            throw new System.InvalidOperationException("The planner made no JSON field for " + typeName);
+        }
+    }
+
+    /// <summary>A handler (or a 405) at one tree position, created once when the tree is built.</summary>
+    /// <param name="Path">The position in the tree (<c>/catalog/search</c>), which per-path config sections match.</param>
+    /// <param name="Invoker">The generated method that binds and calls the handler; null for an entry that only answers <paramref name="DispatchError"/>.</param>
+    /// <param name="HandlerId">The handler method's documentation-comment id, by which an analyzer finds it again.</param>
+    /// <param name="Tools">The tools from attributes, outermost class first, the method's last.</param>
+    internal sealed record EntrySpec(
+        string Field,
+        string Path,
+        string? Invoker,
+        string? HandlerId,
+        EquatableArray<ToolSpec> Tools,
+        string? Allow,
+        int DispatchError,
+        bool RequiresSession);
+
+    /// <summary>One occurrence of a node class in the tree: the same class at two places is two positions.</summary>
+    /// <param name="Resolver">The generated method that walks the path from here.</param>
+    /// <param name="DispatchTarget">The resolver of the class a <c>[Dispatch]</c> method returns.</param>
+    internal sealed record PositionSpec(
+        string Resolver,
+        string Path,
+        string NodeTypeName,
+        string NodeShortName,
+        EquatableArray<string> PopArgs,
+        string? DispatchMethod,
+        string? DispatchTarget,
+        EquatableArray<MemberRoute> Members,
+        EquatableArray<ChildRoute> Children,
+        string? Index,
+        string? Default,
+        RestRoutes? Rest,
+        XmlRpcRoutes? XmlRpc);
+
+    /// <summary>The segments (name and aliases) that reach one handler entry.</summary>
+    internal sealed record MemberRoute(EquatableArray<string> Segments, string Entry);
+
+    /// <summary>A sub-tree member: its segment, the property or field to read, and the resolver to continue in.</summary>
+    internal sealed record ChildRoute(string Segment, string MemberName, string Target);
+
+    /// <summary>A REST resource's verbs and the entry that answers 405 for any other.</summary>
+    internal sealed record RestRoutes(EquatableArray<VerbRoute> Verbs, string MethodNotAllowed);
+
+    internal sealed record VerbRoute(string Verb, string Entry);
+
+    /// <summary>
+    /// An [XmlRpc] class: the entry that takes a POSTed methodCall, the 405 for other methods, and every dotted method
+    /// name it answers (its own methods, then those of [XmlRpc] sub-trees at any depth).
+    /// </summary>
+    internal sealed record XmlRpcRoutes(string Entry, string MethodNotAllowed, string Dispatcher, EquatableArray<XmlRpcMethodRoute> Methods);
+
+    /// <param name="TargetMembers">The member path from the class to the one that has the method (<c>A.B</c>), empty for its own.</param>
+    internal sealed record XmlRpcMethodRoute(string Name, string TargetMembers, string Invoker);
+
+    /// <summary>A handler method's binder and invoker, shared by every position of its class.</summary>
+    internal sealed record InvokerSpec(string Name, string NodeTypeName, HandlerSpec Handler, XmlRpcSpec? XmlRpc);
+
+    /// <summary>A field holding one JSON type's metadata, from the context that has it (null: resolved from the app's options).</summary>
+    internal sealed record JsonFieldSpec(string Field, string TypeName, string? Context);
+}

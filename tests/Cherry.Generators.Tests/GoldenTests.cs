@@ -1,0 +1,191 @@
+using Microsoft.CodeAnalysis;
+
+namespace Cherry.Generators.Tests;
+
+/// <summary>
+/// One small golden file per feature of the generated code (Golden/*.verified.cs). Each generated tree must also
+/// compile against the real runtime; the same behaviour is tested over HTTP through compiled apps in the integration tests.
+/// </summary>
+public sealed class GoldenTests
+{
+    [Fact]
+    public void Plain_tree() => Verify("PlainTree", """
+        using Cherry;
+        namespace Site;
+        public sealed class Root
+        {
+            public Blog Blog { get; } = new();
+            [Exposed] public string Index(string name = "world") => "Hello " + name;
+            [Exposed(Aliases = new[] { "about-us" })] public string About() => "about";
+            [Exposed("feed.xml")] public string Feed(int count, bool full = false, string[]? tag = null) => "feed";
+            [Exposed] public string Default(params string[] path) => string.Join("/", path);
+        }
+        public sealed class Blog
+        {
+            [Exposed] public string Index() => "posts";
+            [Exposed] public string Search(string q, System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>> rest) => q;
+        }
+        """);
+
+    [Fact]
+    public void Rest_resource() => Verify("RestResource", """
+        using Cherry;
+        namespace Site;
+        public sealed class Root
+        {
+            public Orders Orders { get; } = new();
+        }
+        [Rest]
+        public sealed class Orders
+        {
+            public string Get(System.Guid? id = null) => "list";
+            public string Post(Response response, string item) => "created";
+            public void Delete(System.Guid id) { }
+        }
+        """);
+
+    [Fact]
+    public void Xml_rpc() => Verify("XmlRpc", """
+        using System.Threading.Tasks;
+        using Cherry;
+        namespace Site;
+        public sealed class Root
+        {
+            public Api Rpc { get; } = new();
+        }
+        [XmlRpc(AllowNone = true)]
+        public sealed class Api
+        {
+            public Math Math { get; } = new();
+            [Exposed] public string Hello(string name = "world") => "Hello " + name;
+            [Exposed] public Task<bool> Ping() => Task.FromResult(true);
+        }
+        [XmlRpc]
+        public sealed class Math
+        {
+            [Exposed] public int Add(int a, int b) => a + b;
+        }
+        """);
+
+    [Fact]
+    public void Pop_args_and_dispatch() => Verify("PopArgsAndDispatch", """
+        using Cherry;
+        namespace Site;
+        public sealed class Root
+        {
+            public Archive Archive { get; } = new();
+            [Dispatch] public Page? Find(VirtualPath path) => path.Count > 0 ? new Page(path.Pop()) : null;
+        }
+        [PopArgs("year", "month")]
+        public sealed class Archive
+        {
+            [Exposed] public string Index(int? year = null, int? month = null) => "archive";
+        }
+        public sealed class Page(string slug)
+        {
+            [Exposed] public string Index() => slug;
+        }
+        """);
+
+    /// <summary>
+    /// Attribute tools, outermost class first and the method's last. Config tools are not in generated code: they bind at
+    /// start-up to the entry's path, which is what a config section matches.
+    /// </summary>
+    [Fact]
+    public void Tools_from_attributes() => Verify("Tools", """
+        using Cherry;
+        namespace Site;
+        [Gzip]
+        public sealed class Root
+        {
+            public Admin Admin { get; } = new();
+            [Exposed] public string Index() => "home";
+        }
+        [AuthBasic(Realm = "admin"), Sessions]
+        public sealed class Admin
+        {
+            [Exposed, Caching(Delay = 60), ResponseHeaders("X-Frame-Options", "DENY")] public string Index(Session session) => "admin";
+        }
+        """);
+
+    [Fact]
+    public void Json_in_and_out() => Verify("Json", """
+        using System.Text.Json.Serialization;
+        using System.Threading.Tasks;
+        using Cherry;
+        namespace Site;
+        public sealed record Order(string Item, int Count);
+        public sealed record Receipt(int Number);
+        [JsonOut]
+        public sealed class Root
+        {
+            [Exposed] public Receipt Place([JsonBody] Order order) => new(order.Count);
+            [Exposed] public Task<Order[]> Recent() => Task.FromResult(new Order[0]);
+            [Exposed, JsonIn(Force = false)] public int Count([JsonBody] Order order) => order.Count;
+        }
+        [JsonSerializable(typeof(Order)), JsonSerializable(typeof(Receipt)), JsonSerializable(typeof(Order[])), JsonSerializable(typeof(int))]
+        internal abstract partial class SiteJson : JsonSerializerContext
+        {
+            protected SiteJson() : base(null) { }
+            public static SiteJson Default { get; } = null!;
+        }
+        """);
+
+    [Fact]
+    public void Streams_and_other_results() => Verify("Results", """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Cherry;
+        namespace Site;
+        public sealed class Root
+        {
+            [Exposed] public IEnumerable<string> Lines() { yield return "a"; }
+            [Exposed] public async IAsyncEnumerable<byte[]> Chunks([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken aborted = default) { await Task.Yield(); yield return new byte[] { 1 }; }
+            [Exposed] public IEnumerable<object> Mixed() { yield return "a"; yield return new byte[] { 1 }; }
+            [Exposed] public byte[] Raw() => new byte[] { 1 };
+            [Exposed] public ValueTask<string> Later(CancellationToken aborted) => new("later");
+            [Exposed] public Task Work() => Task.CompletedTask;
+            [Exposed] public void Nothing(Request request) { }
+        }
+        """);
+
+    /// <summary>Each mounted root gets its own tree, whichever way it is mounted; a class mounted twice gets one.</summary>
+    [Fact]
+    public void Mounts()
+    {
+        const string program = """
+            using Cherry;
+            using Microsoft.AspNetCore.Builder;
+            public static class Startup
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapCherry<Site.Root>("/");
+                    app.MapCherry(new Site.Wiki(), "/wiki");
+                    app.MapCherry<Site.Root>("/mirror");
+                }
+            }
+            """;
+        const string tree = """
+            using Cherry;
+            namespace Site;
+            public sealed class Root { [Exposed] public string Index() => "home"; }
+            public sealed class Wiki { [Exposed] public string Page(string title) => title; }
+            """;
+        var (result, output) = GeneratorHarness.Run(program, tree);
+        Assert.Empty(GeneratorHarness.Errors(output));
+        Assert.Null(result.Results.Single().Exception);
+        var generated = result.GeneratedTrees.OrderBy(t => t.FilePath, StringComparer.Ordinal)
+            .Select(t => "// " + Path.GetFileName(t.FilePath) + "\n" + t.GetText());
+        GoldenFiles.Verify("Mounts", string.Join("\n", generated));
+    }
+
+    private static void Verify(string name, string tree)
+    {
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Mount("Site.Root"), tree);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Empty(GeneratorHarness.Errors(output));
+        GoldenFiles.Verify(name, Assert.Single(result.GeneratedTrees).GetText().ToString());
+    }
+}
