@@ -8,15 +8,17 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Cherry.Analyzers
 {
     /// <summary>
-    /// CHERRY0001–0003: what the generator's own <see cref="NodeParser"/> leaves out of a tree (a return type Cherry
-    /// cannot write, a parameter it cannot bind, a malformed [Dispatch] hook), reported on each class of the tree.
+    /// CHERRY0001–0004 and 0006: what the generator's own <see cref="NodeParser"/> leaves out of a tree (a return type
+    /// Cherry cannot write, a parameter it cannot bind, a malformed [Dispatch] hook, an [Exposed] method that is not
+    /// public, or is static, generic or takes a parameter by reference), reported on each class of the tree.
     /// The parser is the generator's, so the IDE and the generated code cannot disagree.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            DiagnosticDescriptors.UnsupportedReturnType, DiagnosticDescriptors.UnsupportedParameterType, DiagnosticDescriptors.InvalidDispatchHook);
+            DiagnosticDescriptors.UnsupportedReturnType, DiagnosticDescriptors.UnsupportedParameterType, DiagnosticDescriptors.InvalidDispatchHook,
+            DiagnosticDescriptors.ExposedMemberNotReachable, DiagnosticDescriptors.ExposedNotDispatchable);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cherry.Generators.Model;
+using Cherry.Generators.Parsing;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,9 +11,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Cherry.Analyzers
 {
     /// <summary>
-    /// CHERRY0007: a [JsonOut] result or [JsonBody] parameter whose type no JsonSerializerContext of the compilation
-    /// covers (listed, or reached through a listed type's properties). Without it MapCherry throws at start-up, so it
-    /// is an error. Needs every context and every handler, so it reports at the end of the compilation.
+    /// CHERRY0007: a JSON result or [JsonBody] parameter whose type no JsonSerializerContext of the compilation covers.
+    /// Both sides are the generator's own reading: which handlers read or write JSON, and of which type, from the
+    /// shared parse of each class (<see cref="ParsedClasses"/>); what each context covers, from
+    /// <see cref="JsonContextParser"/>. Without the metadata MapCherry stops at start-up, so it is an error. Needs every
+    /// context and every handler, so it reports at the end of the compilation.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
@@ -27,90 +31,93 @@ namespace Cherry.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var known = KnownTypes.For(start.Compilation);
+                var parsed = ParsedClasses.For(start.Compilation);
+                var known = parsed.Known;
                 if (known.JsonSerializerContext is null || known.JsonSerializable is null || known.Exposed is null)
                 {
                     return;
                 }
-                var contexts = new ConcurrentBag<(INamedTypeSymbol Context, ImmutableArray<ITypeSymbol> Listed)>();
-                var needs = new ConcurrentBag<(ITypeSymbol Type, string Role, string Handler, Location Location)>();
+                var contexts = new ConcurrentBag<(INamedTypeSymbol Context, EquatableArray<JsonTypeSpec> Covers)>();
+                var needs = new ConcurrentBag<JsonNeed>();
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var type = (INamedTypeSymbol)symbolContext.Symbol;
                     if (Symbols.DerivesFrom(type.BaseType, known.JsonSerializerContext))
                     {
-                        var listed = type.GetAttributes()
-                            .Where(a => Symbols.Is(a.AttributeClass, known.JsonSerializable) && a.ConstructorArguments.Length == 1)
-                            .Select(a => a.ConstructorArguments[0].Value as ITypeSymbol)
-                            .OfType<ITypeSymbol>()
-                            .ToImmutableArray();
-                        contexts.Add((type, listed));
+                        var serializable = type.GetAttributes().Where(a => Symbols.Is(a.AttributeClass, known.JsonSerializable));
+                        contexts.Add((type, JsonContextParser.Parse(type, serializable, symbolContext.CancellationToken)));
+                    }
+                    if (parsed.Get(type, symbolContext.CancellationToken) is { } parsedClass)
+                    {
+                        AddNeeds(needs, parsedClass.Node, type);
                     }
                 }, SymbolKind.NamedType);
-                start.RegisterSymbolAction(symbolContext =>
-                {
-                    var method = (IMethodSymbol)symbolContext.Symbol;
-                    var type = method.ContainingType;
-                    var isHandler = Symbols.Has(method, known.Exposed) || (Symbols.Has(type, known.Rest) && TypeHierarchy.RestVerbs.Contains(method.Name));
-                    if (!isHandler)
-                    {
-                        return;
-                    }
-                    var jsonOut = Symbols.Has(method, known.JsonOut) || TypeHierarchy.InheritedAttributes(type).Any(a => Symbols.Is(a.AttributeClass, known.JsonOut));
-                    if (jsonOut && Result(method.ReturnType, known) is { } result)
-                    {
-                        needs.Add((result, "the [JsonOut] result", method.Name, method.Locations.FirstOrDefault() ?? Location.None));
-                    }
-                    foreach (var parameter in method.Parameters.Where(p => Symbols.Has(p, known.JsonBody)))
-                    {
-                        needs.Add((parameter.Type, $"the [JsonBody] parameter '{parameter.Name}'", method.Name, parameter.Locations.FirstOrDefault() ?? Location.None));
-                    }
-                }, SymbolKind.Method);
                 start.RegisterCompilationEndAction(end =>
                 {
-                    var covered = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-                    foreach (var (_, listed) in contexts)
-                    {
-                        foreach (var type in listed)
-                        {
-                            JsonCoverage.Cover(type, covered);
-                        }
-                    }
+                    var covered = new HashSet<string>(contexts.SelectMany(c => c.Covers).Select(c => c.TypeName));
                     var target = contexts.Select(c => c.Context)
                         .Where(c => c.Locations.Any(l => l.IsInSource))
                         .OrderBy(c => c.ToDisplayString())
                         .FirstOrDefault();
-                    foreach (var (type, role, handler, location) in needs)
+                    foreach (var need in needs.Where(n => !covered.Contains(n.TypeName)))
                     {
-                        if (covered.Contains(type))
-                        {
-                            continue;
-                        }
-                        var typeText = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
-                        var properties = ImmutableDictionary<string, string?>.Empty
-                            .Add(TypeProperty, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
-                            .Add(ContextProperty, target?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
-                        var advice = target is null
-                            ? $"declare a JsonSerializerContext with [JsonSerializable(typeof({typeText}))]"
-                            : $"add [JsonSerializable(typeof({typeText}))] to {target.Name}";
-                        end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.JsonTypeNotInContext, location, properties, typeText, role, handler, advice));
+                        Report(end, need, target);
                     }
                 });
             });
         }
 
-        /// <summary>The type a [JsonOut] handler serializes: its result, awaited; null when there is nothing to check.</summary>
-        private static ITypeSymbol? Result(ITypeSymbol type, KnownTypes known)
+        /// <summary>The JSON types of the class's own handlers (inherited ones are its base class's to report).</summary>
+        private static void AddNeeds(ConcurrentBag<JsonNeed> needs, NodeSpec node, INamedTypeSymbol type)
         {
-            if (type is INamedTypeSymbol { IsGenericType: true } named
-                && (Symbols.Is(named.OriginalDefinition, known.TaskOfT) || Symbols.Is(named.OriginalDefinition, known.ValueTaskOfT)))
+            foreach (var handler in node.Handlers.Where(h => (h.Return.Kind == ResultKind.Json || h.Parameters.Any(p => p.Kind == ParameterKind.JsonBody)) && IsDeclaredIn(h, type)))
             {
-                type = named.TypeArguments[0];
+                if (handler.Return.Kind == ResultKind.Json)
+                {
+                    needs.Add(new JsonNeed(handler.Return.TypeName, "the [JsonOut] result", handler, null));
+                }
+                foreach (var parameter in handler.Parameters.Where(p => p.Kind == ParameterKind.JsonBody))
+                {
+                    needs.Add(new JsonNeed(parameter.TypeName, $"the [JsonBody] parameter '{parameter.Name}'", handler, parameter.Name));
+                }
             }
-            return type.SpecialType is SpecialType.System_Void or SpecialType.System_Object
-                || Symbols.Is(type as INamedTypeSymbol, known.Task) || Symbols.Is(type as INamedTypeSymbol, known.ValueTask)
-                ? null
-                : type;
+        }
+
+        private static bool IsDeclaredIn(HandlerSpec handler, INamedTypeSymbol type) =>
+            type.GetMembers(handler.MethodName).Any(m => DocumentationCommentId.CreateDeclarationId(m) == handler.DeclarationId);
+
+        private static void Report(CompilationAnalysisContext end, JsonNeed need, INamedTypeSymbol? target)
+        {
+            var method = DocumentationCommentId.GetFirstSymbolForDeclarationId(need.Handler.DeclarationId, end.Compilation) as IMethodSymbol;
+            var location = (need.Parameter is { } name ? method?.Parameters.FirstOrDefault(p => p.Name == name)?.Locations.FirstOrDefault() : method?.Locations.FirstOrDefault())
+                ?? Location.None;
+            var typeText = need.TypeName.Replace("global::", "");
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(TypeProperty, need.TypeName)
+                .Add(ContextProperty, target?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            var advice = target is null
+                ? $"declare a JsonSerializerContext with [JsonSerializable(typeof({typeText}))]"
+                : $"add [JsonSerializable(typeof({typeText}))] to {target.Name}";
+            end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.JsonTypeNotInContext, location, properties, typeText, need.Role, need.Handler.MethodName, advice));
+        }
+
+        private sealed class JsonNeed
+        {
+            public JsonNeed(string typeName, string role, HandlerSpec handler, string? parameter)
+            {
+                TypeName = typeName;
+                Role = role;
+                Handler = handler;
+                Parameter = parameter;
+            }
+
+            public string TypeName { get; }
+
+            public string Role { get; }
+
+            public HandlerSpec Handler { get; }
+
+            public string? Parameter { get; }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Cherry.Generators.Model;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,6 +10,7 @@ namespace Cherry.Analyzers
     /// <summary>
     /// CHERRY0011: a [Rest] class answers by HTTP method through its Get/Post/... methods; an [Exposed] method with
     /// another name is never dispatched, and a verb declared twice leaves the generator no single method to call.
+    /// Read from the generator's own parse of the class (<see cref="ParsedClasses"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RestResourceAnalyzer : DiagnosticAnalyzer
@@ -21,35 +23,43 @@ namespace Cherry.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var rest = start.Compilation.GetTypeByMetadataName(WellKnownNames.Rest);
-                var exposed = start.Compilation.GetTypeByMetadataName(WellKnownNames.Exposed);
-                if (rest is null)
+                var parsed = ParsedClasses.For(start.Compilation);
+                if (parsed.Known.Rest is null)
                 {
                     return;
                 }
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var type = (INamedTypeSymbol)symbolContext.Symbol;
-                    if (!Symbols.Has(type, rest))
+                    if (parsed.Get(type, symbolContext.CancellationToken) is not { Node.IsRest: true } parsedClass)
                     {
                         return;
                     }
-                    foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => Symbols.Has(m, exposed) && !TypeHierarchy.RestVerbs.Contains(m.Name)))
+                    var handlers = parsedClass.Node.Handlers;
+                    foreach (var handler in handlers.Where(h => h.Kind != HandlerKind.Verb))
                     {
-                        symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RestResourceShape, method.Locations.FirstOrDefault(), type.Name,
-                            $"the [Exposed] method '{method.Name}' is not an HTTP verb; a [Rest] resource answers through {string.Join(", ", TypeHierarchy.RestVerbs)}"));
+                        Report(symbolContext, type, handler,
+                            $"the [Exposed] method '{handler.MethodName}' is not an HTTP verb; a [Rest] resource answers through {string.Join(", ", TypeHierarchy.RestVerbs)}");
                     }
-                    foreach (var verb in TypeHierarchy.RestVerbs)
+                    foreach (var verb in handlers.Where(h => h.Kind == HandlerKind.Verb).GroupBy(h => h.MethodName).Where(g => g.Count() > 1))
                     {
-                        var overloads = type.GetMembers(verb).OfType<IMethodSymbol>().Where(m => !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public).ToList();
-                        foreach (var extra in overloads.Skip(1))
+                        foreach (var extra in verb.Skip(1))
                         {
-                            symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RestResourceShape, extra.Locations.FirstOrDefault(), type.Name,
-                                $"'{verb}' is declared {overloads.Count} times; one method per verb, with optional parameters for the variants"));
+                            Report(symbolContext, type, extra, $"'{verb.Key}' is declared {verb.Count()} times; one method per verb, with optional parameters for the variants");
                         }
                     }
                 }, SymbolKind.NamedType);
             });
+        }
+
+        /// <summary>On the method, when this class declares it (an inherited one is reported on its own class).</summary>
+        private static void Report(SymbolAnalysisContext context, INamedTypeSymbol type, HandlerSpec handler, string problem)
+        {
+            var method = type.GetMembers(handler.MethodName).FirstOrDefault(m => DocumentationCommentId.CreateDeclarationId(m) == handler.DeclarationId);
+            if (method is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RestResourceShape, method.Locations.FirstOrDefault(), type.Name, problem));
+            }
         }
     }
 }

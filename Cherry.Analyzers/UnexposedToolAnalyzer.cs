@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Cherry.Generators.Parsing;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,8 +30,7 @@ namespace Cherry.Analyzers
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    if (method.MethodKind != MethodKind.Ordinary || Symbols.Has(method, known.Exposed) || Symbols.Has(method, known.Dispatch)
-                        || (Symbols.Has(method.ContainingType, known.Rest) && TypeHierarchy.RestVerbs.Contains(method.Name)))
+                    if (method.MethodKind != MethodKind.Ordinary || NodeParser.RoleOf(method, NodeParser.IsRest(method.ContainingType, known), known) != MethodRole.None)
                     {
                         return;
                     }

@@ -10,22 +10,29 @@ namespace Cherry.Generators.Parsing
     /// <summary>Reads <c>[JsonSerializable(typeof(T))]</c> on source-generated JSON contexts, so JSON handlers find their metadata.</summary>
     internal static class JsonContextParser
     {
-        public static EquatableArray<JsonTypeSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
+        public static EquatableArray<JsonTypeSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation) =>
+            context.TargetSymbol is INamedTypeSymbol contextType ? Parse(contextType, context.Attributes, cancellation) : EquatableArray<JsonTypeSpec>.Empty;
+
+        /// <summary>
+        /// Every type <paramref name="contextType"/> has metadata for: those its <c>[JsonSerializable]</c> attributes list,
+        /// and those the listed ones reach through properties (<see cref="JsonCoverage"/>). The generator's JSON table and
+        /// the analyzer's CHERRY0007 both read this.
+        /// </summary>
+        public static EquatableArray<JsonTypeSpec> Parse(INamedTypeSymbol contextType, IEnumerable<AttributeData> serializable, CancellationToken cancellation)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol contextType || !DerivesFromContext(contextType))
+            if (!DerivesFromContext(contextType))
             {
                 return EquatableArray<JsonTypeSpec>.Empty;
             }
             var contextName = TypeNames.Of(contextType);
             var listed = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-            foreach (var attribute in context.Attributes)
+            foreach (var attribute in serializable)
             {
                 if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is ITypeSymbol serialized)
                 {
                     listed.Add(serialized);
                 }
             }
-            // The types the listed ones reach have metadata in this context too (the analyzer's CHERRY0007 rule).
             var covered = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var type in listed)
             {

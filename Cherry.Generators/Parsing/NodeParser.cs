@@ -10,6 +10,15 @@ namespace Cherry.Generators.Parsing
     /// <summary>A problem the parser found in a member (the member is left out of the tree).</summary>
     internal delegate void ReportProblem(DiagnosticDescriptor descriptor, ISymbol member, string[] arguments);
 
+    /// <summary>What a method is to a tree: see <see cref="NodeParser.RoleOf"/>.</summary>
+    internal enum MethodRole
+    {
+        None,
+        DispatchHook,
+        Verb,
+        Exposed,
+    }
+
     /// <summary>
     /// Turns a class into a <see cref="NodeSpec"/>: its exposed handlers with their parameters, its sub-tree
     /// members, its tools and dispatch hooks. Container classes reached through members (classes with no
@@ -55,6 +64,19 @@ namespace Cherry.Generators.Parsing
         public static bool IsNode(INamedTypeSymbol type, KnownTypes known) =>
             new NodeParser(known, reach: false, report: null, CancellationToken.None).IsNode(type, new HashSet<string>());
 
+        /// <summary>Whether requests reach a class's methods by HTTP verb.</summary>
+        public static bool IsRest(INamedTypeSymbol type, KnownTypes known) => HasAttribute(type, known.Rest);
+
+        /// <summary>
+        /// What a method declares itself to be in a tree, before any check of its shape: the one answer to "does a request
+        /// reach this method", for the parser and for the analyzers that report on methods (CHERRY0011, 0013, 0007).
+        /// </summary>
+        public static MethodRole RoleOf(IMethodSymbol method, bool inRestClass, KnownTypes known) =>
+            HasAttribute(method, known.Dispatch) ? MethodRole.DispatchHook
+            : inRestClass && TypeHierarchy.RestVerbs.Contains(method.Name) ? MethodRole.Verb
+            : HasAttribute(method, known.Exposed) ? MethodRole.Exposed
+            : MethodRole.None;
+
         private void ParseNode(INamedTypeSymbol type)
         {
             _cancellation.ThrowIfCancellationRequested();
@@ -62,7 +84,7 @@ namespace Cherry.Generators.Parsing
             {
                 return;
             }
-            var isRest = HasAttribute(type, _known.Rest);
+            var isRest = IsRest(type, _known);
             var classJsonOut = TypeHierarchy.InheritedAttributes(type).Any(a => Is(a.AttributeClass, _known.JsonOut));
             var xmlRpcAttribute = TypeHierarchy.InheritedAttributes(type).FirstOrDefault(a => Is(a.AttributeClass, _known.XmlRpc));
             var xmlRpc = xmlRpcAttribute is null
@@ -77,19 +99,24 @@ namespace Cherry.Generators.Parsing
             {
                 switch (member)
                 {
-                    case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public && !method.IsGenericMethod:
-                        if (HasAttribute(method, _known.Dispatch))
+                    case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary:
+                        var role = RoleOf(method, isRest, _known);
+                        if (role == MethodRole.None || !IsCallable(method, role))
                         {
-                            hook = ParseDispatchHook(method) ?? hook;
+                            break;
                         }
-                        else if (isRest && TypeHierarchy.RestVerbs.Contains(method.Name))
+                        switch (role)
                         {
-                            AddHandler(handlers, method, HandlerKind.Verb, classJsonOut);
-                        }
-                        else if (HasAttribute(method, _known.Exposed))
-                        {
-                            var kind = method.Name == "Index" ? HandlerKind.Index : method.Name == "Default" ? HandlerKind.Default : HandlerKind.Member;
-                            AddHandler(handlers, method, kind, classJsonOut);
+                            case MethodRole.DispatchHook:
+                                hook = ParseDispatchHook(method) ?? hook;
+                                break;
+                            case MethodRole.Verb:
+                                AddHandler(handlers, method, HandlerKind.Verb, classJsonOut);
+                                break;
+                            case MethodRole.Exposed:
+                                var kind = method.Name == "Index" ? HandlerKind.Index : method.Name == "Default" ? HandlerKind.Default : HandlerKind.Member;
+                                AddHandler(handlers, method, kind, classJsonOut);
+                                break;
                         }
                         break;
                     case IPropertySymbol property when !property.IsStatic && property.DeclaredAccessibility == Accessibility.Public && property.GetMethod is not null && !property.IsIndexer:
@@ -176,11 +203,42 @@ namespace Cherry.Generators.Parsing
             return null;
         }
 
+        /// <summary>
+        /// A request can only call a public instance method that is not generic: an [Exposed] one that is not is reported
+        /// (CHERRY0004, 0006); a verb name or [Dispatch] on such a method is a helper's name, not a claim, and is passed over.
+        /// </summary>
+        private bool IsCallable(IMethodSymbol method, MethodRole role)
+        {
+            if (method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic && !method.IsGenericMethod)
+            {
+                return true;
+            }
+            if (role == MethodRole.Exposed)
+            {
+                if (method.DeclaredAccessibility != Accessibility.Public || method.IsStatic)
+                {
+                    Report(DiagnosticDescriptors.ExposedMemberNotReachable, method, method.Name);
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.ExposedNotDispatchable, method, method.Name, "it is generic, and a request cannot choose its type arguments");
+                }
+            }
+            return false;
+        }
+
         private void AddHandler(List<HandlerSpec> handlers, IMethodSymbol method, HandlerKind kind, bool classJsonOut)
         {
-            // By-reference parameters cannot be bound; the analyzer reports them (CHERRY0006), the tree leaves them out.
+            // By-reference parameters cannot be bound: reported (CHERRY0006) and left out of the tree.
+            var byReference = false;
+            foreach (var parameter in method.Parameters.Where(p => p.RefKind != RefKind.None))
+            {
+                Report(DiagnosticDescriptors.ExposedNotDispatchable, parameter, method.Name,
+                    $"parameter '{parameter.Name}' is passed by reference ({parameter.RefKind.ToString().ToLowerInvariant()}), and request values are not variables");
+                byReference = true;
+            }
             // Types that do not exist are the compiler's to report.
-            if (method.Parameters.Any(p => p.RefKind != RefKind.None || p.Type.TypeKind == TypeKind.Error) || method.ReturnType.TypeKind == TypeKind.Error)
+            if (byReference || method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error) || method.ReturnType.TypeKind == TypeKind.Error)
             {
                 return;
             }

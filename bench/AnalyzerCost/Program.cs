@@ -25,7 +25,7 @@ var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Sp
     .Append(typeof(Cherry.ExposedAttribute).Assembly.Location)
     .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
     .ToImmutableArray();
-var analyzers = typeof(Cherry.Analyzers.ExposedMemberAnalyzer).Assembly.GetTypes()
+var analyzers = typeof(Cherry.Analyzers.HandlerShapeAnalyzer).Assembly.GetTypes()
     .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();

@@ -8,7 +8,7 @@ public sealed class DiagnosticTableTests
 {
     private static string Root([CallerFilePath] string path = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 
-    public static TheoryData<string> Rules => [.. typeof(ExposedMemberAnalyzer).Assembly.GetTypes()
+    public static TheoryData<string> Rules => [.. typeof(HandlerShapeAnalyzer).Assembly.GetTypes()
         .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
         .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
         .Select(d => d.Id)

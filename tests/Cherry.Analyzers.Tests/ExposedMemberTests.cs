@@ -7,7 +7,7 @@ namespace Cherry.Analyzers.Tests;
 public sealed class ExposedMemberTests
 {
     [Fact]
-    public Task Private_and_static_exposed_methods_are_reported() => AnalyzerAsync<ExposedMemberAnalyzer>("""
+    public Task Private_and_static_exposed_methods_are_reported() => AnalyzerAsync<HandlerShapeAnalyzer>("""
         public class Root
         {
             [Exposed] private string {|CHERRY0004:Hidden|}() => "x";
@@ -17,7 +17,7 @@ public sealed class ExposedMemberTests
         """);
 
     [Fact]
-    public Task Public_instance_methods_and_unexposed_private_ones_are_fine() => AnalyzerAsync<ExposedMemberAnalyzer>("""
+    public Task Public_instance_methods_and_unexposed_private_ones_are_fine() => AnalyzerAsync<HandlerShapeAnalyzer>("""
         public class Root
         {
             [Exposed] public string Index() => "x";
@@ -26,7 +26,7 @@ public sealed class ExposedMemberTests
         """);
 
     [Fact]
-    public Task Generic_and_by_reference_handlers_are_reported() => AnalyzerAsync<ExposedMemberAnalyzer>("""
+    public Task Generic_and_by_reference_handlers_are_reported() => AnalyzerAsync<HandlerShapeAnalyzer>("""
         public class Root
         {
             [Exposed] public string {|CHERRY0006:Pick|}<T>() => typeof(T).Name;
@@ -36,7 +36,7 @@ public sealed class ExposedMemberTests
         """);
 
     [Fact]
-    public Task Generic_helpers_that_are_not_exposed_are_fine() => AnalyzerAsync<ExposedMemberAnalyzer>("""
+    public Task Generic_helpers_that_are_not_exposed_are_fine() => AnalyzerAsync<HandlerShapeAnalyzer>("""
         public class Root
         {
             [Exposed] public string Index(string name = "x") => Echo(name);
@@ -46,7 +46,7 @@ public sealed class ExposedMemberTests
         """);
 
     [Fact]
-    public Task Make_public_fix_makes_a_private_method_public() => CodeFixAsync<ExposedMemberAnalyzer, MakePublicCodeFix>("""
+    public Task Make_public_fix_makes_a_private_method_public() => CodeFixAsync<HandlerShapeAnalyzer, MakePublicCodeFix>("""
         public class Root
         {
             [Exposed]
@@ -61,7 +61,7 @@ public sealed class ExposedMemberTests
         """);
 
     [Fact]
-    public Task Make_public_fix_drops_static_and_keeps_async() => CodeFixAsync<ExposedMemberAnalyzer, MakePublicCodeFix>("""
+    public Task Make_public_fix_drops_static_and_keeps_async() => CodeFixAsync<HandlerShapeAnalyzer, MakePublicCodeFix>("""
         public class Root
         {
             [Exposed]
