@@ -2,20 +2,24 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Cherry;
+namespace Cherry.Stores;
 
 /// <summary>
 /// A minimal memcached text-protocol client: get, set, add and delete over one connection per operation from a small
 /// pool. Hand-written because no .NET memcached client package is served here.
 /// </summary>
-public sealed class MemcachedClient(string host, int port) : IAsyncDisposable
+internal sealed class MemcachedClient(string host, int port) : IAsyncDisposable
 {
     private readonly System.Collections.Concurrent.ConcurrentBag<Connection> _idle = [];
 
+    /// <summary>A client of <c>host:port</c>.</summary>
+    /// <exception cref="ArgumentException">The endpoint is not <c>host:port</c> with a port number.</exception>
     public static MemcachedClient Parse(string endpoint)
     {
         var colon = endpoint.LastIndexOf(':');
-        return new MemcachedClient(endpoint[..colon], int.Parse(endpoint[(colon + 1)..], CultureInfo.InvariantCulture));
+        return colon > 0 && int.TryParse(endpoint.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? new MemcachedClient(endpoint[..colon], port)
+            : throw new ArgumentException($"A memcached endpoint is host:port, not '{endpoint}'.", nameof(endpoint));
     }
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellation)

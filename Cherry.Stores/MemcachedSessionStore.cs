@@ -1,26 +1,30 @@
-namespace Cherry;
+namespace Cherry.Stores;
 
 /// <summary>
 /// Sessions in memcached (CherryPy's MemcachedSession): one item per session with memcached's expiry, and a lock item
 /// taken with the atomic <c>add</c> and a short lifetime, so a crashed holder cannot keep it.
 /// </summary>
-public sealed class MemcachedSessionStore(MemcachedClient client, string prefix = "cherry:session:") : ISessionStore
+/// <param name="endpoint">The memcached server as <c>host:port</c> (<c>127.0.0.1:11211</c>).</param>
+/// <param name="prefix">What every key of this store starts with.</param>
+public sealed class MemcachedSessionStore(string endpoint, string prefix = "cherry:session:") : ISessionStore, IAsyncDisposable
 {
+    private readonly MemcachedClient _client = MemcachedClient.Parse(endpoint);
+
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
     public async ValueTask<IReadOnlyDictionary<string, string>?> LoadAsync(string id, CancellationToken cancellation) =>
-        await client.GetAsync(prefix + id, cancellation) is { } data ? SessionData.FromJson(data) : null;
+        await _client.GetAsync(prefix + id, cancellation) is { } data ? SessionData.FromJson(data) : null;
 
     public async ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
-        await client.SetAsync(prefix + id, SessionData.ToJson(data), expires - DateTimeOffset.UtcNow, cancellation);
+        await _client.SetAsync(prefix + id, SessionData.ToJson(data), expires - DateTimeOffset.UtcNow, cancellation);
 
-    public async ValueTask DeleteAsync(string id, CancellationToken cancellation) => await client.DeleteAsync(prefix + id, cancellation);
+    public async ValueTask DeleteAsync(string id, CancellationToken cancellation) => await _client.DeleteAsync(prefix + id, cancellation);
 
     public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
     {
         var key = prefix + id + ":lock";
         var deadline = timeout is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
-        while (!await client.AddAsync(key, [1], Lease, cancellation))
+        while (!await _client.AddAsync(key, [1], Lease, cancellation))
         {
             if (DateTime.UtcNow >= deadline)
             {
@@ -28,11 +32,14 @@ public sealed class MemcachedSessionStore(MemcachedClient client, string prefix 
             }
             await Task.Delay(10, cancellation);
         }
-        return new Release(client, key);
+        return new Release(_client, key);
     }
 
     /// <summary>memcached expires sessions itself.</summary>
     public ValueTask CleanUpAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    /// <summary>Closes the store's idle connections.</summary>
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
 
     private sealed class Release(MemcachedClient client, string key) : IAsyncDisposable
     {

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Cherry;
+namespace Cherry.Stores;
 
 /// <summary>
 /// Sessions in PostgreSQL through Npgsql: a <c>cherry_sessions</c> table (created when missing) and a transaction-free

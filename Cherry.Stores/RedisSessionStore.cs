@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Cherry;
+namespace Cherry.Stores;
 
 /// <summary>
 /// Sessions in Redis through StackExchange.Redis: one key per session with Redis's own expiry, and a lock key taken

@@ -1,7 +1,7 @@
 using Npgsql;
 using StackExchange.Redis;
 
-namespace Cherry;
+namespace Cherry.Stores;
 
 /// <summary>Digest nonce-counts in Redis: a Lua script stores a count only when it is higher than the stored one.</summary>
 public sealed class RedisNonceCounter(IConnectionMultiplexer redis, string prefix = "cherry:nonce:") : INonceCounter
@@ -49,8 +49,15 @@ public sealed class PostgresNonceCounter(NpgsqlDataSource dataSource, string tab
 /// Digest nonce-counts in memcached: each (nonce, count) pair is claimed with the atomic <c>add</c>, so a replayed
 /// pair is refused on every instance (memcached has no compare-and-raise, so order is not enforced, only reuse).
 /// </summary>
-public sealed class MemcachedNonceCounter(MemcachedClient client, string prefix = "cherry:nonce:") : INonceCounter
+/// <param name="endpoint">The memcached server as <c>host:port</c> (<c>127.0.0.1:11211</c>).</param>
+/// <param name="prefix">What every key of this counter starts with.</param>
+public sealed class MemcachedNonceCounter(string endpoint, string prefix = "cherry:nonce:") : INonceCounter, IAsyncDisposable
 {
+    private readonly MemcachedClient _client = MemcachedClient.Parse(endpoint);
+
     public async ValueTask<bool> AdvanceAsync(string nonce, long count, DateTimeOffset expires, CancellationToken cancellation) =>
-        await client.AddAsync($"{prefix}{nonce}:{count}", [1], expires - DateTimeOffset.UtcNow, cancellation);
+        await _client.AddAsync($"{prefix}{nonce}:{count}", [1], expires - DateTimeOffset.UtcNow, cancellation);
+
+    /// <summary>Closes the counter's idle connections.</summary>
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
 }

@@ -4,7 +4,7 @@ namespace Cherry.Generators.Emitting
     internal static class RuntimeTypes
     {
         private const string Cherry = "global::Cherry.";
-        private const string Infrastructure = "global::Cherry.";
+        private const string Infrastructure = "global::Cherry.Infrastructure.";
 
         public const string Request = Cherry + "Request";
         public const string Tool = Cherry + "Tool";

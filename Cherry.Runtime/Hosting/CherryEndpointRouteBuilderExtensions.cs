@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -9,17 +10,23 @@ namespace Cherry;
 
 public static class CherryEndpointRouteBuilderExtensions
 {
+    // Why RS0026 (overloads with optional parameters) is suppressed on this type's overloads:
+    private const string OverloadsByDesign =
+        "A root type or a root object: the second argument's type picks one overload.";
+
     /// <summary>
     /// Mounts the generated dispatch tree of <typeparamref name="TRoot"/> at <paramref name="scriptName"/>
     /// (CherryPy's <c>tree.mount</c>). The longest mounted prefix wins, on segment boundaries.
     /// Configuration comes from <c>Cherry:Global</c> and <c>Cherry:Apps:&lt;scriptName&gt;</c> in
     /// <see cref="IConfiguration"/>, then from <paramref name="configure"/>; an unknown key fails here, at start-up.
     /// </summary>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = OverloadsByDesign)]
     public static IEndpointConventionBuilder MapCherry<TRoot>(this IEndpointRouteBuilder endpoints, string scriptName = "/", Action<CherryAppOptions>? configure = null)
         where TRoot : class, new()
         => endpoints.MapCherry(new TRoot(), scriptName, configure);
 
     /// <summary>Mounts an existing root object.</summary>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = OverloadsByDesign)]
     public static IEndpointConventionBuilder MapCherry<TRoot>(this IEndpointRouteBuilder endpoints, TRoot root, string scriptName = "/", Action<CherryAppOptions>? configure = null)
         where TRoot : class
     {

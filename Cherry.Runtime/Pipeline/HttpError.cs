@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Cherry;
 
 /// <summary>
@@ -5,6 +7,11 @@ namespace Cherry;
 /// </summary>
 public class HttpError : Exception
 {
+    // Why RS0026 (overloads with optional parameters) is suppressed on this type's overloads:
+    private const string OverloadsByDesign =
+        "CherryPy's HTTPError(status=500, message=None), and the form with a reason phrase, which has no " +
+        "defaults for its first three.";
+
     // Headers that describe an entity the error page replaces (CherryPy's clean_headers).
     private static readonly string[] EntityHeaders =
     [
@@ -12,12 +19,14 @@ public class HttpError : Exception
         "Expires", "Content-Location", "Content-MD5", "Last-Modified",
     ];
 
+    [SuppressMessage("ApiDesign", "RS0026", Justification = OverloadsByDesign)]
     public HttpError(int status = 500, string? message = null)
         : this(status, null, message)
     {
     }
 
     /// <param name="reason">A reason phrase for a code without a standard one (<c>418</c> has "I'm a Teapot").</param>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = OverloadsByDesign)]
     public HttpError(int status, string? reason, string? message, Exception? innerException = null)
         : base(message ?? StatusLine.DefaultMessage(status), innerException)
     {

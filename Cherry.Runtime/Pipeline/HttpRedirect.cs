@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Text;
 
@@ -9,11 +10,18 @@ namespace Cherry;
 /// </summary>
 public sealed class HttpRedirect : Exception
 {
+    // Why RS0026 (overloads with optional parameters) is suppressed on this type's overloads:
+    private const string OverloadsByDesign =
+        "CherryPy's HTTPRedirect(urls, status=None) takes one URL or a list: the first argument's type picks " +
+        "one overload.";
+
+    [SuppressMessage("ApiDesign", "RS0026", Justification = OverloadsByDesign)]
     public HttpRedirect(string url, int? status = null)
         : this([url], status)
     {
     }
 
+    [SuppressMessage("ApiDesign", "RS0026", Justification = OverloadsByDesign)]
     public HttpRedirect(IReadOnlyList<string> urls, int? status = null)
         : base("Redirect to " + string.Join(", ", urls))
     {

@@ -4,14 +4,15 @@ namespace Cherry.Shared
 {
     /// <summary>
     /// Every Cherry diagnostic, generator's and analyzers' alike: one table, linked into both projects,
-    /// each rule with a help link to docs/diagnostics/CHERRYnnnn.md.
+    /// each rule with a help link to its page, docs/diagnostics/CHERRYnnnn.md of the published repository.
     /// </summary>
     internal static class DiagnosticDescriptors
     {
         private const string Category = "Cherry.Generator";
         private const string Usage = "Cherry.Usage";
-        // Relative to the repository root; the documents ship with the sources.
-        private const string HelpRoot = "docs/diagnostics/";
+        // Absolute, so that an IDE opens it: the published repository's pages (CherryRepositoryUrl in
+        // Directory.Build.props). The same pages ship in the Cherry package under docs/diagnostics/.
+        private const string HelpRoot = CherryRepository.Url + "/blob/main/docs/diagnostics/";
 
         public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
             "CHERRY0001",

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using Cherry.Infrastructure;
 
 namespace Cherry.Benchmarks;
 

@@ -134,7 +134,7 @@ public sealed class GeneratorTests
             """;
         var (result, output) = GeneratorHarness.Run(Sources.Program.Replace("Shop.Root", "Api"), tree);
         var source = Assert.Single(result.GeneratedTrees).GetText().ToString();
-        var entries = source.Split('\n').Where(l => l.Contains("new global::Cherry.HandlerEntry(")).ToList();
+        var entries = source.Split('\n').Where(l => l.Contains("new global::Cherry.Infrastructure.HandlerEntry(")).ToList();
         Assert.Contains(entries, e => e.Contains("\"/place\"") && e.Contains("new global::Cherry.JsonInAttribute().CreateTool()"));
         Assert.Contains(entries, e => e.Contains("\"/lenient/place\"") && e.Contains("JsonInAttribute()"));
         Assert.DoesNotContain(entries, e => e.Contains("\"/plain\"") && e.Contains("JsonIn"));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Cherry.Integration.Tests.App;
+using Cherry.Stores;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -306,7 +307,7 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         {
             "redis" => new RedisNonceCounter(await StoreServers.RedisAsync(), "cherry-test-nonce:" + Guid.NewGuid().ToString("N") + ":"),
             "postgres" => new PostgresNonceCounter(Npgsql.NpgsqlDataSource.Create(await TestServers.PostgresAsync()), "cherry_nonces_" + Guid.NewGuid().ToString("N")[..12]),
-            _ => new MemcachedNonceCounter(MemcachedClient.Parse(await TestServers.MemcachedAsync()), "cherry-test-nonce:" + Guid.NewGuid().ToString("N") + ":"),
+            _ => new MemcachedNonceCounter(await TestServers.MemcachedAsync(), "cherry-test-nonce:" + Guid.NewGuid().ToString("N") + ":"),
         };
         await using var a = await AuthFixture.StartAsync(s => s.AddSingleton(counter));
         await using var b = await AuthFixture.StartAsync(s => s.AddSingleton(counter));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Cherry.Integration.Tests.App;
+using Cherry.Stores;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -72,7 +73,7 @@ public sealed class SessionFaultTests
     public async Task An_unreachable_memcached_is_503()
     {
         var closed = Ports.Free();
-        var store = new MemcachedSessionStore(new MemcachedClient("127.0.0.1", closed));
+        var store = new MemcachedSessionStore("127.0.0.1:" + closed);
         await using var server = await CherryServer.StartAsync(
             app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True")),
             services: s => s.AddSingleton<ISessionStore>(store));
@@ -88,7 +89,7 @@ public sealed class SessionFaultTests
         var closed = Ports.Free();
         await AssertOutageIsLoggedAsync(kind == "redis"
             ? new RedisSessionStore(await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{closed},abortConnect=false,connectTimeout=500,asyncTimeout=1000"))
-            : new MemcachedSessionStore(new MemcachedClient("127.0.0.1", closed)),
+            : new MemcachedSessionStore("127.0.0.1:" + closed),
             kind == "redis" ? "RedisConnectionException" : "SocketException");
     }
 

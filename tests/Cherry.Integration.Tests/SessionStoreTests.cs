@@ -1,4 +1,5 @@
 using Cherry.Integration.Tests.App;
+using Cherry.Stores;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -21,7 +22,7 @@ internal static class StoreServers
         "file" => new FileSessionStore(Directory.CreateTempSubdirectory("cherry-store-").FullName),
         "redis" => new RedisSessionStore(await RedisAsync(), "cherry-test:" + Guid.NewGuid().ToString("N") + ":"),
         "postgres" => new PostgresSessionStore(await PostgresSource.Value, "cherry_sessions_" + Guid.NewGuid().ToString("N")[..12]),
-        "memcached" => new MemcachedSessionStore(MemcachedClient.Parse(await TestServers.MemcachedAsync()), "cherry-test:" + Guid.NewGuid().ToString("N") + ":"),
+        "memcached" => new MemcachedSessionStore(await TestServers.MemcachedAsync(), "cherry-test:" + Guid.NewGuid().ToString("N") + ":"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -32,6 +32,9 @@ public sealed class PackageTests(PackedFeed feed, ITestOutputHelper output)
             Assert.Equal("README.md", Metadata(nuspec, "readme"));
             Assert.Contains("cherrypy", Metadata(nuspec, "tags").Split(' '));
             Assert.False(string.IsNullOrWhiteSpace(Metadata(nuspec, "description")));
+            // The project address, which the analyzers' help links also start with (CherryRepositoryUrl).
+            Assert.StartsWith("https://", Metadata(nuspec, "projectUrl"));
+            Assert.Equal(Metadata(nuspec, "projectUrl"), nuspec.Descendants(nuspec.Root!.Name.Namespace + "repository").Single().Attribute("url")?.Value);
 
             // The symbols package beside it holds the portable PDB.
             Assert.True(File.Exists(feed.Package(id, "snupkg")), $"no symbols package for {id}");
@@ -42,6 +45,10 @@ public sealed class PackageTests(PackedFeed feed, ITestOutputHelper output)
         Assert.Contains("analyzers/dotnet/cs/Cherry.CodeFixes.dll", Entries(feed.Package("Cherry")));
         // The content convention: config files and static/ reach bin/ and the publish folder of a consumer.
         Assert.Contains("build/Cherry.targets", Entries(feed.Package("Cherry")));
+        // The diagnostics' help pages ship beside the analyzers, one per rule.
+        Assert.Equal(
+            Directory.GetFiles(Path.Combine(Repository.Root, "docs", "diagnostics"), "CHERRY*.md").Select(f => "docs/diagnostics/" + Path.GetFileName(f)).Order(),
+            Entries(feed.Package("Cherry")).Where(e => e.StartsWith("docs/diagnostics/", StringComparison.Ordinal)).Order());
         // Cherry.Stores depends on the Cherry package of its own version, not on a project.
         var stores = Nuspec(feed.Package("Cherry.Stores"));
         Assert.Contains(stores.Descendants(stores.Root!.Name.Namespace + "dependency"),

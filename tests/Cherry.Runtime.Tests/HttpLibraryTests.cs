@@ -1,4 +1,5 @@
 using Cherry.Http;
+using Cherry.Infrastructure;
 
 namespace Cherry.Runtime.Tests;
 

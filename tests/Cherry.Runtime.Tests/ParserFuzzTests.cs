@@ -1,5 +1,6 @@
 using System.Text;
 using Cherry.Http;
+using Cherry.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Xunit.Abstractions;
 

@@ -1,9 +1,13 @@
-namespace Cherry;
+using System.ComponentModel;
+
+namespace Cherry.Infrastructure;
 
 /// <summary>
 /// CherryPy maps every punctuation character of a path segment to <c>_</c> before looking up a member.
 /// Generated dispatch code normalises a segment into a stack buffer and switches on the result.
 /// </summary>
+/// <remarks>For generated code; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Segment
 {
     /// <summary>Segments longer than this are not member names; dispatch treats them as unmatched without copying.</summary>

@@ -1,9 +1,12 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Cherry;
+namespace Cherry.Infrastructure;
 
 /// <summary>What generated handlers call to read and write JSON with source-generated metadata.</summary>
+/// <remarks>For generated code; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonBinding
 {
     public static T ReadBody<T>(Request request, JsonTypeInfo<T> typeInfo, string parameter)

@@ -1,9 +1,13 @@
-namespace Cherry;
+using System.ComponentModel;
+
+namespace Cherry.Infrastructure;
 
 /// <summary>
 /// One handler at one position of a generated tree: its invoker, the tools its attributes declare, and,
 /// once mounted, its ordered tool chain and settings. Generated code creates these; the runtime completes them.
 /// </summary>
+/// <remarks>For generated code; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class HandlerEntry
 {
     /// <param name="path">The handler's position in the tree (<c>/dir1/leaf</c>), which per-path config sections match.</param>

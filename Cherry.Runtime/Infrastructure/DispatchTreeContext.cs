@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Cherry;
+namespace Cherry.Infrastructure;
 
 /// <summary>What a generated tree needs from the host while it is built at start-up.</summary>
+/// <remarks>For generated code; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DispatchTreeContext(IReadOnlyList<IJsonTypeInfoResolver> registeredResolvers)
 {
     /// <summary>

@@ -1,4 +1,6 @@
-namespace Cherry;
+using System.ComponentModel;
+
+namespace Cherry.Infrastructure;
 
 /// <summary>
 /// Collects argument mismatches while a generated binder walks the parameters, then raises CherryPy's
@@ -7,6 +9,8 @@ namespace Cherry;
 /// query string, 400 from the body. Nothing is allocated unless a mismatch occurs. The client chooses how many
 /// names it sends, so every step is constant time: names are kept once each, in order of arrival.
 /// </summary>
+/// <remarks>For generated code; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public struct ArgumentErrors
 {
     private List<string>? _missing;

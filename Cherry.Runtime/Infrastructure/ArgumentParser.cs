@@ -1,11 +1,14 @@
+using System.ComponentModel;
 using System.Globalization;
 
-namespace Cherry;
+namespace Cherry.Infrastructure;
 
 /// <summary>
 /// Typed conversion of string arguments for generated binders. A value that does not parse is the
 /// client's mistake: 400 with a message naming the parameter, never a 500.
 /// </summary>
+/// <remarks>For generated code; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ArgumentParser
 {
     public static T Parse<T>(string value, string parameter)

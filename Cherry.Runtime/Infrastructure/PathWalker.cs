@@ -1,9 +1,13 @@
-namespace Cherry;
+using System.ComponentModel;
+
+namespace Cherry.Infrastructure;
 
 /// <summary>
 /// Walks the non-empty segments of a path without allocating (CherryPy drops empty atoms).
 /// Generated dispatch code consumes it; a position can be saved and restored for backtracking.
 /// </summary>
+/// <remarks>For generated code; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct PathWalker
 {
     private readonly ReadOnlySpan<char> _path;

@@ -1,6 +1,10 @@
-namespace Cherry;
+using System.ComponentModel;
+
+namespace Cherry.Infrastructure;
 
 /// <summary>What dispatch found: filled by generated code, read by the request runner.</summary>
+/// <remarks>For generated code; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public struct HandlerMatch
 {
     /// <summary>The request's HTTP method (input): REST resources choose their handler by it.</summary>

@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Cherry;
+namespace Cherry.Infrastructure;
 
 /// <summary>Awaits an asynchronous handler and stores its result; generated invokers call these.</summary>
+/// <remarks>For generated code; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class HandlerResults
 {
     public static async ValueTask AwaitNone(Request request, Task task) => await task;

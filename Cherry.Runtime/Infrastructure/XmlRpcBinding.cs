@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using System.Globalization;
 
-namespace Cherry;
+namespace Cherry.Infrastructure;
 
 /// <summary>What generated XML-RPC dispatchers call: the parsed call, typed arguments and the response.</summary>
+/// <remarks>For generated code; not meant to be called by hand.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class XmlRpcBinding
 {
     private const int FaultCode = 1;
