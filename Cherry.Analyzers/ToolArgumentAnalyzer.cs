@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Cherry.Shared;
@@ -8,13 +9,16 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Cherry.Analyzers
 {
     /// <summary>
-    /// Checks the arguments of the built-in tool attributes that would only fail, or silently misbehave, at run time:
-    /// CHERRY0008 (a value out of range, a referer pattern that is not a regex, an unknown method, an absolute
-    /// staticdir beside a root), CHERRY0009 (auth without a realm), CHERRY0010 (digest without a key).
+    /// Holds the built-in tool attributes' constants to the rules the runtime holds their values to at start-up: both
+    /// read each tool's arguments and rules from <see cref="ToolCatalog"/>. CHERRY0008 (a value a rule refuses),
+    /// CHERRY0009 (auth without a realm), CHERRY0010 (digest without a key).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ToolArgumentAnalyzer : DiagnosticAnalyzer
     {
+        private static readonly Dictionary<string, ToolDeclaration> ByAttribute =
+            ToolCatalog.All.Where(t => t.Attribute is not null).ToDictionary(t => t.Attribute!, StringComparer.Ordinal);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.InvalidToolArgument, DiagnosticDescriptors.MissingRealm, DiagnosticDescriptors.MissingDigestKey);
 
@@ -34,87 +38,71 @@ namespace Cherry.Analyzers
                     foreach (var attribute in symbolContext.Symbol.GetAttributes())
                     {
                         if (attribute.AttributeClass is { } type && Symbols.DerivesFrom(type, toolAttribute)
-                            && type.ContainingNamespace?.ToDisplayString() == "Cherry")
+                            && type.ContainingNamespace?.ToDisplayString() == "Cherry" && ByAttribute.TryGetValue(type.Name, out var tool))
                         {
-                            Check(symbolContext, attribute, type.Name);
+                            Check(symbolContext, attribute, tool);
                         }
                     }
                 }, SymbolKind.Method, SymbolKind.NamedType);
             });
         }
 
-        private static void Check(SymbolAnalysisContext context, AttributeData attribute, string typeName)
+        private static void Check(SymbolAnalysisContext context, AttributeData attribute, ToolDeclaration tool)
         {
-            void Report(DiagnosticDescriptor descriptor, params object[] arguments) =>
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, Symbols.LocationOf(attribute, context.Symbol), arguments));
-            object? Named(string name) => attribute.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value;
-            string? Constructor(int index) => attribute.ConstructorArguments.Length > index ? attribute.ConstructorArguments[index].Value as string : null;
-
-            void Invalid(string tool, string? problem)
+            var toolName = tool.Attribute!.Substring(0, tool.Attribute!.Length - "Attribute".Length);
+            foreach (var argument in tool.Arguments)
             {
-                if (problem is not null)
+                var (set, value) = ValueOf(attribute, argument);
+                if ((set || argument.Required) && argument.CheckConstant(value) is { } problem)
                 {
-                    Report(DiagnosticDescriptors.InvalidToolArgument, tool, problem);
+                    Report(context, attribute, argument.DiagnosticId, toolName, problem);
                 }
             }
-
-            switch (typeName)
+            if (tool.CrossRule?.Invoke(key => ValueOf(attribute, tool.Arguments.First(a => a.Key == key)).Value) is { } crossProblem)
             {
-                case "CachingAttribute":
-                    if (Named("Delay") is int delay)
-                    {
-                        Invalid("Caching", ToolRules.CachingDelay(delay));
-                    }
-                    if (Named("AntiStampedeTimeout") is int timeout)
-                    {
-                        Invalid("Caching", ToolRules.AntiStampedeTimeout(timeout));
-                    }
-                    break;
-                case "ExpiresAttribute":
-                    if (Named("Secs") is int secs)
-                    {
-                        Invalid("Expires", ToolRules.ExpiresSeconds(secs));
-                    }
-                    break;
-                case "RefererAttribute":
-                    if (Constructor(0) is { } pattern)
-                    {
-                        Invalid("Referer", ToolRules.RefererPattern(pattern));
-                    }
-                    break;
-                case "AllowAttribute":
-                    var methods = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
-                        ? attribute.ConstructorArguments[0].Values.Select(v => v.Value as string)
-                        : attribute.ConstructorArguments.Select(v => v.Value as string);
-                    foreach (var method in methods)
-                    {
-                        Invalid("Allow", ToolRules.AllowedMethod(method));
-                    }
-                    break;
-                case "StaticDirAttribute":
-                case "StaticFileAttribute":
-                    if (Constructor(0) is { } path)
-                    {
-                        Invalid(typeName.Substring(0, typeName.Length - "Attribute".Length), ToolRules.StaticPathBesideRoot(path, Named("Root") as string));
-                    }
-                    break;
-                case "AuthBasicAttribute":
-                    if (Named("Realm") is not string { Length: > 0 })
-                    {
-                        Report(DiagnosticDescriptors.MissingRealm, "AuthBasic");
-                    }
-                    break;
-                case "AuthDigestAttribute":
-                    if (Named("Realm") is not string { Length: > 0 })
-                    {
-                        Report(DiagnosticDescriptors.MissingRealm, "AuthDigest");
-                    }
-                    if (ToolRules.DigestKey(Named("Key") as string) is not null)
-                    {
-                        Report(DiagnosticDescriptors.MissingDigestKey);
-                    }
-                    break;
+                Report(context, attribute, "CHERRY0008", toolName, crossProblem);
             }
+        }
+
+        /// <summary>The attribute's constant for an argument: a named property, a constructor argument, or every value of a params array.</summary>
+        private static (bool Set, object? Value) ValueOf(AttributeData attribute, ToolArgument argument)
+        {
+            if (argument.Property is { } property)
+            {
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == property)
+                    {
+                        return (true, Constant(named.Value));
+                    }
+                }
+                return (false, null);
+            }
+            var arguments = attribute.ConstructorArguments;
+            if (argument.Position < 0 || arguments.Length <= argument.Position)
+            {
+                return (false, null);
+            }
+            // A params parameter is one array argument; read the values one by one if a compiler gives them apart.
+            var constant = arguments[argument.Position];
+            return constant.Kind != TypedConstantKind.Array && argument is ToolArgument<string[]>
+                ? (true, arguments.Skip(argument.Position).Select(a => a.Value as string).ToArray())
+                : (true, Constant(constant));
+        }
+
+        private static object? Constant(TypedConstant constant) =>
+            constant.Kind == TypedConstantKind.Array ? constant.Values.Select(v => v.Value as string).ToArray() : constant.Value;
+
+        private static void Report(SymbolAnalysisContext context, AttributeData attribute, string id, string toolName, string problem)
+        {
+            var location = Symbols.LocationOf(attribute, context.Symbol);
+            var diagnostic = id switch
+            {
+                "CHERRY0009" => Diagnostic.Create(DiagnosticDescriptors.MissingRealm, location, toolName),
+                "CHERRY0010" => Diagnostic.Create(DiagnosticDescriptors.MissingDigestKey, location),
+                _ => Diagnostic.Create(DiagnosticDescriptors.InvalidToolArgument, location, toolName, problem),
+            };
+            context.ReportDiagnostic(diagnostic);
         }
     }
 }

@@ -34,6 +34,37 @@ namespace Cherry.Shared
             }
         }
 
+        public static string? AllowedMethods(string[] methods)
+        {
+            foreach (var method in methods)
+            {
+                if (AllowedMethod(method) is { } problem)
+                {
+                    return problem;
+                }
+            }
+            return null;
+        }
+
+        public static string? CompressLevel(int level) =>
+            level is >= 0 and <= 9 ? null : $"the compression level is 0 to 9 (it is {level})";
+
+        /// <summary>trailing_slash's status: 0 for its default (301, or 307 under a POST), else a redirect.</summary>
+        public static string? RedirectStatus(int status) =>
+            status == 0 || status is >= 300 and <= 399 ? null : $"a redirect status is 300 to 399 (it is {status})";
+
+        public static string? ErrorStatus(int status) =>
+            status is >= 400 and <= 599 ? null : $"the error status must be from 400 to 599 (it is {status})";
+
+        public static string? SessionTimeout(int minutes) =>
+            minutes > 0 ? null : $"the timeout is a positive number of minutes (it is {minutes})";
+
+        public static string? Required(string? value) => string.IsNullOrEmpty(value) ? "a value is required" : null;
+
+        /// <summary>response_headers: name, value, name, value...</summary>
+        public static string? HeaderPairs(string[] namesAndValues) =>
+            namesAndValues.Length % 2 == 0 ? null : "expected pairs of header name and value";
+
         public static string? AllowedMethod(string? method) =>
             method is not null && Array.IndexOf(HttpMethods, method.ToUpperInvariant()) >= 0
                 ? null

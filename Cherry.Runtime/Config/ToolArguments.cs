@@ -98,6 +98,44 @@ public sealed class ToolArguments
     /// <inheritdoc cref="GetString(string, string?)"/>
     public string[] GetList(string argument, string[] fallback) => TryGetList(argument, out var value) ? value : fallback;
 
+    /// <summary>
+    /// A built-in tool's argument (declared in Shared/ToolCatalog.cs): configuration's value when it sets one, else
+    /// <paramref name="current"/> (the attribute's or the default). Either way the argument's rule is checked, so an
+    /// attribute is held at start-up to the rule configuration is, and the analyzers hold its constants to at build time.
+    /// </summary>
+    internal T Bind<T>(Shared.ToolArgument<T> argument, T current)
+    {
+        var value = Read(argument.Key, current);
+        return argument.Check(value) is { } problem ? throw Malformed(argument.Key, problem + ".") : value;
+    }
+
+    private T Read<T>(string key, T current)
+    {
+        if (typeof(T) == typeof(bool))
+        {
+            return TryGetBoolean(key, out var flag) ? (T)(object)flag : current;
+        }
+        if (typeof(T) == typeof(int))
+        {
+            return TryGetInt32(key, out var number) ? (T)(object)number : current;
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return !TryGetString(key, out var text) ? current
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) ? (T)(object)real
+                : throw Malformed(key, "expected a number.");
+        }
+        if (typeof(T) == typeof(string[]))
+        {
+            return TryGetList(key, out var list) ? (T)(object)list : current;
+        }
+        if (typeof(T) == typeof(string))
+        {
+            return TryGetString(key, out var text) ? (T)(object)text : current;
+        }
+        throw new NotSupportedException($"tools.{ToolName}.{key}: no reader for {typeof(T).Name}.");
+    }
+
     /// <summary>A problem with an argument's value, whether configuration or an attribute set it.</summary>
     public CherryConfigurationException Malformed(string argument, string problem) =>
         _values.TryGetValue(argument, out var e)

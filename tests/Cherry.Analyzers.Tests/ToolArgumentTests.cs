@@ -24,6 +24,20 @@ public sealed class ToolArgumentTests
         }
         """);
 
+    /// <summary>Rules that once only configuration met at start-up: the catalog gives the attribute the same ones.</summary>
+    [Fact]
+    public Task Every_rule_of_the_catalog_applies_to_attributes() => AnalyzerAsync<ToolArgumentAnalyzer>("""
+        [{|CHERRY0008:Gzip(CompressLevel = 12)|}, {|CHERRY0008:TrailingSlash(Status = 200)|}]
+        public class Root
+        {
+            [Exposed, {|CHERRY0008:Referer("example", Error = 302)|}] public string Ref() => "x";
+            [Exposed, {|CHERRY0008:Sessions(Timeout = 0)|}] public string Short() => "x";
+            [Exposed, {|CHERRY0008:ResponseHeaders("X-Frame-Options")|}] public string Half() => "x";
+            [Exposed, {|CHERRY0008:Redirect("")|}] public string Nowhere() => "x";
+            [Exposed, Gzip(CompressLevel = 9), TrailingSlash(Status = 308), Referer("example", Error = 404), Sessions(Timeout = 5)] public string Fine() => "x";
+        }
+        """);
+
     [Fact]
     public Task Sensible_arguments_are_fine() => AnalyzerAsync<ToolArgumentAnalyzer>("""
         [Caching(Delay = 3600)]

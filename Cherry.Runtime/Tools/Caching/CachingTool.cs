@@ -21,42 +21,18 @@ namespace Cherry;
 /// </summary>
 public sealed class CachingTool : Tool
 {
-    public const string ToolName = "caching";
+    public const string ToolName = ToolCatalog.Caching.Name;
 
     private ICacheStore? _store;
     private CacheFlights? _flights;
 
     public override string Name => ToolName;
 
-    /// <summary>How long a stored response stays fresh (CherryPy's <c>delay</c>, 600 s).</summary>
-    public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(600);
+    public CachingOptions Options { get; set; } = new();
 
-    /// <summary>How long a concurrent miss waits for the first one before computing itself.</summary>
-    public TimeSpan AntiStampedeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    private TimeSpan Delay => TimeSpan.FromSeconds(Options.Delay);
 
-    public string[] InvalidMethods { get; set; } = ["POST", "PUT", "DELETE"];
-
-    public override void Configure(ToolArguments arguments)
-    {
-        if (arguments.TryGetInt32("delay", out var delay))
-        {
-            Delay = TimeSpan.FromSeconds(delay);
-        }
-        if (arguments.TryGetInt32("antistampede_timeout", out var timeout))
-        {
-            AntiStampedeTimeout = TimeSpan.FromSeconds(timeout);
-        }
-        InvalidMethods = arguments.GetList("invalid_methods", InvalidMethods);
-        // The analyzers hold attributes to the same rules at build time.
-        if (Cherry.Shared.ToolRules.CachingDelay((int)Delay.TotalSeconds) is { } delayProblem)
-        {
-            throw arguments.Malformed("delay", delayProblem);
-        }
-        if (Cherry.Shared.ToolRules.AntiStampedeTimeout((int)AntiStampedeTimeout.TotalSeconds) is { } timeoutProblem)
-        {
-            throw arguments.Malformed("antistampede_timeout", timeoutProblem);
-        }
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Attach(ToolChainBuilder chain)
     {
@@ -86,7 +62,7 @@ public sealed class CachingTool : Tool
         // The host stays in the key: pages that print absolute URLs differ by host, and without it one forged Host
         // header would poison the page for everyone. What arbitrary hosts cost is bounded by the store (limits, expiry).
         var uri = string.Concat(request.Base, request.HttpContext.Request.PathBase.Value, request.ScriptName, request.PathInfo, "?", request.QueryString);
-        if (InvalidMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
+        if (Options.InvalidMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
             await store.RemoveAsync(IndexKey("GET", uri), request.Aborted);
             await store.RemoveAsync(IndexKey("HEAD", uri), request.Aborted);
@@ -143,7 +119,7 @@ public sealed class CachingTool : Tool
         }
         try
         {
-            await current.Task.WaitAsync(AntiStampedeTimeout, request.Aborted);
+            await current.Task.WaitAsync(TimeSpan.FromSeconds(Options.AntiStampedeTimeout), request.Aborted);
             return true;
         }
         catch (TimeoutException)
@@ -305,10 +281,13 @@ public sealed class CachingTool : Tool
 /// <summary>Turns on <see cref="CachingTool"/>: <c>[Caching(Delay = 3600)]</c>.</summary>
 public sealed class CachingAttribute : ToolAttribute
 {
-    /// <summary>Seconds a stored response stays fresh.</summary>
-    public int Delay { get; set; } = 600;
+    private CachingOptions _options = new();
 
-    public int AntiStampedeTimeout { get; set; } = 5;
+    /// <inheritdoc cref="CachingOptions.Delay"/>
+    public int Delay { get => _options.Delay; set => _options = _options with { Delay = value }; }
 
-    public override Tool CreateTool() => new CachingTool { Delay = TimeSpan.FromSeconds(Delay), AntiStampedeTimeout = TimeSpan.FromSeconds(AntiStampedeTimeout) };
+    /// <inheritdoc cref="CachingOptions.AntiStampedeTimeout"/>
+    public int AntiStampedeTimeout { get => _options.AntiStampedeTimeout; set => _options = _options with { AntiStampedeTimeout = value }; }
+
+    public override Tool CreateTool() => new CachingTool { Options = _options };
 }

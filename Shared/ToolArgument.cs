@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+
+namespace Cherry.Shared
+{
+    /// <summary>
+    /// One argument of a built-in tool, declared once (<see cref="ToolCatalog"/>): its config key
+    /// (<c>tools.&lt;tool&gt;.&lt;key&gt;</c>), what sets it on the tool's attribute (a named property, or a constructor
+    /// argument), and its rule. The runtime binds configuration with it and checks the final value, whichever source
+    /// set it; the analyzers check an attribute's constants with the same rule.
+    /// </summary>
+    internal abstract class ToolArgument
+    {
+        protected ToolArgument(string key, string? property, int position)
+        {
+            Key = key;
+            Property = property;
+            Position = position;
+        }
+
+        public string Key { get; }
+
+        /// <summary>The attribute's named property that sets it, or null.</summary>
+        public string? Property { get; }
+
+        /// <summary>The attribute's constructor argument that sets it (a params array takes every value), or -1.</summary>
+        public int Position { get; }
+
+        /// <summary>The diagnostic an attribute's bad value gets: CHERRY0008 unless a rule of its own says better.</summary>
+        public string DiagnosticId { get; set; } = "CHERRY0008";
+
+        /// <summary>Checked on the attribute even when it does not set the argument (a realm is required).</summary>
+        public bool Required { get; set; }
+
+        /// <summary>The rule's verdict on an attribute's constant; null when it is fine or of another type.</summary>
+        public abstract string? CheckConstant(object? value);
+    }
+
+    /// <inheritdoc />
+    internal sealed class ToolArgument<T> : ToolArgument
+    {
+        private readonly Func<T, string?>? _rule;
+
+        public ToolArgument(string key, string? property = null, Func<T, string?>? rule = null, int position = -1)
+            : base(key, property, position) => _rule = rule;
+
+        /// <summary>What is wrong with <paramref name="value"/>, in words, or null when it is fine.</summary>
+        public string? Check(T value) => _rule?.Invoke(value);
+
+        public override string? CheckConstant(object? value) =>
+            value is T typed ? Check(typed) : value is null && Required ? Check(default!) : null;
+    }
+
+    /// <summary>A built-in tool: its config name, its attribute's class name, and every argument it takes.</summary>
+    internal sealed class ToolDeclaration
+    {
+        public ToolDeclaration(string name, string? attribute, params ToolArgument[] arguments)
+        {
+            Name = name;
+            Attribute = attribute;
+            Arguments = arguments;
+        }
+
+        public string Name { get; }
+
+        /// <summary>The attribute's class name in namespace <c>Cherry</c>, or null when the tool has none.</summary>
+        public string? Attribute { get; }
+
+        public IReadOnlyList<ToolArgument> Arguments { get; }
+
+        /// <summary>A rule across arguments of the attribute, given a lookup of the attribute's values by key.</summary>
+        public Func<Func<string, object?>, string?>? CrossRule { get; set; }
+    }
+}

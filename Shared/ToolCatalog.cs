@@ -1,0 +1,264 @@
+using static Cherry.Shared.ToolRules;
+
+namespace Cherry.Shared
+{
+    /// <summary>
+    /// Every built-in tool and every argument it takes, said once: the config keys the runtime binds and checks at
+    /// start-up, the attribute members the analyzers check at build time, and the rule both apply. A tool's typed
+    /// options record holds the values and their defaults; this holds what they are called and what they may be.
+    /// </summary>
+    internal static class ToolCatalog
+    {
+        public static class TrailingSlash
+        {
+            public const string Name = "trailing_slash";
+            public static readonly ToolArgument<bool> Missing = new("missing", "Missing");
+            public static readonly ToolArgument<bool> Extra = new("extra", "Extra");
+            public static readonly ToolArgument<int> Status = new("status", "Status", RedirectStatus);
+            public static readonly ToolDeclaration Tool = new(Name, "TrailingSlashAttribute", Missing, Extra, Status);
+        }
+
+        public static class Encode
+        {
+            public const string Name = "encode";
+            public static readonly ToolArgument<string?> Encoding = new("encoding", "Encoding");
+            public static readonly ToolArgument<string> DefaultEncoding = new("default_encoding", "DefaultEncoding");
+            public static readonly ToolArgument<bool> TextOnly = new("text_only", "TextOnly");
+            public static readonly ToolDeclaration Tool = new(Name, "EncodeAttribute", Encoding, DefaultEncoding, TextOnly);
+        }
+
+        public static class Decode
+        {
+            public const string Name = "decode";
+            public static readonly ToolArgument<string?> Encoding = new("encoding", "Encoding");
+            public static readonly ToolArgument<string> DefaultEncoding = new("default_encoding", "DefaultEncoding");
+            public static readonly ToolDeclaration Tool = new(Name, "DecodeAttribute", Encoding, DefaultEncoding);
+        }
+
+        public static class Gzip
+        {
+            public const string Name = "gzip";
+            public static readonly ToolArgument<int> CompressLevel = new("compress_level", "CompressLevel", ToolRules.CompressLevel);
+            public static readonly ToolArgument<string[]?> MimeTypes = new("mime_types", "MimeTypes");
+            public static readonly ToolDeclaration Tool = new(Name, "GzipAttribute", CompressLevel, MimeTypes);
+        }
+
+        public static class Etags
+        {
+            public const string Name = "etags";
+            public static readonly ToolArgument<bool> AutoTags = new("autotags", "AutoTags");
+            public static readonly ToolDeclaration Tool = new(Name, "EtagsAttribute", AutoTags);
+        }
+
+        public static class Expires
+        {
+            public const string Name = "expires";
+            public static readonly ToolArgument<int> Secs = new("secs", "Secs", ExpiresSeconds);
+            public static readonly ToolArgument<bool> Force = new("force", "Force");
+            public static readonly ToolDeclaration Tool = new(Name, "ExpiresAttribute", Secs, Force);
+        }
+
+        public static class Caching
+        {
+            public const string Name = "caching";
+            public static readonly ToolArgument<int> Delay = new("delay", "Delay", CachingDelay);
+            public static readonly ToolArgument<int> AntiStampedeTimeout = new("antistampede_timeout", "AntiStampedeTimeout", ToolRules.AntiStampedeTimeout);
+            public static readonly ToolArgument<string[]> InvalidMethods = new("invalid_methods", rule: AllowedMethods);
+            public static readonly ToolDeclaration Tool = new(Name, "CachingAttribute", Delay, AntiStampedeTimeout, InvalidMethods);
+        }
+
+        public static class JsonIn
+        {
+            public const string Name = "json_in";
+            public static readonly ToolArgument<bool> Force = new("force", "Force");
+            public static readonly ToolArgument<string[]?> ContentType = new("content_type", "ContentTypes");
+            public static readonly ToolDeclaration Tool = new(Name, "JsonInAttribute", Force, ContentType);
+        }
+
+        public static class ResponseHeaders
+        {
+            public const string Name = "response_headers";
+            public static readonly ToolArgument<string[]> Headers = new("headers", rule: HeaderPairs, position: 0);
+            public static readonly ToolDeclaration Tool = new(Name, "ResponseHeadersAttribute", Headers);
+        }
+
+        public static class Accept
+        {
+            public const string Name = "accept";
+            public static readonly ToolArgument<string[]> Media = new("media", position: 0);
+            public static readonly ToolDeclaration Tool = new(Name, "AcceptAttribute", Media);
+        }
+
+        public static class Allow
+        {
+            public const string Name = "allow";
+            public static readonly ToolArgument<string[]> Methods = new("methods", rule: AllowedMethods, position: 0);
+            public static readonly ToolDeclaration Tool = new(Name, "AllowAttribute", Methods);
+        }
+
+        public static class Autovary
+        {
+            public const string Name = "autovary";
+            public static readonly ToolArgument<string[]> Ignore = new("ignore");
+            public static readonly ToolDeclaration Tool = new(Name, "AutovaryAttribute", Ignore);
+        }
+
+        public static class Flatten
+        {
+            public const string Name = "flatten";
+            public static readonly ToolDeclaration Tool = new(Name, "FlattenAttribute");
+        }
+
+        public static class IgnoreHeaders
+        {
+            public const string Name = "ignore_headers";
+            public static readonly ToolArgument<string[]> Headers = new("headers", position: 0);
+            public static readonly ToolDeclaration Tool = new(Name, "IgnoreHeadersAttribute", Headers);
+        }
+
+        public static class Proxy
+        {
+            public const string Name = "proxy";
+            public static readonly ToolArgument<string?> Base = new("base", "Base");
+            public static readonly ToolArgument<string> Local = new("local", "Local");
+            public static readonly ToolArgument<string> Remote = new("remote", "Remote");
+            public static readonly ToolArgument<string> Scheme = new("scheme", "Scheme");
+            public static readonly ToolDeclaration Tool = new(Name, "ProxyAttribute", Base, Local, Remote, Scheme);
+        }
+
+        public static class Redirect
+        {
+            public const string Name = "redirect";
+            public static readonly ToolArgument<string> Url = new("url", rule: Required, position: 0);
+            public static readonly ToolArgument<bool> Internal = new("internal", "Internal");
+            public static readonly ToolDeclaration Tool = new(Name, "RedirectAttribute", Url, Internal);
+        }
+
+        public static class ErrRedirect
+        {
+            public const string Name = "err_redirect";
+            public static readonly ToolArgument<string> Url = new("url", rule: Required, position: 0);
+            public static readonly ToolArgument<bool> Internal = new("internal", "Internal");
+            public static readonly ToolDeclaration Tool = new(Name, "ErrRedirectAttribute", Url, Internal);
+        }
+
+        public static class Referer
+        {
+            public const string Name = "referer";
+            public static readonly ToolArgument<string> Pattern = new("pattern", rule: RefererPattern, position: 0);
+            public static readonly ToolArgument<bool> Accept = new("accept", "Accept");
+            public static readonly ToolArgument<bool> AcceptMissing = new("accept_missing", "AcceptMissing");
+            public static readonly ToolArgument<int> Error = new("error", "Error", ErrorStatus);
+            public static readonly ToolArgument<string> Message = new("message", "Message");
+            public static readonly ToolDeclaration Tool = new(Name, "RefererAttribute", Pattern, Accept, AcceptMissing, Error, Message);
+        }
+
+        public static class StaticDir
+        {
+            public const string Name = "staticdir";
+            public static readonly ToolArgument<string> Dir = new("dir", rule: Required, position: 0);
+            public static readonly ToolArgument<string?> Root = new("root", "Root");
+            public static readonly ToolArgument<string?> Match = new("match", "PathPattern");
+            public static readonly ToolArgument<string?> Index = new("index", "Index");
+            public static readonly ToolArgument<string[]?> ContentTypes = new("content_types", "ContentTypes");
+            public static readonly ToolDeclaration Tool = new(Name, "StaticDirAttribute", Dir, Root, Match, Index, ContentTypes)
+            {
+                CrossRule = value => value("dir") is string dir ? StaticPathBesideRoot(dir, value("root") as string) : null,
+            };
+        }
+
+        public static class StaticFile
+        {
+            public const string Name = "staticfile";
+            public static readonly ToolArgument<string> Filename = new("filename", rule: Required, position: 0);
+            public static readonly ToolArgument<string?> Root = new("root", "Root");
+            public static readonly ToolArgument<string?> Match = new("match", "PathPattern");
+            public static readonly ToolArgument<string[]?> ContentTypes = new("content_types");
+            public static readonly ToolDeclaration Tool = new(Name, "StaticFileAttribute", Filename, Root, Match, ContentTypes)
+            {
+                CrossRule = value => value("filename") is string file ? StaticPathBesideRoot(file, value("root") as string) : null,
+            };
+        }
+
+        public static class AuthBasic
+        {
+            public const string Name = "auth_basic";
+            public static readonly ToolArgument<string> Realm = new("realm", "Realm", ToolRules.Realm) { Required = true, DiagnosticId = "CHERRY0009" };
+            public static readonly ToolArgument<string> AcceptCharset = new("accept_charset", "AcceptCharset");
+            public static readonly ToolDeclaration Tool = new(Name, "AuthBasicAttribute", Realm, AcceptCharset);
+        }
+
+        public static class AuthDigest
+        {
+            public const string Name = "auth_digest";
+            public static readonly ToolArgument<string> Realm = new("realm", "Realm", ToolRules.Realm) { Required = true, DiagnosticId = "CHERRY0009" };
+            public static readonly ToolArgument<string> Key = new("key", "Key", DigestKey) { Required = true, DiagnosticId = "CHERRY0010" };
+            public static readonly ToolArgument<string> AcceptCharset = new("accept_charset", "AcceptCharset");
+            public static readonly ToolArgument<bool> AllowLegacyNoQop = new("allow_legacy_no_qop", "AllowLegacyNoQop");
+            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", Realm, Key, AcceptCharset, AllowLegacyNoQop);
+        }
+
+        public static class Sessions
+        {
+            public const string Name = "sessions";
+            public static readonly ToolArgument<string> CookieName = new("name", "Name");
+            public static readonly ToolArgument<int> Timeout = new("timeout", "Timeout", SessionTimeout);
+            public static readonly ToolArgument<bool> HttpOnly = new("httponly", "HttpOnly");
+            public static readonly ToolArgument<string> Secure = new("secure", "Secure");
+            public static readonly ToolArgument<string> SameSite = new("samesite");
+            public static readonly ToolArgument<bool> Persistent = new("persistent", "Persistent");
+            public static readonly ToolArgument<string> Locking = new("locking", "Locking");
+            public static readonly ToolArgument<int> LockTimeout = new("lock_timeout");
+            public static readonly ToolArgument<string?> Domain = new("domain");
+            public static readonly ToolArgument<string?> Path = new("path");
+            public static readonly ToolArgument<string?> PathHeader = new("path_header");
+            public static readonly ToolArgument<string> StorageClass = new("storage_class");
+            public static readonly ToolArgument<string?> StoragePath = new("storage_path");
+            public static readonly ToolArgument<int> CleanFrequency = new("clean_freq");
+            public static readonly ToolDeclaration Tool = new(Name, "SessionsAttribute",
+                CookieName, Timeout, HttpOnly, Secure, SameSite, Persistent, Locking, LockTimeout, Domain, Path, PathHeader, StorageClass, StoragePath, CleanFrequency);
+        }
+
+        public static class SessionAuth
+        {
+            public const string Name = "session_auth";
+            public static readonly ToolArgument<string> Authenticator = new("authenticator");
+            public static readonly ToolArgument<string> SessionKey = new("session_key");
+            public static readonly ToolDeclaration Tool = new(Name, null, Authenticator, SessionKey);
+        }
+
+        public static class CpStats
+        {
+            public const string Name = "cpstats";
+            public static readonly ToolArgument<double> SlowQueries = new("slow_queries", "SlowQueries");
+            public static readonly ToolArgument<int> SlowQueriesCount = new("slow_queries_count");
+            public static readonly ToolArgument<bool> UriSet = new("uriset", "UriSet");
+            public static readonly ToolArgument<bool> DebugUriSet = new("debug_uri_set");
+            public static readonly ToolDeclaration Tool = new(Name, "CpStatsAttribute", SlowQueries, SlowQueriesCount, UriSet, DebugUriSet);
+        }
+
+        public static class Profiler
+        {
+            public const string Name = "profiler";
+            public static readonly ToolArgument<string?> Dir = new("dir", "Directory");
+            public static readonly ToolDeclaration Tool = new(Name, "ProfilerAttribute", Dir);
+        }
+
+        /// <summary>The logging tools take no arguments.</summary>
+        public static readonly ToolDeclaration LogHeaders = new("log_headers", null);
+
+        public static readonly ToolDeclaration LogTracebacks = new("log_tracebacks", null);
+
+        public static readonly ToolDeclaration LogHooks = new("log_hooks", null);
+
+        public static readonly ToolDeclaration LogAccess = new("log_access", null);
+
+        public static readonly ToolDeclaration[] All =
+        {
+            TrailingSlash.Tool, Encode.Tool, Decode.Tool, Gzip.Tool, Etags.Tool, Expires.Tool, Caching.Tool, JsonIn.Tool,
+            ResponseHeaders.Tool, Accept.Tool, Allow.Tool, Autovary.Tool, Flatten.Tool, IgnoreHeaders.Tool, Proxy.Tool,
+            Redirect.Tool, ErrRedirect.Tool, Referer.Tool, StaticDir.Tool, StaticFile.Tool, AuthBasic.Tool, AuthDigest.Tool,
+            Sessions.Tool, SessionAuth.Tool, CpStats.Tool, Profiler.Tool, LogHeaders, LogTracebacks, LogHooks, LogAccess,
+        };
+    }
+}
