@@ -10,7 +10,8 @@ namespace Cherry.Analyzers
     /// <summary>
     /// CHERRY0001–0004 and 0006: what the generator's own <see cref="NodeParser"/> leaves out of a tree (a return type
     /// Cherry cannot write, a parameter it cannot bind, a malformed [Dispatch] hook, an [Exposed] method that is not
-    /// public, or is static, generic or takes a parameter by reference), reported on each class of the tree.
+    /// public, or is static, generic, async void, takes a parameter by reference or two [JsonBody]s), and attributes that
+    /// do not work together on a class (CHERRY0016), reported on each class of the tree.
     /// The parser is the generator's, so the IDE and the generated code cannot disagree.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -18,7 +19,7 @@ namespace Cherry.Analyzers
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.UnsupportedReturnType, DiagnosticDescriptors.UnsupportedParameterType, DiagnosticDescriptors.InvalidDispatchHook,
-            DiagnosticDescriptors.ExposedMemberNotReachable, DiagnosticDescriptors.ExposedNotDispatchable);
+            DiagnosticDescriptors.ExposedMemberNotReachable, DiagnosticDescriptors.ExposedNotDispatchable, DiagnosticDescriptors.AttributesDoNotCombine);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -46,7 +47,7 @@ namespace Cherry.Analyzers
                         {
                             location = type.Locations.FirstOrDefault() ?? Location.None;
                         }
-                        else if (!SymbolEqualityComparer.Default.Equals(member.ContainingType, type))
+                        else if (!SymbolEqualityComparer.Default.Equals(member, type) && !SymbolEqualityComparer.Default.Equals(member.ContainingType, type))
                         {
                             continue;
                         }

@@ -15,7 +15,7 @@ namespace Cherry.Analyzers
     /// CHERRY0005: two members of one class that answer the same URL segment after the naming and punctuation rules
     /// (an Index beside an explicit "index", a sub-tree beside a method, an alias, a PopArgs name).
     /// CHERRY0014: two applications mounted at the same script name on the same route builder; checked once per
-    /// compilation, since it needs every MapCherry call.
+    /// compilation, since it needs every MapCherry call. CHERRY0015: a mounted class with nothing to serve.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RouteConflictAnalyzer : DiagnosticAnalyzer
@@ -23,7 +23,7 @@ namespace Cherry.Analyzers
         public const string SegmentProperty = "Segment";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(DiagnosticDescriptors.RouteConflict, DiagnosticDescriptors.MountConflict);
+            ImmutableArray.Create(DiagnosticDescriptors.RouteConflict, DiagnosticDescriptors.MountConflict, DiagnosticDescriptors.MountWithoutHandlers);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -42,9 +42,16 @@ namespace Cherry.Analyzers
                 var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
                 start.RegisterOperationAction(operationContext =>
                 {
-                    if (Mount.From((IInvocationOperation)operationContext.Operation, container) is { } mount)
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    if (Mount.From(invocation, container) is { } mount)
                     {
                         mounts.Add(mount);
+                    }
+                    // A root from another assembly brings its own tree; one from this source gets one only if it has a handler.
+                    if (MapCherryCall.RootOf(invocation, container) is INamedTypeSymbol root && root.Locations.Any(l => l.IsInSource)
+                        && parsed.Get(root, operationContext.CancellationToken) is null)
+                    {
+                        operationContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MountWithoutHandlers, invocation.Syntax.GetLocation(), root.Name));
                     }
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end =>

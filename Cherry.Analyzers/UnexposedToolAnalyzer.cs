@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Cherry.Analyzers
 {
     /// <summary>
-    /// CHERRY0013: a tool attribute on a method that no request reaches (not [Exposed], not a verb of a [Rest]
-    /// class) does nothing, which is never what its author meant.
+    /// CHERRY0013: a tool attribute on a method that no request reaches as a handler (not [Exposed], not a verb of a
+    /// [Rest] class; a [Dispatch] hook only finds the next node) does nothing, which is never what its author meant.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnexposedToolAnalyzer : DiagnosticAnalyzer
@@ -30,7 +30,8 @@ namespace Cherry.Analyzers
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    if (method.MethodKind != MethodKind.Ordinary || NodeParser.RoleOf(method, NodeParser.IsRest(method.ContainingType, known), known) != MethodRole.None)
+                    // A [Dispatch] hook is reached, but only to find the next node: tools on it run for no request.
+                    if (method.MethodKind != MethodKind.Ordinary || NodeParser.RoleOf(method, NodeParser.IsRest(method.ContainingType, known), known) is MethodRole.Verb or MethodRole.Exposed)
                     {
                         return;
                     }

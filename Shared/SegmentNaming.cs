@@ -32,6 +32,15 @@ namespace Cherry.Shared
             return Normalize(builder.ToString());
         }
 
+        /// <summary>The longest segment dispatch compares; a longer request segment matches no member.</summary>
+        public const int MaxLength = 128;
+
+        /// <summary>Why no request can reach a member at <paramref name="segment"/>, or null when one can.</summary>
+        public static string? Problem(string segment) =>
+            segment.Length == 0 ? "its URL segment is empty, and no request segment is"
+            : segment.Length > MaxLength ? $"its URL segment is {segment.Length} characters long, and dispatch compares at most {MaxLength}"
+            : null;
+
         /// <summary>Maps ASCII punctuation to <c>_</c>, as the runtime does for each request segment.</summary>
         public static string Normalize(string segment)
         {

@@ -91,6 +91,7 @@ namespace Cherry.Generators.Parsing
                 ? null
                 : new XmlRpcSpec(xmlRpcAttribute.NamedArguments.Any(n => n.Key == "AllowNone" && n.Value.Value is true));
             _xmlRpc = xmlRpc is not null;
+            CheckClassAttributes(type, isRest, classJsonOut);
             var handlers = new List<HandlerSpec>();
             var children = new List<ChildSpec>();
             DispatchHookSpec? hook = null;
@@ -107,6 +108,10 @@ namespace Cherry.Generators.Parsing
                         }
                         switch (role)
                         {
+                            case MethodRole.DispatchHook when isRest || _xmlRpc:
+                                Report(DiagnosticDescriptors.AttributesDoNotCombine, method, type.Name,
+                                    $"the [Dispatch] method '{method.Name}' is never called: {(isRest ? "a [Rest] resource takes the rest of the path as arguments" : "an [XmlRpc] endpoint dispatches by the method name in the call")}");
+                                break;
                             case MethodRole.DispatchHook:
                                 hook = ParseDispatchHook(method) ?? hook;
                                 break;
@@ -227,6 +232,50 @@ namespace Cherry.Generators.Parsing
             return false;
         }
 
+        /// <summary>
+        /// Attributes that cannot work together on one class (CHERRY0016): a class answers either by verb ([Rest]), by
+        /// XML-RPC method name ([XmlRpc]) or by path; [PopArgs] only applies to the last, and an XML-RPC endpoint
+        /// reads and writes XML, so JSON tools would break its calls.
+        /// </summary>
+        private void CheckClassAttributes(INamedTypeSymbol type, bool isRest, bool classJsonOut)
+        {
+            var popArgs = HasAttribute(type, _known.PopArgs);
+            if (isRest && _xmlRpc)
+            {
+                Report(DiagnosticDescriptors.AttributesDoNotCombine, type, type.Name, "a class is either a [Rest] resource or an [XmlRpc] endpoint, not both");
+            }
+            if (popArgs && (isRest || _xmlRpc))
+            {
+                Report(DiagnosticDescriptors.AttributesDoNotCombine, type, type.Name,
+                    "[PopArgs] has no effect on " + (isRest ? "a [Rest] resource, which takes the rest of the path as arguments" : "an [XmlRpc] endpoint, which dispatches by method name"));
+            }
+            if (_xmlRpc && (classJsonOut || TypeHierarchy.InheritedAttributes(type).Any(a => Is(a.AttributeClass, _known.JsonIn))))
+            {
+                Report(DiagnosticDescriptors.AttributesDoNotCombine, type, type.Name, "[JsonIn] and [JsonOut] cannot apply to an [XmlRpc] endpoint, whose calls and answers are XML");
+            }
+        }
+
+        /// <summary>Method shapes no request can call as meant (CHERRY0006, 0016); the method is left out of the tree.</summary>
+        private bool IsDispatchable(IMethodSymbol method, HandlerKind kind)
+        {
+            var problem = method.IsAsync && method.ReturnsVoid ? "it is async void, so its work would still run after the response is sent; return Task"
+                : method.Parameters.Count(p => HasAttribute(p, _known.JsonBody)) > 1 ? "only one parameter can take the [JsonBody]; make one type that holds them all"
+                : kind == HandlerKind.Member ? _known.SegmentsOf(method).Select(SegmentNaming.Problem).FirstOrDefault(p => p is not null)
+                : null;
+            if (problem is not null)
+            {
+                Report(DiagnosticDescriptors.ExposedNotDispatchable, method, method.Name, problem);
+                return false;
+            }
+            if (_xmlRpc && (HasAttribute(method, _known.JsonOut) || HasAttribute(method, _known.JsonIn)))
+            {
+                Report(DiagnosticDescriptors.AttributesDoNotCombine, method, method.ContainingType.Name,
+                    $"[JsonIn] and [JsonOut] cannot apply to the XML-RPC method '{method.Name}', whose calls and answers are XML");
+                return false;
+            }
+            return true;
+        }
+
         private void AddHandler(List<HandlerSpec> handlers, IMethodSymbol method, HandlerKind kind, bool classJsonOut)
         {
             // By-reference parameters cannot be bound: reported (CHERRY0006) and left out of the tree.
@@ -239,6 +288,10 @@ namespace Cherry.Generators.Parsing
             }
             // Types that do not exist are the compiler's to report.
             if (byReference || method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error) || method.ReturnType.TypeKind == TypeKind.Error)
+            {
+                return;
+            }
+            if (!IsDispatchable(method, kind))
             {
                 return;
             }

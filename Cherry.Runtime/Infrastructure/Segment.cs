@@ -11,7 +11,7 @@ namespace Cherry.Infrastructure;
 public static class Segment
 {
     /// <summary>Segments longer than this are not member names; dispatch treats them as unmatched without copying.</summary>
-    public const int MaxMemberLength = 128;
+    public const int MaxMemberLength = SegmentNaming.MaxLength;
 
     /// <summary>Copies <paramref name="segment"/> into <paramref name="buffer"/> with punctuation mapped to <c>_</c>.</summary>
     public static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> segment, Span<char> buffer)

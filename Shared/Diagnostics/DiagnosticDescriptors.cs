@@ -101,6 +101,18 @@ namespace Cherry.Shared
             Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0014.md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor MountWithoutHandlers = new(
+            "CHERRY0015",
+            "Mounted class has no handler",
+            "'{0}' has no [Exposed] method, [Rest] verb or sub-tree that has one, so MapCherry would have nothing to serve",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0015.md");
+
+        public static readonly DiagnosticDescriptor AttributesDoNotCombine = new(
+            "CHERRY0016",
+            "Attributes that do not work together",
+            "'{0}': {1}",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0016.md");
+
         public static DiagnosticDescriptor? Find(string id) => id switch
         {
             "CHERRY0001" => UnsupportedReturnType,
@@ -117,6 +129,8 @@ namespace Cherry.Shared
             "CHERRY0012" => SessionNotEnabled,
             "CHERRY0013" => ToolOnUnexposedMember,
             "CHERRY0014" => MountConflict,
+            "CHERRY0015" => MountWithoutHandlers,
+            "CHERRY0016" => AttributesDoNotCombine,
             _ => null,
         };
     }

@@ -1,0 +1,70 @@
+using static Cherry.Analyzers.Tests.Verify;
+
+namespace Cherry.Analyzers.Tests;
+
+/// <summary>
+/// Combinations of attributes, targets and shapes that cannot work: each is a diagnostic on the user's line
+/// (CHERRY0006, 0013, 0015, 0016), and each working neighbour stays quiet.
+/// </summary>
+public sealed class CombinationTests
+{
+    [Fact]
+    public Task Class_attributes_of_two_ways_of_answering_are_reported() => AnalyzerAsync<HandlerShapeAnalyzer>("""
+        [XmlRpc, Rest] public class {|CHERRY0016:Both|} { public string Get() => ""; }
+        [Rest, PopArgs("id")] public class {|CHERRY0016:PoppingResource|} { public string Get(string id) => id; }
+        [XmlRpc, PopArgs("id")] public class {|CHERRY0016:PoppingEndpoint|} { [Exposed] public int Add(int a) => a; }
+        [Rest] public class HookedResource { public string Get() => ""; [Dispatch] public Other? {|CHERRY0016:Next|}(VirtualPath path) => null; }
+        [XmlRpc] public class HookedEndpoint { [Exposed] public int Add(int a) => a; [Dispatch] public Other? {|CHERRY0016:Next|}(VirtualPath path) => null; }
+        [XmlRpc, JsonOut] public class {|CHERRY0016:JsonEndpoint|} { [Exposed] public int Add(int a) => a; }
+        [XmlRpc] public class JsonMethod { [Exposed, JsonIn] public int {|CHERRY0016:Add|}(int a) => a; [Exposed] public int Sub(int a) => a; }
+        public class Other { [Exposed] public string Index() => ""; }
+        """);
+
+    [Fact]
+    public Task Each_way_of_answering_alone_is_fine() => AnalyzerAsync<HandlerShapeAnalyzer>("""
+        [Rest] public class Resource { public string Get(string? id = null) => ""; }
+        [XmlRpc] public class Endpoint { [Exposed] public int Add(int a, int b) => a + b; [Exposed] public string Who(Session session) => ""; }
+        [PopArgs("year")] public class Archive { [Exposed] public string Index(int? year = null) => ""; [Dispatch] public Archive? Next(VirtualPath path) => null; }
+        [JsonOut] public class Api { [Exposed] public int Count() => 1; }
+        """);
+
+    [Fact]
+    public Task Handler_shapes_no_request_can_call_as_meant_are_reported() => AnalyzerAsync<HandlerShapeAnalyzer>("""
+        public sealed record Order(string Item);
+        public sealed record Payment(int Cents);
+        public class Root
+        {
+            [Exposed] public async void {|CHERRY0006:Save|}(string text) { await Task.Yield(); }
+            [Exposed] public string {|CHERRY0006:Place|}([JsonBody] Order order, [JsonBody] Payment payment) => "";
+            [Exposed("")] public string {|CHERRY0006:Nothing|}() => "";
+            [Exposed("a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789a12345678")] public string {|CHERRY0006:Long|}() => "";
+            [Exposed] public async Task Fine([JsonBody] Order order) { await Task.Yield(); }
+            [Exposed("a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789a1234567")] public string Longest() => "";
+        }
+        """);
+
+    [Fact]
+    public Task A_tool_on_a_dispatch_hook_does_nothing_and_is_reported() => AnalyzerAsync<UnexposedToolAnalyzer>("""
+        public class Root
+        {
+            [Exposed] public string Index() => "";
+            [Dispatch, {|CHERRY0013:Gzip|}] public Root? Next(VirtualPath path) => null;
+        }
+        """);
+
+    [Fact]
+    public Task Mounting_a_class_with_nothing_to_serve_is_reported() => AnalyzerAsync<RouteConflictAnalyzer>("""
+        public class Empty { public string Index() => "not exposed"; }
+        public class Home { [Exposed] public string Index() => ""; }
+        public class Container { public Home Home { get; } = new(); }
+        public static class Startup
+        {
+            public static void Map(Microsoft.AspNetCore.Builder.WebApplication app)
+            {
+                {|CHERRY0015:app.MapCherry<Empty>("/empty")|};
+                app.MapCherry<Home>("/");
+                app.MapCherry<Container>("/container");
+            }
+        }
+        """);
+}
