@@ -9,5 +9,11 @@ public static class Suite
     public static readonly IReadOnlyDictionary<string, SuiteModule> Modules = new Dictionary<string, SuiteModule>(StringComparer.Ordinal)
     {
         ["test_objectmapping"] = new(Apps.ObjectMapping.Map),
+        ["test_params"] = new(Apps.Params.Map),
+        ["test_etags"] = new(Apps.Etags.Map),
+        ["test_json"] = new(Apps.Json.Map),
+        ["test_xmlrpc"] = new(Apps.XmlRpc.Map),
+        ["test_auth_basic"] = new(Apps.AuthBasic.Map, Apps.AuthBasic.AddServices),
+        ["test_auth_digest"] = new(Apps.AuthDigest.Map, Apps.AuthDigest.AddServices),
     };
 }

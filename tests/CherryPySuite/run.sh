@@ -10,6 +10,12 @@ testdir=/usr/lib/python3/dist-packages/cherrypy/test
 # The ported modules, in the order of docs/cherrypy-suite.md.
 modules=(
   test_objectmapping
+  test_params
+  test_etags
+  test_json
+  test_xmlrpc
+  test_auth_basic
+  test_auth_digest
 )
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -27,7 +33,7 @@ status=0
 cd "$testdir"
 PYTHONPATH="$here${PYTHONPATH:+:$PYTHONPATH}" PYTHONDONTWRITEBYTECODE=1 \
   /usr/bin/python3 -m pytest -p cherry_suite -p no:cacheprovider -o addopts= --rootdir="$testdir" \
-  -rfEX "$@" "${files[@]}" 2>&1 | tee "$log" || status=$?
+  -rfEXx "$@" "${files[@]}" 2>&1 | tee "$log" || status=$?
 
 # pytest's closing line: "== 40 passed, 2 failed, 1 deselected, 3 xfailed in 9.1s =="
 summary=$(grep -E '^=+ .*( in [0-9.]+s)' "$log" | tail -n 1)
