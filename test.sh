@@ -13,6 +13,8 @@ command -v curl >/dev/null || need+=(curl)
 command -v python3 >/dev/null || need+=(python3)
 # The differential conformance test runs the CherryPy reference app with Debian's CherryPy 18.8.
 dpkg -s python3-cherrypy3 >/dev/null 2>&1 || need+=(python3-cherrypy3)
+# CherryPy's own test suite runs under Debian's pytest (tests/CherryPySuite/run.sh, docs/cherrypy-suite.md).
+dpkg -s python3-pytest >/dev/null 2>&1 || need+=(python3-pytest)
 # Native AOT links with clang or gcc and needs zlib headers.
 command -v clang >/dev/null || command -v gcc >/dev/null || need+=(gcc)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
