@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace Cherry;
@@ -29,10 +30,16 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
 
     public Task HandleAsync(HttpContext context) => RequestRunner.RunAsync(context, this);
 
-    /// <summary>The path below the mount point; Kestrel has decoded it except for <c>%2F</c>.</summary>
+    /// <summary>The path below the mount point; decoded (UTF-8, else ISO-8859-1) except for <c>%2F</c>.</summary>
     public string PathInfo(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
+        if (!context.Request.PathBase.HasValue && path.Contains('%')
+            && context.Features.Get<IHttpRequestFeature>()?.RawTarget is ['/', ..] target)
+        {
+            var query = target.IndexOf('?');
+            path = RequestPath.Decode(path, query < 0 ? target : target[..query]);
+        }
         return path.Length >= ScriptName.Length ? path[ScriptName.Length..] : "";
     }
 

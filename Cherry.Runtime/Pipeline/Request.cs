@@ -193,9 +193,29 @@ public sealed class Request
     public string Url(string path = "", string? queryString = null)
     {
         var root = string.Concat(Base, HttpContext.Request.PathBase.Value, ScriptName);
-        var local = path.StartsWith('/') ? path : UrlPath.Join(PathInfo, path);
+        var local = path.StartsWith('/') ? path : UrlPath.Join(RelativeBase(), path);
         var url = root + UrlPath.Normalize(local.Length == 0 ? PathInfo : local);
         return string.IsNullOrEmpty(queryString) ? url : url + "?" + queryString;
+    }
+
+    /// <summary>
+    /// What a relative URL resolves against, as CherryPy's <c>url()</c> does: an index handler's path as a directory
+    /// (<c>/a</c> → <c>/a/</c>), any other handler's as a file (<c>/a/</c> → <c>/a</c>), so <c>./</c> from the
+    /// handler at <c>/redirect/</c> is <c>/</c>.
+    /// </summary>
+    private string RelativeBase()
+    {
+        var pathInfo = PathInfo;
+        // With no handler (a 404, a static file) CherryPy leaves the path as it is.
+        if (Handler is not { Invoke: not null })
+        {
+            return pathInfo;
+        }
+        if (IsIndex)
+        {
+            return pathInfo.EndsWith('/') ? pathInfo : pathInfo + "/";
+        }
+        return pathInfo.Length > 1 && pathInfo.EndsWith('/') ? pathInfo[..^1] : pathInfo;
     }
 
     /// <summary>The request URL as the client sent it, for redirects that keep it.</summary>
