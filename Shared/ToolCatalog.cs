@@ -39,7 +39,7 @@ namespace Cherry.Shared
         {
             public const string Name = "gzip";
             public static readonly ToolArgument<int> CompressLevel = new("compress_level", "CompressLevel", ToolRules.CompressLevel);
-            public static readonly ToolArgument<string[]?> MimeTypes = new("mime_types", "MimeTypes");
+            public static readonly ToolArgument<string[]> MimeTypes = new("mime_types", "MimeTypes");
             public static readonly ToolDeclaration Tool = new(Name, "GzipAttribute", CompressLevel, MimeTypes);
         }
 
@@ -71,7 +71,7 @@ namespace Cherry.Shared
         {
             public const string Name = "json_in";
             public static readonly ToolArgument<bool> Force = new("force", "Force");
-            public static readonly ToolArgument<string[]?> ContentType = new("content_type", "ContentTypes");
+            public static readonly ToolArgument<string[]> ContentType = new("content_type", "ContentTypes");
             public static readonly ToolDeclaration Tool = new(Name, "JsonInAttribute", Force, ContentType);
         }
 
@@ -156,11 +156,11 @@ namespace Cherry.Shared
         public static class StaticDir
         {
             public const string Name = "staticdir";
-            public static readonly ToolArgument<string> Dir = new("dir", rule: Required, position: 0);
+            public static readonly ToolArgument<string> Dir = new("dir", rule: StaticDirectory, position: 0);
             public static readonly ToolArgument<string?> Root = new("root", "Root");
             public static readonly ToolArgument<string?> Match = new("match", "PathPattern");
             public static readonly ToolArgument<string?> Index = new("index", "Index");
-            public static readonly ToolArgument<string[]?> ContentTypes = new("content_types", "ContentTypes");
+            public static readonly ToolArgument<string[]?> ContentTypes = new("content_types", "ContentTypes", ContentTypePairs);
             public static readonly ToolDeclaration Tool = new(Name, "StaticDirAttribute", Dir, Root, Match, Index, ContentTypes)
             {
                 CrossRule = value => value("dir") is string dir ? StaticPathBesideRoot(dir, value("root") as string) : null,
@@ -170,10 +170,10 @@ namespace Cherry.Shared
         public static class StaticFile
         {
             public const string Name = "staticfile";
-            public static readonly ToolArgument<string> Filename = new("filename", rule: Required, position: 0);
+            public static readonly ToolArgument<string> Filename = new("filename", rule: StaticFilename, position: 0);
             public static readonly ToolArgument<string?> Root = new("root", "Root");
             public static readonly ToolArgument<string?> Match = new("match", "PathPattern");
-            public static readonly ToolArgument<string[]?> ContentTypes = new("content_types");
+            public static readonly ToolArgument<string[]?> ContentTypes = new("content_types", rule: ContentTypePairs);
             public static readonly ToolDeclaration Tool = new(Name, "StaticFileAttribute", Filename, Root, Match, ContentTypes)
             {
                 CrossRule = value => value("filename") is string file ? StaticPathBesideRoot(file, value("root") as string) : null,
@@ -240,25 +240,26 @@ namespace Cherry.Shared
         public static class Profiler
         {
             public const string Name = "profiler";
-            public static readonly ToolArgument<string?> Dir = new("dir", "Directory");
+            public static readonly ToolArgument<string> Dir = new("dir", "Directory");
             public static readonly ToolDeclaration Tool = new(Name, "ProfilerAttribute", Dir);
         }
 
-        /// <summary>The logging tools take no arguments.</summary>
-        public static readonly ToolDeclaration LogHeaders = new("log_headers", null);
-
-        public static readonly ToolDeclaration LogTracebacks = new("log_tracebacks", null);
-
-        public static readonly ToolDeclaration LogHooks = new("log_hooks", null);
-
-        public static readonly ToolDeclaration LogAccess = new("log_access", null);
+        /// <summary>The logging tools' names; they take no arguments.</summary>
+        public static class Logging
+        {
+            public const string Headers = "log_headers";
+            public const string Tracebacks = "log_tracebacks";
+            public const string Hooks = "log_hooks";
+            public const string Access = "log_access";
+        }
 
         public static readonly ToolDeclaration[] All =
         {
             TrailingSlash.Tool, Encode.Tool, Decode.Tool, Gzip.Tool, Etags.Tool, Expires.Tool, Caching.Tool, JsonIn.Tool,
             ResponseHeaders.Tool, Accept.Tool, Allow.Tool, Autovary.Tool, Flatten.Tool, IgnoreHeaders.Tool, Proxy.Tool,
             Redirect.Tool, ErrRedirect.Tool, Referer.Tool, StaticDir.Tool, StaticFile.Tool, AuthBasic.Tool, AuthDigest.Tool,
-            Sessions.Tool, SessionAuth.Tool, CpStats.Tool, Profiler.Tool, LogHeaders, LogTracebacks, LogHooks, LogAccess,
+            Sessions.Tool, SessionAuth.Tool, CpStats.Tool, Profiler.Tool,
+            new(Logging.Headers, null), new(Logging.Tracebacks, null), new(Logging.Hooks, null), new(Logging.Access, null),
         };
     }
 }

@@ -61,9 +61,19 @@ namespace Cherry.Shared
 
         public static string? Required(string? value) => string.IsNullOrEmpty(value) ? "a value is required" : null;
 
+        public static string? StaticDirectory(string? dir) =>
+            string.IsNullOrEmpty(dir) ? "staticdir needs a directory (tools.staticdir.dir, or [StaticDir(\"path\")])" : null;
+
+        public static string? StaticFilename(string? filename) =>
+            string.IsNullOrEmpty(filename) ? "staticfile needs a file (tools.staticfile.filename, or [StaticFile(\"path\")])" : null;
+
         /// <summary>response_headers: name, value, name, value...</summary>
         public static string? HeaderPairs(string[] namesAndValues) =>
             namesAndValues.Length % 2 == 0 ? null : "expected pairs of header name and value";
+
+        /// <summary>staticdir and staticfile's content_types: extension, type, extension, type...</summary>
+        public static string? ContentTypePairs(string[]? extensionsAndTypes) =>
+            extensionsAndTypes is null || extensionsAndTypes.Length % 2 == 0 ? null : "expected pairs of extension and content type";
 
         public static string? AllowedMethod(string? method) =>
             method is not null && Array.IndexOf(HttpMethods, method.ToUpperInvariant()) >= 0

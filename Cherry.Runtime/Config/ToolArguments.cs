@@ -103,11 +103,14 @@ public sealed class ToolArguments
     /// <paramref name="current"/> (the attribute's or the default). Either way the argument's rule is checked, so an
     /// attribute is held at start-up to the rule configuration is, and the analyzers hold its constants to at build time.
     /// </summary>
-    internal T Bind<T>(Shared.ToolArgument<T> argument, T current)
-    {
-        var value = Read(argument.Key, current);
-        return argument.Check(value) is { } problem ? throw Malformed(argument.Key, problem + ".") : value;
-    }
+    internal T Bind<T>(Shared.ToolArgument<T> argument, T current) => Check(argument, Read(argument.Key, current));
+
+    /// <summary>
+    /// The argument's rule on a value a tool put together itself (response_headers adds configuration's pairs to the
+    /// attribute's): <paramref name="value"/>, or a start-up error naming the key.
+    /// </summary>
+    internal T Check<T>(Shared.ToolArgument<T> argument, T value) =>
+        argument.Check(value) is { } problem ? throw Malformed(argument.Key, problem + ".") : value;
 
     private T Read<T>(string key, T current)
     {

@@ -59,7 +59,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         var arguments = new Dictionary<string, ToolArguments>(StringComparer.Ordinal);
         var switches = new Dictionary<string, (bool On, string Section)>(StringComparer.Ordinal);
         var priorities = new Dictionary<string, int>(StringComparer.Ordinal);
-        var headers = new List<KeyValuePair<string, string>>();
+        var headers = new List<string>();
         var errorPages = new Dictionary<int, ErrorPageRenderer>();
         ErrorPageRenderer? defaultErrorPage = null;
         var showMismatched = true;
@@ -95,7 +95,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
             }
             else if (key.StartsWith(HeadersPrefix, StringComparison.Ordinal) && key.Length > HeadersPrefix.Length)
             {
-                headers.Add(new(key[HeadersPrefix.Length..], value));
+                headers.AddRange([key[HeadersPrefix.Length..], value]);
             }
             else if (key.StartsWith(ErrorPagePrefix, StringComparison.Ordinal))
             {
@@ -143,7 +143,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         }
         if (headers.Count > 0)
         {
-            tools.Add(new ResponseHeadersTool(headers));
+            tools.Add(new ResponseHeadersTool { Options = new() { Headers = [.. headers] } });
         }
 
         foreach (var (name, args) in arguments)

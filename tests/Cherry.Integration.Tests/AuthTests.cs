@@ -178,7 +178,7 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
     }
 
     private static string Nonce(DateTimeOffset? issued = null) =>
-        new AuthDigestTool { Realm = "wonderland", Key = AuthFixture.Key }.NewNonce(issued ?? DateTimeOffset.UtcNow);
+        new AuthDigestTool { Options = new() { Realm = "wonderland", Key = AuthFixture.Key } }.NewNonce(issued ?? DateTimeOffset.UtcNow);
 
     /// <summary>RFC 2069's answer: no qop, nc nor cnonce, so nothing but the nonce tells one request from another.</summary>
     private static string LegacyAuthorization(string nonce, string uri)

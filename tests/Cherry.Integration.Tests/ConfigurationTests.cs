@@ -133,24 +133,6 @@ public sealed class ConfigurationTests
         Assert.Equal("section index", (await server.Client.FetchAsync("/section/")).Body);
     }
 
-    /// <summary>A user's tool is one class; one registration makes it configurable by name.</summary>
-    private sealed class StampTool : HookTool
-    {
-        public override string Name => "stamp";
-
-        public override HookPoint Point => HookPoint.BeforeFinalize;
-
-        public string Text { get; private set; } = "stamped";
-
-        public override void Configure(ToolArguments arguments) => Text = arguments.GetString("text", Text);
-
-        public override ValueTask RunAsync(Request request)
-        {
-            request.Response.Headers["X-Stamp"] = Text;
-            return ValueTask.CompletedTask;
-        }
-    }
-
     [Fact]
     public async Task A_registered_user_tool_is_configured_under_its_own_name()
     {
@@ -164,6 +146,22 @@ public sealed class ConfigurationTests
             app => app.MapCherry<LifecycleRoot>("/", o => o.Set("/", "tools.stamp.colour", "red")),
             configure: options => options.Tools.Register(() => new StampTool())));
         Assert.Contains("the tool 'stamp' has no argument 'colour'", error.Message);
+    }
+
+    [Fact]
+    public async Task A_user_tool_is_turned_on_by_its_attribute_and_configured_like_a_built_in_one()
+    {
+        await using var server = await CherryServer.StartAsync(
+            app => app.MapCherry<StampRoot>("/", o => o.Set("/plain", "tools.stamp.on", "True")),
+            configure: options => options.Tools.Register(() => new StampTool()));
+        Assert.Equal("by attribute", (await server.Client.FetchAsync("/")).Response.Headers.GetValues("X-Stamp").Single());
+        Assert.Equal("stamped", (await server.Client.FetchAsync("/plain")).Response.Headers.GetValues("X-Stamp").Single());
+
+        await using var configured = await CherryServer.StartAsync(
+            app => app.MapCherry<StampRoot>("/", o => o.Set("/", "tools.stamp.text", "by config").Set("/plain", "tools.stamp.on", "False")),
+            configure: options => options.Tools.Register(() => new StampTool()));
+        Assert.Equal("by config", (await configured.Client.FetchAsync("/")).Response.Headers.GetValues("X-Stamp").Single());
+        Assert.False((await configured.Client.FetchAsync("/plain")).Response.Headers.Contains("X-Stamp"));
     }
 
     [Fact]

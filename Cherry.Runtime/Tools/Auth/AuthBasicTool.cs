@@ -14,7 +14,7 @@ public delegate bool CheckPassword(string realm, string user, string password);
 /// </summary>
 public sealed class AuthBasicTool : HookTool
 {
-    public const string ToolName = "auth_basic";
+    public const string ToolName = ToolCatalog.AuthBasic.Name;
 
     private CheckPassword? _check;
 
@@ -24,24 +24,13 @@ public sealed class AuthBasicTool : HookTool
 
     public override int Priority => 1;
 
-    public string Realm { get; set; } = "";
+    public AuthBasicOptions Options { get; set; } = new();
 
-    /// <summary>The charset credentials are decoded with before ISO-8859-1; advertised unless it is ISO-8859-1.</summary>
-    public string AcceptCharset { get; set; } = "utf-8";
-
-    public override void Configure(ToolArguments arguments)
-    {
-        Realm = arguments.GetString("realm", Realm);
-        AcceptCharset = arguments.GetString("accept_charset", AcceptCharset);
-        if (Cherry.Shared.ToolRules.Realm(Realm) is { } problem)
-        {
-            throw arguments.Malformed("realm", "auth_basic: " + problem + ".");
-        }
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
-        _check = services.GetKeyedService<CheckPassword>(Realm)
-            ?? throw arguments.Malformed("realm", $"no CheckPassword is registered for the realm '{Realm}': add builder.Services.AddKeyedSingleton<CheckPassword>(\"{Realm}\", (realm, user, password) => ...), for example AuthBasicTool.CheckPasswordDict(...).");
+        _check = services.GetKeyedService<CheckPassword>(Options.Realm)
+            ?? throw arguments.Malformed(ToolCatalog.AuthBasic.Realm.Key, $"no CheckPassword is registered for the realm '{Options.Realm}': add builder.Services.AddKeyedSingleton<CheckPassword>(\"{Options.Realm}\", (realm, user, password) => ...), for example AuthBasicTool.CheckPasswordDict(...).");
 
     public override ValueTask RunAsync(Request request)
     {
@@ -51,7 +40,7 @@ public sealed class AuthBasicTool : HookTool
         if (header.Length > 0 && space > 0 && header[..space].Equals("Basic", StringComparison.OrdinalIgnoreCase))
         {
             var (user, password) = Decode(header[(space + 1)..].Trim());
-            if (check(Realm, user, password))
+            if (check(Options.Realm, user, password))
             {
                 request.Login = user;
                 return ValueTask.CompletedTask;
@@ -61,8 +50,8 @@ public sealed class AuthBasicTool : HookTool
         {
             throw new HttpError(400, "Bad Request");
         }
-        var charset = AcceptCharset.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) ? "" : $", charset=\"{AcceptCharset.ToUpperInvariant()}\"";
-        request.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\"{charset}";
+        var charset = Options.AcceptCharset.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) ? "" : $", charset=\"{Options.AcceptCharset.ToUpperInvariant()}\"";
+        request.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Options.Realm}\"{charset}";
         throw new HttpError(401, "You are not authorized to access that resource");
     }
 
@@ -81,7 +70,7 @@ public sealed class AuthBasicTool : HookTool
         string text;
         try
         {
-            text = (Http.Charsets.Find(AcceptCharset) ?? Encoding.Latin1).GetString(bytes);
+            text = (Http.Charsets.Find(Options.AcceptCharset) ?? Encoding.Latin1).GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
@@ -108,9 +97,13 @@ public sealed class AuthBasicTool : HookTool
 /// <summary>Turns on <see cref="AuthBasicTool"/>: <c>[AuthBasic(Realm = "earth")]</c>.</summary>
 public sealed class AuthBasicAttribute : ToolAttribute
 {
-    public string Realm { get; set; } = "";
+    private AuthBasicOptions _options = new();
 
-    public string AcceptCharset { get; set; } = "utf-8";
+    /// <inheritdoc cref="AuthBasicOptions.Realm"/>
+    public string Realm { get => _options.Realm; set => _options = _options with { Realm = value }; }
 
-    public override Tool CreateTool() => new AuthBasicTool { Realm = Realm, AcceptCharset = AcceptCharset };
+    /// <inheritdoc cref="AuthBasicOptions.AcceptCharset"/>
+    public string AcceptCharset { get => _options.AcceptCharset; set => _options = _options with { AcceptCharset = value }; }
+
+    public override Tool CreateTool() => new AuthBasicTool { Options = _options };
 }

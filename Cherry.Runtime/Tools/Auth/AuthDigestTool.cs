@@ -13,14 +13,14 @@ public delegate string? GetHa1(string realm, string user, string algorithm);
 /// <summary>
 /// CherryPy's <c>auth_digest</c> (before_handler 1), RFC 2617 and RFC 7616: challenges for MD5 and SHA-256 (MD5 first,
 /// which every client reads), MD5-sess and SHA-256-sess, qop <c>auth</c> and <c>auth-int</c>. Nonces carry a timestamp
-/// and an HMAC of it under <see cref="Key"/>; an old one is answered <c>stale="true"</c>. Beyond CherryPy: the
+/// and an HMAC of it under <see cref="AuthDigestOptions.Key"/>; an old one is answered <c>stale="true"</c>. Beyond CherryPy: the
 /// nonce-count must grow per nonce (a replay is refused), the <c>uri</c> must be the request's, <c>opaque</c>
-/// must round-trip, and RFC 2069's answer without qop is refused unless <see cref="AllowLegacyNoQop"/>. The HA1
+/// must round-trip, and RFC 2069's answer without qop is refused unless <see cref="AuthDigestOptions.AllowLegacyNoQop"/>. The HA1
 /// source is the <see cref="GetHa1"/> registered in DI under the realm's name.
 /// </summary>
 public sealed class AuthDigestTool : Tool
 {
-    public const string ToolName = "auth_digest";
+    public const string ToolName = ToolCatalog.AuthDigest.Name;
 
     private const string Unparseable = "The Authorization header could not be parsed.";
     private INonceCounter? _counter;
@@ -28,41 +28,17 @@ public sealed class AuthDigestTool : Tool
 
     public override string Name => ToolName;
 
-    public string Realm { get; set; } = "";
+    public AuthDigestOptions Options { get; set; } = new();
 
-    /// <summary>The secret nonces are signed with.</summary>
-    public string Key { get; set; } = "";
-
-    public string AcceptCharset { get; set; } = "utf-8";
-
+    /// <summary>How long a nonce is honoured before the client is asked again, <c>stale="true"</c> (not configurable).</summary>
     public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromSeconds(600);
 
-    /// <summary>
-    /// Accepts RFC 2069's answer without qop (<c>tools.auth_digest.allow_legacy_no_qop</c>). It has no nonce-count, so
-    /// each nonce then serves one request: a replay is answered <c>stale="true"</c>. Off by default (CherryPy accepts it).
-    /// </summary>
-    public bool AllowLegacyNoQop { get; set; }
-
-    public override void Configure(ToolArguments arguments)
-    {
-        Realm = arguments.GetString("realm", Realm);
-        Key = arguments.GetString("key", Key);
-        AcceptCharset = arguments.GetString("accept_charset", AcceptCharset);
-        AllowLegacyNoQop = arguments.GetBoolean("allow_legacy_no_qop", AllowLegacyNoQop);
-        if (Cherry.Shared.ToolRules.Realm(Realm) is { } realmProblem)
-        {
-            throw arguments.Malformed("realm", "auth_digest: " + realmProblem + ".");
-        }
-        if (Cherry.Shared.ToolRules.DigestKey(Key) is { } keyProblem)
-        {
-            throw arguments.Malformed("key", "auth_digest: " + keyProblem + " (tools.auth_digest.key).");
-        }
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {
-        _getHa1 = services.GetKeyedService<GetHa1>(Realm)
-            ?? throw arguments.Malformed("realm", $"no GetHa1 is registered for the realm '{Realm}': add builder.Services.AddKeyedSingleton<GetHa1>(\"{Realm}\", ...), for example AuthDigestTool.Ha1FromPasswords(...).");
+        _getHa1 = services.GetKeyedService<GetHa1>(Options.Realm)
+            ?? throw arguments.Malformed(ToolCatalog.AuthDigest.Realm.Key, $"no GetHa1 is registered for the realm '{Options.Realm}': add builder.Services.AddKeyedSingleton<GetHa1>(\"{Options.Realm}\", ...), for example AuthDigestTool.Ha1FromPasswords(...).");
         _counter = services.GetRequiredService<INonceCounter>();
     }
 
@@ -101,7 +77,7 @@ public sealed class AuthDigestTool : Tool
         {
             throw new HttpError(400, Unparseable);
         }
-        if (qop.Length == 0 && !AllowLegacyNoQop)
+        if (qop.Length == 0 && !Options.AllowLegacyNoQop)
         {
             // Without qop nothing tells one request from a replay of it; the challenge asks for qop="auth".
             throw Challenge(request, stale: false);
@@ -115,12 +91,12 @@ public sealed class AuthDigestTool : Tool
         {
             throw new HttpError(400, "The Authorization header's uri does not match the request.");
         }
-        if (realm != Realm || !NonceIsAuthentic(nonce, out var issued) || (fields.TryGetValue("opaque", out var opaque) && opaque != Opaque()))
+        if (realm != Options.Realm || !NonceIsAuthentic(nonce, out var issued) || (fields.TryGetValue("opaque", out var opaque) && opaque != Opaque()))
         {
             throw Challenge(request, stale: false);
         }
         var baseAlgorithm = algorithm.StartsWith("SHA-256", StringComparison.Ordinal) ? "SHA-256" : "MD5";
-        var ha1 = getHa1(Realm, user, baseAlgorithm);
+        var ha1 = getHa1(Options.Realm, user, baseAlgorithm);
         if (ha1 is null)
         {
             throw Challenge(request, stale: false);
@@ -171,12 +147,12 @@ public sealed class AuthDigestTool : Tool
     private HttpError Challenge(Request request, bool stale)
     {
         var nonce = NewNonce(request.App.Time.GetUtcNow());
-        var charset = AcceptCharset.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) ? "" : $", charset=\"{AcceptCharset.ToUpperInvariant()}\"";
+        var charset = Options.AcceptCharset.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) ? "" : $", charset=\"{Options.AcceptCharset.ToUpperInvariant()}\"";
         var extra = (stale ? ", stale=\"true\"" : "") + charset;
         request.Response.Headers.WWWAuthenticate = new Microsoft.Extensions.Primitives.StringValues(
         [
-            $"Digest realm=\"{Realm}\", nonce=\"{nonce}\", algorithm=\"MD5\", qop=\"auth\", opaque=\"{Opaque()}\"{extra}",
-            $"Digest realm=\"{Realm}\", nonce=\"{nonce}\", algorithm=\"SHA-256\", qop=\"auth\", opaque=\"{Opaque()}\"{extra}",
+            $"Digest realm=\"{Options.Realm}\", nonce=\"{nonce}\", algorithm=\"MD5\", qop=\"auth\", opaque=\"{Opaque()}\"{extra}",
+            $"Digest realm=\"{Options.Realm}\", nonce=\"{nonce}\", algorithm=\"SHA-256\", qop=\"auth\", opaque=\"{Opaque()}\"{extra}",
         ]);
         return new HttpError(401, "You are not authorized to access that resource");
     }
@@ -189,7 +165,7 @@ public sealed class AuthDigestTool : Tool
     {
         var seconds = issued.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var unique = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        return seconds + ":" + unique + ":" + Sign(seconds + ":" + unique + ":" + Realm);
+        return seconds + ":" + unique + ":" + Sign(seconds + ":" + unique + ":" + Options.Realm);
     }
 
     private bool NonceIsAuthentic(string nonce, out DateTimeOffset issued)
@@ -200,7 +176,7 @@ public sealed class AuthDigestTool : Tool
         {
             return false;
         }
-        var expected = Sign(parts[0] + ":" + parts[1] + ":" + Realm);
+        var expected = Sign(parts[0] + ":" + parts[1] + ":" + Options.Realm);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[2])))
         {
             return false;
@@ -209,9 +185,9 @@ public sealed class AuthDigestTool : Tool
         return true;
     }
 
-    private string Opaque() => Sign("opaque:" + Realm)[..32];
+    private string Opaque() => Sign("opaque:" + Options.Realm)[..32];
 
-    private string Sign(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Key), Encoding.UTF8.GetBytes(text)));
+    private string Sign(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Options.Key), Encoding.UTF8.GetBytes(text)));
 
     public static string Hash(string algorithm, string text) => HashBytes(algorithm, Encoding.UTF8.GetBytes(text));
 
@@ -266,14 +242,19 @@ public sealed class AuthDigestTool : Tool
 /// <summary>Turns on <see cref="AuthDigestTool"/>: <c>[AuthDigest(Realm = "wonderland", Key = "...")]</c>.</summary>
 public sealed class AuthDigestAttribute : ToolAttribute
 {
-    public string Realm { get; set; } = "";
+    private AuthDigestOptions _options = new();
 
-    public string Key { get; set; } = "";
+    /// <inheritdoc cref="AuthDigestOptions.Realm"/>
+    public string Realm { get => _options.Realm; set => _options = _options with { Realm = value }; }
 
-    public string AcceptCharset { get; set; } = "utf-8";
+    /// <inheritdoc cref="AuthDigestOptions.Key"/>
+    public string Key { get => _options.Key; set => _options = _options with { Key = value }; }
 
-    /// <inheritdoc cref="AuthDigestTool.AllowLegacyNoQop"/>
-    public bool AllowLegacyNoQop { get; set; }
+    /// <inheritdoc cref="AuthDigestOptions.AcceptCharset"/>
+    public string AcceptCharset { get => _options.AcceptCharset; set => _options = _options with { AcceptCharset = value }; }
 
-    public override Tool CreateTool() => new AuthDigestTool { Realm = Realm, Key = Key, AcceptCharset = AcceptCharset, AllowLegacyNoQop = AllowLegacyNoQop };
+    /// <inheritdoc cref="AuthDigestOptions.AllowLegacyNoQop"/>
+    public bool AllowLegacyNoQop { get => _options.AllowLegacyNoQop; set => _options = _options with { AllowLegacyNoQop = value }; }
+
+    public override Tool CreateTool() => new AuthDigestTool { Options = _options };
 }

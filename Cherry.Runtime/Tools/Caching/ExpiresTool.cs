@@ -4,12 +4,12 @@ namespace Cherry;
 
 /// <summary>
 /// CherryPy's <c>expires</c> (before_finalize 50), as it behaves: it acts only when forced or when the response
-/// already carries ETag, Last-Modified, Age or Expires. Then a positive <see cref="Secs"/> sets Expires that far
+/// already carries ETag, Last-Modified, Age or Expires. Then a positive <see cref="ExpiresOptions.Secs"/> sets Expires that far
 /// ahead; zero sets Pragma and Cache-Control to no-cache and Expires in the past.
 /// </summary>
 public sealed class ExpiresTool : HookTool
 {
-    public const string ToolName = "expires";
+    public const string ToolName = ToolCatalog.Expires.Name;
 
     private static readonly DateTimeOffset Past = new(2007, 1, 28, 0, 0, 0, TimeSpan.Zero);
 
@@ -17,26 +17,13 @@ public sealed class ExpiresTool : HookTool
 
     public override HookPoint Point => HookPoint.BeforeFinalize;
 
-    public TimeSpan Secs { get; set; }
+    public ExpiresOptions Options { get; set; } = new();
 
-    public bool Force { get; set; }
-
-    public override void Configure(ToolArguments arguments)
-    {
-        if (arguments.TryGetInt32("secs", out var secs))
-        {
-            Secs = TimeSpan.FromSeconds(secs);
-        }
-        Force = arguments.GetBoolean("force", Force);
-        if (Cherry.Shared.ToolRules.ExpiresSeconds((int)Secs.TotalSeconds) is { } problem)
-        {
-            throw arguments.Malformed("secs", problem);
-        }
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override ValueTask RunAsync(Request request)
     {
-        Apply(request, Secs, Force);
+        Apply(request, TimeSpan.FromSeconds(Options.Secs), Options.Force);
         return ValueTask.CompletedTask;
     }
 
@@ -76,10 +63,13 @@ public sealed class ExpiresTool : HookTool
 /// <summary>Turns on <see cref="ExpiresTool"/>: <c>[Expires(Secs = 60, Force = true)]</c>.</summary>
 public sealed class ExpiresAttribute : ToolAttribute
 {
-    /// <summary>Seconds until the response expires; 0 forbids caching.</summary>
-    public int Secs { get; set; }
+    private ExpiresOptions _options = new();
 
-    public bool Force { get; set; }
+    /// <inheritdoc cref="ExpiresOptions.Secs"/>
+    public int Secs { get => _options.Secs; set => _options = _options with { Secs = value }; }
 
-    public override Tool CreateTool() => new ExpiresTool { Secs = TimeSpan.FromSeconds(Secs), Force = Force };
+    /// <inheritdoc cref="ExpiresOptions.Force"/>
+    public bool Force { get => _options.Force; set => _options = _options with { Force = value }; }
+
+    public override Tool CreateTool() => new ExpiresTool { Options = _options };
 }

@@ -3,7 +3,7 @@ namespace Cherry;
 /// <summary>CherryPy's <c>etags</c> tool (<c>validate_etags</c>, before_finalize 75).</summary>
 public sealed class EtagsTool : HookTool
 {
-    public const string ToolName = "etags";
+    public const string ToolName = ToolCatalog.Etags.Name;
 
     public override string Name => ToolName;
 
@@ -11,19 +11,15 @@ public sealed class EtagsTool : HookTool
 
     public override int Priority => 75;
 
-    /// <summary>Give 200 responses without an ETag one from an MD5 of the body.</summary>
-    public bool AutoTags { get; set; }
+    public EtagsOptions Options { get; set; } = new();
 
-    public override void Configure(ToolArguments arguments)
-    {
-        AutoTags = arguments.GetBoolean("autotags", AutoTags);
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override ValueTask RunAsync(Request request)
     {
         if (!request.IsErrorResponse)
         {
-            Conditional.ValidateEtags(request, AutoTags);
+            Conditional.ValidateEtags(request, Options.AutoTags);
         }
         return ValueTask.CompletedTask;
     }
@@ -32,7 +28,10 @@ public sealed class EtagsTool : HookTool
 /// <summary>Turns on <see cref="EtagsTool"/>: <c>[Etags(AutoTags = true)]</c>.</summary>
 public sealed class EtagsAttribute : ToolAttribute
 {
-    public bool AutoTags { get; set; }
+    private EtagsOptions _options = new();
 
-    public override Tool CreateTool() => new EtagsTool { AutoTags = AutoTags };
+    /// <inheritdoc cref="EtagsOptions.AutoTags"/>
+    public bool AutoTags { get => _options.AutoTags; set => _options = _options with { AutoTags = value }; }
+
+    public override Tool CreateTool() => new EtagsTool { Options = _options };
 }

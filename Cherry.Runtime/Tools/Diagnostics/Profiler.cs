@@ -71,20 +71,20 @@ public sealed class RequestProfile
 
 /// <summary>
 /// CherryPy's profiler, as a tool: for a handler or a whole application (<c>tools.profiler.on</c>), each request's
-/// <see cref="RequestProfile"/> is written to <see cref="Directory"/> as <c>cp_NNNN.json</c>. Mount the viewer with
+/// <see cref="RequestProfile"/> is written to <see cref="ProfilerOptions.Directory"/> as <c>cp_NNNN.json</c>. Mount the viewer with
 /// <see cref="ProfilerEndpoints.MapCherryProfiler"/>.
 /// </summary>
 public sealed class ProfilerTool : Tool
 {
-    public const string ToolName = "profiler";
+    public const string ToolName = ToolCatalog.Profiler.Name;
 
     private static int s_sequence;
 
     public override string Name => ToolName;
 
-    public string Directory { get; set; } = Path.Combine(Path.GetTempPath(), "cherry-profiles");
+    public ProfilerOptions Options { get; set; } = new();
 
-    public override void Configure(ToolArguments arguments) => Directory = arguments.GetString("dir", Directory);
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Attach(ToolChainBuilder chain)
     {
@@ -98,8 +98,9 @@ public sealed class ProfilerTool : Tool
             if (request.Profile is { } profile)
             {
                 request.Profile = null;
-                System.IO.Directory.CreateDirectory(Directory);
-                var file = Path.Combine(Directory, $"cp_{Interlocked.Increment(ref s_sequence).ToString("D4", CultureInfo.InvariantCulture)}.json");
+                var directory = Options.Directory;
+                System.IO.Directory.CreateDirectory(directory);
+                var file = Path.Combine(directory, $"cp_{Interlocked.Increment(ref s_sequence).ToString("D4", CultureInfo.InvariantCulture)}.json");
                 await File.WriteAllTextAsync(file, profile.ToJson(request));
             }
         });
@@ -109,9 +110,12 @@ public sealed class ProfilerTool : Tool
 /// <summary>Turns on <see cref="ProfilerTool"/>: <c>[Profiler(Directory = "/var/tmp/profiles")]</c>.</summary>
 public sealed class ProfilerAttribute : ToolAttribute
 {
-    public string? Directory { get; set; }
+    private ProfilerOptions _options = new();
 
-    public override Tool CreateTool() => Directory is null ? new ProfilerTool() : new ProfilerTool { Directory = Directory };
+    /// <inheritdoc cref="ProfilerOptions.Directory"/>
+    public string Directory { get => _options.Directory; set => _options = _options with { Directory = value }; }
+
+    public override Tool CreateTool() => new ProfilerTool { Options = _options };
 }
 
 /// <summary>The profile viewer: a list of stored profiles and each one as text.</summary>

@@ -2,36 +2,30 @@ namespace Cherry;
 
 /// <summary>
 /// CherryPy's <c>decode</c> (before_request_body 50): the charsets a form body is decoded with.
-/// <see cref="Encoding"/> replaces the list; otherwise <see cref="DefaultEncoding"/> is added after the
+/// <see cref="DecodeOptions.Encoding"/> replaces the list; otherwise <see cref="DecodeOptions.DefaultEncoding"/> is added after the
 /// request's own charset. A body none of them decodes is a 400 naming the charsets tried.
 /// </summary>
 public sealed class DecodeTool : HookTool
 {
-    public const string ToolName = "decode";
+    public const string ToolName = ToolCatalog.Decode.Name;
 
     public override string Name => ToolName;
 
     public override HookPoint Point => HookPoint.BeforeRequestBody;
 
-    public string? Encoding { get; set; }
+    public DecodeOptions Options { get; set; } = new();
 
-    public string DefaultEncoding { get; set; } = "utf-8";
-
-    public override void Configure(ToolArguments arguments)
-    {
-        Encoding = arguments.GetString("encoding", Encoding);
-        DefaultEncoding = arguments.GetString("default_encoding", DefaultEncoding);
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override ValueTask RunAsync(Request request)
     {
-        if (Encoding is not null)
+        if (Options.Encoding is { } encoding)
         {
-            request.BodyCharsets = [Encoding];
+            request.BodyCharsets = [encoding];
         }
-        else if (!request.BodyCharsets.Contains(DefaultEncoding, StringComparer.OrdinalIgnoreCase))
+        else if (!request.BodyCharsets.Contains(Options.DefaultEncoding, StringComparer.OrdinalIgnoreCase))
         {
-            request.BodyCharsets = [.. request.BodyCharsets, DefaultEncoding];
+            request.BodyCharsets = [.. request.BodyCharsets, Options.DefaultEncoding];
         }
         return ValueTask.CompletedTask;
     }
@@ -40,9 +34,13 @@ public sealed class DecodeTool : HookTool
 /// <summary>Turns on <see cref="DecodeTool"/>.</summary>
 public sealed class DecodeAttribute : ToolAttribute
 {
-    public string? Encoding { get; set; }
+    private DecodeOptions _options = new();
 
-    public string DefaultEncoding { get; set; } = "utf-8";
+    /// <inheritdoc cref="DecodeOptions.Encoding"/>
+    public string? Encoding { get => _options.Encoding; set => _options = _options with { Encoding = value }; }
 
-    public override Tool CreateTool() => new DecodeTool { Encoding = Encoding, DefaultEncoding = DefaultEncoding };
+    /// <inheritdoc cref="DecodeOptions.DefaultEncoding"/>
+    public string DefaultEncoding { get => _options.DefaultEncoding; set => _options = _options with { DefaultEncoding = value }; }
+
+    public override Tool CreateTool() => new DecodeTool { Options = _options };
 }

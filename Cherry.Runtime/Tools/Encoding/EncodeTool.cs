@@ -5,33 +5,21 @@ namespace Cherry;
 /// <summary>
 /// CherryPy's <c>encode</c> (on by default, before_handler 70): picks the charset of a handler's text response
 /// from Accept-Charset, encodes it, and appends <c>;charset=...</c> to the Content-Type. Without an explicit
-/// <see cref="Encoding"/>, it tries the client's charsets in preference order (<c>*</c> means the default), then
+/// <see cref="EncodeOptions.Encoding"/>, it tries the client's charsets in preference order (<c>*</c> means the default), then
 /// ISO-8859-1 if the client did not exclude it; a response no acceptable charset can carry is a 406 with
 /// CherryPy's message. Responses served by a handler tool and error pages are left alone, as in CherryPy.
 /// </summary>
 public sealed class EncodeTool : Tool
 {
-    public const string ToolName = "encode";
+    public const string ToolName = ToolCatalog.Encode.Name;
 
     private static readonly object Marked = new();
 
     public override string Name => ToolName;
 
-    /// <summary>Always this charset; a client that refuses it gets a 406.</summary>
-    public string? Encoding { get; set; }
+    public EncodeOptions Options { get; set; } = new();
 
-    /// <summary>The charset for <c>*</c> and for clients that send no Accept-Charset.</summary>
-    public string DefaultEncoding { get; set; } = "utf-8";
-
-    /// <summary>Only <c>text/*</c> responses get a charset (CherryPy's <c>text_only</c>).</summary>
-    public bool TextOnly { get; set; } = true;
-
-    public override void Configure(ToolArguments arguments)
-    {
-        Encoding = arguments.GetString("encoding", Encoding);
-        DefaultEncoding = arguments.GetString("default_encoding", DefaultEncoding);
-        TextOnly = arguments.GetBoolean("text_only", TextOnly);
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Attach(ToolChainBuilder chain)
     {
@@ -59,7 +47,7 @@ public sealed class EncodeTool : Tool
     {
         var response = request.Response;
         var contentType = response.ContentType;
-        if (contentType is null || (TextOnly && !contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)))
+        if (contentType is null || (Options.TextOnly && !contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)))
         {
             return;
         }
@@ -81,7 +69,7 @@ public sealed class EncodeTool : Tool
         var header = request.Headers.AcceptCharset.ToString();
         var attempted = new List<string>();
         var text = request.Response.PendingText;
-        if (Encoding is { } forced)
+        if (Options.Encoding is { } forced)
         {
             var accepted = Accepted(header);
             if (header.Length == 0 || accepted.Any(a => a.Value == "*" || Same(a.Value, forced)))
@@ -92,7 +80,7 @@ public sealed class EncodeTool : Tool
         }
         if (header.Length == 0)
         {
-            return TryEncode(DefaultEncoding, text, attempted) ?? throw NotAcceptable(header, attempted);
+            return TryEncode(Options.DefaultEncoding, text, attempted) ?? throw NotAcceptable(header, attempted);
         }
         var elements = Accepted(header);
         foreach (var element in elements)
@@ -101,7 +89,7 @@ public sealed class EncodeTool : Tool
             {
                 continue;
             }
-            var name = element.Value == "*" ? DefaultEncoding : element.Value;
+            var name = element.Value == "*" ? Options.DefaultEncoding : element.Value;
             if (TryEncode(name, text, attempted) is { } chosen)
             {
                 return chosen;

@@ -4,14 +4,14 @@ namespace Cherry;
 
 /// <summary>
 /// CherryPy's <c>gzip</c> (before_finalize 80), with brotli added: compresses responses whose type is in
-/// <see cref="MimeTypes"/> (<c>type/*</c> and <c>type/*+suffix</c> allowed) for clients that accept gzip or br,
+/// <see cref="GzipOptions.MimeTypes"/> (<c>type/*</c> and <c>type/*+suffix</c> allowed) for clients that accept gzip or br,
 /// always adds <c>Vary: Accept-Encoding</c>, and streams a streamed body chunk by chunk.
 /// Unlike CherryPy, identity stays acceptable unless the client refuses it (<c>identity;q=0</c>, or <c>*;q=0</c>
 /// without identity), so <c>Accept-Encoding: br</c> for a type it does not compress is answered, not refused.
 /// </summary>
 public sealed class GzipTool : HookTool
 {
-    public const string ToolName = "gzip";
+    public const string ToolName = ToolCatalog.Gzip.Name;
 
     public override string Name => ToolName;
 
@@ -19,19 +19,9 @@ public sealed class GzipTool : HookTool
 
     public override int Priority => 80;
 
-    /// <summary>0 (none) to 9 (smallest), CherryPy's scale.</summary>
-    public int CompressLevel { get; set; } = 5;
+    public GzipOptions Options { get; set; } = new();
 
-    public string[] MimeTypes { get; set; } = ["text/html", "text/plain"];
-
-    public override void Configure(ToolArguments arguments)
-    {
-        if (arguments.TryGetInt32("compress_level", out var level))
-        {
-            CompressLevel = level is >= 0 and <= 9 ? level : throw arguments.Malformed("compress_level", "expected 0 to 9.");
-        }
-        MimeTypes = arguments.GetList("mime_types", MimeTypes);
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override ValueTask RunAsync(Request request)
     {
@@ -45,7 +35,7 @@ public sealed class GzipTool : HookTool
         if (coding is not null)
         {
             response.Headers.ContentEncoding = coding;
-            var level = Level(CompressLevel);
+            var level = Level(Options.CompressLevel);
             if (response.Stream is { } stream)
             {
                 response.Stream = Compression.CompressStream(stream, coding, level);
@@ -75,7 +65,7 @@ public sealed class GzipTool : HookTool
         {
             throw ex.ToHttpError();
         }
-        var compressible = MediaTypes.Matches(MimeTypes, mediaType);
+        var compressible = MediaTypes.Matches(Options.MimeTypes, mediaType);
         foreach (var element in elements)
         {
             if (element.Quality <= 0)
@@ -109,17 +99,13 @@ public sealed class GzipTool : HookTool
 /// <summary>Turns on <see cref="GzipTool"/>: <c>[Gzip]</c>, or <c>[Gzip(MimeTypes = new[] { "application/*+json" })]</c>.</summary>
 public sealed class GzipAttribute : ToolAttribute
 {
-    public int CompressLevel { get; set; } = 5;
+    private GzipOptions _options = new();
 
-    public string[]? MimeTypes { get; set; }
+    /// <inheritdoc cref="GzipOptions.CompressLevel"/>
+    public int CompressLevel { get => _options.CompressLevel; set => _options = _options with { CompressLevel = value }; }
 
-    public override Tool CreateTool()
-    {
-        var tool = new GzipTool { CompressLevel = CompressLevel };
-        if (MimeTypes is { Length: > 0 } types)
-        {
-            tool.MimeTypes = types;
-        }
-        return tool;
-    }
+    /// <inheritdoc cref="GzipOptions.MimeTypes"/>
+    public string[] MimeTypes { get => _options.MimeTypes; set => _options = _options with { MimeTypes = value }; }
+
+    public override Tool CreateTool() => new GzipTool { Options = _options };
 }

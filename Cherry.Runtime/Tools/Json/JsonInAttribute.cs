@@ -3,19 +3,13 @@ namespace Cherry;
 /// <summary>Turns on <see cref="JsonInTool"/>; a parameter marked <see cref="JsonBodyAttribute"/> receives the typed body.</summary>
 public sealed class JsonInAttribute : ToolAttribute
 {
-    /// <summary>When false, bodies of other content types are processed as usual instead of refused with 415.</summary>
-    public bool Force { get; set; } = true;
+    private JsonInOptions _options = new();
 
-    /// <summary>Accepted media types; CherryPy's default is application/json and text/javascript.</summary>
-    public string[]? ContentTypes { get; set; }
+    /// <inheritdoc cref="JsonInOptions.Force"/>
+    public bool Force { get => _options.Force; set => _options = _options with { Force = value }; }
 
-    public override Tool CreateTool()
-    {
-        var tool = new JsonInTool { Force = Force };
-        if (ContentTypes is { Length: > 0 } types)
-        {
-            tool.ContentTypes = types;
-        }
-        return tool;
-    }
+    /// <inheritdoc cref="JsonInOptions.ContentTypes"/>
+    public string[] ContentTypes { get => _options.ContentTypes; set => _options = _options with { ContentTypes = value }; }
+
+    public override Tool CreateTool() => new JsonInTool { Options = _options };
 }

@@ -5,12 +5,12 @@ namespace Cherry;
 /// <summary>
 /// CherryPy's <c>json_in</c> (before_request_body 30): a JSON body of an accepted content type is parsed into
 /// <see cref="Request.Json"/>. It needs a Content-Length (411 otherwise, chunked included), and a body that is
-/// not UTF-8 JSON is a 400 "Invalid JSON document". With <see cref="Force"/>, any other content type is a 415;
+/// not UTF-8 JSON is a 400 "Invalid JSON document". With <see cref="JsonInOptions.Force"/>, any other content type is a 415;
 /// without it, form posts go on to become parameters.
 /// </summary>
 public sealed class JsonInTool : HookTool
 {
-    public const string ToolName = "json_in";
+    public const string ToolName = ToolCatalog.JsonIn.Name;
 
     public override string Name => ToolName;
 
@@ -18,15 +18,9 @@ public sealed class JsonInTool : HookTool
 
     public override int Priority => 30;
 
-    public string[] ContentTypes { get; set; } = ["application/json", "text/javascript"];
+    public JsonInOptions Options { get; set; } = new();
 
-    public bool Force { get; set; } = true;
-
-    public override void Configure(ToolArguments arguments)
-    {
-        ContentTypes = arguments.GetList("content_type", ContentTypes);
-        Force = arguments.GetBoolean("force", Force);
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override async ValueTask RunAsync(Request request)
     {
@@ -36,7 +30,7 @@ public sealed class JsonInTool : HookTool
         }
         var http = request.HttpContext.Request;
         var mediaType = MediaType(http.ContentType);
-        if (Array.Exists(ContentTypes, t => string.Equals(t, mediaType, StringComparison.OrdinalIgnoreCase)))
+        if (Array.Exists(Options.ContentTypes, t => string.Equals(t, mediaType, StringComparison.OrdinalIgnoreCase)))
         {
             if (http.ContentLength is null)
             {
@@ -59,9 +53,9 @@ public sealed class JsonInTool : HookTool
             }
             request.ProcessRequestBody = false;
         }
-        else if (Force)
+        else if (Options.Force)
         {
-            throw new HttpError(415, "Expected an entity of content type " + string.Join(", ", ContentTypes));
+            throw new HttpError(415, "Expected an entity of content type " + string.Join(", ", Options.ContentTypes));
         }
     }
 

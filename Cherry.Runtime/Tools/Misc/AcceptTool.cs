@@ -4,28 +4,25 @@ namespace Cherry;
 
 /// <summary>
 /// CherryPy's <c>accept</c> (on_start_resource): refuses with 406 a client whose Accept header matches none of
-/// <see cref="Media"/>. <see cref="Select"/> is the helper form and returns the chosen type.
+/// <see cref="AcceptOptions.Media"/>. <see cref="Select"/> is the helper form and returns the chosen type.
 /// </summary>
 public sealed class AcceptTool : HookTool
 {
-    public const string ToolName = "accept";
+    public const string ToolName = ToolCatalog.Accept.Name;
 
     public override string Name => ToolName;
 
     public override HookPoint Point => HookPoint.OnStartResource;
 
-    public string[] Media { get; set; } = [];
+    public AcceptOptions Options { get; set; } = new();
 
-    public override void Configure(ToolArguments arguments)
-    {
-        Media = arguments.GetList("media", Media);
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override ValueTask RunAsync(Request request)
     {
-        if (Media.Length > 0)
+        if (Options.Media.Length > 0)
         {
-            Select(request, Media);
+            Select(request, Options.Media);
         }
         return ValueTask.CompletedTask;
     }
@@ -82,7 +79,10 @@ public sealed class AcceptTool : HookTool
 /// <summary>Turns on <see cref="AcceptTool"/>: <c>[Accept("text/html", "text/plain")]</c>.</summary>
 public sealed class AcceptAttribute(params string[] media) : ToolAttribute
 {
-    public string[] Media { get; } = media;
+    private readonly AcceptOptions _options = new() { Media = media };
 
-    public override Tool CreateTool() => new AcceptTool { Media = Media };
+    /// <inheritdoc cref="AcceptOptions.Media"/>
+    public string[] Media => _options.Media;
+
+    public override Tool CreateTool() => new AcceptTool { Options = _options };
 }

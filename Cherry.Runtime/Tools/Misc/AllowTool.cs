@@ -6,26 +6,19 @@ namespace Cherry;
 /// </summary>
 public sealed class AllowTool : HookTool
 {
-    public const string ToolName = "allow";
+    public const string ToolName = ToolCatalog.Allow.Name;
 
     public override string Name => ToolName;
 
     public override HookPoint Point => HookPoint.OnStartResource;
 
-    public string[] Methods { get; set; } = ["GET", "HEAD"];
+    public AllowOptions Options { get; set; } = new();
 
-    public override void Configure(ToolArguments arguments)
-    {
-        Methods = arguments.GetList("methods", Methods);
-        if (Methods.Select(Cherry.Shared.ToolRules.AllowedMethod).FirstOrDefault(p => p is not null) is { } problem)
-        {
-            throw arguments.Malformed("methods", problem);
-        }
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override ValueTask RunAsync(Request request)
     {
-        Check(request, Methods);
+        Check(request, Options.Methods);
         return ValueTask.CompletedTask;
     }
 
@@ -48,7 +41,11 @@ public sealed class AllowTool : HookTool
 /// <summary>Turns on <see cref="AllowTool"/>: <c>[Allow("GET", "POST")]</c>.</summary>
 public sealed class AllowAttribute(params string[] methods) : ToolAttribute
 {
-    public string[] Methods { get; } = methods;
+    // No methods keeps the default.
+    private readonly AllowOptions _options = methods.Length == 0 ? new() : new() { Methods = methods };
 
-    public override Tool CreateTool() => new AllowTool { Methods = Methods.Length == 0 ? ["GET", "HEAD"] : Methods };
+    /// <inheritdoc cref="AllowOptions.Methods"/>
+    public string[] Methods => _options.Methods;
+
+    public override Tool CreateTool() => new AllowTool { Options = _options };
 }

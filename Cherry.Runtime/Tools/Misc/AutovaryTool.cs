@@ -8,20 +8,17 @@ namespace Cherry;
 
 /// <summary>
 /// CherryPy's <c>autovary</c> (on_start_resource 0): watches which request headers the request reads and lists
-/// them in <c>Vary</c> before finalize (priority 95), less those in <see cref="Ignore"/>.
+/// them in <c>Vary</c> before finalize (priority 95), less those in <see cref="AutovaryOptions.Ignore"/>.
 /// </summary>
 public sealed class AutovaryTool : Tool
 {
-    public const string ToolName = "autovary";
+    public const string ToolName = ToolCatalog.Autovary.Name;
 
     public override string Name => ToolName;
 
-    public string[] Ignore { get; set; } = ["Content-Disposition", "Content-Length", "Content-Type"];
+    public AutovaryOptions Options { get; set; } = new();
 
-    public override void Configure(ToolArguments arguments)
-    {
-        Ignore = arguments.GetList("ignore", Ignore);
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Attach(ToolChainBuilder chain)
     {
@@ -38,7 +35,7 @@ public sealed class AutovaryTool : Tool
         {
             if (request.GetToolState(slot) is WatchedHeaders watcher)
             {
-                foreach (var name in watcher.Read.Where(n => !Ignore.Contains(n, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase))
+                foreach (var name in watcher.Read.Where(n => !Options.Ignore.Contains(n, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase))
                 {
                     Vary.Add(request.Response.Headers, Http.HeaderMap.TitleCase(name));
                 }

@@ -3,7 +3,7 @@ namespace Cherry;
 /// <summary>CherryPy's <c>flatten</c> (before_finalize 50): nested sequences in a streamed body are written element by element.</summary>
 public sealed class FlattenTool : HookTool
 {
-    public const string ToolName = "flatten";
+    public const string ToolName = ToolCatalog.Flatten.Name;
 
     public override string Name => ToolName;
 

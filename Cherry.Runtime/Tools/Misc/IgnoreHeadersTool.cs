@@ -3,22 +3,19 @@ namespace Cherry;
 /// <summary>CherryPy's <c>ignore_headers</c> (before_request_body): removes request headers (Range by default).</summary>
 public sealed class IgnoreHeadersTool : HookTool
 {
-    public const string ToolName = "ignore_headers";
+    public const string ToolName = ToolCatalog.IgnoreHeaders.Name;
 
     public override string Name => ToolName;
 
     public override HookPoint Point => HookPoint.BeforeRequestBody;
 
-    public string[] Headers { get; set; } = ["Range"];
+    public IgnoreHeadersOptions Options { get; set; } = new();
 
-    public override void Configure(ToolArguments arguments)
-    {
-        Headers = arguments.GetList("headers", Headers);
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override ValueTask RunAsync(Request request)
     {
-        Apply(request, Headers);
+        Apply(request, Options.Headers);
         return ValueTask.CompletedTask;
     }
 
@@ -35,7 +32,11 @@ public sealed class IgnoreHeadersTool : HookTool
 /// <summary>Turns on <see cref="IgnoreHeadersTool"/>: <c>[IgnoreHeaders("Range")]</c>.</summary>
 public sealed class IgnoreHeadersAttribute(params string[] headers) : ToolAttribute
 {
-    public string[] Headers { get; } = headers;
+    // No headers keeps the default.
+    private readonly IgnoreHeadersOptions _options = headers.Length == 0 ? new() : new() { Headers = headers };
 
-    public override Tool CreateTool() => new IgnoreHeadersTool { Headers = Headers.Length == 0 ? ["Range"] : Headers };
+    /// <inheritdoc cref="IgnoreHeadersOptions.Headers"/>
+    public string[] Headers => _options.Headers;
+
+    public override Tool CreateTool() => new IgnoreHeadersTool { Options = _options };
 }

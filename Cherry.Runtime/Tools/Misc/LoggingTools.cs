@@ -5,7 +5,7 @@ namespace Cherry;
 /// <summary>CherryPy's <c>log_headers</c> (before_error_response): logs the request headers of a failed request.</summary>
 public sealed class LogHeadersTool : HookTool
 {
-    public const string ToolName = "log_headers";
+    public const string ToolName = ToolCatalog.Logging.Headers;
 
     public override string Name => ToolName;
 
@@ -22,7 +22,7 @@ public sealed class LogHeadersTool : HookTool
 /// <summary>CherryPy's <c>log_tracebacks</c> (on by default, before_error_response): logs the exception behind a 500.</summary>
 public sealed class LogTracebacksTool : HookTool
 {
-    public const string ToolName = "log_tracebacks";
+    public const string ToolName = ToolCatalog.Logging.Tracebacks;
 
     public override string Name => ToolName;
 
@@ -38,7 +38,7 @@ public sealed class LogTracebacksTool : HookTool
 /// <summary>CherryPy's <c>log_hooks</c> (on_end_request): logs the hooks the request's chain ran, point by point.</summary>
 public sealed class LogHooksTool : HookTool
 {
-    public const string ToolName = "log_hooks";
+    public const string ToolName = ToolCatalog.Logging.Hooks;
 
     public override string Name => ToolName;
 
@@ -61,7 +61,7 @@ public sealed class LogHooksTool : HookTool
 /// </summary>
 public sealed class LogAccessTool : HookTool
 {
-    public const string ToolName = "log_access";
+    public const string ToolName = ToolCatalog.Logging.Access;
 
     private ILogger? _logger;
 

@@ -7,7 +7,7 @@ namespace Cherry;
 /// </summary>
 public sealed class ProxyTool : HookTool
 {
-    public const string ToolName = "proxy";
+    public const string ToolName = ToolCatalog.Proxy.Name;
 
     public override string Name => ToolName;
 
@@ -15,31 +15,18 @@ public sealed class ProxyTool : HookTool
 
     public override int Priority => 30;
 
-    /// <summary>The host (optionally with scheme) to assume when no forwarding header names one.</summary>
-    public string? Base { get; set; }
+    public ProxyOptions Options { get; set; } = new();
 
-    public string Local { get; set; } = "X-Forwarded-Host";
-
-    public string Remote { get; set; } = "X-Forwarded-For";
-
-    public string Scheme { get; set; } = "X-Forwarded-Proto";
-
-    public override void Configure(ToolArguments arguments)
-    {
-        Base = arguments.GetString("base", Base);
-        Local = arguments.GetString("local", Local);
-        Remote = arguments.GetString("remote", Remote);
-        Scheme = arguments.GetString("scheme", Scheme);
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override ValueTask RunAsync(Request request)
     {
-        Apply(request, Base, Local, Remote, Scheme);
+        Apply(request, Options.Base, Options.Local, Options.Remote, Options.Scheme);
         return ValueTask.CompletedTask;
     }
 
     /// <summary>The helper form.</summary>
-    public static void Apply(Request request, string? @base = null, string local = "X-Forwarded-Host", string remote = "X-Forwarded-For", string scheme = "X-Forwarded-Proto")
+    public static void Apply(Request request, string? @base = null, string local = ProxyOptions.DefaultLocal, string remote = ProxyOptions.DefaultRemote, string scheme = ProxyOptions.DefaultScheme)
     {
         var headers = request.Headers;
         var requestScheme = request.HttpContext.Request.Scheme;
@@ -71,13 +58,19 @@ public sealed class ProxyTool : HookTool
 /// <summary>Turns on <see cref="ProxyTool"/>: <c>[Proxy(Base = "www.example.com")]</c>.</summary>
 public sealed class ProxyAttribute : ToolAttribute
 {
-    public string? Base { get; set; }
+    private ProxyOptions _options = new();
 
-    public string Local { get; set; } = "X-Forwarded-Host";
+    /// <inheritdoc cref="ProxyOptions.Base"/>
+    public string? Base { get => _options.Base; set => _options = _options with { Base = value }; }
 
-    public string Remote { get; set; } = "X-Forwarded-For";
+    /// <inheritdoc cref="ProxyOptions.Local"/>
+    public string Local { get => _options.Local; set => _options = _options with { Local = value }; }
 
-    public string Scheme { get; set; } = "X-Forwarded-Proto";
+    /// <inheritdoc cref="ProxyOptions.Remote"/>
+    public string Remote { get => _options.Remote; set => _options = _options with { Remote = value }; }
 
-    public override Tool CreateTool() => new ProxyTool { Base = Base, Local = Local, Remote = Remote, Scheme = Scheme };
+    /// <inheritdoc cref="ProxyOptions.Scheme"/>
+    public string Scheme { get => _options.Scheme; set => _options = _options with { Scheme = value }; }
+
+    public override Tool CreateTool() => new ProxyTool { Options = _options };
 }

@@ -5,15 +5,7 @@ public abstract class RedirectingTool : HookTool
 {
     public override HookPoint Point => HookPoint.OnStartResource;
 
-    public string Url { get; set; } = "";
-
-    public bool Internal { get; set; } = true;
-
-    public override void Configure(ToolArguments arguments)
-    {
-        Url = arguments.GetString("url", Url);
-        Internal = arguments.GetBoolean("internal", Internal);
-    }
+    public RedirectOptions Options { get; set; } = new();
 
     /// <summary>The exception that performs the redirect.</summary>
     public static Exception Redirect(string url, bool isInternal) =>
@@ -26,11 +18,14 @@ public abstract class RedirectingTool : HookTool
 /// </summary>
 public sealed class RedirectTool : RedirectingTool
 {
-    public const string ToolName = "redirect";
+    public const string ToolName = ToolCatalog.Redirect.Name;
 
     public override string Name => ToolName;
 
-    public override ValueTask RunAsync(Request request) => throw Redirect(Url, Internal);
+    public override void Configure(ToolArguments arguments) =>
+        Options = Options.Bind(arguments, ToolCatalog.Redirect.Url, ToolCatalog.Redirect.Internal);
+
+    public override ValueTask RunAsync(Request request) => throw Redirect(Options.Url, Options.Internal);
 }
 
 /// <summary>
@@ -39,13 +34,16 @@ public sealed class RedirectTool : RedirectingTool
 /// </summary>
 public sealed class ErrRedirectTool : RedirectingTool
 {
-    public const string ToolName = "err_redirect";
+    public const string ToolName = ToolCatalog.ErrRedirect.Name;
 
     public override string Name => ToolName;
 
+    public override void Configure(ToolArguments arguments) =>
+        Options = Options.Bind(arguments, ToolCatalog.ErrRedirect.Url, ToolCatalog.ErrRedirect.Internal);
+
     public override ValueTask RunAsync(Request request)
     {
-        var (url, isInternal) = (Url, Internal);
+        var (url, isInternal) = (Options.Url, Options.Internal);
         request.ErrorResponse = (_, _) => throw Redirect(url, isInternal);
         return ValueTask.CompletedTask;
     }
@@ -54,19 +52,27 @@ public sealed class ErrRedirectTool : RedirectingTool
 /// <summary>Turns on <see cref="RedirectTool"/>: <c>[Redirect("/new/place", Internal = false)]</c>.</summary>
 public sealed class RedirectAttribute(string url) : ToolAttribute
 {
-    public string Url { get; } = url;
+    private RedirectOptions _options = new() { Url = url };
 
-    public bool Internal { get; set; } = true;
+    /// <inheritdoc cref="RedirectOptions.Url"/>
+    public string Url => _options.Url;
 
-    public override Tool CreateTool() => new RedirectTool { Url = Url, Internal = Internal };
+    /// <inheritdoc cref="RedirectOptions.Internal"/>
+    public bool Internal { get => _options.Internal; set => _options = _options with { Internal = value }; }
+
+    public override Tool CreateTool() => new RedirectTool { Options = _options };
 }
 
 /// <summary>Turns on <see cref="ErrRedirectTool"/>: <c>[ErrRedirect("/oops", Internal = false)]</c>.</summary>
 public sealed class ErrRedirectAttribute(string url) : ToolAttribute
 {
-    public string Url { get; } = url;
+    private RedirectOptions _options = new() { Url = url };
 
-    public bool Internal { get; set; } = true;
+    /// <inheritdoc cref="RedirectOptions.Url"/>
+    public string Url => _options.Url;
 
-    public override Tool CreateTool() => new ErrRedirectTool { Url = Url, Internal = Internal };
+    /// <inheritdoc cref="RedirectOptions.Internal"/>
+    public bool Internal { get => _options.Internal; set => _options = _options with { Internal = value }; }
+
+    public override Tool CreateTool() => new ErrRedirectTool { Options = _options };
 }

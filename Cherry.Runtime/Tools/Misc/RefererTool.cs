@@ -3,13 +3,13 @@ using System.Text.RegularExpressions;
 namespace Cherry;
 
 /// <summary>
-/// CherryPy's <c>referer</c> (before_request_body): matches the Referer header against <see cref="Pattern"/>
-/// (anchored at the start, like Python's <c>re.match</c>). With <see cref="Accept"/>, a match passes; without,
-/// a match is refused. A missing Referer passes only with <see cref="AcceptMissing"/>.
+/// CherryPy's <c>referer</c> (before_request_body): matches the Referer header against <see cref="RefererOptions.Pattern"/>
+/// (anchored at the start, like Python's <c>re.match</c>). With <see cref="RefererOptions.Accept"/>, a match passes;
+/// without, a match is refused. A missing Referer passes only with <see cref="RefererOptions.AcceptMissing"/>.
 /// </summary>
 public sealed class RefererTool : HookTool
 {
-    public const string ToolName = "referer";
+    public const string ToolName = ToolCatalog.Referer.Name;
 
     private Regex? _regex;
 
@@ -17,46 +17,26 @@ public sealed class RefererTool : HookTool
 
     public override HookPoint Point => HookPoint.BeforeRequestBody;
 
-    public string Pattern
-    {
-        get => _regex?.ToString()[2..^1] ?? "";
-        set => _regex = ClientPattern.Create(@"\G(?:" + value + ")");
-    }
+    public RefererOptions Options { get; set; } = new();
 
-    public bool Accept { get; set; } = true;
-
-    public bool AcceptMissing { get; set; }
-
-    public int Error { get; set; } = 403;
-
-    public string Message { get; set; } = "Forbidden Referer header.";
-
+    /// <summary>Binds the arguments (the pattern and error status are checked here, not at the first refused request) and compiles the pattern.</summary>
     public override void Configure(ToolArguments arguments)
     {
-        if (arguments.TryGetString("pattern", out var pattern))
-        {
-            Pattern = Cherry.Shared.ToolRules.RefererPattern(pattern) is { } problem ? throw arguments.Malformed("pattern", problem) : pattern;
-        }
-        Accept = arguments.GetBoolean("accept", Accept);
-        AcceptMissing = arguments.GetBoolean("accept_missing", AcceptMissing);
-        Error = arguments.GetInt32("error", Error);
-        Message = arguments.GetString("message", Message);
-        if (Error is < 400 or > 599)
-        {
-            // Checked here, not when the first refused request raises it.
-            throw arguments.Malformed("error", $"the error status must be from 400 to 599 (it is {Error}).");
-        }
+        Options = Options.Bind(arguments);
+        _regex = Options.Pattern.Length == 0 ? null : Anchored(Options.Pattern);
     }
 
     public override ValueTask RunAsync(Request request)
     {
-        Check(request, _regex, Accept, AcceptMissing, Error, Message);
+        Check(request, _regex, Options.Accept, Options.AcceptMissing, Options.Error, Options.Message);
         return ValueTask.CompletedTask;
     }
 
     /// <summary>The helper form: <c>RefererTool.Check(request, @"https://[^/]*example\.com")</c>.</summary>
-    public static void Check(Request request, string pattern, bool accept = true, bool acceptMissing = false, int error = 403, string message = "Forbidden Referer header.") =>
-        Check(request, ClientPattern.Create(@"\G(?:" + pattern + ")"), accept, acceptMissing, error, message);
+    public static void Check(Request request, string pattern, bool accept = true, bool acceptMissing = false, int error = RefererOptions.DefaultError, string message = RefererOptions.DefaultMessage) =>
+        Check(request, Anchored(pattern), accept, acceptMissing, error, message);
+
+    private static Regex Anchored(string pattern) => ClientPattern.Create(@"\G(?:" + pattern + ")");
 
     private static void Check(Request request, Regex? pattern, bool accept, bool acceptMissing, int error, string message)
     {
@@ -72,15 +52,22 @@ public sealed class RefererTool : HookTool
 /// <summary>Turns on <see cref="RefererTool"/>: <c>[Referer(@"http://[^/]*example\.com")]</c>.</summary>
 public sealed class RefererAttribute(string pattern) : ToolAttribute
 {
-    public string Pattern { get; } = pattern;
+    private RefererOptions _options = new() { Pattern = pattern };
 
-    public bool Accept { get; set; } = true;
+    /// <inheritdoc cref="RefererOptions.Pattern"/>
+    public string Pattern => _options.Pattern;
 
-    public bool AcceptMissing { get; set; }
+    /// <inheritdoc cref="RefererOptions.Accept"/>
+    public bool Accept { get => _options.Accept; set => _options = _options with { Accept = value }; }
 
-    public int Error { get; set; } = 403;
+    /// <inheritdoc cref="RefererOptions.AcceptMissing"/>
+    public bool AcceptMissing { get => _options.AcceptMissing; set => _options = _options with { AcceptMissing = value }; }
 
-    public string Message { get; set; } = "Forbidden Referer header.";
+    /// <inheritdoc cref="RefererOptions.Error"/>
+    public int Error { get => _options.Error; set => _options = _options with { Error = value }; }
 
-    public override Tool CreateTool() => new RefererTool { Pattern = Pattern, Accept = Accept, AcceptMissing = AcceptMissing, Error = Error, Message = Message };
+    /// <inheritdoc cref="RefererOptions.Message"/>
+    public string Message { get => _options.Message; set => _options = _options with { Message = value }; }
+
+    public override Tool CreateTool() => new RefererTool { Options = _options };
 }

@@ -6,10 +6,10 @@ namespace Cherry;
 /// </summary>
 public sealed class ResponseHeadersAttribute(params string[] namesAndValues) : ToolAttribute
 {
-    public string[] NamesAndValues { get; } = namesAndValues.Length % 2 == 0
-        ? namesAndValues
-        : throw new ArgumentException("Header names and values come in pairs.", nameof(namesAndValues));
+    private readonly ResponseHeadersOptions _options = new() { Headers = namesAndValues };
 
-    public override Tool CreateTool() => new ResponseHeadersTool(
-        Enumerable.Range(0, NamesAndValues.Length / 2).Select(i => new KeyValuePair<string, string>(NamesAndValues[2 * i], NamesAndValues[(2 * i) + 1])).ToList());
+    /// <inheritdoc cref="ResponseHeadersOptions.Headers"/>
+    public string[] NamesAndValues => _options.Headers;
+
+    public override Tool CreateTool() => new ResponseHeadersTool { Options = _options };
 }

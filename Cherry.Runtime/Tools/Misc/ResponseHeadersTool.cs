@@ -4,11 +4,9 @@ namespace Cherry;
 /// CherryPy's <c>response_headers</c> (on_start_resource, failsafe): sets fixed headers on every response.
 /// <c>response.headers.&lt;Name&gt;</c> config keys feed it too.
 /// </summary>
-public sealed class ResponseHeadersTool(IReadOnlyList<KeyValuePair<string, string>>? headers = null) : HookTool
+public sealed class ResponseHeadersTool : HookTool
 {
-    public const string ToolName = "response_headers";
-
-    private List<KeyValuePair<string, string>> _headers = headers?.ToList() ?? [];
+    public const string ToolName = ToolCatalog.ResponseHeaders.Name;
 
     public override string Name => ToolName;
 
@@ -16,24 +14,17 @@ public sealed class ResponseHeadersTool(IReadOnlyList<KeyValuePair<string, strin
 
     public override bool Failsafe => true;
 
+    public ResponseHeadersOptions Options { get; set; } = new();
+
     /// <summary>Takes <c>headers</c> as a flat list of names and values: <c>[("X-A", "1")]</c> in an INI file.</summary>
-    public override void Configure(ToolArguments arguments)
-    {
-        if (arguments.TryGetList("headers", out var flat))
-        {
-            if (flat.Length % 2 != 0)
-            {
-                throw arguments.Malformed("headers", "expected pairs of header name and value.");
-            }
-            _headers = [.. _headers, .. Enumerable.Range(0, flat.Length / 2).Select(i => new KeyValuePair<string, string>(flat[2 * i], flat[(2 * i) + 1]))];
-        }
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override ValueTask RunAsync(Request request)
     {
-        foreach (var (name, value) in _headers)
+        var headers = Options.Headers;
+        for (var i = 0; i + 1 < headers.Length; i += 2)
         {
-            request.Response.Headers[name] = value;
+            request.Response.Headers[headers[i]] = headers[i + 1];
         }
         return ValueTask.CompletedTask;
     }

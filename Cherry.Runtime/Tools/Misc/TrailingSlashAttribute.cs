@@ -3,12 +3,16 @@ namespace Cherry;
 /// <summary>Sets <c>trailing_slash</c>'s arguments for a handler or a sub-tree.</summary>
 public sealed class TrailingSlashAttribute : ToolAttribute
 {
-    public bool Missing { get; set; } = true;
+    private TrailingSlashOptions _options = new();
 
-    public bool Extra { get; set; }
+    /// <inheritdoc cref="TrailingSlashOptions.Missing"/>
+    public bool Missing { get => _options.Missing; set => _options = _options with { Missing = value }; }
 
-    /// <summary>0 keeps the default (301 for GET/HEAD, 308 otherwise).</summary>
-    public int Status { get; set; }
+    /// <inheritdoc cref="TrailingSlashOptions.Extra"/>
+    public bool Extra { get => _options.Extra; set => _options = _options with { Extra = value }; }
 
-    public override Tool CreateTool() => new TrailingSlashTool { Missing = Missing, Extra = Extra, Status = Status == 0 ? null : Status };
+    /// <inheritdoc cref="TrailingSlashOptions.Status"/>
+    public int Status { get => _options.Status; set => _options = _options with { Status = value }; }
+
+    public override Tool CreateTool() => new TrailingSlashTool { Options = _options };
 }

@@ -27,11 +27,11 @@ public sealed class SessionAuthenticator
 /// CherryPy's <c>session_auth</c> (a handler tool, before_handler 52, after the session is loaded at 50): a login form,
 /// <c>do_login</c> and <c>do_logout</c> (POST only), and a login check on every other path. Unlike CherryPy, a login
 /// regenerates the session id (no fixation) and <c>from_page</c> must stay on this site (no open redirect).
-/// The <see cref="SessionAuthenticator"/> is the DI service keyed by <see cref="Authenticator"/>.
+/// The <see cref="SessionAuthenticator"/> is the DI service keyed by <see cref="SessionAuthOptions.Authenticator"/>.
 /// </summary>
 public sealed class SessionAuthTool : HookTool
 {
-    public const string ToolName = "session_auth";
+    public const string ToolName = ToolCatalog.SessionAuth.Name;
 
     private SessionAuthenticator? _authenticator;
 
@@ -41,21 +41,15 @@ public sealed class SessionAuthTool : HookTool
 
     public override int Priority => 52;
 
-    public string Authenticator { get; set; } = "default";
-
-    public string SessionKey { get; set; } = "username";
+    public SessionAuthOptions Options { get; set; } = new();
 
     public override IReadOnlyList<string> Requires => [SessionsTool.ToolName];
 
-    public override void Configure(ToolArguments arguments)
-    {
-        Authenticator = arguments.GetString("authenticator", Authenticator);
-        SessionKey = arguments.GetString("session_key", SessionKey);
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
-        _authenticator = services.GetKeyedService<SessionAuthenticator>(Authenticator)
-            ?? throw arguments.Malformed("authenticator", $"no SessionAuthenticator is registered under '{Authenticator}': add builder.Services.AddKeyedSingleton(\"{Authenticator}\", new SessionAuthenticator {{ CheckUsernameAndPassword = ... }}).");
+        _authenticator = services.GetKeyedService<SessionAuthenticator>(Options.Authenticator)
+            ?? throw arguments.Malformed(ToolCatalog.SessionAuth.Authenticator.Key, $"no SessionAuthenticator is registered under '{Options.Authenticator}': add builder.Services.AddKeyedSingleton(\"{Options.Authenticator}\", new SessionAuthenticator {{ CheckUsernameAndPassword = ... }}).");
 
     public override ValueTask RunAsync(Request request)
     {
@@ -76,7 +70,7 @@ public sealed class SessionAuthTool : HookTool
                 return Serve(request, authenticator, fromPage, user, error);
             }
             session.Regenerate();
-            session[SessionKey] = user;
+            session[Options.SessionKey] = user;
             request.Login = user;
             authenticator.OnLogin?.Invoke(request, user);
             throw new HttpRedirect(OnSite(request, fromPage));
@@ -84,15 +78,15 @@ public sealed class SessionAuthTool : HookTool
         if (path.EndsWith("do_logout", StringComparison.Ordinal))
         {
             RequirePost(request);
-            if (session[SessionKey] is { } leaving)
+            if (session[Options.SessionKey] is { } leaving)
             {
-                session[SessionKey] = null;
+                session[Options.SessionKey] = null;
                 request.Login = null;
                 authenticator.OnLogout?.Invoke(request, leaving);
             }
             throw new HttpRedirect(OnSite(request, form["from_page"] ?? ".."));
         }
-        var login = session[SessionKey] ?? authenticator.Anonymous?.Invoke();
+        var login = session[Options.SessionKey] ?? authenticator.Anonymous?.Invoke();
         if (login is null)
         {
             return Serve(request, authenticator, request.Url(request.PathInfo, request.QueryString), "", null);

@@ -23,106 +23,32 @@ public enum SessionLocking
 /// </summary>
 public sealed class SessionsTool : Tool
 {
-    public const string ToolName = "sessions";
+    public const string ToolName = ToolCatalog.Sessions.Name;
 
     private ISessionStore? _store;
 
     public override string Name => ToolName;
 
-    /// <summary><c>ram</c> (default, or the <see cref="ISessionStore"/> registered in DI) or <c>file</c>.</summary>
-    public string StorageType { get; set; } = "ram";
+    public SessionsOptions Options { get; set; } = new();
 
-    public string? StoragePath { get; set; }
-
-    public string CookieName { get; set; } = "session_id";
-
-    /// <summary>Minutes a session lives after its last save.</summary>
-    public int Timeout { get; set; } = 60;
-
-    public string? CookiePath { get; set; }
-
-    public string? PathHeader { get; set; }
-
-    public string? Domain { get; set; }
-
-    /// <summary>
-    /// When the cookie is <c>Secure</c>: by default when the request is HTTPS (behind a proxy, once
-    /// <c>UseForwardedHeaders</c> has set the scheme); CherryPy's default is never.
-    /// </summary>
-    public CookieSecurePolicy Secure { get; set; } = CookieSecurePolicy.SameAsRequest;
-
-    /// <summary>Keeps the id from page scripts; on by default (CherryPy's default is off).</summary>
-    public bool HttpOnly { get; set; } = true;
-
-    public bool Persistent { get; set; } = true;
-
-    public SameSiteMode SameSite { get; set; } = SameSiteMode.Lax;
-
-    public SessionLocking Locking { get; set; } = SessionLocking.Implicit;
-
-    /// <summary>Seconds to wait for a session's lock; null waits as long as it takes.</summary>
-    public int? LockTimeout { get; set; } = 30;
-
-    /// <summary>Minutes between sweeps of expired sessions (CherryPy's <c>clean_freq</c>); 0 turns the sweep off.</summary>
-    public int CleanFrequency { get; set; } = 5;
-
+    /// <summary>Binds the arguments; file sessions need their folder.</summary>
     public override void Configure(ToolArguments arguments)
     {
-        StorageType = arguments.GetString("storage_class", StorageType).ToLowerInvariant() switch
+        Options = Options.Bind(arguments);
+        if (Options.StorageClass == "file" && string.IsNullOrEmpty(Options.StoragePath))
         {
-            "ram" or "ramsession" => "ram",
-            "file" or "filesession" => "file",
-            var other => throw arguments.Malformed("storage_class", $"'{other}' is not a session store here (ram or file; register ISessionStore for others)."),
-        };
-        StoragePath = arguments.GetString("storage_path", StoragePath);
-        CookieName = arguments.GetString("name", CookieName);
-        Timeout = arguments.GetInt32("timeout", Timeout);
-        CookiePath = arguments.GetString("path", CookiePath);
-        PathHeader = arguments.GetString("path_header", PathHeader);
-        Domain = arguments.GetString("domain", Domain);
-        if (arguments.TryGetString("secure", out var secure))
-        {
-            Secure = secure.ToLowerInvariant() switch
-            {
-                "true" or "1" or "always" => CookieSecurePolicy.Always,
-                "false" or "0" or "none" => CookieSecurePolicy.None,
-                "sameasrequest" => CookieSecurePolicy.SameAsRequest,
-                _ => throw arguments.Malformed("secure", "expected True, False or SameAsRequest."),
-            };
-        }
-        HttpOnly = arguments.GetBoolean("httponly", HttpOnly);
-        Persistent = arguments.GetBoolean("persistent", Persistent);
-        if (arguments.TryGetString("samesite", out var sameSite))
-        {
-            SameSite = Enum.TryParse<SameSiteMode>(sameSite, ignoreCase: true, out var mode) ? mode : throw arguments.Malformed("samesite", "expected Lax, Strict or None.");
-        }
-        if (arguments.TryGetString("locking", out var locking))
-        {
-            Locking = Enum.TryParse<SessionLocking>(locking, ignoreCase: true, out var mode) ? mode : throw arguments.Malformed("locking", "expected implicit, early or explicit.");
-        }
-        CleanFrequency = arguments.GetInt32("clean_freq", CleanFrequency);
-        if (arguments.TryGetInt32("lock_timeout", out var lockTimeout))
-        {
-            LockTimeout = lockTimeout;
-        }
-        if (StorageType == "file" && string.IsNullOrEmpty(StoragePath))
-        {
-            throw arguments.Malformed("storage_path", "file sessions need tools.sessions.storage_path.");
-        }
-        if (Timeout <= 0)
-        {
-            throw arguments.Malformed("timeout", "the timeout is a positive number of minutes.");
+            throw arguments.Malformed(ToolCatalog.Sessions.StoragePath.Key, "file sessions need a folder: set tools.sessions.storage_path.");
         }
     }
 
     public override void Attach(ToolChainBuilder chain)
     {
         chain.Add(Name, HookPoint.BeforeRequestBody, 50, false, InitAsync);
-        if (Locking == SessionLocking.Early)
+        if (Options.Locking == SessionLocking.Early)
         {
             chain.Add(Name, HookPoint.BeforeRequestBody, 60, false, r => AcquireAsync(r));
         }
-        if (Locking == SessionLocking.Implicit)
+        if (Options.Locking == SessionLocking.Implicit)
         {
             chain.Add(Name, HookPoint.BeforeHandler, 50, false, r => AcquireAsync(r));
         }
@@ -134,17 +60,17 @@ public sealed class SessionsTool : Tool
     public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {
         var stores = services.GetRequiredService<SessionStores>();
-        _store = StorageType == "file" ? stores.File(Path.Combine(arguments.ContentRoot, StoragePath!)) : services.GetRequiredService<ISessionStore>();
-        if (CleanFrequency > 0)
+        _store = Options.StorageClass == "file" ? stores.File(Path.Combine(arguments.ContentRoot, Options.StoragePath!)) : services.GetRequiredService<ISessionStore>();
+        if (Options.CleanFrequency > 0)
         {
-            stores.Sweep(_store, TimeSpan.FromMinutes(CleanFrequency));
+            stores.Sweep(_store, TimeSpan.FromMinutes(Options.CleanFrequency));
         }
     }
 
     private async ValueTask InitAsync(Request request)
     {
         var store = _store!;
-        var offered = request.HttpContext.Request.Cookies[CookieName];
+        var offered = request.HttpContext.Request.Cookies[Options.CookieName];
         var known = false;
         // An id this server could not have made is no id: no store is asked about it (paths, lengths, characters
         // each backend would refuse in its own way).
@@ -179,7 +105,7 @@ public sealed class SessionsTool : Tool
             state.Session.Load(null);
             return;
         }
-        var timeout = state.Tool.LockTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var timeout = TimeSpan.FromSeconds(state.Tool.Options.LockTimeout);
         try
         {
             state.Lock = await state.Store.LockAsync(state.Session.Id, timeout, request.Aborted);
@@ -222,7 +148,7 @@ public sealed class SessionsTool : Tool
             }
             if (session.Dirty && session.Loaded)
             {
-                await state.Store.SaveAsync(session.Id, session.Snapshot(), request.App.Time.GetUtcNow().AddMinutes(Timeout), request.Aborted);
+                await state.Store.SaveAsync(session.Id, session.Snapshot(), request.App.Time.GetUtcNow().AddMinutes(Options.Timeout), request.Aborted);
                 session.MarkSaved();
             }
         }
@@ -261,25 +187,26 @@ public sealed class SessionsTool : Tool
 
     private void WriteCookie(Request request, Session session)
     {
-        var fromHeader = PathHeader is null ? "" : request.Headers[PathHeader].ToString();
+        var settings = Options;
+        var fromHeader = settings.PathHeader is null ? "" : request.Headers[settings.PathHeader].ToString();
         var options = new CookieOptions
         {
-            Path = CookiePath ?? (fromHeader.Length > 0 ? fromHeader : "/"),
-            Domain = Domain,
-            Secure = Secure == CookieSecurePolicy.Always || Secure == CookieSecurePolicy.SameAsRequest && request.HttpContext.Request.IsHttps,
-            HttpOnly = HttpOnly,
-            SameSite = SameSite,
+            Path = settings.Path ?? (fromHeader.Length > 0 ? fromHeader : "/"),
+            Domain = settings.Domain,
+            Secure = settings.Secure == CookieSecurePolicy.Always || settings.Secure == CookieSecurePolicy.SameAsRequest && request.HttpContext.Request.IsHttps,
+            HttpOnly = settings.HttpOnly,
+            SameSite = settings.SameSite,
         };
         if (session.Expired)
         {
             options.Expires = request.App.Time.GetUtcNow().AddYears(-1);
         }
-        else if (Persistent)
+        else if (settings.Persistent)
         {
-            options.MaxAge = TimeSpan.FromMinutes(Timeout);
-            options.Expires = request.App.Time.GetUtcNow().AddMinutes(Timeout);
+            options.MaxAge = TimeSpan.FromMinutes(settings.Timeout);
+            options.Expires = request.App.Time.GetUtcNow().AddMinutes(settings.Timeout);
         }
-        request.Response.Cookies.Append(CookieName, session.Id, options);
+        request.Response.Cookies.Append(settings.CookieName, session.Id, options);
     }
 }
 
@@ -306,25 +233,25 @@ internal sealed class SessionState(Session session, ISessionStore store, Session
 /// <summary>Turns on <see cref="SessionsTool"/>: <c>[Sessions(Name = "sid", Timeout = 10)]</c>.</summary>
 public sealed class SessionsAttribute : ToolAttribute
 {
-    public string Name { get; set; } = "session_id";
+    private SessionsOptions _options = new();
 
-    public int Timeout { get; set; } = 60;
+    /// <inheritdoc cref="SessionsOptions.CookieName"/>
+    public string Name { get => _options.CookieName; set => _options = _options with { CookieName = value }; }
 
-    public bool HttpOnly { get; set; } = true;
+    /// <inheritdoc cref="SessionsOptions.Timeout"/>
+    public int Timeout { get => _options.Timeout; set => _options = _options with { Timeout = value }; }
 
-    public CookieSecurePolicy Secure { get; set; } = CookieSecurePolicy.SameAsRequest;
+    /// <inheritdoc cref="SessionsOptions.HttpOnly"/>
+    public bool HttpOnly { get => _options.HttpOnly; set => _options = _options with { HttpOnly = value }; }
 
-    public bool Persistent { get; set; } = true;
+    /// <inheritdoc cref="SessionsOptions.Secure"/>
+    public CookieSecurePolicy Secure { get => _options.Secure; set => _options = _options with { Secure = value }; }
 
-    public SessionLocking Locking { get; set; } = SessionLocking.Implicit;
+    /// <inheritdoc cref="SessionsOptions.Persistent"/>
+    public bool Persistent { get => _options.Persistent; set => _options = _options with { Persistent = value }; }
 
-    public override Tool CreateTool() => new SessionsTool
-    {
-        CookieName = Name,
-        Timeout = Timeout,
-        HttpOnly = HttpOnly,
-        Secure = Secure,
-        Persistent = Persistent,
-        Locking = Locking,
-    };
+    /// <inheritdoc cref="SessionsOptions.Locking"/>
+    public SessionLocking Locking { get => _options.Locking; set => _options = _options with { Locking = value }; }
+
+    public override Tool CreateTool() => new SessionsTool { Options = _options };
 }

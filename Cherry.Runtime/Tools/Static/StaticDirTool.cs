@@ -3,69 +3,46 @@ using System.Text.RegularExpressions;
 namespace Cherry;
 
 /// <summary>
-/// CherryPy's <c>staticdir</c> (a handler tool, before_handler 50): serves files below <see cref="Dir"/> for URLs
+/// CherryPy's <c>staticdir</c> (a handler tool, before_handler 50): serves files below <see cref="StaticDirOptions.Dir"/> for URLs
 /// below the section where it is configured. Only GET and HEAD are served; a miss, another method or a path
-/// <see cref="Match"/> rejects falls through to the dynamic handlers. No file outside the directory is ever served:
+/// <see cref="StaticDirOptions.Match"/> rejects falls through to the dynamic handlers. No file outside the directory is ever served:
 /// <c>..</c> and encoded slashes are resolved before a containment check on whole path segments (CherryPy's check
 /// is a string prefix, so <c>/static</c> leaked <c>/static-secret</c>), symlinks are followed to their target and
 /// checked again, and a NUL byte is a 400.
 /// </summary>
 public sealed class StaticDirTool : HookTool
 {
-    public const string ToolName = "staticdir";
+    public const string ToolName = ToolCatalog.StaticDir.Name;
 
     private Regex? _match;
+    private IReadOnlyDictionary<string, string>? _contentTypes;
+    private string _dir = "";
     private string? _realDir;
 
     public override string Name => ToolName;
 
     public override HookPoint Point => HookPoint.BeforeHandler;
 
-    /// <summary>The directory; relative to <see cref="Root"/> unless absolute (<c>~</c> is the home directory).</summary>
-    public string Dir { get; set; } = "";
-
-    public string? Root { get; set; }
-
-    /// <summary>A regular expression the path must match (searched, as Python's <c>re.search</c>).</summary>
-    public string? Match
-    {
-        get => _match?.ToString();
-        set => _match = string.IsNullOrEmpty(value) ? null : ClientPattern.Create(value);
-    }
-
-    /// <summary>Extension (without dot) to Content-Type overrides.</summary>
-    public IReadOnlyDictionary<string, string>? ContentTypes { get; set; }
-
-    /// <summary>The file served for a directory URL, e.g. <c>index.html</c>.</summary>
-    public string? Index { get; set; }
+    public StaticDirOptions Options { get; set; } = new();
 
     /// <summary>The URL path the directory is mounted at; by default the section or tree position being configured.</summary>
     public string? Section { get; set; }
 
     public override void Configure(ToolArguments arguments)
     {
-        Dir = arguments.GetString("dir", Dir);
-        Root = arguments.GetString("root", Root);
-        Index = arguments.GetString("index", Index);
-        Match = arguments.GetString("match", Match);
-        if (arguments.TryGetList("content_types", out var pairs))
-        {
-            ContentTypes = StaticPaths.PairsToMap(pairs, arguments, "content_types");
-        }
-        Section ??= arguments.SectionOf("dir") ?? arguments.Path;
-        if (Dir.Length == 0)
-        {
-            throw arguments.Malformed("dir", "staticdir needs a directory (tools.staticdir.dir).");
-        }
-        Dir = Path.TrimEndingDirectorySeparator(StaticPaths.Resolve(Dir, Root, arguments.ContentRoot));
+        Options = Options.Bind(arguments);
+        _match = string.IsNullOrEmpty(Options.Match) ? null : ClientPattern.Create(Options.Match);
+        _contentTypes = Options.ContentTypes is { } pairs ? StaticPaths.PairsToMap(pairs) : null;
+        Section ??= arguments.SectionOf(ToolCatalog.StaticDir.Dir.Key) ?? arguments.Path;
+        _dir = Path.TrimEndingDirectorySeparator(StaticPaths.Resolve(Options.Dir, Options.Root, arguments.ContentRoot));
     }
 
     /// <summary>A directory that is not there is a typo or a missing deployment step: said at start-up, not as 404s.</summary>
     public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {
-        if (!System.IO.Directory.Exists(Dir))
+        if (!System.IO.Directory.Exists(_dir))
         {
-            throw arguments.Malformed("dir", $"the directory '{Dir}' does not exist; create it or correct the path.");
+            throw arguments.Malformed(ToolCatalog.StaticDir.Dir.Key, $"the directory '{_dir}' does not exist; create it or correct the path.");
         }
     }
 
@@ -78,15 +55,15 @@ public sealed class StaticDirTool : HookTool
         var section = Section ?? "/";
         var path = request.PathInfo;
         var remainder = section == "/" ? path : path.Length >= section.Length ? path[section.Length..] : "";
-        var realDir = _realDir ??= StaticPaths.RealDirectory(Dir);
-        var target = StaticPaths.Inside(Dir, realDir, remainder);
+        var realDir = _realDir ??= StaticPaths.RealDirectory(_dir);
+        var target = StaticPaths.Inside(_dir, realDir, remainder);
         if (target is null)
         {
             return ValueTask.CompletedTask;
         }
         if (Directory.Exists(target))
         {
-            if (Index is null || !File.Exists(Path.Combine(target, Index)))
+            if (Options.Index is not { } index || !File.Exists(Path.Combine(target, index)))
             {
                 return ValueTask.CompletedTask;
             }
@@ -95,7 +72,7 @@ public sealed class StaticDirTool : HookTool
                 // Every directory URL gets its slash, so relative links in the index resolve (CherryPy did it for the root only).
                 throw new HttpRedirect(request.Url(path + "/", request.QueryString), 301);
             }
-            target = StaticPaths.Inside(Dir, realDir, remainder.TrimEnd('/') + "/" + Index);
+            target = StaticPaths.Inside(_dir, realDir, remainder.TrimEnd('/') + "/" + index);
             if (target is null)
             {
                 return ValueTask.CompletedTask;
@@ -103,7 +80,7 @@ public sealed class StaticDirTool : HookTool
         }
         if (File.Exists(target))
         {
-            Static.ServeFile(request, target, contentTypes: ContentTypes);
+            Static.ServeFile(request, target, contentTypes: _contentTypes);
         }
         return ValueTask.CompletedTask;
     }
@@ -112,24 +89,22 @@ public sealed class StaticDirTool : HookTool
 /// <summary>Turns on <see cref="StaticDirTool"/>: <c>[StaticDir("/srv/www", Index = "index.html")]</c>.</summary>
 public sealed class StaticDirAttribute(string dir) : ToolAttribute
 {
-    public string Dir { get; } = dir;
+    private StaticDirOptions _options = new() { Dir = dir };
 
-    public string? Root { get; set; }
+    /// <inheritdoc cref="StaticDirOptions.Dir"/>
+    public string Dir => _options.Dir;
 
-    /// <summary>A regular expression the path must match.</summary>
-    public string? PathPattern { get; set; }
+    /// <inheritdoc cref="StaticDirOptions.Root"/>
+    public string? Root { get => _options.Root; set => _options = _options with { Root = value }; }
 
-    public string? Index { get; set; }
+    /// <inheritdoc cref="StaticDirOptions.Match"/>
+    public string? PathPattern { get => _options.Match; set => _options = _options with { Match = value }; }
 
-    /// <summary>Extension and type pairs: <c>new[] { "txt", "text/x-digits" }</c>.</summary>
-    public string[]? ContentTypes { get; set; }
+    /// <inheritdoc cref="StaticDirOptions.Index"/>
+    public string? Index { get => _options.Index; set => _options = _options with { Index = value }; }
 
-    public override Tool CreateTool() => new StaticDirTool
-    {
-        Dir = Dir,
-        Root = Root,
-        Match = PathPattern,
-        Index = Index,
-        ContentTypes = ContentTypes is null ? null : StaticPaths.PairsToMap(ContentTypes, null, "ContentTypes"),
-    };
+    /// <inheritdoc cref="StaticDirOptions.ContentTypes"/>
+    public string[]? ContentTypes { get => _options.ContentTypes; set => _options = _options with { ContentTypes = value }; }
+
+    public override Tool CreateTool() => new StaticDirTool { Options = _options };
 }

@@ -5,47 +5,31 @@ namespace Cherry;
 /// <summary>CherryPy's <c>staticfile</c> (a handler tool, before_handler 50): serves one file for GET and HEAD.</summary>
 public sealed class StaticFileTool : HookTool
 {
-    public const string ToolName = "staticfile";
+    public const string ToolName = ToolCatalog.StaticFile.Name;
 
     private Regex? _match;
+    private IReadOnlyDictionary<string, string>? _contentTypes;
+    private string _filename = "";
 
     public override string Name => ToolName;
 
     public override HookPoint Point => HookPoint.BeforeHandler;
 
-    public string Filename { get; set; } = "";
-
-    public string? Root { get; set; }
-
-    public string? Match
-    {
-        get => _match?.ToString();
-        set => _match = string.IsNullOrEmpty(value) ? null : ClientPattern.Create(value);
-    }
-
-    public IReadOnlyDictionary<string, string>? ContentTypes { get; set; }
+    public StaticFileToolOptions Options { get; set; } = new();
 
     public override void Configure(ToolArguments arguments)
     {
-        Filename = arguments.GetString("filename", Filename);
-        Root = arguments.GetString("root", Root);
-        Match = arguments.GetString("match", Match);
-        if (arguments.TryGetList("content_types", out var pairs))
-        {
-            ContentTypes = StaticPaths.PairsToMap(pairs, arguments, "content_types");
-        }
-        if (Filename.Length == 0)
-        {
-            throw arguments.Malformed("filename", "staticfile needs a file (tools.staticfile.filename).");
-        }
-        Filename = StaticPaths.Resolve(Filename, Root, arguments.ContentRoot);
+        Options = Options.Bind(arguments);
+        _match = string.IsNullOrEmpty(Options.Match) ? null : ClientPattern.Create(Options.Match);
+        _contentTypes = Options.ContentTypes is { } pairs ? StaticPaths.PairsToMap(pairs) : null;
+        _filename = StaticPaths.Resolve(Options.Filename, Options.Root, arguments.ContentRoot);
     }
 
     public override ValueTask RunAsync(Request request)
     {
-        if (request.Method is ("GET" or "HEAD") && (_match is null || ClientPattern.IsMatch(_match, request.PathInfo)) && File.Exists(Filename))
+        if (request.Method is ("GET" or "HEAD") && (_match is null || ClientPattern.IsMatch(_match, request.PathInfo)) && File.Exists(_filename))
         {
-            Static.ServeFile(request, Filename, contentTypes: ContentTypes);
+            Static.ServeFile(request, _filename, contentTypes: _contentTypes);
         }
         return ValueTask.CompletedTask;
     }
@@ -54,12 +38,16 @@ public sealed class StaticFileTool : HookTool
 /// <summary>Turns on <see cref="StaticFileTool"/>: <c>[StaticFile("/srv/www/style.css")]</c>.</summary>
 public sealed class StaticFileAttribute(string filename) : ToolAttribute
 {
-    public string Filename { get; } = filename;
+    private StaticFileToolOptions _options = new() { Filename = filename };
 
-    public string? Root { get; set; }
+    /// <inheritdoc cref="StaticFileToolOptions.Filename"/>
+    public string Filename => _options.Filename;
 
-    /// <summary>A regular expression the path must match.</summary>
-    public string? PathPattern { get; set; }
+    /// <inheritdoc cref="StaticFileToolOptions.Root"/>
+    public string? Root { get => _options.Root; set => _options = _options with { Root = value }; }
 
-    public override Tool CreateTool() => new StaticFileTool { Filename = Filename, Root = Root, Match = PathPattern };
+    /// <inheritdoc cref="StaticFileToolOptions.Match"/>
+    public string? PathPattern { get => _options.Match; set => _options = _options with { Match = value }; }
+
+    public override Tool CreateTool() => new StaticFileTool { Options = _options };
 }

@@ -82,14 +82,9 @@ internal static class StaticPaths
     private static bool Contains(string root, string path) =>
         path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    public static Dictionary<string, string> PairsToMap(string[] pairs, ToolArguments? arguments, string argument)
+    /// <summary>Extension and type pairs (ToolRules.ContentTypePairs holds them to pairs) as a map.</summary>
+    public static Dictionary<string, string> PairsToMap(string[] pairs)
     {
-        if (pairs.Length % 2 != 0)
-        {
-            throw arguments is null
-                ? new ArgumentException("Extensions and content types come in pairs.", argument)
-                : arguments.Malformed(argument, "expected pairs of extension and content type.");
-        }
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < pairs.Length; i += 2)
         {

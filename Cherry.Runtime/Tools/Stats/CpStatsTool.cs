@@ -11,31 +11,16 @@ namespace Cherry;
 /// </summary>
 public sealed class CpStatsTool : Tool
 {
-    public const string ToolName = "cpstats";
+    public const string ToolName = ToolCatalog.CpStats.Name;
     public const string NamespaceName = "Cherry Applications";
 
     private RequestStatistics? _statistics;
 
     public override string Name => ToolName;
 
-    /// <summary>Seconds after which a request is listed under Slow Queries.</summary>
-    public double SlowQueries { get; set; } = 5;
+    public CpStatsOptions Options { get; set; } = new();
 
-    public int SlowQueriesCount { get; set; } = 100;
-
-    /// <summary>Track min/max/avg/sum per URI (CherryPy's <c>collect_uri_set</c>... off by default there too).</summary>
-    public bool UriSet { get; set; }
-
-    public override void Configure(ToolArguments arguments)
-    {
-        SlowQueriesCount = arguments.GetInt32("slow_queries_count", SlowQueriesCount);
-        UriSet = arguments.GetBoolean("debug_uri_set", arguments.GetBoolean("uriset", UriSet));
-        if (arguments.TryGetString("slow_queries", out var slow))
-        {
-            SlowQueries = double.TryParse(slow, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-                ? seconds : throw arguments.Malformed("slow_queries", "expected seconds.");
-        }
-    }
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     /// <summary>Takes the host's figures and instruments, which every handler's cpstats adds to.</summary>
     public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
@@ -67,9 +52,13 @@ public sealed class CpStatsTool : Tool
 /// <summary>Turns on <see cref="CpStatsTool"/>: <c>[CpStats]</c>.</summary>
 public sealed class CpStatsAttribute : ToolAttribute
 {
-    public double SlowQueries { get; set; } = 5;
+    private CpStatsOptions _options = new();
 
-    public bool UriSet { get; set; }
+    /// <inheritdoc cref="CpStatsOptions.SlowQueries"/>
+    public double SlowQueries { get => _options.SlowQueries; set => _options = _options with { SlowQueries = value }; }
 
-    public override Tool CreateTool() => new CpStatsTool { SlowQueries = SlowQueries, UriSet = UriSet };
+    /// <inheritdoc cref="CpStatsOptions.UriSet"/>
+    public bool UriSet { get => _options.UriSet; set => _options = _options with { UriSet = value }; }
+
+    public override Tool CreateTool() => new CpStatsTool { Options = _options };
 }

@@ -121,7 +121,7 @@ internal sealed class RequestStatistics
             record["End Time"] = _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
             record["Request-Line"] = $"{request.Method} {uri} {request.HttpContext.Request.Protocol}";
             record["Response Status"] = request.Response.Status ?? "200";
-            if (tool.UriSet)
+            if (tool.Options.UriSet)
             {
                 var set = (ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>)_stats.GetOrAdd(
                     "URI Set Tracking", _ => new ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>(StringComparer.Ordinal))!;
@@ -134,11 +134,11 @@ internal sealed class RequestStatistics
                 entry["Avg"] = (double)entry["Sum"]! / (long)entry["Count"]!;
             }
         }
-        if (elapsed.TotalSeconds > tool.SlowQueries)
+        if (elapsed.TotalSeconds > tool.Options.SlowQueries)
         {
             var slow = (ConcurrentQueue<string>)_stats.GetOrAdd("Slow Queries", _ => new ConcurrentQueue<string>())!;
             slow.Enqueue($"{uri} {elapsed.TotalSeconds:F3}s");
-            while (slow.Count > tool.SlowQueriesCount && slow.TryDequeue(out _))
+            while (slow.Count > tool.Options.SlowQueriesCount && slow.TryDequeue(out _))
             {
             }
         }

@@ -1,0 +1,34 @@
+namespace Cherry;
+
+/// <summary>
+/// auth_digest's arguments and their defaults. <see cref="AuthDigestAttribute"/> sets them, configuration's
+/// <c>tools.auth_digest.*</c> overrides them; their keys and rules are declared once in Shared/ToolCatalog.cs.
+/// </summary>
+public sealed record AuthDigestOptions
+{
+    /// <summary>
+    /// The realm, required and without a double quote; the <see cref="GetHa1"/> registered in DI under it gives the
+    /// users' HA1 (<c>realm</c>).
+    /// </summary>
+    public string Realm { get; init; } = "";
+
+    /// <summary>The secret nonces are signed with; required (<c>key</c>).</summary>
+    public string Key { get; init; } = "";
+
+    /// <summary>The charset advertised in the challenge unless it is ISO-8859-1 (<c>accept_charset</c>).</summary>
+    public string AcceptCharset { get; init; } = "utf-8";
+
+    /// <summary>
+    /// Accepts RFC 2069's answer without qop (<c>allow_legacy_no_qop</c>). It has no nonce-count, so each nonce then
+    /// serves one request: a replay is answered <c>stale="true"</c>. Off by default (CherryPy accepts it).
+    /// </summary>
+    public bool AllowLegacyNoQop { get; init; }
+
+    internal AuthDigestOptions Bind(ToolArguments arguments) => new()
+    {
+        Realm = arguments.Bind(ToolCatalog.AuthDigest.Realm, Realm),
+        Key = arguments.Bind(ToolCatalog.AuthDigest.Key, Key),
+        AcceptCharset = arguments.Bind(ToolCatalog.AuthDigest.AcceptCharset, AcceptCharset),
+        AllowLegacyNoQop = arguments.Bind(ToolCatalog.AuthDigest.AllowLegacyNoQop, AllowLegacyNoQop),
+    };
+}
