@@ -42,4 +42,7 @@ awk '/^(Passed|Failed)!/ {
      }
      END { printf "tests: %d passed, %d failed\n", passed, failed }' "$log"
 rm -f "$log"
+
+# CherryPy's own test suite (Debian's copy, unmodified) against Cherry's ports of its apps: docs/cherrypy-suite.md.
+tests/CherryPySuite/run.sh || status=$?
 exit "$status"

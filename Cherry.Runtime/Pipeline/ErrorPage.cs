@@ -66,25 +66,42 @@ public static class ErrorPage
     private static string Escape(string text) =>
         text.AsSpan().IndexOfAny("&<>\"") < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 
-    /// <summary>The stock page; <paramref name="c"/> holds escaped values.</summary>
+    /// <summary>
+    /// The stock page, laid out as CherryPy's so that whatever matches its pages (its own test suite does) matches
+    /// Cherry's but for the powered-by line; <paramref name="c"/> holds escaped values.
+    /// </summary>
     private static string Default(ErrorPageContext c) =>
-        $"""
-        <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+        $$"""
+        <!DOCTYPE html PUBLIC
+        "-//W3C//DTD XHTML 1.0 Transitional//EN"
+        "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
         <html>
         <head>
             <meta http-equiv="Content-Type" content="text/html; charset=utf-8"></meta>
-            <title>{c.Status}</title>
+            <title>{{c.Status}}</title>
+            <style type="text/css">
+            #powered_by {
+                margin-top: 20px;
+                border-top: 2px solid black;
+                font-style: italic;
+            }
+
+            #traceback {
+                color: red;
+            }
+            </style>
         </head>
             <body>
-                <h2>{c.Status}</h2>
-                <p>{c.Message}</p>
-                <pre id="traceback">{c.Traceback}</pre>
+                <h2>{{c.Status}}</h2>
+                <p>{{c.Message}}</p>
+                <pre id="traceback">{{c.Traceback}}</pre>
             <div id="powered_by">
               <span>
-                Powered by {c.Version}
+                Powered by {{c.Version}}
               </span>
             </div>
             </body>
         </html>
+
         """;
 }

@@ -9,6 +9,17 @@ public sealed class ErrorTests(ReferenceAppFixture fixture) : IClassFixture<Refe
 
     private string Absolute(string path) => new Uri(fixture.Server.Address, path).ToString();
 
+    /// <summary>CherryPy's own tests match its page from the first byte to the last: the layout is kept, the brand is Cherry's.</summary>
+    [Fact]
+    public async Task The_stock_page_is_laid_out_as_cherrypys()
+    {
+        var (_, body) = await _client.FetchAsync("/error?code=403");
+        Assert.StartsWith("<!DOCTYPE html PUBLIC\n\"-//W3C//DTD XHTML 1.0 Transitional//EN\"\n\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n<html>\n<head>\n", body);
+        Assert.Contains("    <style type=\"text/css\">\n    #powered_by {\n        margin-top: 20px;\n", body);
+        Assert.Contains("\n        <h2>403 Forbidden</h2>\n        <p>Request forbidden -- authorization will not help</p>\n", body);
+        Assert.EndsWith("    </body>\n</html>\n", body);
+    }
+
     [Fact]
     public async Task HttpError_403_uses_the_standard_message_and_pads_short_bodies()
     {
