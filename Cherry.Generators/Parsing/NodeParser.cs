@@ -85,13 +85,15 @@ namespace Cherry.Generators.Parsing
                 return;
             }
             var isRest = IsRest(type, _known);
-            var classJsonOut = TypeHierarchy.InheritedAttributes(type).Any(a => Is(a.AttributeClass, _known.JsonOut));
-            var xmlRpcAttribute = TypeHierarchy.InheritedAttributes(type).FirstOrDefault(a => Is(a.AttributeClass, _known.XmlRpc));
+            // The class's attributes, most derived first: read once, they answer several questions below.
+            var classAttributes = TypeHierarchy.InheritedAttributes(type).ToList();
+            var classJsonOut = classAttributes.Any(a => Is(a.AttributeClass, _known.JsonOut));
+            var xmlRpcAttribute = classAttributes.FirstOrDefault(a => Is(a.AttributeClass, _known.XmlRpc));
             var xmlRpc = xmlRpcAttribute is null
                 ? null
                 : new XmlRpcSpec(xmlRpcAttribute.NamedArguments.Any(n => n.Key == "AllowNone" && n.Value.Value is true));
             _xmlRpc = xmlRpc is not null;
-            CheckClassAttributes(type, isRest, classJsonOut);
+            CheckClassAttributes(type, classAttributes, isRest, classJsonOut);
             var handlers = new List<HandlerSpec>();
             var children = new List<ChildSpec>();
             DispatchHookSpec? hook = null;
@@ -133,7 +135,7 @@ namespace Cherry.Generators.Parsing
                 }
             }
 
-            var popArgs = TypeHierarchy.InheritedAttributes(type).FirstOrDefault(a => Is(a.AttributeClass, _known.PopArgs));
+            var popArgs = classAttributes.FirstOrDefault(a => Is(a.AttributeClass, _known.PopArgs));
             var popNames = popArgs?.ConstructorArguments.Length > 0
                 ? popArgs.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToEquatableArray()
                 : EquatableArray<string>.Empty;
@@ -146,7 +148,7 @@ namespace Cherry.Generators.Parsing
                 hook,
                 popNames,
                 isRest,
-                ToolsOf(TypeHierarchy.InheritedAttributes(type).Reverse()),
+                ToolsOf(classAttributes.AsEnumerable().Reverse()),
                 classJsonOut,
                 xmlRpc));
         }
@@ -237,9 +239,9 @@ namespace Cherry.Generators.Parsing
         /// XML-RPC method name ([XmlRpc]) or by path; [PopArgs] only applies to the last, and an XML-RPC endpoint
         /// reads and writes XML, so JSON tools would break its calls.
         /// </summary>
-        private void CheckClassAttributes(INamedTypeSymbol type, bool isRest, bool classJsonOut)
+        private void CheckClassAttributes(INamedTypeSymbol type, List<AttributeData> classAttributes, bool isRest, bool classJsonOut)
         {
-            var popArgs = HasAttribute(type, _known.PopArgs);
+            var popArgs = classAttributes.Any(a => Is(a.AttributeClass, _known.PopArgs));
             if (isRest && _xmlRpc)
             {
                 Report(DiagnosticDescriptors.AttributesDoNotCombine, type, type.Name, "a class is either a [Rest] resource or an [XmlRpc] endpoint, not both");
@@ -249,18 +251,18 @@ namespace Cherry.Generators.Parsing
                 Report(DiagnosticDescriptors.AttributesDoNotCombine, type, type.Name,
                     "[PopArgs] has no effect on " + (isRest ? "a [Rest] resource, which takes the rest of the path as arguments" : "an [XmlRpc] endpoint, which dispatches by method name"));
             }
-            if (_xmlRpc && (classJsonOut || TypeHierarchy.InheritedAttributes(type).Any(a => Is(a.AttributeClass, _known.JsonIn))))
+            if (_xmlRpc && (classJsonOut || classAttributes.Any(a => Is(a.AttributeClass, _known.JsonIn))))
             {
                 Report(DiagnosticDescriptors.AttributesDoNotCombine, type, type.Name, "[JsonIn] and [JsonOut] cannot apply to an [XmlRpc] endpoint, whose calls and answers are XML");
             }
         }
 
         /// <summary>Method shapes no request can call as meant (CHERRY0006, 0016); the method is left out of the tree.</summary>
-        private bool IsDispatchable(IMethodSymbol method, HandlerKind kind)
+        private bool IsDispatchable(IMethodSymbol method, HandlerKind kind, EquatableArray<string> segments)
         {
             var problem = method.IsAsync && method.ReturnsVoid ? "it is async void, so its work would still run after the response is sent; return Task"
                 : method.Parameters.Count(p => HasAttribute(p, _known.JsonBody)) > 1 ? "only one parameter can take the [JsonBody]; make one type that holds them all"
-                : kind == HandlerKind.Member ? _known.SegmentsOf(method).Select(SegmentNaming.Problem).FirstOrDefault(p => p is not null)
+                : kind == HandlerKind.Member ? segments.Select(SegmentNaming.Problem).FirstOrDefault(p => p is not null)
                 : null;
             if (problem is not null)
             {
@@ -291,7 +293,8 @@ namespace Cherry.Generators.Parsing
             {
                 return;
             }
-            if (!IsDispatchable(method, kind))
+            var segments = _known.SegmentsOf(method).ToEquatableArray();
+            if (!IsDispatchable(method, kind, segments))
             {
                 return;
             }
@@ -318,7 +321,7 @@ namespace Cherry.Generators.Parsing
                 method.Name,
                 DeclarationId(method),
                 kind,
-                _known.SegmentsOf(method).ToEquatableArray(),
+                segments,
                 parameters.ToEquatableArray(),
                 returnSpec!,
                 ToolsOf(method.GetAttributes()),

@@ -40,6 +40,7 @@ GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create([new CherryGenerator
 
 var generatorTimes = new List<double>();
 var analyzerTimes = new List<double>();
+var perAnalyzer = analyzers.ToDictionary(a => a.GetType().Name, _ => new List<double>());
 var editTimes = new List<double>();
 var cachedEverywhere = true;
 const int Runs = 21;
@@ -70,7 +71,9 @@ for (var run = 0; run < Runs; run++)
     var analyzerTime = 0.0;
     foreach (var analyzer in analyzers)
     {
-        analyzerTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+        var own = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+        perAnalyzer[analyzer.GetType().Name].Add(own);
+        analyzerTime += own;
     }
     analyzerTimes.Add(analyzerTime);
     if (diagnostics.Length > 0)
@@ -104,6 +107,10 @@ static double Median(List<double> values) => values.Skip(1).Order().ElementAt((v
 Console.WriteLine($"{handlers} handlers, {sources.Count} files; medians of {Runs - 1} warm runs (first, cold run in brackets):");
 Console.WriteLine($"  generator, full run:            {Median(generatorTimes),8:F1} ms  [{generatorTimes[0]:F0} ms]");
 Console.WriteLine($"  analyzers, full run (own time): {Median(analyzerTimes),8:F1} ms  [{analyzerTimes[0]:F0} ms]");
+foreach (var (name, times) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
+{
+    Console.WriteLine($"    {name,-30} {Median(times),8:F1} ms");
+}
 Console.WriteLine($"  generator + analyzers:          {Median(generatorTimes) + Median(analyzerTimes),8:F1} ms");
 Console.WriteLine($"  generator after unrelated edit: {Median(editTimes),8:F1} ms  (every tracked step cached or unchanged: {cachedEverywhere})");
 return cachedEverywhere ? 0 : 1;
