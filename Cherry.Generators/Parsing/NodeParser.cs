@@ -36,6 +36,9 @@ namespace Cherry.Generators.Parsing
         // True while the class being parsed is [XmlRpc]: its handlers bind XML-RPC values and return anything.
         private bool _xmlRpc;
 
+        // For ParseReachedOnly: classes that declare handlers are walked, not parsed.
+        private bool _skipDeclaring;
+
         private NodeParser(KnownTypes known, bool reach, ReportProblem? report, CancellationToken cancellation)
         {
             _known = known;
@@ -49,6 +52,18 @@ namespace Cherry.Generators.Parsing
         {
             var parser = new NodeParser(known, reach: true, report: null, cancellation);
             parser.ParseNode(type);
+            return parser._nodes.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// What a root reaches that the generator's attribute steps do not parse: classes that declare no [Exposed]
+        /// member and are not [Rest] (containers, dispatch targets, classes inheriting their handlers). The others are
+        /// walked only for what they reach, since those steps parse each of them once already.
+        /// </summary>
+        public static EquatableArray<NodeSpec> ParseReachedOnly(INamedTypeSymbol root, KnownTypes known, CancellationToken cancellation)
+        {
+            var parser = new NodeParser(known, reach: true, report: null, cancellation) { _skipDeclaring = true };
+            parser.ParseNode(root);
             return parser._nodes.ToEquatableArray();
         }
 
@@ -94,6 +109,7 @@ namespace Cherry.Generators.Parsing
                 : new XmlRpcSpec(xmlRpcAttribute.NamedArguments.Any(n => n.Key == "AllowNone" && n.Value.Value is true));
             _xmlRpc = xmlRpc is not null;
             CheckClassAttributes(type, classAttributes, isRest, classJsonOut);
+            var walkOnly = _skipDeclaring && (isRest || type.GetMembers().Any(m => HasAttribute(m, _known.Exposed)));
             var handlers = new List<HandlerSpec>();
             var children = new List<ChildSpec>();
             DispatchHookSpec? hook = null;
@@ -104,7 +120,7 @@ namespace Cherry.Generators.Parsing
                 {
                     case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary:
                         var role = RoleOf(method, isRest, _known);
-                        if (role == MethodRole.None || !IsCallable(method, role))
+                        if (role == MethodRole.None || (walkOnly && role != MethodRole.DispatchHook) || !IsCallable(method, role))
                         {
                             break;
                         }
@@ -135,6 +151,10 @@ namespace Cherry.Generators.Parsing
                 }
             }
 
+            if (walkOnly)
+            {
+                return;
+            }
             var popArgs = classAttributes.FirstOrDefault(a => Is(a.AttributeClass, _known.PopArgs));
             var popNames = popArgs?.ConstructorArguments.Length > 0
                 ? popArgs.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToEquatableArray()

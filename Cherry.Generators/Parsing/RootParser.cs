@@ -24,7 +24,8 @@ namespace Cherry.Generators.Parsing
             {
                 return null;
             }
-            var nodes = NodeParser.Parse(root, KnownTypes.For(context.SemanticModel.Compilation), cancellation);
+            // Classes that declare handlers come from the [Exposed] and [Rest] steps, parsed once each.
+            var nodes = NodeParser.ParseReachedOnly(root, KnownTypes.For(context.SemanticModel.Compilation), cancellation);
             return (new RootSpec(TypeNames.Of(root), root.Name), nodes);
         }
     }
