@@ -74,11 +74,11 @@ namespace Cherry.Analyzers
             {
                 if (handler.Return.Kind == ResultKind.Json)
                 {
-                    needs.Add(new JsonNeed(handler.Return.TypeName, "the [JsonOut] result", handler, null));
+                    needs.Add(new JsonNeed(handler.Return.JsonKey ?? handler.Return.TypeName, "the [JsonOut] result", handler, null));
                 }
                 foreach (var parameter in handler.Parameters.Where(p => p.Kind == ParameterKind.JsonBody))
                 {
-                    needs.Add(new JsonNeed(parameter.TypeName, $"the [JsonBody] parameter '{parameter.Name}'", handler, parameter.Name));
+                    needs.Add(new JsonNeed(parameter.JsonKey ?? parameter.TypeName, $"the [JsonBody] parameter '{parameter.Name}'", handler, parameter.Name));
                 }
             }
         }

@@ -68,13 +68,15 @@ namespace Cherry.Generators.Model
     /// <param name="TypeName">The parameter's type; for arrays, the element type.</param>
     /// <param name="ElementKind">For arrays, how each element converts.</param>
     /// <param name="DefaultLiteral">The C# default value, or null when the parameter is required.</param>
+    /// <param name="JsonKey">For a [JsonBody], the name its JSON metadata is found by (<see cref="Parsing.TypeNames.JsonKey"/>).</param>
     internal sealed record ParameterSpec(
         string Name,
         ParameterKind Kind,
         string TypeName,
         ParameterKind ElementKind,
         bool IsNullable,
-        string? DefaultLiteral);
+        string? DefaultLiteral,
+        string? JsonKey = null);
 
     internal enum ResultKind
     {
@@ -89,7 +91,8 @@ namespace Cherry.Generators.Model
     }
 
     /// <param name="Awaitable">Task, ValueTask, or null when synchronous.</param>
-    internal sealed record ReturnSpec(ResultKind Kind, string TypeName, string? Awaitable);
+    /// <param name="JsonKey">For a JSON result, the name its JSON metadata is found by (<see cref="Parsing.TypeNames.JsonKey"/>).</param>
+    internal sealed record ReturnSpec(ResultKind Kind, string TypeName, string? Awaitable, string? JsonKey = null);
 
     /// <summary>A tool attribute, re-created in generated code with the same arguments.</summary>
     /// <param name="AttributeTypeName">The attribute's class, so the planner can tell which tool a handler already has.</param>
@@ -102,7 +105,7 @@ namespace Cherry.Generators.Model
     /// <summary>A root given to <c>MapCherry&lt;T&gt;</c>.</summary>
     internal sealed record RootSpec(string TypeName, string ShortName);
 
-    /// <summary>A type a source-generated JSON context has metadata for.</summary>
+    /// <summary>A type a source-generated JSON context has metadata for, by its <see cref="Parsing.TypeNames.JsonKey"/>.</summary>
     /// <param name="Reached">Not listed itself but reached through a listed type; a context that lists it is preferred.</param>
     internal sealed record JsonTypeSpec(string ContextTypeName, string TypeName, bool Reached);
 

@@ -39,7 +39,7 @@ namespace Cherry.Generators.Parsing
                 cancellation.ThrowIfCancellationRequested();
                 JsonCoverage.Cover(type, covered);
             }
-            return covered.Select(type => new JsonTypeSpec(contextName, TypeNames.Of(type), !listed.Contains(type))).ToEquatableArray();
+            return covered.Select(type => new JsonTypeSpec(contextName, TypeNames.JsonKey(type), !listed.Contains(type))).ToEquatableArray();
         }
 
         private static bool DerivesFromContext(INamedTypeSymbol type)

@@ -368,7 +368,7 @@ namespace Cherry.Generators.Parsing
             }
             if (jsonOut)
             {
-                return new ReturnSpec(ResultKind.Json, TypeNames.Of(type), awaitable);
+                return new ReturnSpec(ResultKind.Json, TypeNames.Of(type), awaitable, TypeNames.JsonKey(type));
             }
             if (type.SpecialType == SpecialType.System_String)
             {
@@ -401,7 +401,7 @@ namespace Cherry.Generators.Parsing
             var defaultLiteral = parameter.HasExplicitDefaultValue ? Literals.Default(parameter.ExplicitDefaultValue, type) : null;
             if (HasAttribute(parameter, _known.JsonBody))
             {
-                return new ParameterSpec(parameter.Name, ParameterKind.JsonBody, TypeNames.Of(type), ParameterKind.JsonBody, false, defaultLiteral);
+                return new ParameterSpec(parameter.Name, ParameterKind.JsonBody, TypeNames.Of(type), ParameterKind.JsonBody, false, defaultLiteral, TypeNames.JsonKey(type));
             }
             if (Is(type, _known.Request))
             {

@@ -215,16 +215,16 @@ namespace Cherry.Generators.Planning
             foreach (var invoker in _invokerOrder.Where(i => i.XmlRpc is null))
             {
                 var handler = invoker.Handler;
-                var types = handler.Parameters.Where(p => p.Kind == ParameterKind.JsonBody).Select(p => p.TypeName);
+                var types = handler.Parameters.Where(p => p.Kind == ParameterKind.JsonBody).Select(p => (p.TypeName, Key: p.JsonKey ?? p.TypeName));
                 if (handler.Return.Kind == ResultKind.Json)
                 {
-                    types = types.Append(handler.Return.TypeName);
+                    types = types.Append((handler.Return.TypeName, Key: handler.Return.JsonKey ?? handler.Return.TypeName));
                 }
-                foreach (var type in types)
+                foreach (var (type, key) in types)
                 {
                     if (!fields.Any(f => f.TypeName == type))
                     {
-                        fields.Add(new JsonFieldSpec(_names.Json(type), type, _jsonContexts.TryGetValue(type, out var context) ? context : null));
+                        fields.Add(new JsonFieldSpec(_names.Json(type), type, _jsonContexts.TryGetValue(key, out var context) ? context : null));
                     }
                 }
             }

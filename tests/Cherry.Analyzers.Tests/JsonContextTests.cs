@@ -56,6 +56,28 @@ public sealed class JsonContextTests
         }
         """);
 
+    /// <summary><c>List&lt;Order?&gt;</c> and <c>List&lt;Order&gt;</c> are one runtime type: the listed one's metadata serves both.</summary>
+    [Fact]
+    public Task Nullable_annotations_in_type_arguments_do_not_hide_a_listed_type() => AnalyzerAsync<JsonContextAnalyzer>("""
+        using System.Text.Json.Serialization;
+
+        public sealed record Order(string Item);
+
+        [JsonSerializable(typeof(List<Order>))]
+        internal abstract partial class AppJson : JsonSerializerContext
+        {
+            protected AppJson() : base(null) { }
+        }
+
+        public class Api
+        {
+            [Exposed, JsonOut] public List<Order?> Recent() => new();
+            [Exposed] public string Place([JsonBody] List<Order?> orders) => "";
+            [Exposed, JsonOut] public Dictionary<string, Order?> {|#0:Named|}() => new();
+        }
+        """, Diagnostic("CHERRY0007").WithLocation(0).WithArguments("System.Collections.Generic.Dictionary<string, Order>", "the [JsonOut] result", "Named",
+            "add [JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, Order>))] to AppJson"));
+
     [Fact]
     public Task Without_any_context_the_advice_is_to_declare_one() => AnalyzerAsync<JsonContextAnalyzer>("""
         public sealed record Order(string Item);

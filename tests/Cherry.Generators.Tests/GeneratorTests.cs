@@ -114,6 +114,27 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void A_json_type_whose_type_arguments_are_nullable_takes_the_listed_types_metadata()
+    {
+        const string tree = """
+            using System.Collections.Generic;
+            using System.Text.Json.Serialization;
+            using Cherry;
+            public sealed record Order(string Item);
+            [JsonOut]
+            public sealed class Api
+            {
+                [Exposed] public List<Order?> Recent() => new();
+            }
+            [JsonSerializable(typeof(List<Order>))]
+            internal abstract partial class OrdersJson : JsonSerializerContext { protected OrdersJson() : base(null) { } }
+            """;
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Mount("Api"), tree);
+        var source = Assert.Single(result.GeneratedTrees).GetText().ToString();
+        Assert.Contains("context.Json<global::System.Collections.Generic.List<global::Order?>>(global::OrdersJson.Default)", source);
+    }
+
+    [Fact]
     public void A_json_body_without_json_in_gets_json_in_and_one_under_json_in_keeps_it()
     {
         const string tree = """
