@@ -21,6 +21,8 @@ public static class Suite
         ["test_iterator"] = new(Apps.Iterator.Map),
         ["test_encoding"] = new(Apps.Encodings.Map),
         ["test_proxy"] = new(Apps.Proxy.Map),
+        ["test_mime"] = new(Apps.Mime.Map),
+        ["test_http"] = new(Apps.Http.Map, Configure: Apps.Http.Configure),
         ["test_sessionauthenticate"] = new(Apps.SessionAuthenticate.Map, Apps.SessionAuthenticate.AddServices, Apps.SessionAuthenticate.Configure),
     };
 }
