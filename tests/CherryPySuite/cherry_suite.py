@@ -38,6 +38,10 @@ EXCLUDED = {
     'test_params.py::ParamsTest::test_syntax':
         'mounts a second app at / from the test body (cherrypy.tree.mount in the test process) whose /resource '
         "answers differently from setup_server's; the port serves setup_server's app",
+    'test_caching.py::CacheTest::testExpiresTool':
+        "fails against CherryPy 18.8 itself here: Debian does not ship the test folder's static/ files, so "
+        "/expires/index.html is a 404 where the test expects 200 (and its handler 'force' rewrites its class's "
+        '_cp_config at run time)',
 }
 
 # CherryPy behaviour that Cherry changes on purpose (docs/conformance.md, "Documented deviations"): the test is
