@@ -13,7 +13,11 @@ var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args 
 builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // CherryPy's test_suite environment shows tracebacks on error pages; so do the ports.
-builder.Services.AddCherry(options => options.ShowTracebacks = true);
+builder.Services.AddCherry(options =>
+{
+    options.ShowTracebacks = true;
+    module.Configure?.Invoke(options);
+});
 module.AddServices?.Invoke(builder.Services);
 var app = builder.Build();
 module.Map(app);

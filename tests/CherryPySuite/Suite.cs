@@ -1,7 +1,9 @@
+using Cherry;
+
 namespace CherryPySuite;
 
 /// <summary>A port of one CherryPy test module's <c>setup_server</c>: its services and its mounts.</summary>
-public sealed record SuiteModule(Action<WebApplication> Map, Action<IServiceCollection>? AddServices = null);
+public sealed record SuiteModule(Action<WebApplication> Map, Action<IServiceCollection>? AddServices = null, Action<CherryOptions>? Configure = null);
 
 /// <summary>The ported modules, by the name of CherryPy's test module.</summary>
 public static class Suite
@@ -15,5 +17,13 @@ public static class Suite
         ["test_xmlrpc"] = new(Apps.XmlRpc.Map),
         ["test_auth_basic"] = new(Apps.AuthBasic.Map, Apps.AuthBasic.AddServices),
         ["test_auth_digest"] = new(Apps.AuthDigest.Map, Apps.AuthDigest.AddServices),
+        ["test_misc_tools"] = new(Apps.MiscTools.Map),
+        ["test_iterator"] = new(Apps.Iterator.Map),
+        ["test_encoding"] = new(Apps.Encodings.Map),
+        ["test_proxy"] = new(Apps.Proxy.Map),
+        ["test_mime"] = new(Apps.Mime.Map),
+        ["test_http"] = new(Apps.Http.Map, Configure: Apps.Http.Configure),
+        ["test_caching"] = new(Apps.Caching.Map),
+        ["test_sessionauthenticate"] = new(Apps.SessionAuthenticate.Map, Apps.SessionAuthenticate.AddServices, Apps.SessionAuthenticate.Configure),
     };
 }

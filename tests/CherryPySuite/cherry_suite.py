@@ -38,6 +38,10 @@ EXCLUDED = {
     'test_params.py::ParamsTest::test_syntax':
         'mounts a second app at / from the test body (cherrypy.tree.mount in the test process) whose /resource '
         "answers differently from setup_server's; the port serves setup_server's app",
+    'test_caching.py::CacheTest::testExpiresTool':
+        "fails against CherryPy 18.8 itself here: Debian does not ship the test folder's static/ files, so "
+        "/expires/index.html is a 404 where the test expects 200 (and its handler 'force' rewrites its class's "
+        '_cp_config at run time)',
 }
 
 # CherryPy behaviour that Cherry changes on purpose (docs/conformance.md, "Documented deviations"): the test is
@@ -61,6 +65,12 @@ DEVIATIONS = {
     'test_auth_digest.py::DigestAuthTest::test_ascii_user': DIGEST_ALGORITHMS,
     'test_auth_digest.py::DigestAuthTest::test_unicode_user': DIGEST_ALGORITHMS,
     'test_auth_digest.py::DigestAuthTest::test_wrong_realm': DIGEST_ALGORITHMS,
+    'test_encoding.py::EncodingTests::test_query_string_decoding':
+        'Undecodable query string: /reqparams?q=%A3 is a 400 with the same message, not a 404 (docs/conformance.md; '
+        'BadInputTests.Undecodable_query_string_is_400)',
+    'test_encoding.py::EncodingTests::testGzip':
+        'Accept-Encoding: deflate / br: the 406 for "*;q=0" lists "identity, gzip, br", not "identity, gzip" '
+        '(docs/conformance.md; ToolboxTests.Refusing_identity_and_every_offered_coding_is_406)',
 }
 
 # Filled from the host's start-up line ("cherry-suite ready Cherry/0.1.0"): the product Cherry names itself with.

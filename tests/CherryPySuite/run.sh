@@ -16,6 +16,8 @@ modules=(
   test_xmlrpc
   test_auth_basic
   test_auth_digest
+  test_misc_tools
+  test_sessionauthenticate
 )
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
