@@ -101,23 +101,6 @@ namespace Cherry.Analyzers
             end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.JsonTypeNotInContext, location, properties, typeText, need.Role, need.Handler.MethodName, advice));
         }
 
-        private sealed class JsonNeed
-        {
-            public JsonNeed(string typeName, string role, HandlerSpec handler, string? parameter)
-            {
-                TypeName = typeName;
-                Role = role;
-                Handler = handler;
-                Parameter = parameter;
-            }
-
-            public string TypeName { get; }
-
-            public string Role { get; }
-
-            public HandlerSpec Handler { get; }
-
-            public string? Parameter { get; }
-        }
+        private sealed record JsonNeed(string TypeName, string Role, HandlerSpec Handler, string? Parameter);
     }
 }

@@ -83,11 +83,8 @@ namespace Cherry.Analyzers
             {
                 return (false, null);
             }
-            // A params parameter is one array argument; read the values one by one if a compiler gives them apart.
-            var constant = arguments[argument.Position];
-            return constant.Kind != TypedConstantKind.Array && argument is ToolArgument<string[]>
-                ? (true, arguments.Skip(argument.Position).Select(a => a.Value as string).ToArray())
-                : (true, Constant(constant));
+            // A params parameter is one array argument.
+            return (true, Constant(arguments[argument.Position]));
         }
 
         private static object? Constant(TypedConstant constant) =>

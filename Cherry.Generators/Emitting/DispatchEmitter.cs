@@ -1,3 +1,4 @@
+using System.Linq;
 using Cherry.Generators.Model;
 using Cherry.Generators.Planning;
 
@@ -163,11 +164,7 @@ namespace Cherry.Generators.Emitting
             w.Line("var start = walker.NextSegmentStart;");
             using (w.Block("switch (match.Method)"))
             {
-                var hasHead = false;
-                foreach (var verb in rest.Verbs)
-                {
-                    hasHead |= verb.Verb == "HEAD";
-                }
+                var hasHead = rest.Verbs.Any(v => v.Verb == "HEAD");
                 foreach (var verb in rest.Verbs)
                 {
                     w.Line("case " + CodeWriter.Quote(verb.Verb) + ":");

@@ -30,7 +30,8 @@ public static class Charsets
         {
             return Cache.GetOrAdd(name, found);
         }
-        if (Interlocked.Increment(ref unknownNames) <= MaxUnknownNames)
+        // Read first, so that the count stops near the cap instead of wrapping round after two billion lookups.
+        if (Volatile.Read(ref unknownNames) < MaxUnknownNames && Interlocked.Increment(ref unknownNames) <= MaxUnknownNames)
         {
             Cache.TryAdd(name, null);
         }

@@ -22,13 +22,14 @@ internal static class RequestPath
         {
             return decoded;
         }
-        var bytes = new List<byte>(rawPath.Length);
+        var bytes = new byte[rawPath.Length];
+        var count = 0;
         for (var i = 0; i < rawPath.Length; i++)
         {
             if (rawPath[i] == '%' && i + 2 < rawPath.Length
                 && byte.TryParse(rawPath.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value) && value != '/')
             {
-                bytes.Add(value);
+                bytes[count++] = value;
                 i += 2;
             }
             else if (rawPath[i] > 0x7F)
@@ -38,17 +39,17 @@ internal static class RequestPath
             }
             else
             {
-                bytes.Add((byte)rawPath[i]);
+                bytes[count++] = (byte)rawPath[i];
             }
         }
         try
         {
-            _ = StrictUtf8.GetString(bytes.ToArray());
+            _ = StrictUtf8.GetCharCount(bytes, 0, count);
             return decoded;
         }
         catch (DecoderFallbackException)
         {
-            return Encoding.Latin1.GetString(bytes.ToArray());
+            return Encoding.Latin1.GetString(bytes, 0, count);
         }
     }
 }
