@@ -63,6 +63,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         var errorPages = new Dictionary<int, ErrorPageRenderer>();
         ErrorPageRenderer? defaultErrorPage = null;
         var showMismatched = true;
+        var streamResponse = false;
+        var queryStringEncoding = "utf-8";
 
         foreach (var (section, key, value) in config.ForPath(path))
         {
@@ -119,9 +121,19 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
             {
                 showMismatched = ParseSwitch(section, key, value);
             }
+            else if (key == "response.stream")
+            {
+                streamResponse = ParseSwitch(section, key, value);
+            }
+            else if (key == "request.query_string_encoding")
+            {
+                queryStringEncoding = Http.Charsets.Find(value) is null
+                    ? throw new CherryConfigurationException(section, key, $"there is no charset named '{value}'.")
+                    : value;
+            }
             else
             {
-                throw new CherryConfigurationException(section, key, "unknown key. Known namespaces: tools.<name>.<arg>, response.headers.<Name>, error_page.<code>, request.show_mismatched_params.");
+                throw new CherryConfigurationException(section, key, "unknown key. Known namespaces: tools.<name>.<arg>, response.headers.<Name>, error_page.<code>, request.show_mismatched_params, request.query_string_encoding, response.stream.");
             }
         }
 
@@ -190,7 +202,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         {
             tool.Attach(builder);
         }
-        return (builder.Build(), new EntrySettings(errorPages, defaultErrorPage, showMismatched));
+        return (builder.Build(), new EntrySettings(errorPages, defaultErrorPage, showMismatched, streamResponse, queryStringEncoding));
     }
 
     private static bool ParseSwitch(string section, string key, string value) => value.ToLowerInvariant() switch

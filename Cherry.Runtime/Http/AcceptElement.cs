@@ -8,10 +8,13 @@ namespace Cherry.Http;
 /// </summary>
 public sealed class AcceptElement : HeaderElement
 {
-    private AcceptElement(string value, IReadOnlyList<KeyValuePair<string, string>> parameters, double quality, string text)
+    private readonly string? _qualityText;
+
+    private AcceptElement(string value, IReadOnlyList<KeyValuePair<string, string>> parameters, double quality, string? qualityText, string text)
         : base(value, parameters)
     {
         Quality = quality;
+        _qualityText = qualityText;
         Text = text;
     }
 
@@ -27,10 +30,11 @@ public sealed class AcceptElement : HeaderElement
         var qIndex = IndexOfQuality(element);
         var media = qIndex < 0 ? element : element[..qIndex];
         var quality = 1.0;
+        string? qText = null;
         if (qIndex >= 0)
         {
             var rest = element[(qIndex + 1)..];
-            var qText = rest.Split(';')[0].Trim();
+            qText = rest.Split(';')[0].Trim();
             qText = qText[(qText.IndexOf('=') + 1)..].Trim();
             if (!double.TryParse(qText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out quality) || quality is < 0 or > 1)
             {
@@ -38,7 +42,7 @@ public sealed class AcceptElement : HeaderElement
             }
         }
         var (value, parameters) = Split(media);
-        return new AcceptElement(value, parameters, quality, media.Trim());
+        return new AcceptElement(value, parameters, quality, qText, media.Trim());
     }
 
     private static int IndexOfQuality(string element)
@@ -60,5 +64,6 @@ public sealed class AcceptElement : HeaderElement
         return -1;
     }
 
-    public override string ToString() => Text;
+    /// <summary>The element with its q-value as the client wrote it, when it wrote one (<c>audio/*;q=0.2</c>), as CherryPy's <c>str()</c>.</summary>
+    public override string ToString() => _qualityText is null ? Text : Text + ";q=" + _qualityText;
 }

@@ -42,11 +42,14 @@ public static partial class Rfc2047
         {
             if (c > 0xFF)
             {
-                return "=?utf-8?b?" + Convert.ToBase64String(Encoding.UTF8.GetBytes(value)) + "?=";
+                return EncodeWord(value);
             }
         }
         return value;
     }
+
+    /// <summary>The whole value as one UTF-8 B-encoded word, never folded (HTTP has deprecated folding).</summary>
+    internal static string EncodeWord(string value) => "=?utf-8?b?" + Convert.ToBase64String(Encoding.UTF8.GetBytes(value)) + "?=";
 
     private static byte[] DecodeQ(string text)
     {

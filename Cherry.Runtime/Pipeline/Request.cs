@@ -32,6 +32,14 @@ public sealed class Request
 
     internal MountedApp App { get; }
 
+    /// <summary>
+    /// A random (version 4) identifier of this request, made the first time it is read (CherryPy's
+    /// <c>request.unique_id</c>): the same value for the whole request, a new one for the next.
+    /// </summary>
+    public Guid UniqueId => _uniqueId ??= Guid.NewGuid();
+
+    private Guid? _uniqueId;
+
     /// <summary>The HTTP method; GET for an internal redirect.</summary>
     public string Method { get; }
 

@@ -91,6 +91,7 @@ internal static partial class RequestRunner
                     throw new HttpError(400, "The Host header names no valid host.");
                 }
                 request.App.Dispatch(request);
+                request.Response.Streaming = request.Settings.StreamResponse;
                 if (request.Handler.Allow is { } allow)
                 {
                     headers.Allow = allow;
@@ -124,6 +125,8 @@ internal static partial class RequestRunner
                         await invoke(request);
                     }
                 }
+                // Before the finalize hooks, so that they see the whole body and a failing sequence is still an error page.
+                await request.Response.CollectAsync(request.Aborted);
                 if (!request.IsComplete)
                 {
                     await chain.RunAsync(HookPoint.BeforeFinalize, request);
@@ -159,7 +162,10 @@ internal static partial class RequestRunner
         }
     }
 
-    /// <summary>CherryPy's <c>process_query_string</c>, with 400 rather than CherryPy's 404 for an undecodable query.</summary>
+    /// <summary>
+    /// CherryPy's <c>process_query_string</c> (escapes decoded with <c>request.query_string_encoding</c>, UTF-8 by
+    /// default), with 400 rather than CherryPy's 404 for an undecodable query.
+    /// </summary>
     private static void ProcessQueryString(Request request)
     {
         var query = request.QueryString;
@@ -174,9 +180,14 @@ internal static partial class RequestRunner
             request.Parameters.Add("y", imageMap.Groups[2].Value, ParameterSource.QueryString);
             return;
         }
-        if (!QueryStringParser.TryParse(query, ParameterSource.QueryString, request.Parameters))
+        var decoder = request.Settings.QueryStringDecoder;
+        var parsed = decoder is null
+            ? QueryStringParser.TryParse(query, ParameterSource.QueryString, request.Parameters)
+            : QueryStringParser.TryParse(query, ParameterSource.QueryString, request.Parameters, decoder);
+        if (!parsed)
         {
-            throw new HttpError(400, "The given query string could not be processed. Query strings for this resource must be encoded with 'utf8'.");
+            var charset = decoder is null ? "utf8" : request.Settings.QueryStringEncoding;
+            throw new HttpError(400, $"The given query string could not be processed. Query strings for this resource must be encoded with '{charset}'.");
         }
     }
 

@@ -11,7 +11,11 @@ public sealed class Response
 {
     private readonly HttpResponse _http;
 
-    internal Response(HttpResponse http) => _http = http;
+    internal Response(HttpResponse http)
+    {
+        _http = http;
+        Headers = new EncodedHeaderDictionary(http.Headers);
+    }
 
     /// <summary>
     /// The status as CherryPy takes it: a code (<c>"201"</c>) or a code and reason (<c>"299 Custom"</c>).
@@ -25,7 +29,11 @@ public sealed class Response
         set => Status = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public IHeaderDictionary Headers => _http.Headers;
+    /// <summary>
+    /// The response headers. A value is made fit for the wire when it is assigned, as CherryPy makes it when it
+    /// writes the headers: control characters dropped, non-ASCII text sent as an RFC 2047 word.
+    /// </summary>
+    public IHeaderDictionary Headers { get; }
 
     public IResponseCookies Cookies => _http.Cookies;
 
@@ -69,8 +77,16 @@ public sealed class Response
     /// <summary>Text not yet encoded, or null; the encode tool tries charsets on it.</summary>
     public string? PendingText => _text;
 
-    /// <summary>True when the body is written as it is produced, without a Content-Length (CherryPy's <c>response.stream</c>).</summary>
+    /// <summary>True when the body is a sequence written as it is produced, without a Content-Length.</summary>
     public bool IsStreamed => _stream is not null || _textStream is not null || _objectStream is not null || _writer is not null;
+
+    /// <summary>
+    /// CherryPy's <c>response.stream</c>: true to write a sequence the handler returns (<c>IEnumerable</c>,
+    /// <c>IAsyncEnumerable</c>) as it is produced, chunked. False by default: the sequence is collected as soon as the
+    /// handler returns, so the answer has a Content-Length, finalize-time tools see the whole body, and an exception
+    /// inside the sequence is still a 500 page. Set from the configuration key <c>response.stream</c>.
+    /// </summary>
+    public bool Streaming { get; set; }
 
     /// <summary>
     /// A body written straight to the connection (a file sent with sendfile, a range of a stream); null otherwise.
@@ -115,8 +131,8 @@ public sealed class Response
 
     public string? ContentType
     {
-        get => _http.Headers.ContentType;
-        set => _http.Headers.ContentType = value;
+        get => Headers.ContentType;
+        set => Headers.ContentType = value;
     }
 
     /// <summary>Sets a text body (the encode tool adds <c>;charset=...</c> to <c>text/*</c> at finalize).</summary>
@@ -140,6 +156,62 @@ public sealed class Response
         _textStream = chunks;
     }
 
+    /// <summary>
+    /// Unless <see cref="Streaming"/> is on, reads a sequence body to its end: text chunks become pending text (the
+    /// encode tool still chooses its charset), anything with bytes in it becomes the buffered body.
+    /// </summary>
+    internal async ValueTask CollectAsync(CancellationToken cancellation)
+    {
+        if (Streaming)
+        {
+            return;
+        }
+        if (_textStream is { } chunks)
+        {
+            var text = new StringBuilder();
+            await foreach (var chunk in chunks.WithCancellation(cancellation))
+            {
+                text.Append(chunk);
+            }
+            SetText(text.ToString());
+        }
+        else if (_objectStream is { } objects)
+        {
+            var items = new List<object>();
+            await foreach (var item in Items(objects, FlattenNested).WithCancellation(cancellation))
+            {
+                items.Add(item);
+            }
+            if (items.TrueForAll(i => i is string))
+            {
+                SetText(string.Concat(items.Cast<string>()));
+            }
+            else
+            {
+                Body = Concat(items.Select(i => i is string text ? TextEncoding.GetBytes(text) : (ReadOnlyMemory<byte>)i));
+            }
+        }
+        else if (_stream is { } stream)
+        {
+            var parts = new List<ReadOnlyMemory<byte>>();
+            await foreach (var chunk in stream.WithCancellation(cancellation))
+            {
+                parts.Add(chunk);
+            }
+            Body = Concat(parts);
+        }
+    }
+
+    private static byte[] Concat(IEnumerable<ReadOnlyMemory<byte>> parts)
+    {
+        using var buffer = new MemoryStream();
+        foreach (var part in parts)
+        {
+            buffer.Write(part.Span);
+        }
+        return buffer.ToArray();
+    }
+
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> EncodeChunks(IAsyncEnumerable<string> chunks, Encoding encoding)
     {
         await foreach (var chunk in chunks)
@@ -150,6 +222,15 @@ public sealed class Response
 
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> EncodeObjects(IAsyncEnumerable<object?> items, Encoding encoding, bool flatten)
     {
+        await foreach (var item in Items(items, flatten))
+        {
+            yield return item is string text ? encoding.GetBytes(text) : (ReadOnlyMemory<byte>)item;
+        }
+    }
+
+    /// <summary>The elements of an object sequence, each a string or <see cref="ReadOnlyMemory{T}"/> of bytes; nested sequences walked when flattening.</summary>
+    private static async IAsyncEnumerable<object> Items(IAsyncEnumerable<object?> items, bool flatten)
+    {
         await foreach (var item in items)
         {
             switch (item)
@@ -157,22 +238,22 @@ public sealed class Response
                 case null:
                     break;
                 case string text:
-                    yield return encoding.GetBytes(text);
+                    yield return text;
                     break;
                 case byte[] bytes:
-                    yield return bytes;
+                    yield return (ReadOnlyMemory<byte>)bytes;
                     break;
                 case ReadOnlyMemory<byte> memory:
                     yield return memory;
                     break;
                 case IAsyncEnumerable<object?> nested when flatten:
-                    await foreach (var chunk in EncodeObjects(nested, encoding, flatten))
+                    await foreach (var chunk in Items(nested, flatten))
                     {
                         yield return chunk;
                     }
                     break;
                 case System.Collections.IEnumerable nested when flatten:
-                    await foreach (var chunk in EncodeObjects(AsAsync(nested), encoding, flatten))
+                    await foreach (var chunk in Items(AsAsync(nested), flatten))
                     {
                         yield return chunk;
                     }

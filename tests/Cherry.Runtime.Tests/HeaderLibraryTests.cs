@@ -12,6 +12,12 @@ public sealed class HeaderElementTests
             HeaderElements.Parse("Accept", "text/*, text/html, text/html;level=1, */*").Select(e => e.ToString()));
 
     [Fact]
+    public void An_accept_element_prints_the_q_value_the_client_wrote() =>
+        Assert.Equal(
+            ["gzip;q=1.0", "identity;q=0.5", "*;q=0"],
+            HeaderElements.Parse("Accept-Encoding", "gzip;q=1.0, identity; q=0.5, *;q=0").Select(e => e.ToString()));
+
+    [Fact]
     public void Quality_orders_before_text()
     {
         var elements = HeaderElements.ParseAccept("Accept", "text/plain;q=0.5, application/json, text/html;q=0.9");

@@ -10,7 +10,13 @@ if (args.Length < 2 || !Suite.Modules.TryGetValue(args[0], out var module) || !i
     return 2;
 }
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args[2..], ContentRootPath = AppContext.BaseDirectory });
-builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+builder.WebHost.UseKestrel(kestrel =>
+{
+    kestrel.Listen(IPAddress.Loopback, port);
+    // An absolute-form target's authority replaces the Host header (RFC 9112 section 3.2.2), as in cheroot; Kestrel
+    // otherwise refuses a request whose two disagree (test_request_obj's testAbsoluteURIPathInfo).
+    kestrel.AllowHostHeaderOverride = true;
+});
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // CherryPy's test_suite environment shows tracebacks on error pages; so do the ports.
 builder.Services.AddCherry(options =>

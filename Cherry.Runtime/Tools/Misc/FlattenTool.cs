@@ -1,13 +1,17 @@
 namespace Cherry;
 
-/// <summary>CherryPy's <c>flatten</c> (before_finalize 50): nested sequences in a streamed body are written element by element.</summary>
+/// <summary>
+/// CherryPy's <c>flatten</c>: nested sequences in a sequence body are written element by element. CherryPy runs it
+/// at before_finalize; here it only sets a flag, before the handler, since a body that is not streamed is read to
+/// its end as soon as the handler returns.
+/// </summary>
 public sealed class FlattenTool : HookTool
 {
     public const string ToolName = ToolCatalog.Flatten.Name;
 
     public override string Name => ToolName;
 
-    public override HookPoint Point => HookPoint.BeforeFinalize;
+    public override HookPoint Point => HookPoint.BeforeHandler;
 
     public override ValueTask RunAsync(Request request)
     {
