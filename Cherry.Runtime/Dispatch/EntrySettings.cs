@@ -1,7 +1,7 @@
 namespace Cherry;
 
 /// <summary>Per-handler settings resolved from configuration at start-up, read-only afterwards.</summary>
-public sealed class EntrySettings(IReadOnlyDictionary<int, ErrorPageRenderer> errorPages, ErrorPageRenderer? defaultErrorPage, bool showMismatchedParameters, bool streamResponse, string queryStringEncoding = "utf-8")
+public sealed class EntrySettings(IReadOnlyDictionary<int, ErrorPageRenderer> errorPages, ErrorPageRenderer? defaultErrorPage, bool showMismatchedParameters, bool streamResponse, string queryStringEncoding = "utf-8", bool? showTracebacks = null)
 {
     internal static readonly EntrySettings Empty = new(new Dictionary<int, ErrorPageRenderer>(), null, true, false);
 
@@ -10,6 +10,9 @@ public sealed class EntrySettings(IReadOnlyDictionary<int, ErrorPageRenderer> er
 
     /// <summary>Whether a sequence the handler returns is written as it is produced (CherryPy's <c>response.stream</c>); see <see cref="Response.Streaming"/>.</summary>
     public bool StreamResponse { get; } = streamResponse;
+
+    /// <summary>Whether error pages show the traceback here (CherryPy's <c>request.show_tracebacks</c>); null follows the application's setting.</summary>
+    public bool? ShowTracebacks { get; } = showTracebacks;
 
     /// <summary>The charset percent-escapes in the query string are decoded with (CherryPy's <c>request.query_string_encoding</c>).</summary>
     public string QueryStringEncoding { get; } = queryStringEncoding;

@@ -65,6 +65,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         var showMismatched = true;
         var streamResponse = false;
         var queryStringEncoding = "utf-8";
+        bool? showTracebacks = null;
 
         foreach (var (section, key, value) in config.ForPath(path))
         {
@@ -125,6 +126,10 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
             {
                 streamResponse = ParseSwitch(section, key, value);
             }
+            else if (key == "request.show_tracebacks")
+            {
+                showTracebacks = ParseSwitch(section, key, value);
+            }
             else if (key == "request.query_string_encoding")
             {
                 queryStringEncoding = Http.Charsets.Find(value) is null
@@ -133,7 +138,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
             }
             else
             {
-                throw new CherryConfigurationException(section, key, "unknown key. Known namespaces: tools.<name>.<arg>, response.headers.<Name>, error_page.<code>, request.show_mismatched_params, request.query_string_encoding, response.stream.");
+                throw new CherryConfigurationException(section, key, "unknown key. Known namespaces: tools.<name>.<arg>, response.headers.<Name>, error_page.<code>, request.show_mismatched_params, request.show_tracebacks, request.query_string_encoding, response.stream.");
             }
         }
 
@@ -202,7 +207,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         {
             tool.Attach(builder);
         }
-        return (builder.Build(), new EntrySettings(errorPages, defaultErrorPage, showMismatched, streamResponse, queryStringEncoding));
+        return (builder.Build(), new EntrySettings(errorPages, defaultErrorPage, showMismatched, streamResponse, queryStringEncoding, showTracebacks));
     }
 
     private static bool ParseSwitch(string section, string key, string value) => value.ToLowerInvariant() switch

@@ -23,7 +23,7 @@ public static class StatusLine
         var customReason = space < 0 ? null : text[(space + 1)..].Trim();
         if (!int.TryParse(codeText, NumberStyles.None, CultureInfo.InvariantCulture, out code))
         {
-            error = $"Illegal response status from server ({codeText} is non-numeric).";
+            error = $"Illegal response status from server ('{codeText}' is non-numeric).";
             return false;
         }
         if (code is < 100 or > 599)

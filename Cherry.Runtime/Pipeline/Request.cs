@@ -195,15 +195,40 @@ public sealed class Request
     }
 
     /// <summary>
-    /// An absolute URL for <paramref name="path"/> (CherryPy's <c>cherrypy.url</c>): a relative path resolves
-    /// against the current <see cref="PathInfo"/>, an absolute one against the mount point.
+    /// A URL for <paramref name="path"/> (CherryPy's <c>cherrypy.url</c>): a relative path resolves against the
+    /// current <see cref="PathInfo"/>, an absolute one against the mount point. <paramref name="form"/> chooses an
+    /// absolute URL (the default), one from the server root (<c>/a/b</c>), or one relative to the current URL
+    /// (<c>../b</c>).
     /// </summary>
-    public string Url(string path = "", string? queryString = null)
+    public string Url(string path = "", string? queryString = null, UrlForm form = UrlForm.Absolute)
     {
         var root = string.Concat(Base, HttpContext.Request.PathBase.Value, ScriptName);
         var local = path.StartsWith('/') ? path : UrlPath.Join(RelativeBase(), path);
         var url = root + UrlPath.Normalize(local.Length == 0 ? PathInfo : local);
-        return string.IsNullOrEmpty(queryString) ? url : url + "?" + queryString;
+        if (!string.IsNullOrEmpty(queryString))
+        {
+            url += "?" + queryString;
+        }
+        return form switch
+        {
+            // Everything after scheme://authority.
+            UrlForm.ServerRelative => "/" + (url.Split('/', 4) is { Length: 4 } parts ? parts[3] : ""),
+            UrlForm.Relative => RelativeTo(Url(), url),
+            _ => url,
+        };
+    }
+
+    /// <summary>CherryPy's relative form: drop the directories both URLs share, climb out of the rest of the current one.</summary>
+    private static string RelativeTo(string current, string target)
+    {
+        var from = current.Split('/')[..^1];
+        var to = target.Split('/');
+        var shared = 0;
+        while (shared < from.Length && shared < to.Length && from[shared] == to[shared])
+        {
+            shared++;
+        }
+        return string.Join('/', Enumerable.Repeat("..", from.Length - shared).Concat(to[shared..]));
     }
 
     /// <summary>

@@ -265,6 +265,8 @@ internal static partial class RequestRunner
         }
         request.FinalStatus = code;
         request.FinalReason = reason;
+        // As CherryPy's finalize leaves it: the whole status line, for the hooks that still run (on_end_resource).
+        response.Status = code.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + reason;
         if (code is < 200 or 204 or 205 or 304)
         {
             response.Headers.ContentLength = null;

@@ -160,7 +160,7 @@ public sealed class ErrorTests(ReferenceAppFixture fixture) : IClassFixture<Refe
 
     [Theory]
     [InlineData("999", "Illegal response status from server (999 is out of range).")]
-    [InlineData("abc", "Illegal response status from server (abc is non-numeric).")]
+    [InlineData("abc", "Illegal response status from server ('abc' is non-numeric).")]
     public async Task Illegal_status_is_500(string status, string message)
     {
         var (response, body) = await _client.FetchAsync("/status?s=" + status);

@@ -50,7 +50,7 @@ public sealed class StatusLineTests
     [Theory]
     [InlineData("999", "Illegal response status from server (999 is out of range).")]
     [InlineData("99", "Illegal response status from server (99 is out of range).")]
-    [InlineData("abc", "Illegal response status from server (abc is non-numeric).")]
+    [InlineData("abc", "Illegal response status from server ('abc' is non-numeric).")]
     public void Rejects_illegal_statuses_with_CherryPys_message(string status, string message)
     {
         Assert.False(StatusLine.TryParse(status, out _, out _, out var error));

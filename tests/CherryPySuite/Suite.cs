@@ -25,6 +25,7 @@ public static class Suite
         ["test_http"] = new(Apps.Http.Map, Configure: Apps.Http.Configure),
         ["test_caching"] = new(Apps.Caching.Map),
         ["test_request_obj"] = new(Apps.RequestObj.Map),
+        ["test_core"] = new(Apps.Core.Map),
         ["test_sessionauthenticate"] = new(Apps.SessionAuthenticate.Map, Apps.SessionAuthenticate.AddServices, Apps.SessionAuthenticate.Configure),
     };
 }

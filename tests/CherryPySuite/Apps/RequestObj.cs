@@ -27,6 +27,7 @@ public static class RequestObj
             .ErrorPage("/error/custom", 401, CallableErrorPage)
             .ErrorPage("/error/custom_default", null, CallableErrorPage)
             .Set("/error/page_streamed", "response.stream", "True")
+            .Set("/error/cause_err_in_finalize", "request.show_tracebacks", "False")
             // On Params.default in the Python; the other pages of /params take ASCII only.
             .Set("/params", "request.query_string_encoding", "latin1"));
     }
@@ -150,27 +151,27 @@ public static class RequestObj
         public string Noexist() => throw new HttpError(404, "No, <b>really</b>, not found!");
 
         [Exposed]
-        public string PageMethod() => throw new InvalidOperationException("raise ValueError()");
+        public string PageMethod() => throw new InvalidOperationException();
 
         [Exposed]
         public IEnumerable<string> PageYield()
         {
             yield return "howdy";
-            throw new InvalidOperationException("raise ValueError()");
+            throw new InvalidOperationException();
         }
 
         [Exposed]
         public IEnumerable<string> PageStreamed()
         {
             yield return "word up";
-            throw new InvalidOperationException("raise ValueError()");
+            throw new InvalidOperationException();
         }
 
         [Exposed]
         public void CauseErrInFinalize(Response response) => response.Status = "ZOO OK";
 
         [Exposed]
-        public string Rethrow() => throw new InvalidOperationException("raise ValueError()");
+        public string Rethrow() => throw new InvalidOperationException();
     }
 
     public sealed class ExpectPages
