@@ -43,9 +43,9 @@ namespace Cherry.Generators.Emitting
                     }
                 }
                 WriteNamedParameters(w, bindable, hasKeywords);
-                foreach (var p in positional.Where(p => p.DefaultLiteral is null))
+                foreach (var p in bindable.Where(IsRequired))
                 {
-                    using (w.Block("if (!has_" + p.Name + ")"))
+                    using (w.Block(p.Kind == ParameterKind.Array ? "if (all_" + p.Name + " is null)" : "if (!has_" + p.Name + ")"))
                     {
                         w.Line("errors.Missing(" + CodeWriter.Quote(p.Name) + ");");
                     }
@@ -55,6 +55,9 @@ namespace Cherry.Generators.Emitting
                 ResultEmitter.WriteCall(w, tree, handler.Return, "target." + handler.MethodName + "(" + string.Join(", ", arguments) + ")");
             }
         }
+
+        /// <summary>No default, and for an array not nullable either (an absent array is otherwise empty).</summary>
+        private static bool IsRequired(ParameterSpec p) => p.DefaultLiteral is null && !(p.Kind == ParameterKind.Array && p.IsNullable);
 
         /// <summary>The argument for a parameter the request itself supplies (the request, its session, ...), or null for others.</summary>
         public static string? ContextArgument(ParameterSpec p) => p.Kind switch

@@ -440,7 +440,9 @@ namespace Cherry.Generators.Parsing
             if (type is IArrayTypeSymbol array)
             {
                 var element = ScalarKind(array.ElementType, out var elementType, out _);
-                return element is null ? null : new ParameterSpec(parameter.Name, ParameterKind.Array, elementType, element.Value, false, defaultLiteral);
+                // string[] (annotated not-null, no default) is required, as a scalar without a default is; string[]? is not.
+                var optional = parameter.NullableAnnotation != NullableAnnotation.NotAnnotated;
+                return element is null ? null : new ParameterSpec(parameter.Name, ParameterKind.Array, elementType, element.Value, optional, defaultLiteral);
             }
             var kind = ScalarKind(type, out var scalarType, out var nullable);
             return kind is null ? null : new ParameterSpec(parameter.Name, kind.Value, scalarType, kind.Value, nullable, defaultLiteral);

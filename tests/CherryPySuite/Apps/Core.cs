@@ -34,11 +34,12 @@ public static class Core
     /// </summary>
     private static volatile string? defaultContentType;
 
+    /// <summary>response_headers' hook point (on_start_resource), so that handlers and encode still change the type.</summary>
     public sealed class DefaultContentTypeTool : HookTool
     {
         public override string Name => "default_content_type";
 
-        public override HookPoint Point => HookPoint.BeforeFinalize;
+        public override HookPoint Point => HookPoint.OnStartResource;
 
         public override ValueTask RunAsync(Request request)
         {

@@ -4,12 +4,14 @@ namespace CherryPySuite.Apps;
 
 /// <summary>
 /// test_iterator: handlers that return iterators of four kinds, each counting how many of its kind are open
-/// (started and not yet finished or disposed). <c>/getall</c> returns the iterator, <c>/stream</c> the same with
-/// <c>response.stream</c> on, <c>/count</c> answers the live count.
+/// (started and not yet finished or disposed). <c>/getall</c> returns the iterator (collected before the headers go,
+/// so it has a Content-Length), <c>/stream</c> the same with <c>response.stream</c> on, <c>/count</c> answers the
+/// live count.
 /// </summary>
 public static class Iterator
 {
-    public static void Map(WebApplication app) => app.MapCherry<Root>("/");
+    // @cherrypy.config(**{'response.stream': True}) on stream; getall collects its iterator (response.stream off).
+    public static void Map(WebApplication app) => app.MapCherry<Root>("/", options => options.Set("/stream", "response.stream", "True"));
 
     private const int Chunks = 1024;
     private static readonly string DataChunk = string.Concat(Enumerable.Repeat("butternut squash", 256));
@@ -50,14 +52,14 @@ public static class Iterator
     }
 
     /// <summary>
-    /// OurIterator and its subclasses: count from the first item until closed once. Python's closable one is closed
-    /// by the server when the response ends; the others only when collected (<c>__del__</c>), which C# has no
-    /// counterpart for, so they stay counted, as they do in CherryPy until the garbage collector runs.
+    /// OurIterator and its subclasses: count from the first item until closed once. The closable one is closed by the
+    /// server when the response ends; the others by <c>__del__</c>, which CPython runs as soon as the server drops the
+    /// iterator. Both are the enumerator's disposal here (its <c>finally</c>), which the runtime does when it has read
+    /// the sequence or the connection has gone.
     /// </summary>
-    private static IEnumerable<string> PlainIterator(string name, bool closable)
+    private static IEnumerable<string> PlainIterator(string name)
     {
         var started = false;
-        var closed = false;
         try
         {
             for (var i = 0; i < Chunks; i++)
@@ -72,9 +74,8 @@ public static class Iterator
         }
         finally
         {
-            if (closable && started && !closed)
+            if (started)
             {
-                closed = true;
                 Add(name, -1);
             }
         }
@@ -83,8 +84,7 @@ public static class Iterator
     private static IEnumerable<string> Make(string name) => name switch
     {
         "OurGenerator" => Generator(name),
-        "OurClosableIterator" => PlainIterator(name, closable: true),
-        "OurIterator" or "OurNotClosableIterator" or "OurUnclosableIterator" => PlainIterator(name, closable: false),
+        "OurIterator" or "OurClosableIterator" or "OurNotClosableIterator" or "OurUnclosableIterator" => PlainIterator(name),
         _ => throw new HttpError(404),
     };
 
