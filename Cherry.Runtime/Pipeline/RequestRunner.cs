@@ -86,9 +86,9 @@ internal static partial class RequestRunner
         {
             try
             {
-                if (request.Previous is null && !HostHeader.IsValid(request.HttpContext.Request.Host))
+                if (request.Previous is null)
                 {
-                    throw new HttpError(400, "The Host header names no valid host.");
+                    CheckTarget(request.HttpContext);
                 }
                 request.App.Dispatch(request);
                 request.Response.Streaming = request.Settings.StreamResponse;
@@ -159,6 +159,22 @@ internal static partial class RequestRunner
         catch (Exception ex)
         {
             await HandleErrorAsync(request, ex);
+        }
+    }
+
+    /// <summary>
+    /// What the server layer lets through but no request may carry: a Host no URL can hold, and a fragment in the
+    /// request-target (RFC 9112 section 3.2 has none; browsers never send one), which CherryPy's server refuses too.
+    /// </summary>
+    private static void CheckTarget(HttpContext context)
+    {
+        if (!HostHeader.IsValid(context.Request.Host))
+        {
+            throw new HttpError(400, "The Host header names no valid host.");
+        }
+        if (context.Features.Get<IHttpRequestFeature>()?.RawTarget.Contains('#', StringComparison.Ordinal) == true)
+        {
+            throw new HttpError(400, "Illegal #fragment in Request-URI.");
         }
     }
 

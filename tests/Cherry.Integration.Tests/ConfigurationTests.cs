@@ -62,6 +62,9 @@ public sealed class ConfigurationTests
     [InlineData("/", "tools.no_such_tool.on", "True", "there is no tool named 'no_such_tool'")]
     [InlineData("/", "tools.trailing_slash.on", "maybe", "key 'tools.trailing_slash.on': expected True or False")]
     [InlineData("/", "error_page.200", "x", "error_page takes a status")]
+    [InlineData("/section", "error_page.404", "nonexistent.html", "key 'error_page.404': the error page template")]
+    [InlineData("/", "request.query_string_encoding", "klingon", "key 'request.query_string_encoding': there is no charset named 'klingon'")]
+    [InlineData("/", "response.stream", "sometimes", "key 'response.stream': expected True or False")]
     // Keys of tools that are not on are checked too, and config values obey the rules attributes obey at build time.
     [InlineData("/section", "tools.gzip.onn", "True", "'/section', key 'tools.gzip.onn': the tool 'gzip' has no argument 'onn'")]
     [InlineData("/", "tools.sessions.enabled", "True", "key 'tools.sessions.enabled': the tool 'sessions' has no argument 'enabled'")]

@@ -1,0 +1,152 @@
+using System.Net;
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cherry.Integration.Tests;
+
+public sealed class ResponseFixture : IAsyncLifetime
+{
+    public CherryServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await CherryServer.StartAsync(app => app.MapCherry<ResponseRoot>("/", o => o
+        .Set("/streamed", "response.stream", "True")
+        .Set("/latin", "request.query_string_encoding", "latin1")
+        .Set("/quiet", "request.show_tracebacks", "False")));
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>The request and response facades, through a real socket: header encoding, sequence bodies, URLs, ids.</summary>
+public sealed class ResponseTests(ResponseFixture fixture) : IClassFixture<ResponseFixture>
+{
+    private readonly HttpClient _client = fixture.Server.Client;
+
+    private Task<string> RawAsync(string target, string headers = "") =>
+        Http.RawAsync(fixture.Server.Address, $"GET {target} HTTP/1.1\r\nHost: localhost\r\n{headers}Connection: close\r\n\r\n");
+
+    [Fact]
+    public async Task Non_ascii_header_values_go_out_as_rfc_2047_words_and_controls_are_dropped()
+    {
+        var raw = await RawAsync("/headers");
+        Assert.StartsWith("HTTP/1.1 200 OK", raw);
+        // "My dög has fleas" and "Ångström" as UTF-8 B-words, as CherryPy writes what ISO-8859-1 cannot carry.
+        Assert.Contains("\r\nX-Latin: =?utf-8?b?TXkgZMO2ZyBoYXMgZmxlYXM=?=\r\n", raw);
+        Assert.Contains("\r\nETag: =?utf-8?b?4oSrbmdzdHLDtm0=?=\r\n", raw);
+        Assert.Equal("My d\u00f6g has fleas", Cherry.Http.Rfc2047.Decode("=?utf-8?b?TXkgZMO2ZyBoYXMgZmxlYXM=?="));
+        Assert.Contains("\r\nX-Split: aSet-Cookie: evil=1\r\n", raw);
+        Assert.DoesNotContain("\r\nSet-Cookie:", raw);
+        Assert.Contains("\r\nX-Plain: plain\tascii\r\n", raw);
+    }
+
+    [Fact]
+    public async Task A_sequence_is_collected_with_a_content_length_unless_streaming_is_on()
+    {
+        var collected = await RawAsync("/chunks");
+        Assert.Contains("\r\nContent-Length: 7\r\n", collected);
+        Assert.DoesNotContain("Transfer-Encoding", collected);
+        Assert.EndsWith("\r\n\r\none two", collected);
+
+        var streamed = await RawAsync("/streamed/");
+        Assert.Contains("\r\nTransfer-Encoding: chunked\r\n", streamed);
+        Assert.DoesNotContain("Content-Length", streamed);
+
+        var (itself, itselfBody) = await _client.FetchAsync("/streams_itself");
+        Assert.Equal("one two", itselfBody);
+        Assert.True(itself.Headers.TransferEncodingChunked);
+    }
+
+    [Fact]
+    public async Task An_exception_inside_a_collected_sequence_is_a_500_page()
+    {
+        var (response, body) = await _client.FetchAsync("/fails_later");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("the sequence failed", body);
+        Assert.DoesNotContain("partial", body);
+
+        // gzip on, the sequence fails before its first item: an uncompressed error page (CherryPy's ticket #147).
+        var (gzipped, gzippedBody) = await _client.FetchAsync("/fails_first", ("Accept-Encoding", "gzip"));
+        Assert.Equal(HttpStatusCode.InternalServerError, gzipped.StatusCode);
+        Assert.Empty(gzipped.Content.Headers.ContentEncoding);
+        Assert.Contains("before the first item", gzippedBody);
+    }
+
+    [Fact]
+    public async Task The_unique_id_is_one_per_request()
+    {
+        var (_, first) = await _client.FetchAsync("/ids");
+        var (_, second) = await _client.FetchAsync("/ids");
+        var ids = first.Split(' ');
+        Assert.Equal(ids[0], ids[1]);
+        Assert.Equal(4, Guid.Parse(ids[0]).Version);
+        Assert.NotEqual(ids[0], second.Split(' ')[0]);
+    }
+
+    [Fact]
+    public async Task A_string_array_without_default_is_required_and_a_nullable_one_is_not()
+    {
+        var (missing, body) = await _client.FetchAsync("/required?other=1");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("Missing parameters: tag", Http.ErrorMessage(body));
+        Assert.Equal("a,b", (await _client.FetchAsync("/required?tag=a&tag=b")).Body);
+        Assert.Equal("none", (await _client.FetchAsync("/optional")).Body);
+        Assert.Equal("a", (await _client.FetchAsync("/optional?tag=a")).Body);
+    }
+
+    [Fact]
+    public async Task The_query_string_encoding_is_configurable_per_path()
+    {
+        Assert.Equal("Bulgn\u00e9ville", (await _client.FetchAsync("/latin/?q=Bulgn%e9ville")).Body);
+        var (response, body) = await _client.FetchAsync("/required?tag=%e9");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("must be encoded with 'utf8'", body);
+    }
+
+    [Fact]
+    public async Task Tracebacks_can_be_switched_off_for_a_path()
+    {
+        var (response, body) = await _client.FetchAsync("/quiet/");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("<pre id=\"traceback\"></pre>", body);
+        Assert.Contains("InvalidOperationException", (await _client.FetchAsync("/fails_later")).Body);
+    }
+
+    [Theory]
+    [InlineData("/url/leaf?path=page1", "http://localhost/url/page1")]
+    [InlineData("/url/leaf?path=page1&form=ServerRelative", "/url/page1")]
+    [InlineData("/url/?path=/page1&form=ServerRelative", "/page1")]
+    [InlineData("/url/leaf?path=/page1&form=Relative", "../page1")]
+    [InlineData("/url/leaf?path=leaf/page1&form=Relative", "leaf/page1")]
+    [InlineData("/url/?path=other/../page1&form=Relative", "page1")]
+    public async Task Urls_come_in_cherrypys_three_forms(string target, string expected)
+    {
+        var raw = await RawAsync(target);
+        Assert.EndsWith("\r\n\r\n" + expected, raw);
+    }
+
+    [Fact]
+    public async Task A_fragment_in_the_request_target_is_400()
+    {
+        var raw = await RawAsync("/ids#fragment");
+        Assert.StartsWith("HTTP/1.1 400 Bad Request", raw);
+        Assert.Contains("Illegal #fragment in Request-URI.", raw);
+    }
+
+    /// <summary>CherryPy refuses the whole request (400) for one malformed pair; Cherry reads the others.</summary>
+    [Fact]
+    public async Task A_malformed_cookie_pair_is_skipped_and_the_request_served()
+    {
+        var raw = await RawAsync("/cookie?name=Last", "Cookie: First=Dinsdale; Something-With,Comma=some-value; Last=Piranha\r\n");
+        Assert.StartsWith("HTTP/1.1 200 OK", raw);
+        Assert.EndsWith("\r\n\r\nPiranha", raw);
+    }
+
+    /// <summary>CherryPy puts the text as given in Location (<c>&lt;script&gt;</c> included); Cherry sends a URI.</summary>
+    [Fact]
+    public async Task A_redirect_target_is_percent_encoded_as_a_uri()
+    {
+        var (response, body) = await _client.FetchAsync("/redirect?to=" + Uri.EscapeDataString("/a<script>\"b"));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/a%3Cscript%3E%22b", response.Headers.Location!.AbsolutePath);
+        Assert.DoesNotContain("<script>", body);
+    }
+}
