@@ -158,6 +158,13 @@ public sealed class Request
     public IHeaderDictionary Headers => HttpContext.Request.Headers;
 
     /// <summary>
+    /// A request header as CherryPy's <c>request.headers[name]</c> holds it: repeated fields joined with <c>", "</c>
+    /// and RFC 2047 words decoded (<c>=?utf-8?q?f=C3=BCr?=</c> is <c>für</c>); null when the client sent none.
+    /// </summary>
+    public string? Header(string name) =>
+        Headers.TryGetValue(name, out var values) && values.Count > 0 ? Rfc2047.Decode(string.Join(", ", values.ToArray())) : null;
+
+    /// <summary>
     /// Scheme and host the client used (<c>http://example.com:8080</c>), CherryPy's <c>request.base</c>; the proxy
     /// tool rewrites it from forwarding headers, and <see cref="Url"/> and redirects follow it.
     /// </summary>

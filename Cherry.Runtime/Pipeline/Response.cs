@@ -84,7 +84,8 @@ public sealed class Response
     /// CherryPy's <c>response.stream</c>: true to write a sequence the handler returns (<c>IEnumerable</c>,
     /// <c>IAsyncEnumerable</c>) as it is produced, chunked. False by default: the sequence is collected as soon as the
     /// handler returns, so the answer has a Content-Length, finalize-time tools see the whole body, and an exception
-    /// inside the sequence is still a 500 page. Set from the configuration key <c>response.stream</c>.
+    /// inside the sequence is still a 500 page. Set from the configuration key <c>response.stream</c>; a handler that
+    /// sets it must do so before it returns the sequence (an iterator's own body runs only as it is read).
     /// </summary>
     public bool Streaming { get; set; }
 

@@ -71,6 +71,16 @@ public sealed class ResponseTests(ResponseFixture fixture) : IClassFixture<Respo
     }
 
     [Fact]
+    public async Task A_request_header_reads_as_cherrypys_joined_and_decoded()
+    {
+        var raw = await RawAsync("/request_header?name=If-Match", "If-Match: =?utf-8?q?=E2=84=ABngstr=C3=B6m?=\r\n");
+        Assert.EndsWith("\r\n\r\n\u212bngstr\u00f6m", System.Text.Encoding.UTF8.GetString(System.Text.Encoding.Latin1.GetBytes(raw)));
+        var joined = await RawAsync("/request_header?name=Accept-Charset", "Accept-Charset: iso-8859-5\r\nAccept-Charset: unicode-1-1;q=0.8\r\n");
+        Assert.EndsWith("\r\n\r\niso-8859-5, unicode-1-1;q=0.8", joined);
+        Assert.EndsWith("\r\n\r\nabsent", await RawAsync("/request_header?name=X-None"));
+    }
+
+    [Fact]
     public async Task The_unique_id_is_one_per_request()
     {
         var (_, first) = await _client.FetchAsync("/ids");

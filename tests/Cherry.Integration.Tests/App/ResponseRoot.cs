@@ -53,6 +53,9 @@ public sealed class ResponseRoot
         return Chunks();
     }
 
+    [Exposed("request_header")]
+    public string RequestHeader(Request request, string name) => request.Header(name) ?? "absent";
+
     [Exposed]
     public string Ids(Request request) => request.UniqueId + " " + request.UniqueId;
 

@@ -179,7 +179,7 @@ public static class RequestObj
         [Exposed]
         public string ExpectationFailed(Request request)
         {
-            var expect = HeaderElements.Parse("Expect", request.Headers.Expect.ToString());
+            var expect = HeaderElements.Parse("Expect", request.Header("Expect"));
             if (expect.Count > 0 && expect[0].Value != "100-continue")
             {
                 throw new HttpError(400);
@@ -192,10 +192,7 @@ public static class RequestObj
     {
         /// <summary>The value of the named request header; CherryPy's KeyError (a 500) when it is absent.</summary>
         [Exposed]
-        public string Default(Request request, string headername) =>
-            request.Headers.TryGetValue(headername, out var values)
-                ? Rfc2047.Decode(string.Join(", ", values.ToArray()))
-                : throw new KeyNotFoundException(headername);
+        public string Default(Request request, string headername) => request.Header(headername) ?? throw new KeyNotFoundException(headername);
 
         [Exposed]
         public string Doubledheaders(Request request)
@@ -213,7 +210,7 @@ public static class RequestObj
         [Exposed]
         public string Ifmatch(Request request)
         {
-            var value = Rfc2047.Decode(request.Headers.IfMatch.ToString());
+            var value = request.Header("If-Match")!;
             request.Response.Headers.ETag = value;
             return value;
         }
@@ -223,7 +220,7 @@ public static class RequestObj
     {
         [Exposed]
         public string GetElements(Request request, string headername) =>
-            string.Join("\n", HeaderElements.Parse(headername, request.Headers[headername].ToString()));
+            string.Join("\n", HeaderElements.Parse(headername, request.Header(headername)));
     }
 
     public sealed class MethodPages
