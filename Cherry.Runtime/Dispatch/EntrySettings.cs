@@ -1,7 +1,7 @@
 namespace Cherry;
 
 /// <summary>Per-handler settings resolved from configuration at start-up, read-only afterwards.</summary>
-public sealed class EntrySettings(IReadOnlyDictionary<int, ErrorPageRenderer> errorPages, ErrorPageRenderer? defaultErrorPage, bool showMismatchedParameters, bool streamResponse, string queryStringEncoding = "utf-8", bool? showTracebacks = null)
+public sealed class EntrySettings(IReadOnlyDictionary<int, ErrorPageRenderer> errorPages, ErrorPageRenderer? defaultErrorPage, bool showMismatchedParameters, bool streamResponse, string queryStringEncoding = "utf-8", bool? showTracebacks = null, IReadOnlyList<string>? methodsWithBodies = null)
 {
     internal static readonly EntrySettings Empty = new(new Dictionary<int, ErrorPageRenderer>(), null, true, false);
 
@@ -13,6 +13,9 @@ public sealed class EntrySettings(IReadOnlyDictionary<int, ErrorPageRenderer> er
 
     /// <summary>Whether error pages show the traceback here (CherryPy's <c>request.show_tracebacks</c>); null follows the application's setting.</summary>
     public bool? ShowTracebacks { get; } = showTracebacks;
+
+    /// <summary>The methods whose request body is read (CherryPy's <c>request.methods_with_bodies</c>); null for POST, PUT and PATCH.</summary>
+    public IReadOnlyList<string>? MethodsWithBodies { get; } = methodsWithBodies;
 
     /// <summary>The charset percent-escapes in the query string are decoded with (CherryPy's <c>request.query_string_encoding</c>).</summary>
     public string QueryStringEncoding { get; } = queryStringEncoding;

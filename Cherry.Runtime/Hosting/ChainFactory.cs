@@ -66,6 +66,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         var streamResponse = false;
         var queryStringEncoding = "utf-8";
         bool? showTracebacks = null;
+        string[]? methodsWithBodies = null;
 
         foreach (var (section, key, value) in config.ForPath(path))
         {
@@ -130,6 +131,14 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
             {
                 showTracebacks = ParseSwitch(section, key, value);
             }
+            else if (key == "request.methods_with_bodies")
+            {
+                methodsWithBodies = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (Array.Find(methodsWithBodies, m => !m.All(char.IsAsciiLetterUpper)) is { } bad)
+                {
+                    throw new CherryConfigurationException(section, key, $"'{bad}' is not an HTTP method (upper-case letters).");
+                }
+            }
             else if (key == "request.query_string_encoding")
             {
                 queryStringEncoding = Http.Charsets.Find(value) is null
@@ -138,7 +147,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
             }
             else
             {
-                throw new CherryConfigurationException(section, key, "unknown key. Known namespaces: tools.<name>.<arg>, response.headers.<Name>, error_page.<code>, request.show_mismatched_params, request.show_tracebacks, request.query_string_encoding, response.stream.");
+                throw new CherryConfigurationException(section, key, "unknown key. Known namespaces: tools.<name>.<arg>, response.headers.<Name>, error_page.<code>, request.show_mismatched_params, request.show_tracebacks, request.query_string_encoding, request.methods_with_bodies, response.stream.");
             }
         }
 
@@ -207,7 +216,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         {
             tool.Attach(builder);
         }
-        return (builder.Build(), new EntrySettings(errorPages, defaultErrorPage, showMismatched, streamResponse, queryStringEncoding, showTracebacks));
+        return (builder.Build(), new EntrySettings(errorPages, defaultErrorPage, showMismatched, streamResponse, queryStringEncoding, showTracebacks, methodsWithBodies));
     }
 
     private static bool ParseSwitch(string section, string key, string value) => value.ToLowerInvariant() switch

@@ -79,7 +79,10 @@ public sealed class Request
     /// <summary>Set by a tool that has served the response itself (CherryPy's HandlerTool), so the handler is skipped.</summary>
     public bool Handled { get; set; }
 
-    /// <summary>False to leave the body unread (CherryPy's <c>request.process_request_body</c>).</summary>
+    /// <summary>
+    /// False to leave the body unread (CherryPy's <c>request.process_request_body</c>). True at first for POST, PUT
+    /// and PATCH, or for the methods <c>request.methods_with_bodies</c> lists where it is configured.
+    /// </summary>
     public bool ProcessRequestBody { get; set; }
 
     /// <summary>

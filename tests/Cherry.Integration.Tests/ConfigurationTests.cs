@@ -65,6 +65,7 @@ public sealed class ConfigurationTests
     [InlineData("/section", "error_page.404", "nonexistent.html", "key 'error_page.404': the error page template")]
     [InlineData("/", "request.query_string_encoding", "klingon", "key 'request.query_string_encoding': there is no charset named 'klingon'")]
     [InlineData("/", "response.stream", "sometimes", "key 'response.stream': expected True or False")]
+    [InlineData("/", "request.methods_with_bodies", "POST, get", "key 'request.methods_with_bodies': 'get' is not an HTTP method")]
     // Keys of tools that are not on are checked too, and config values obey the rules attributes obey at build time.
     [InlineData("/section", "tools.gzip.onn", "True", "'/section', key 'tools.gzip.onn': the tool 'gzip' has no argument 'onn'")]
     [InlineData("/", "tools.sessions.enabled", "True", "key 'tools.sessions.enabled': the tool 'sessions' has no argument 'enabled'")]

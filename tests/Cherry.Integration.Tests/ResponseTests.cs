@@ -11,7 +11,8 @@ public sealed class ResponseFixture : IAsyncLifetime
     public async Task InitializeAsync() => Server = await CherryServer.StartAsync(app => app.MapCherry<ResponseRoot>("/", o => o
         .Set("/streamed", "response.stream", "True")
         .Set("/latin", "request.query_string_encoding", "latin1")
-        .Set("/quiet", "request.show_tracebacks", "False")));
+        .Set("/quiet", "request.show_tracebacks", "False")
+        .Set("/dav", "request.methods_with_bodies", "POST, PROPFIND")));
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }
@@ -109,6 +110,17 @@ public sealed class ResponseTests(ResponseFixture fixture) : IClassFixture<Respo
         var (response, body) = await _client.FetchAsync("/required?tag=%e9");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("must be encoded with 'utf8'", body);
+    }
+
+    [Fact]
+    public async Task The_methods_whose_body_is_read_are_configurable_per_path()
+    {
+        var form = "application/x-www-form-urlencoded";
+        Assert.Equal("PROPFIND on top", (await _client.FetchAsync(new HttpMethod("PROPFIND"), "/dav/", "data=on+top", form)).Body);
+        Assert.Equal("PUT no data", (await _client.FetchAsync(HttpMethod.Put, "/dav/", "data=on+top", form)).Body);
+        // Elsewhere the default: PUT's body is read, PROPFIND's is not.
+        Assert.Equal("a", (await _client.FetchAsync(HttpMethod.Put, "/optional", "tag=a", form)).Body);
+        Assert.Equal("none", (await _client.FetchAsync(new HttpMethod("PROPFIND"), "/optional", "tag=a", form)).Body);
     }
 
     [Fact]

@@ -11,6 +11,8 @@ public sealed class ResponseRoot
 
     public QuietPages Quiet { get; } = new();
 
+    public DavPages Dav { get; } = new();
+
     /// <summary>Non-ASCII header text (ISO-8859-1 and beyond it) and a value with a line break in it.</summary>
     [Exposed]
     public string Headers(Response response)
@@ -94,6 +96,12 @@ public sealed class QuietPages
 {
     [Exposed]
     public string Index() => throw new InvalidOperationException("hidden");
+}
+
+public sealed class DavPages
+{
+    [Exposed]
+    public string Index(Request request, string? data = null) => request.Method + " " + (data ?? "no data");
 }
 
 public sealed class UrlPages

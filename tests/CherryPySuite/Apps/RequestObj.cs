@@ -28,6 +28,7 @@ public static class RequestObj
             .ErrorPage("/error/custom_default", null, CallableErrorPage)
             .Set("/error/page_streamed", "response.stream", "True")
             .Set("/error/cause_err_in_finalize", "request.show_tracebacks", "False")
+            .Set("/method", "request.methods_with_bodies", "POST, PUT, PROPFIND, PATCH")
             // On Params.default in the Python; the other pages of /params take ASCII only.
             .Set("/params", "request.query_string_encoding", "latin1"));
     }
