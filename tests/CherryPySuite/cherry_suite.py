@@ -13,8 +13,10 @@ bugs Cherry fixes on purpose as expected failures (DEVIATIONS), and replaces Che
 
 import os
 import select
+import shutil
 import socket
 import subprocess
+import sys
 import time
 
 import pytest
@@ -73,9 +75,16 @@ DEVIATIONS = {
         '(docs/conformance.md; ToolboxTests.Refusing_identity_and_every_offered_coding_is_406)',
 }
 
+# Servers a module's port needs besides itself, started with the host and stopped with it: name -> (program, the
+# environment variable that hands the host its address). test_session's memcached sessions need a memcached.
+SERVERS = {
+    'test_session': [('memcached', 'CHERRY_SUITE_MEMCACHED')],
+}
+
 # Filled from the host's start-up line ("cherry-suite ready Cherry/0.1.0"): the product Cherry names itself with.
 _cherry_version = ['Cherry']
 _process = [None]
+_servers = []
 
 
 def normalise_branding(text):
@@ -99,6 +108,34 @@ def _port_answers(host, port):
         return False
 
 
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(('127.0.0.1', 0))
+        return probe.getsockname()[1]
+
+
+def _as_user(program):
+    """memcached refuses to run as root unless told whom to run as."""
+    return ['-u', 'nobody'] if program == 'memcached' and os.geteuid() == 0 else []
+
+
+def _start_server(program):
+    """Starts a server the port needs (memcached) on a free port of 127.0.0.1; returns its host:port."""
+    executable = shutil.which(program)
+    if executable is None:
+        raise RuntimeError('%s is not installed (test.sh installs it)' % program)
+    port = _free_port()
+    process = subprocess.Popen([executable, '-l', '127.0.0.1', '-p', str(port)] + _as_user(program),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _servers.append(process)
+    deadline = time.monotonic() + START_TIMEOUT
+    while not _port_answers('127.0.0.1', port):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError('%s did not start on port %s' % (program, port))
+        time.sleep(0.05)
+    return '127.0.0.1:%d' % port
+
+
 def _start(self, modulename=None):
     """LocalWSGISupervisor.start: run Cherry's port of the module's setup_server, wait for the port."""
     _stop(self)
@@ -107,10 +144,17 @@ def _start(self, modulename=None):
         raise RuntimeError('the Cherry host is not built: %s (run tests/CherryPySuite/run.sh)' % HOST_EXE)
     if _port_answers(self.host, self.port):
         raise RuntimeError('%s:%s is already taken; cannot start the port of %s' % (self.host, self.port, module))
+    env = dict(os.environ, DOTNET_ENVIRONMENT='Production', ASPNETCORE_ENVIRONMENT='Production')
+    # The folder of the test module (Python's curdir/localDir): the static fixtures the port serves and the session
+    # files it writes are there, where the test reads and writes them.
+    test_module = sys.modules.get(modulename or '')
+    if test_module is not None and getattr(test_module, '__file__', None):
+        env['CHERRY_SUITE_TEST_DIR'] = os.path.dirname(os.path.abspath(test_module.__file__))
+    for program, variable in SERVERS.get(module, []):
+        env[variable] = _start_server(program)
     process = subprocess.Popen(
         [HOST_EXE, module, str(self.port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        env=dict(os.environ, DOTNET_ENVIRONMENT='Production', ASPNETCORE_ENVIRONMENT='Production'),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
     )
     _process[0] = process
     deadline = time.monotonic() + START_TIMEOUT
@@ -139,10 +183,16 @@ def _start(self, modulename=None):
 
 
 def _stop(self=None):
-    """LocalWSGISupervisor.stop: end the host (its output is discarded; it logs warnings only)."""
+    """LocalWSGISupervisor.stop: end the host (its output is discarded; it logs warnings only) and its servers."""
     process, _process[0] = _process[0], None
-    if process is None:
-        return
+    if process is not None:
+        _end(process)
+        process.stdout.close()
+    while _servers:
+        _end(_servers.pop())
+
+
+def _end(process):
     if process.poll() is None:
         process.terminate()
         try:
@@ -150,7 +200,34 @@ def _stop(self=None):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-    process.stdout.close()
+
+
+try:
+    import pytest_services  # noqa: F401 (it provides watcher_getter itself)
+except ImportError:
+    @pytest.fixture(scope='session')
+    def watcher_getter(request):
+        """pytest-services' watcher_getter, which Debian does not package (test_session's memcached fixture uses it):
+        starts a program, waits until ``checker()`` is true, and stops the program when the session ends."""
+        started = []
+
+        def getter(name, arguments=None, checker=None, request=None, timeout=START_TIMEOUT, **_):
+            executable = shutil.which(name)
+            if executable is None:
+                pytest.skip('%s is not installed' % name)
+            process = subprocess.Popen([executable] + list(arguments or []) + _as_user(name),
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            started.append(process)
+            deadline = time.monotonic() + timeout
+            while checker is not None and not checker():
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError('%s did not start' % name)
+                time.sleep(0.05)
+            return process
+
+        yield getter
+        for process in started:
+            _end(process)
 
 
 def pytest_configure(config):
