@@ -18,6 +18,10 @@ modules=(
   test_auth_digest
   test_misc_tools
   test_sessionauthenticate
+  test_caching
+  test_session
+  test_static
+  test_tools
 )
 
 # CHERRY_SUITE_MODULES="test_static test_tools" runs other modules than the list (a port not yet in it).
