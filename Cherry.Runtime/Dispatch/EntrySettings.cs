@@ -11,7 +11,7 @@ public sealed class EntrySettings(IReadOnlyDictionary<int, ErrorPageRenderer> er
     /// <summary>Whether a sequence the handler returns is written as it is produced (CherryPy's <c>response.stream</c>); see <see cref="Response.Streaming"/>.</summary>
     public bool StreamResponse { get; } = streamResponse;
 
-    /// <summary>Whether error pages show the traceback here (CherryPy's <c>request.show_tracebacks</c>); null follows the application's setting.</summary>
+    /// <summary>Whether error pages show the traceback here (CherryPy's <c>request.show_tracebacks</c>), the starting value of <see cref="Request.ShowTracebacks"/>; null follows the application's setting.</summary>
     public bool? ShowTracebacks { get; } = showTracebacks;
 
     /// <summary>The methods whose request body is read (CherryPy's <c>request.methods_with_bodies</c>); null for POST, PUT and PATCH.</summary>

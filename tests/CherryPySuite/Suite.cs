@@ -27,5 +27,8 @@ public static class Suite
         ["test_request_obj"] = new(Apps.RequestObj.Map),
         ["test_core"] = new(Apps.Core.Map),
         ["test_sessionauthenticate"] = new(Apps.SessionAuthenticate.Map, Apps.SessionAuthenticate.AddServices, Apps.SessionAuthenticate.Configure),
+        ["test_session"] = new(Apps.Session.Map, Apps.Session.AddServices),
+        ["test_static"] = new(Apps.Static.Map),
+        ["test_tools"] = new(Apps.Tools.Map, Apps.Tools.AddServices, Apps.Tools.Configure),
     };
 }

@@ -14,18 +14,7 @@ namespace CherryPySuite.Apps;
 /// </summary>
 public static class Core
 {
-    private static readonly string TestDir = Path.Combine(AppContext.BaseDirectory, "test_core");
-
-    // tools.log_status, tools.append_headers, tools.login_redir and the two hooks that raise InternalRedirect are
-    // the test module's own tools: here HookTools, turned on by attribute.
-    public static void Map(WebApplication app)
-    {
-        // Ranges.slice_file serves static/index.html beside the test module, which Debian does not ship (CherryPy
-        // itself fails testRanges there); the port writes the file of CherryPy's repository.
-        Directory.CreateDirectory(Path.Combine(TestDir, "static"));
-        File.WriteAllText(Path.Combine(TestDir, "static", "index.html"), "Hello, world\r\n");
-        app.MapCherry<Root>("/");
-    }
+    public static void Map(WebApplication app) => app.MapCherry<Root>("/");
 
     /// <summary>
     /// What <c>defct</c> sets: the Python handler calls <c>cherrypy.config.update</c> to turn on response_headers
@@ -361,8 +350,9 @@ public static class Core
                 ? "[" + string.Join(", ", ranges.Select(r => $"({r.Start}, {r.Stop})")) + "]"
                 : "None";
 
+        // static/index.html beside the test module (run.sh's overlay puts CherryPy's fixture there).
         [Exposed]
-        public void SliceFile(Request request) => Static.ServeFile(request, Path.Combine(TestDir, "static", "index.html"));
+        public void SliceFile(Request request) => Cherry.Static.ServeFile(request, Path.Combine(TestModule.Directory, "static", "index.html"));
     }
 
     public sealed class CookiePages

@@ -14,16 +14,11 @@ using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 /// </summary>
 public static class RequestObj
 {
-    private static readonly string TestDir = Path.Combine(AppContext.BaseDirectory, "test_request_obj");
-
     public static void Map(WebApplication app)
     {
-        // The Python's custom 404 page is static/index.html beside the test module, which Debian does not ship
-        // (CherryPy itself fails testErrorHandling there). The port writes the file of CherryPy's repository.
-        Directory.CreateDirectory(Path.Combine(TestDir, "static"));
-        File.WriteAllText(Path.Combine(TestDir, "static", "index.html"), "Hello, world\r\n");
         app.MapCherry<Root>("/", options => options
-            .Set("/error/custom", "error_page.404", Path.Combine(TestDir, "static", "index.html"))
+            // os.path.join(localDir, 'static/index.html'): the fixture run.sh's overlay puts beside the test module.
+            .Set("/error/custom", "error_page.404", Path.Combine(TestModule.Directory, "static", "index.html"))
             .ErrorPage("/error/custom", 401, CallableErrorPage)
             .ErrorPage("/error/custom_default", null, CallableErrorPage)
             .Set("/error/page_streamed", "response.stream", "True")
