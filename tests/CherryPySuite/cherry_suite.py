@@ -116,7 +116,7 @@ DEVIATIONS = {
         'Undecodable query string: /reqparams?q=%A3 is a 400 with the same message, not a 404 (docs/conformance.md; '
         'BadInputTests.Undecodable_query_string_is_400)',
     'test_request_obj.py::RequestObjectTests::testErrorHandling':
-        "Error page traceback: .NET's exception and stack trace, not Python's 'raise ValueError()' (docs/conformance.md; "
+        "Error page tracebacks: .NET's exception and stack trace, not Python's 'raise ValueError()' (docs/conformance.md; "
         "ErrorTests.Unhandled_exception_is_500_with_a_traceback_in_Development); further on, error_page.404 = "
         "'nonexistent.html' stops start-up instead of failing each request (ConfigurationTests.Unknown_or_malformed_"
         'keys_fail_start_up_naming_key_and_path), so the port leaves that key out',
