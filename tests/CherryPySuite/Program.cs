@@ -10,7 +10,11 @@ if (args.Length < 2 || !Suite.Modules.TryGetValue(args[0], out var module) || !i
     return 2;
 }
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args[2..], ContentRootPath = AppContext.BaseDirectory });
-builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+builder.WebHost.UseKestrel(kestrel =>
+{
+    kestrel.Listen(IPAddress.Loopback, port);
+    module.Kestrel?.Invoke(kestrel);
+});
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // CherryPy's test_suite environment shows tracebacks on error pages; so do the ports.
 builder.Services.AddCherry(options =>
