@@ -20,9 +20,8 @@ internal sealed class Utf16WithByteOrderMark : Encoding
     {
     }
 
-    /// <summary>Python's spellings of the codec that writes a byte-order mark.</summary>
-    public static bool IsPythonName(string name) =>
-        name.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() is "utf16" or "u16";
+    /// <summary>The name of the codec that writes a byte-order mark (.NET knows none of Python's other spellings, utf16, u16).</summary>
+    public static bool IsPythonName(string name) => name.Equals("utf-16", StringComparison.OrdinalIgnoreCase);
 
     // GetBytes writes the mark itself, so a writer that adds the preamble would write it twice.
     public override ReadOnlySpan<byte> Preamble => default;
