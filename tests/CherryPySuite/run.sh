@@ -18,6 +18,8 @@ modules=(
   test_auth_digest
   test_misc_tools
   test_sessionauthenticate
+  test_mime
+  test_encoding
 )
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
