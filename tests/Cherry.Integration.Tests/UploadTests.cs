@@ -77,11 +77,18 @@ public sealed class UploadTests(UploadFixture fixture) : IClassFixture<UploadFix
         Assert.Empty(Directory.GetFiles(fixture.TempDirectory));
     }
 
-    private static string WriteFile(byte[] content)
+    /// <summary>A file on disk for curl to upload, deleted when disposed.</summary>
+    private sealed class LocalFile : IDisposable
     {
-        var path = Path.Combine(Path.GetTempPath(), "cherry-upload-test-" + Guid.NewGuid().ToString("N") + ".csv");
-        File.WriteAllBytes(path, content);
-        return path;
+        public LocalFile(byte[] content)
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cherry-upload-test-" + Guid.NewGuid().ToString("N") + ".csv");
+            File.WriteAllBytes(Path, content);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => File.Delete(Path);
     }
 
     [Fact]
@@ -89,87 +96,50 @@ public sealed class UploadTests(UploadFixture fixture) : IClassFixture<UploadFix
     {
         // 1.7 MB, as test_http's test_post_multipart: 26 runs of 65,536 equal bytes.
         var content = Encoding.ASCII.GetBytes(string.Concat("abcdefghijklmnopqrstuvwxyz".Select(c => new string(c, 65536))));
-        var path = WriteFile(content);
-        try
-        {
-            var (status, body) = await CurlAsync("-F", $"file=@{path};filename=big.csv;type=text/csv", Url("/summary"));
-            Assert.Equal(200, status);
-            Assert.Equal($"file|big.csv|text/csv|{content.Length}|file|{Convert.ToHexString(SHA256.HashData(content))}", body);
-            await AssertNoTemporaryFilesAsync();
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new LocalFile(content);
+        var (status, body) = await CurlAsync("-F", $"file=@{file.Path};filename=big.csv;type=text/csv", Url("/summary"));
+        Assert.Equal(200, status);
+        Assert.Equal($"file|big.csv|text/csv|{content.Length}|file|{Convert.ToHexString(SHA256.HashData(content))}", body);
+        await AssertNoTemporaryFilesAsync();
     }
 
     [Fact]
     public async Task A_small_upload_stays_in_memory_and_a_large_one_exists_on_disk_while_the_handler_runs()
     {
-        var small = WriteFile("small"u8.ToArray());
-        var large = WriteFile(new byte[200_000]);
-        try
-        {
-            Assert.Equal((200, "0 spooled, memory"), await CurlAsync("-F", $"file=@{small}", Url("/spooled")));
-            Assert.Equal((200, "1 spooled, file"), await CurlAsync("-F", $"file=@{large}", Url("/spooled")));
-            await AssertNoTemporaryFilesAsync();
-        }
-        finally
-        {
-            File.Delete(small);
-            File.Delete(large);
-        }
+        using var small = new LocalFile("small"u8.ToArray());
+        using var large = new LocalFile(new byte[200_000]);
+        Assert.Equal((200, "0 spooled, memory"), await CurlAsync("-F", $"file=@{small.Path}", Url("/spooled")));
+        Assert.Equal((200, "1 spooled, file"), await CurlAsync("-F", $"file=@{large.Path}", Url("/spooled")));
+        await AssertNoTemporaryFilesAsync();
     }
 
     [Fact]
     public async Task The_temporary_file_is_deleted_when_the_handler_throws()
     {
-        var large = WriteFile(new byte[300_000]);
-        try
-        {
-            var (status, _) = await CurlAsync("-F", $"file=@{large}", Url("/fail"));
-            Assert.Equal(500, status);
-            await AssertNoTemporaryFilesAsync();
-        }
-        finally
-        {
-            File.Delete(large);
-        }
+        using var large = new LocalFile(new byte[300_000]);
+        var (status, _) = await CurlAsync("-F", $"file=@{large.Path}", Url("/fail"));
+        Assert.Equal(500, status);
+        await AssertNoTemporaryFilesAsync();
     }
 
     [Fact]
     public async Task A_repeated_name_binds_every_part_to_an_array()
     {
-        var a = WriteFile("aaa"u8.ToArray());
-        var b = WriteFile("bbbbb"u8.ToArray());
-        try
-        {
-            var (status, body) = await CurlAsync("-F", $"files=@{a};filename=a.txt", "-F", $"files=@{b};filename=b.txt", Url("/names"));
-            Assert.Equal((200, "a.txt:3|b.txt:5"), (status, body));
-        }
-        finally
-        {
-            File.Delete(a);
-            File.Delete(b);
-        }
+        using var a = new LocalFile("aaa"u8.ToArray());
+        using var b = new LocalFile("bbbbb"u8.ToArray());
+        var (status, body) = await CurlAsync("-F", $"files=@{a.Path};filename=a.txt", "-F", $"files=@{b.Path};filename=b.txt", Url("/names"));
+        Assert.Equal((200, "a.txt:3|b.txt:5"), (status, body));
     }
 
     [Fact]
     public async Task A_text_parameter_given_a_file_gets_its_file_name_and_a_part_parameter_given_a_plain_value_is_400()
     {
-        var path = WriteFile("content"u8.ToArray());
-        try
-        {
-            Assert.Equal((200, "notes.txt"), await CurlAsync("-F", $"field=@{path};filename=notes.txt", Url("/text")));
-            Assert.Equal((200, "plain"), await CurlAsync("-F", "field=plain", Url("/text")));
-            var (status, body) = await CurlAsync(Url("/file_name?myfile=x"));
-            Assert.Equal(400, status);
-            Assert.Contains("Parameter 'myfile' expects a part of a multipart body (an uploaded file); a plain value was sent.", Http.ErrorMessage(body));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new LocalFile("content"u8.ToArray());
+        Assert.Equal((200, "notes.txt"), await CurlAsync("-F", $"field=@{file.Path};filename=notes.txt", Url("/text")));
+        Assert.Equal((200, "plain"), await CurlAsync("-F", "field=plain", Url("/text")));
+        var (status, body) = await CurlAsync(Url("/file_name?myfile=x"));
+        Assert.Equal(400, status);
+        Assert.Contains("Parameter 'myfile' expects a part of a multipart body (an uploaded file); a plain value was sent.", Http.ErrorMessage(body));
     }
 
     [Theory]
@@ -208,18 +178,11 @@ public sealed class UploadTests(UploadFixture fixture) : IClassFixture<UploadFix
     [Fact]
     public async Task A_body_over_the_multipart_limit_is_413()
     {
-        var path = WriteFile(new byte[UploadFixture.MaxBodySize + 1]);
-        try
-        {
-            var (status, body) = await CurlAsync("-F", $"file=@{path}", Url("/summary"));
-            Assert.Equal(413, status);
-            Assert.Contains($"The multipart body holds more than {UploadFixture.MaxBodySize} bytes.", Http.ErrorMessage(body));
-            await AssertNoTemporaryFilesAsync();
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new LocalFile(new byte[UploadFixture.MaxBodySize + 1]);
+        var (status, body) = await CurlAsync("-F", $"file=@{file.Path}", Url("/summary"));
+        Assert.Equal(413, status);
+        Assert.Contains($"The multipart body holds more than {UploadFixture.MaxBodySize} bytes.", Http.ErrorMessage(body));
+        await AssertNoTemporaryFilesAsync();
     }
 
     [Fact]
