@@ -20,9 +20,6 @@ internal static class MultipartBodyReader
     /// <summary>CherryPy's name for the parts of a non-form multipart body that have no name.</summary>
     public const string UnnamedParts = "parts";
 
-    /// <summary>A part's text is tried in its own charset, then these (CherryPy's <c>Part.attempt_charsets</c>; MIME's default is US-ASCII).</summary>
-    private static readonly string[] PartCharsets = ["us-ascii", "utf-8"];
-
     private const int ChunkSize = 16 * 1024;
 
     public static async ValueTask ReadAsync(Request request, HttpRequest http, string contentType)
@@ -51,7 +48,7 @@ internal static class MultipartBodyReader
             var part = new Part(name, fileName, headers);
             http.HttpContext.Response.RegisterForDisposeAsync(part);
             await SpoolAsync(part, section.Body, options, budget, request.Aborted);
-            var text = fileName ?? await DecodeAsync(part, request.Aborted);
+            var text = fileName ?? await DecodeAsync(part, request.BodyCharsets, request.Aborted);
             request.Parameters.Add(new Parameter(name ?? UnnamedParts, text, ParameterSource.Body) { Part = part });
         }
     }
@@ -180,18 +177,25 @@ internal static class MultipartBodyReader
     }
 
     /// <summary>
-    /// A field's text (CherryPy's <c>Part.fullvalue()</c>): its Content-Type charset first, then US-ASCII and UTF-8; bytes
-    /// none of them decodes are a 400 naming the charsets tried.
+    /// A field's text (CherryPy's <c>Part.fullvalue()</c>): its Content-Type charset first, then US-ASCII (MIME's default
+    /// for a part), then the request's <see cref="Request.BodyCharsets"/> (UTF-8 unless the decode tool changed it), which
+    /// by default is CherryPy's <c>Part.attempt_charsets</c>; bytes none of them decodes are a 400 naming the charsets tried.
     /// </summary>
-    private static async ValueTask<string> DecodeAsync(Part part, CancellationToken cancellation)
+    private static async ValueTask<string> DecodeAsync(Part part, IReadOnlyList<string> bodyCharsets, CancellationToken cancellation)
     {
         var bytes = await part.ReadAllBytesAsync(cancellation);
-        var attempted = new List<string>(PartCharsets.Length + 1);
+        var attempted = new List<string>(bodyCharsets.Count + 2);
         if (HeaderElement.Parse(part.ContentType).Parameter("charset") is { Length: > 0 } declared)
         {
             attempted.Add(declared);
         }
-        attempted.AddRange(PartCharsets.Where(c => !attempted.Contains(c, StringComparer.Ordinal)));
+        foreach (var charset in bodyCharsets.Prepend("us-ascii"))
+        {
+            if (!attempted.Contains(charset, StringComparer.OrdinalIgnoreCase))
+            {
+                attempted.Add(charset);
+            }
+        }
         foreach (var charset in attempted)
         {
             // Python's codec lookup forgives quotes around the name (charset='ISO-8859-1').

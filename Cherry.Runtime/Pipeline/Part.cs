@@ -18,7 +18,7 @@ public sealed class Part : IAsyncDisposable
         Name = name;
         FileName = fileName;
         Headers = headers;
-        ContentType = headers.TryGetValue("Content-Type", out var type) && type.Count > 0 && !StringValues.IsNullOrEmpty(type)
+        ContentType = headers.TryGetValue("Content-Type", out var type) && !StringValues.IsNullOrEmpty(type)
             ? type.ToString()
             : "text/plain";
     }

@@ -205,6 +205,9 @@ public sealed class UploadTests(UploadFixture fixture) : IClassFixture<UploadFix
         (status, answer) = await PythonPostAsync("/fields", "multipart/form-data; boundary=X", Undeclared);
         Assert.Equal(400, status);
         Assert.Equal("The request entity could not be decoded. The following charsets were attempted: ['us-ascii', 'utf-8']", Http.ErrorMessage(answer));
+
+        // The decode tool's charset comes after US-ASCII and UTF-8, and decodes what they cannot.
+        Assert.Equal((200, "text=ab"), await PythonPostAsync("/decoded_fields", "multipart/form-data; boundary=X", Undeclared));
     }
 
     [Fact]

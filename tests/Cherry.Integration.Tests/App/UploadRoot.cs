@@ -48,6 +48,10 @@ public sealed class UploadRoot
     [Exposed]
     public string Fields(IReadOnlyList<KeyValuePair<string, string>> kwargs) => string.Join("|", kwargs.Select(p => p.Key + "=" + p.Value));
 
+    /// <summary>Fields under the decode tool: its charset is tried after a part's own and US-ASCII.</summary>
+    [Exposed, Decode(DefaultEncoding = "utf-16")]
+    public string DecodedFields(IReadOnlyList<KeyValuePair<string, string>> kwargs) => Fields(kwargs);
+
     [Exposed]
     public string Unicode() => "\u6bdb\u6cfd\u4e1c";
 }
