@@ -15,6 +15,9 @@ command -v python3 >/dev/null || need+=(python3)
 dpkg -s python3-cherrypy3 >/dev/null 2>&1 || need+=(python3-cherrypy3)
 # CherryPy's own test suite runs under Debian's pytest (tests/CherryPySuite/run.sh, docs/cherrypy-suite.md).
 dpkg -s python3-pytest >/dev/null 2>&1 || need+=(python3-pytest)
+# test_static imports python3-path; test_session's memcached tests skip without python3-memcache.
+dpkg -s python3-path >/dev/null 2>&1 || need+=(python3-path)
+dpkg -s python3-memcache >/dev/null 2>&1 || need+=(python3-memcache)
 # Native AOT links with clang or gcc and needs zlib headers.
 command -v clang >/dev/null || command -v gcc >/dev/null || need+=(gcc)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)

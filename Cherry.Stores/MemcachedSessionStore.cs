@@ -12,11 +12,18 @@ public sealed class MemcachedSessionStore(string endpoint, string prefix = "cher
 
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// memcached's clock moves in whole seconds: an item set to live n seconds is gone at the n-th tick of that clock,
+    /// which can come up to a second early, so a session renewed within its lifetime could still vanish. It is kept
+    /// a second longer than its lifetime instead, a second late at worst.
+    /// </summary>
+    private static readonly TimeSpan ClockGrain = TimeSpan.FromSeconds(1);
+
     public async ValueTask<IReadOnlyDictionary<string, string>?> LoadAsync(string id, CancellationToken cancellation) =>
         await _client.GetAsync(prefix + id, cancellation) is { } data ? SessionData.FromJson(data) : null;
 
     public async ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
-        await _client.SetAsync(prefix + id, SessionData.ToJson(data), expires - DateTimeOffset.UtcNow, cancellation);
+        await _client.SetAsync(prefix + id, SessionData.ToJson(data), expires - DateTimeOffset.UtcNow + ClockGrain, cancellation);
 
     public async ValueTask DeleteAsync(string id, CancellationToken cancellation) => await _client.DeleteAsync(prefix + id, cancellation);
 

@@ -202,7 +202,7 @@ namespace Cherry.Shared
         {
             public const string Name = "sessions";
             public static readonly ToolArgument<string> CookieName = new("name", "Name");
-            public static readonly ToolArgument<int> Timeout = new("timeout", "Timeout", SessionTimeout);
+            public static readonly ToolArgument<double> Timeout = new("timeout", "Timeout", SessionTimeout);
             public static readonly ToolArgument<bool> HttpOnly = new("httponly", "HttpOnly");
             public static readonly ToolArgument<string> Secure = new("secure", "Secure");
             public static readonly ToolArgument<string> SameSite = new("samesite");
@@ -214,7 +214,7 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string?> PathHeader = new("path_header");
             public static readonly ToolArgument<string> StorageClass = new("storage_class");
             public static readonly ToolArgument<string?> StoragePath = new("storage_path");
-            public static readonly ToolArgument<int> CleanFrequency = new("clean_freq");
+            public static readonly ToolArgument<double> CleanFrequency = new("clean_freq", rule: NotNegative);
             public static readonly ToolDeclaration Tool = new(Name, "SessionsAttribute",
                 CookieName, Timeout, HttpOnly, Secure, SameSite, Persistent, Locking, LockTimeout, Domain, Path, PathHeader, StorageClass, StoragePath, CleanFrequency);
         }

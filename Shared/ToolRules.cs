@@ -56,8 +56,12 @@ namespace Cherry.Shared
         public static string? ErrorStatus(int status) =>
             status is >= 400 and <= 599 ? null : $"the error status must be from 400 to 599 (it is {status})";
 
-        public static string? SessionTimeout(int minutes) =>
-            minutes > 0 ? null : $"the timeout is a positive number of minutes (it is {minutes})";
+        /// <summary>Minutes, fractions allowed (CherryPy's tests use 1/60, a second).</summary>
+        public static string? SessionTimeout(double minutes) =>
+            minutes > 0 && minutes < double.PositiveInfinity ? null : $"the timeout is a positive number of minutes (it is {minutes})";
+
+        public static string? NotNegative(double minutes) =>
+            minutes >= 0 && minutes < double.PositiveInfinity ? null : $"a number of minutes is 0 or more (it is {minutes})";
 
         public static string? Required(string? value) => string.IsNullOrEmpty(value) ? "a value is required" : null;
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Issue 9's benchmark: every server in turn, pinned with taskset, wrk on the other core; writes bench/results/<date>.*
 # Usage: bench/run.sh [--quick] [--runs N] [--seconds S]   (needs wrk and python3-cherrypy3; installs them if missing)
+#        bench/run.sh --paired [--pairs N] [--seconds S] [--only plaintext,json,...]   issue 17: servers resident together,
+#        loaded alternately; median of pair ratios with a bootstrap 95 % interval (bench/results/paired-*.md/.json/.png)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()

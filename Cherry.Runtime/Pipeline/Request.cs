@@ -26,6 +26,7 @@ public sealed class Request
         Chain = app.NotFoundEntry.Chain;
         Settings = app.NotFoundEntry.Settings;
         Parameters = new ParameterList(app.MaxParameters);
+        ShowTracebacks = app.ShowTracebacks;
     }
 
     public HttpContext HttpContext { get; }
@@ -113,6 +114,13 @@ public sealed class Request
 
     /// <summary>The authenticated user name, set by authentication tools.</summary>
     public string? Login { get; set; }
+
+    /// <summary>
+    /// Whether this request's error pages show the stack trace (CherryPy's <c>request.show_tracebacks</c>): the
+    /// application's setting (<see cref="CherryOptions.ShowTracebacks"/>), which a tool or handler may change for
+    /// the request before the error page is rendered.
+    /// </summary>
+    public bool ShowTracebacks { get; set; }
 
     /// <summary>Replaces the default error response (CherryPy's <c>request.error_response</c>; err_redirect and xmlrpc set it).</summary>
     public Func<Request, Exception, ValueTask>? ErrorResponse { get; set; }

@@ -19,14 +19,28 @@ internal sealed class InProcessApp
 
     public RequestDelegate Pipeline { get; }
 
-    public static InProcessApp Create<TRoot>(Action<CherryAppOptions>? configure = null)
-        where TRoot : class, new()
+    /// <summary>
+    /// The one endpoint <paramref name="map"/> adds (<c>MapCherry</c> of a concrete root, so the generator sees the
+    /// root, or a Minimal API endpoint), on a slim host with Cherry's services.
+    /// </summary>
+    public static InProcessApp Create(Action<WebApplication> map)
+    {
+        var app = Host();
+        map(app);
+        return Of(app);
+    }
+
+    private static WebApplication Host()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddCherry();
-        var app = builder.Build();
-        app.MapCherry<TRoot>("/", configure: configure);
+        return builder.Build();
+    }
+
+    /// <summary>The app's single endpoint, called without routing.</summary>
+    private static InProcessApp Of(WebApplication app)
+    {
         var endpoint = (RouteEndpoint)((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Single();
         return new InProcessApp(endpoint.RequestDelegate!, app.Services);
     }

@@ -36,7 +36,7 @@ public class RequestBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _app = InProcessApp.Create<WorkRoot>();
+        _app = InProcessApp.Create(app => app.MapCherry<WorkRoot>("/"));
         _app.SendAsync("/cached").GetAwaiter().GetResult();
     }
 

@@ -37,7 +37,7 @@ public class SessionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _app = InProcessApp.Create<CounterRoot>(o => o.Set("/sessions", "tools.sessions.on", "True").Set("/stats", "tools.cpstats.on", "True"));
+        _app = InProcessApp.Create(app => app.MapCherry<CounterRoot>("/", o => o.Set("/sessions", "tools.sessions.on", "True").Set("/stats", "tools.cpstats.on", "True")));
         var first = _app.Context("/sessions/touch");
         _app.Pipeline(first).GetAwaiter().GetResult();
         _cookie = first.Response.Headers.SetCookie.ToString().Split(';')[0];

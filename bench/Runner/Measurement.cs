@@ -5,20 +5,14 @@ internal sealed record Measurement(string Server, string Scenario, double Reques
 {
     public static Measurement Of(string server, string scenario, List<WrkResult> samples, long rss) => new(
         server, scenario,
-        Median(samples.Select(s => s.RequestsPerSecond)),
-        Median(samples.Select(s => s.P50Ms)),
-        Median(samples.Select(s => s.P99Ms)),
+        Statistics.Median(samples.Select(s => s.RequestsPerSecond)),
+        Statistics.Median(samples.Select(s => s.P50Ms)),
+        Statistics.Median(samples.Select(s => s.P99Ms)),
         samples.Sum(s => s.Errors),
         rss,
         Available: true);
 
     public static Measurement NotAvailable(string server, string scenario) => new(server, scenario, 0, 0, 0, 0, 0, Available: false);
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 }
 
 /// <summary>An AOT binary's size and its time from exec to the first answered request.</summary>

@@ -42,4 +42,14 @@ internal static class Probe
         }
         return scenario.Authenticated ? ["-H", "Authorization: Basic " + Scenario.Credentials] : [];
     }
+
+    /// <summary>Fails the run when a server does not answer a paired scenario with 200.</summary>
+    public static async Task ExpectOkAsync(string url)
+    {
+        using var answer = await Client.GetAsync(url);
+        if (answer.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{url} answered {(int)answer.StatusCode}, not 200");
+        }
+    }
 }

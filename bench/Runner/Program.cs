@@ -8,6 +8,7 @@ using Runner;
 // bench/run.sh: builds every server, runs each pinned to core 0 with wrk pinned to core 1, and reports req/s,
 // p50/p99 and RSS per scenario with the ratio to raw Kestrel; then AOT size and start-up against Minimal API.
 //   bench/run.sh [--quick] [--runs N] [--seconds S]
+//   bench/run.sh --paired [--pairs N] [--seconds S] [--only plaintext,json]   issue 17's paired comparison (Paired.cs)
 //   bench/run.sh --report bench/results/<date>.json   redraws the table and chart of an earlier run
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
 if (args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault() is { } earlier)
@@ -25,9 +26,41 @@ var warmSeconds = quick ? 1 : 3; // per scenario: 21 s per server in a full run,
 var work = Directory.CreateTempSubdirectory("cherry-bench-").FullName;
 var staticDirectory = Path.Combine(work, "static");
 Directory.CreateDirectory(staticDirectory);
-var data = new byte[1 << 20];
-new Random(1).NextBytes(data);
-File.WriteAllBytes(Path.Combine(staticDirectory, "1mb.bin"), data);
+foreach (var (name, bytes) in Paired.StaticFiles)
+{
+    var data = new byte[bytes];
+    new Random(1).NextBytes(data);
+    File.WriteAllBytes(Path.Combine(staticDirectory, name), data);
+}
+var resultsDirectory = Path.Combine(root, "bench", "results");
+Directory.CreateDirectory(resultsDirectory);
+
+if (args.Contains("--paired"))
+{
+    // Issue 17's method: the compared servers resident together, loaded alternately; see Paired.
+    var pairs = Option("--pairs", 8);
+    var pairSeconds = Option("--seconds", 5);
+    var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? [];
+    Console.WriteLine("publishing raw Kestrel, Minimal API and Cherry with native AOT ...");
+    Server[] resident =
+    [
+        new("raw Kestrel (AOT)", Builds.Aot(root, "bench/Servers/Raw", work), ["--urls", "http://127.0.0.1:{port}"], Jit: false),
+        new("Minimal API (AOT)", Builds.Aot(root, "bench/Servers/Minimal", work), ["--urls", "http://127.0.0.1:{port}"], Jit: false),
+        new("Cherry (AOT)", Builds.Aot(root, "bench/Servers/CherryBench", work), ["--urls", "http://127.0.0.1:{port}"], Jit: false),
+    ];
+    var machine = MachineInfo.Read(root);
+    var paired = new PairedReport(DateTime.UtcNow, machine, pairs, pairSeconds,
+        await Paired.RunAsync(resident, staticDirectory, pairs, pairSeconds, warmSeconds: 5, only));
+    var name = "paired-" + paired.Date.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture);
+    File.WriteAllText(Path.Combine(resultsDirectory, name + ".json"), JsonSerializer.Serialize(paired, new JsonSerializerOptions { WriteIndented = true }));
+    File.WriteAllText(Path.Combine(resultsDirectory, name + ".md"), paired.Table());
+    paired.Chart(Path.Combine(resultsDirectory, name + ".png"));
+    Console.WriteLine();
+    Console.WriteLine(paired.Table());
+    Console.WriteLine($"wrote bench/results/{name}.json, .md and .png");
+    Directory.Delete(work, recursive: true);
+    return;
+}
 
 Console.WriteLine($"building servers ({(quick ? "quick: JIT builds only" : "JIT and native AOT")}) ...");
 var servers = new List<Server>();
@@ -97,8 +130,6 @@ var startUps = quick ? [] : await StartUp.MeasureAsync(root, work);
 var report = new Report(DateTime.UtcNow, quick, runs, seconds, Environment.ProcessorCount, servers.Select(s => s.Name).ToList(), results, startUps);
 Console.WriteLine();
 Console.WriteLine(report.Table());
-var resultsDirectory = Path.Combine(root, "bench", "results");
-Directory.CreateDirectory(resultsDirectory);
 var stamp = report.Date.ToString("yyyy-MM-dd" + (quick ? "'-quick'" : ""), CultureInfo.InvariantCulture);
 File.WriteAllText(Path.Combine(resultsDirectory, stamp + ".json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
 File.WriteAllText(Path.Combine(resultsDirectory, stamp + ".md"), report.Table());

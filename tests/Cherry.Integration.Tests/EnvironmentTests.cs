@@ -18,6 +18,19 @@ public sealed class EnvironmentTests
         Assert.Contains("<pre id=\"traceback\"></pre>", body);
     }
 
+    [Theory]
+    [InlineData("Production", "False", "/shown", true)]
+    [InlineData("Development", "True", "/hidden", false)]
+    public async Task A_request_may_override_the_traceback_setting_of_its_application(string environment, string setting, string url, bool shown)
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<TracebackRoot>("/"), environment: environment);
+        Assert.Equal(setting, (await server.Client.FetchAsync("/setting")).Body);
+        var (response, body) = await server.Client.FetchAsync(url);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(shown, body.Contains("System.InvalidOperationException", StringComparison.Ordinal));
+        Assert.Equal(shown, !body.Contains("<pre id=\"traceback\"></pre>", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Mismatch_messages_can_be_hidden()
     {

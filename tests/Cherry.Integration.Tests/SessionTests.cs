@@ -286,4 +286,77 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _client.FetchAsync("/explicit/", ("Cookie", "explicit_sid=" + id))));
         Assert.Equal("n=22", (await _client.FetchAsync("/explicit/", ("Cookie", "explicit_sid=" + id))).Body);
     }
+
+    [Theory]
+    [InlineData("/sram", "ram_sid")]
+    [InlineData("/sfile", "file_sid")]
+    public async Task A_streamed_body_that_changes_the_session_has_the_change_saved(string url, string name)
+    {
+        var (first, body) = await _client.FetchAsync(url + "/gen");
+        Assert.Equal("gen=1", body);
+        var id = IdOf(SessionCookie(first, name));
+        Assert.Equal("gen=2", (await _client.FetchAsync(url + "/gen", ("Cookie", $"{name}={id}"))).Body);
+        Assert.Equal("gen=3", (await _client.FetchAsync(url + "/gen", ("Cookie", $"{name}={id}"))).Body);
+    }
+
+    [Theory]
+    [InlineData("/sram", "ram_sid")]
+    [InlineData("/sfile", "file_sid")]
+    public async Task Delete_removes_the_session_from_the_store_and_expires_the_cookie(string url, string name)
+    {
+        var id = IdOf(SessionCookie((await _client.FetchAsync(url + "/")).Response, name));
+        var (deleted, body) = await _client.FetchAsync(url + "/delete", ("Cookie", $"{name}={id}"));
+        Assert.Equal("deleted", body);
+        Assert.Contains("expires=", SessionCookie(deleted, name));
+        if (url == "/sfile")
+        {
+            Assert.False(File.Exists(Path.Combine(fixture.Directory, "session-" + id)));
+        }
+        // The id is gone from the store: the next request with it starts over under a new id.
+        var (next, again) = await _client.FetchAsync(url + "/", ("Cookie", $"{name}={id}"));
+        Assert.StartsWith("counter=1 ", again);
+        Assert.NotEqual(id, IdOf(SessionCookie(next, name)));
+    }
+
+    [Fact]
+    public async Task An_internal_redirect_goes_on_with_the_session_it_holds()
+    {
+        var id = IdOf(SessionCookie((await _client.FetchAsync("/sram/")).Response, "ram_sid"));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var (redirected, body) = await _client.FetchAsync("/sram/again", ("Cookie", "ram_sid=" + id));
+        Assert.Equal(HttpStatusCode.OK, redirected.StatusCode);
+        Assert.Equal($"counter=2 id={id}", body);
+        Assert.Equal($"counter=3 id={id}", (await _client.FetchAsync("/sram/", ("Cookie", "ram_sid=" + id))).Body);
+        // Neither request waited for the lock (its timeout is 30 s).
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), started.Elapsed.ToString());
+    }
+
+    [Fact]
+    public async Task A_lock_held_into_an_internal_redirect_without_sessions_is_released_with_the_response()
+    {
+        var id = IdOf(SessionCookie((await _client.FetchAsync("/sram/")).Response, "ram_sid"));
+        Assert.Equal("bare", (await _client.FetchAsync("/sram/away", ("Cookie", "ram_sid=" + id))).Body);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal($"counter=2 id={id}", (await _client.FetchAsync("/sram/", ("Cookie", "ram_sid=" + id))).Body);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), started.Elapsed.ToString());
+    }
+
+    [Fact]
+    public async Task Timeout_and_sweep_take_fractions_of_a_minute()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
+            .Set("/sram", "tools.sessions.on", "True")
+            .Set("/sram", "tools.sessions.timeout", "0.02")
+            .Set("/sram", "tools.sessions.clean_freq", "0.01")
+            .Set("/sfile", "tools.sessions.on", "True")));
+        var (first, _) = await server.Client.FetchAsync("/sram/");
+        var cookie = SessionCookie(first, "session_id");
+        Assert.Contains("max-age=1;", cookie);
+        var id = IdOf(cookie);
+        Assert.Equal($"counter=2 id={id}", (await server.Client.FetchAsync("/sram/", ("Cookie", "session_id=" + id))).Body);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var (later, body) = await server.Client.FetchAsync("/sram/", ("Cookie", "session_id=" + id));
+        Assert.StartsWith("counter=1 ", body);
+        Assert.NotEqual(id, IdOf(SessionCookie(later, "session_id")));
+    }
 }

@@ -189,6 +189,32 @@ public sealed class ToolboxTests(ToolboxFixture fixture) : IClassFixture<Toolbox
     }
 
     [Fact]
+    public async Task Error_pages_are_compressed_for_clients_that_accept_gzip()
+    {
+        var (response, body) = await RawBytesAsync("/gzip/missing", "gzip");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("gzip", response.Content.Headers.ContentEncoding.Single());
+        Assert.Equal("Accept-Encoding", response.Headers.Vary.Single());
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        using var gunzip = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
+        Assert.Contains("<title>404 Not Found</title>", new StreamReader(gunzip).ReadToEnd());
+
+        var (plain, page) = await RawBytesAsync("/gzip/missing", null);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Contains("<title>404 Not Found</title>", Encoding.UTF8.GetString(page));
+    }
+
+    [Fact]
+    public async Task An_unhandled_error_is_answered_uncompressed_as_in_cherrypy()
+    {
+        // CherryPy's handle_error skips before_finalize, where gzip runs.
+        var (response, body) = await RawBytesAsync("/gzip/broken", "gzip");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Contains("500 Internal Server Error", Encoding.UTF8.GetString(body));
+    }
+
+    [Fact]
     public async Task Brotli_is_used_when_the_client_prefers_it()
     {
         var (response, body) = await RawBytesAsync("/gzip/", "br, gzip;q=0.5");

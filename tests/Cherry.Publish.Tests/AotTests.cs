@@ -118,6 +118,60 @@ public sealed class AotTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Tutorials_publishes_native_with_zero_warnings_and_serves_the_download_and_error_tutorials()
+    {
+        var (publishDirectory, binary, size) = await PublishAsync("Tutorials");
+        Assert.True(File.Exists(Path.Combine(publishDirectory, "files", "custom_error.html")), "files/ is published beside the binary");
+        output.WriteLine($"native binary: {size / 1024.0 / 1024.0:F1} MiB");
+        // Started from another folder: files/ is read from the binary's own folder, its content root.
+        var elsewhere = Directory.CreateTempSubdirectory("cherry-cwd-").FullName;
+        try
+        {
+            // One process per tutorial, as the app runs one at a time; both from the same publish.
+            await RunAsync("tut09", async client =>
+            {
+                var download = await client.GetAsync("/download");
+                Assert.Equal("application/x-download", download.Content.Headers.ContentType!.ToString());
+                Assert.Equal("attachment; filename=\"pdf_file.pdf\"", download.Content.Headers.ContentDisposition!.ToString());
+                Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(publishDirectory, "files", "pdf_file.pdf")), await download.Content.ReadAsByteArrayAsync());
+            });
+            await RunAsync("tut10", async client =>
+            {
+                // Production: no tracebacks until the tool, resolved from DI, applies the switch the link flips.
+                Assert.Contains("Toggle tracebacks on", await client.GetStringAsync("/"));
+                Assert.Equal(HttpStatusCode.SeeOther, (await client.GetAsync("/toggleTracebacks")).StatusCode);
+                var forbidden = await client.GetAsync("/error?code=403");
+                Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+                var page = await forbidden.Content.ReadAsStringAsync();
+                Assert.Contains("<h2>You can't do that!</h2>", page);
+                Assert.Contains("Cherry.HttpError", page);
+            });
+        }
+        finally
+        {
+            Directory.Delete(publishDirectory, recursive: true);
+            Directory.Delete(elsewhere, recursive: true);
+        }
+
+        async Task RunAsync(string tutorial, Func<HttpClient, Task> check)
+        {
+            var port = Repository.FreePort();
+            var (process, startUp) = await Repository.StartServerAsync(binary, $"{tutorial} --urls http://127.0.0.1:{port}", port, workingDirectory: elsewhere);
+            try
+            {
+                output.WriteLine($"{tutorial} listening after {startUp.TotalMilliseconds:F0} ms");
+                using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                await check(client);
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Wiki_publishes_native_with_zero_warnings_and_serves_pages_login_the_api_and_assets()
     {
         var (publishDirectory, binary, size) = await PublishAsync("Wiki");

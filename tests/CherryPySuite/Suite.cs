@@ -30,5 +30,8 @@ public static class Suite
         ["test_http"] = new(Apps.Http.Map, Configure: Apps.Http.Configure, Kestrel: Apps.Http.Kestrel),
         ["test_caching"] = new(Apps.Caching.Map),
         ["test_sessionauthenticate"] = new(Apps.SessionAuthenticate.Map, Apps.SessionAuthenticate.AddServices, Apps.SessionAuthenticate.Configure),
+        ["test_session"] = new(Apps.Session.Map, Apps.Session.AddServices),
+        ["test_static"] = new(Apps.Static.Map),
+        ["test_tools"] = new(Apps.Tools.Map, Apps.Tools.AddServices, Apps.Tools.Configure),
     };
 }

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Cherry;
 
@@ -42,6 +44,48 @@ internal static class Compression
             yield return buffer.ToArray();
         }
     }
+
+    /// <summary>What <paramref name="writer"/> would send (a file, through sendfile), read into memory.</summary>
+    public static async Task<byte[]> CaptureAsync(HttpContext context, Func<HttpResponse, CancellationToken, Task> writer, CancellationToken cancellation)
+    {
+        using var buffer = new MemoryStream();
+        var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var capture = new StreamResponseBodyFeature(buffer);
+        context.Features.Set<IHttpResponseBodyFeature>(capture);
+        try
+        {
+            await writer(context.Response, cancellation);
+            await capture.CompleteAsync();
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary><paramref name="writer"/>'s body compressed on its way to the connection.</summary>
+    public static Func<HttpResponse, CancellationToken, Task> CompressWriter(Func<HttpResponse, CancellationToken, Task> writer, string coding, CompressionLevel level) =>
+        async (http, cancellation) =>
+        {
+            var context = http.HttpContext;
+            var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+            var compressor = Create(coding, original.Stream, level);
+            await using (compressor)
+            {
+                var compressing = new StreamResponseBodyFeature(compressor);
+                context.Features.Set<IHttpResponseBodyFeature>(compressing);
+                try
+                {
+                    await writer(http, cancellation);
+                    await compressing.CompleteAsync();
+                }
+                finally
+                {
+                    context.Features.Set(original);
+                }
+            }
+        };
 
     private static Stream Create(string coding, Stream output, CompressionLevel level) => coding == "br"
         ? new BrotliStream(output, level, leaveOpen: true)

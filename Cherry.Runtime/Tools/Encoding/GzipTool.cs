@@ -5,13 +5,19 @@ namespace Cherry;
 /// <summary>
 /// CherryPy's <c>gzip</c> (before_finalize 80), with brotli added: compresses responses whose type is in
 /// <see cref="GzipOptions.MimeTypes"/> (<c>type/*</c> and <c>type/*+suffix</c> allowed) for clients that accept gzip or br,
-/// always adds <c>Vary: Accept-Encoding</c>, and streams a streamed body chunk by chunk.
+/// always adds <c>Vary: Accept-Encoding</c>, and streams a streamed body chunk by chunk. Error pages (an
+/// <see cref="HttpError"/>'s) are compressed too, as in CherryPy. A file (a <see cref="Response.Writer"/> body) is
+/// compressed whole when it is at most <see cref="MaxBufferedFile"/> bytes, so the answer keeps a Content-Length and
+/// the caching tool can store it, and as it is sent when larger; a range of it (206) is sent as it is.
 /// Unlike CherryPy, identity stays acceptable unless the client refuses it (<c>identity;q=0</c>, or <c>*;q=0</c>
 /// without identity), so <c>Accept-Encoding: br</c> for a type it does not compress is answered, not refused.
 /// </summary>
 public sealed class GzipTool : HookTool
 {
     public const string ToolName = ToolCatalog.Gzip.Name;
+
+    /// <summary>The largest file compressed in memory; a larger one is compressed as it is sent, without a Content-Length.</summary>
+    public const long MaxBufferedFile = 1024 * 1024;
 
     public override string Name => ToolName;
 
@@ -23,29 +29,49 @@ public sealed class GzipTool : HookTool
 
     public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
-    public override ValueTask RunAsync(Request request)
+    public override async ValueTask RunAsync(Request request)
     {
         var response = request.Response;
         Vary.Add(response.Headers, "Accept-Encoding");
-        if (request.Cached || request.IsErrorResponse || response.Writer is not null || (!response.IsStreamed && response.Body.IsEmpty))
+        if (request.Cached || (!response.IsStreamed && response.Body.IsEmpty) || response.Headers.ContainsKey("Content-Range"))
         {
-            return ValueTask.CompletedTask;
+            return;
         }
-        var coding = Choose(request.Headers.AcceptEncoding.ToString(), MediaTypes.Of(response.ContentType));
-        if (coding is not null)
+        string? coding;
+        try
         {
-            response.Headers.ContentEncoding = coding;
-            var level = Level(Options.CompressLevel);
-            if (response.Stream is { } stream)
+            coding = Choose(request.Headers.AcceptEncoding.ToString(), MediaTypes.Of(response.ContentType));
+        }
+        catch (HttpError) when (request.IsErrorResponse)
+        {
+            // The error page of this tool's own refusal (406, or 400 for the header): sent as it is.
+            return;
+        }
+        if (coding is null)
+        {
+            return;
+        }
+        response.Headers.ContentEncoding = coding;
+        var level = Level(Options.CompressLevel);
+        if (response.Writer is { } writer)
+        {
+            if (response.WriterLength is <= MaxBufferedFile)
             {
-                response.Stream = Compression.CompressStream(stream, coding, level);
+                response.Body = Compression.Compress(await Compression.CaptureAsync(request.HttpContext, writer, request.Aborted), coding, level);
             }
             else
             {
-                response.Body = Compression.Compress(response.Body, coding, level);
+                response.SetWriter(Compression.CompressWriter(writer, coding, level), null);
             }
         }
-        return ValueTask.CompletedTask;
+        else if (response.Stream is { } stream)
+        {
+            response.Stream = Compression.CompressStream(stream, coding, level);
+        }
+        else
+        {
+            response.Body = Compression.Compress(response.Body, coding, level);
+        }
     }
 
     /// <returns>"gzip" or "br" to compress; null for identity.</returns>

@@ -27,6 +27,8 @@ public sealed class Session
 
     internal bool Expired { get; private set; }
 
+    internal bool Deleted { get; private set; }
+
     public int Count => _data.Count;
 
     public IEnumerable<string> Keys => _data.Keys;
@@ -70,6 +72,12 @@ public sealed class Session
 
     /// <summary>CherryPy's <c>expire()</c>: the client's cookie is expired.</summary>
     public void Expire() => Expired = true;
+
+    /// <summary>
+    /// CherryPy's <c>delete()</c>: the session's data is removed from the store at the end of the request, and this
+    /// request does not save it again (call <see cref="Expire"/> too to drop the client's cookie).
+    /// </summary>
+    public void Delete() => Deleted = true;
 
     internal IReadOnlyDictionary<string, string> Snapshot() => _data;
 

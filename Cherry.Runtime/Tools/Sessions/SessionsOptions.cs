@@ -12,8 +12,8 @@ public sealed record SessionsOptions
     /// <summary>The cookie's name (<c>name</c>).</summary>
     public string CookieName { get; init; } = "session_id";
 
-    /// <summary>Minutes a session lives after its last save; positive (<c>timeout</c>).</summary>
-    public int Timeout { get; init; } = 60;
+    /// <summary>Minutes a session lives after its last save; positive, fractions allowed (<c>timeout</c>).</summary>
+    public double Timeout { get; init; } = 60;
 
     /// <summary>Keeps the id from page scripts; on by default, CherryPy's default is off (<c>httponly</c>).</summary>
     public bool HttpOnly { get; init; } = true;
@@ -54,8 +54,8 @@ public sealed record SessionsOptions
     /// <summary>The folder of file sessions, under the content root unless absolute (<c>storage_path</c>).</summary>
     public string? StoragePath { get; init; }
 
-    /// <summary>Minutes between sweeps of expired sessions; 0 turns the sweep off (<c>clean_freq</c>).</summary>
-    public int CleanFrequency { get; init; } = 5;
+    /// <summary>Minutes between sweeps of expired sessions, fractions allowed; 0 turns the sweep off (<c>clean_freq</c>).</summary>
+    public double CleanFrequency { get; init; } = 5;
 
     internal SessionsOptions Bind(ToolArguments arguments) => new()
     {

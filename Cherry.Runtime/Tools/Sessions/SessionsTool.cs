@@ -69,6 +69,13 @@ public sealed class SessionsTool : Tool
 
     private async ValueTask InitAsync(Request request)
     {
+        if (request.Previous?.SessionState is { } carried)
+        {
+            // An internal redirect goes on with the session it has, lock included (CherryPy's _session_init_flag): a
+            // second init would wait for the lock the first request still holds.
+            request.SessionState = carried;
+            return;
+        }
         var store = _store!;
         var offered = request.HttpContext.Request.Cookies[Options.CookieName];
         var known = false;
@@ -108,7 +115,11 @@ public sealed class SessionsTool : Tool
         var timeout = TimeSpan.FromSeconds(state.Tool.Options.LockTimeout);
         try
         {
-            state.Lock = await state.Store.LockAsync(state.Session.Id, timeout, request.Aborted);
+            var held = new HeldLock(await state.Store.LockAsync(state.Session.Id, timeout, request.Aborted));
+            state.Lock = held;
+            // Released at the latest with the HTTP response, even when no release hook of this tool runs (an internal
+            // redirect to a path without sessions).
+            request.HttpContext.Response.RegisterForDisposeAsync(held);
             state.Session.Load(await state.Store.LoadAsync(state.Session.Id, request.Aborted));
         }
         catch (TimeoutException ex) when (state.Lock is null)
@@ -138,6 +149,33 @@ public sealed class SessionsTool : Tool
         {
             return;
         }
+        if (!request.IsErrorResponse && request.Response.Stream is { } body)
+        {
+            // A streamed body (a handler's iterable) has not run yet, and it may still change the session, as
+            // CherryPy's generators do: the data is saved, and the lock released, once the body is written. The cookie
+            // (the id) goes with the headers now.
+            WriteCookie(request, state.Session);
+            request.Response.Stream = SaveAfterAsync(body, request, state);
+            return;
+        }
+        await StoreAsync(request, state);
+        WriteCookie(request, state.Session);
+        await ReleaseAsync(request);
+    }
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> SaveAfterAsync(IAsyncEnumerable<ReadOnlyMemory<byte>> body, Request request, SessionState state)
+    {
+        await foreach (var chunk in body)
+        {
+            yield return chunk;
+        }
+        await StoreAsync(request, state);
+        await ReleaseAsync(request);
+    }
+
+    /// <summary>Deletes what the request deleted or regenerated away, and saves the data when it changed.</summary>
+    private static async ValueTask StoreAsync(Request request, SessionState state)
+    {
         var session = state.Session;
         try
         {
@@ -146,9 +184,13 @@ public sealed class SessionsTool : Tool
                 await state.Store.DeleteAsync(previous, request.Aborted);
                 session.PreviousId = null;
             }
-            if (session.Dirty && session.Loaded)
+            if (session.Deleted)
             {
-                await state.Store.SaveAsync(session.Id, session.Snapshot(), request.App.Time.GetUtcNow().AddMinutes(Options.Timeout), request.Aborted);
+                await state.Store.DeleteAsync(session.Id, request.Aborted);
+            }
+            else if (session.Dirty && session.Loaded)
+            {
+                await state.Store.SaveAsync(session.Id, session.Snapshot(), request.App.Time.GetUtcNow().AddMinutes(state.Tool.Options.Timeout), request.Aborted);
                 session.MarkSaved();
             }
         }
@@ -164,8 +206,6 @@ public sealed class SessionsTool : Tool
                 LogOutage(request, state.Store, ex);
             }
         }
-        WriteCookie(request, session);
-        await ReleaseAsync(request);
     }
 
     /// <summary>A store that cannot be reached, or does not answer in time, is a 503 the client can retry, not a 500.</summary>
@@ -218,6 +258,14 @@ internal sealed class Unlocked : IAsyncDisposable
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
+/// <summary>A store's lock, released once however many times it is disposed (a store's release need not be idempotent).</summary>
+internal sealed class HeldLock(IAsyncDisposable inner) : IAsyncDisposable
+{
+    private int _released;
+
+    public ValueTask DisposeAsync() => Interlocked.Exchange(ref _released, 1) == 0 ? inner.DisposeAsync() : ValueTask.CompletedTask;
+}
+
 /// <summary>The request's session with the store and lock behind it.</summary>
 internal sealed class SessionState(Session session, ISessionStore store, SessionsTool tool)
 {
@@ -239,7 +287,7 @@ public sealed class SessionsAttribute : ToolAttribute
     public string Name { get => _options.CookieName; set => _options = _options with { CookieName = value }; }
 
     /// <inheritdoc cref="SessionsOptions.Timeout"/>
-    public int Timeout { get => _options.Timeout; set => _options = _options with { Timeout = value }; }
+    public double Timeout { get => _options.Timeout; set => _options = _options with { Timeout = value }; }
 
     /// <inheritdoc cref="SessionsOptions.HttpOnly"/>
     public bool HttpOnly { get => _options.HttpOnly; set => _options = _options with { HttpOnly = value }; }

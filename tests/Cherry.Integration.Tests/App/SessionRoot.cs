@@ -12,6 +12,10 @@ public sealed class SessionRoot
     public AttributeSessions Attributed { get; } = new();
 
     public ExplicitSessions Explicit { get; } = new();
+
+    /// <summary>A page without sessions, for an internal redirect away from a session.</summary>
+    [Exposed]
+    public string Bare() => "bare";
 }
 
 /// <summary>The reference app's session handlers, plus a handler that fails and one that holds the lock.</summary>
@@ -25,6 +29,33 @@ public sealed class ExtendedSessApp : SessApp
         await Task.Delay(3000);
         return "held";
     }
+
+    /// <summary>Changes the session while its body is written (a generator, in CherryPy's terms).</summary>
+    [Exposed]
+    public IEnumerable<string> Gen(Session session)
+    {
+        yield return "gen=";
+        var count = session.GetInt32("gen") + 1;
+        session.Set("gen", count);
+        yield return count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Exposed]
+    public string Delete(Session session)
+    {
+        session.Set("counter", 99);
+        session.Delete();
+        session.Expire();
+        return "deleted";
+    }
+
+    /// <summary>Goes on at this app's index with the session it holds (locked and loaded).</summary>
+    [Exposed]
+    public string Again(Session session) => throw new InternalRedirect("index");
+
+    /// <summary>Goes on at a page without sessions while holding the session's lock.</summary>
+    [Exposed]
+    public string Away(Session session) => throw new InternalRedirect("/bare");
 
     [Exposed]
     public string Fail(Session session)

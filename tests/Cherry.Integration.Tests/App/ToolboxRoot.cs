@@ -88,6 +88,12 @@ public sealed class ExtendedCondApp : CondApp
 public sealed class ExtendedGzipApp : GzipApp
 {
     [Exposed]
+    public string Missing() => throw new NotFound();
+
+    [Exposed]
+    public string Broken() => throw new InvalidOperationException("broken");
+
+    [Exposed]
     public async IAsyncEnumerable<string> Stream([EnumeratorCancellation] CancellationToken cancellation = default)
     {
         for (var i = 0; i < 5; i++)

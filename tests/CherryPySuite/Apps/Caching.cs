@@ -4,14 +4,13 @@ namespace CherryPySuite.Apps;
 
 /// <summary>
 /// test_caching: the caching tool on a counting root, with Vary from response_headers, under gzip site-wide; the
-/// expires tool with static files (<c>/expires</c>); caching and gzip over static files. The Python serves the
-/// <c>static</c> folder next to the test module, which Debian does not ship: CherryPy answers 404 for every file of it.
-/// Cherry refuses to start with a staticdir that does not exist, so the port serves an empty <c>static</c> folder
-/// it creates beside the host, which answers the same 404s.
+/// expires tool with static files (<c>/expires</c>); caching and gzip over static files. The static files are the
+/// <c>static</c> folder next to the test module (<see cref="TestModule.Directory"/>), which Debian does not ship:
+/// run.sh's overlay supplies it.
 /// </summary>
 public static class Caching
 {
-    private static readonly string TestDir = Path.Combine(AppContext.BaseDirectory, "test_caching");
+    private static string TestDir => TestModule.Directory;
 
     private static readonly byte[] GifBytes =
     [
@@ -22,7 +21,6 @@ public static class Caching
 
     public static void Map(WebApplication app)
     {
-        Directory.CreateDirectory(Path.Combine(TestDir, "static"));
         // cherrypy.config.update({'tools.gzip.on': True}): site-wide, here on each mount's root.
         static void Gzip(CherryAppOptions options) => options.Set("/", "tools.gzip.on", "True");
         app.MapCherry<Root>("/", Gzip);
@@ -35,7 +33,7 @@ public static class Caching
         app.MapCherry<GzipStaticCache>("/gzip_static_cache", options =>
         {
             Gzip(options);
-            options.Set("/", "tools.gzip.mime_types", "['text/*', 'image/*']")
+            options.Set("/", "tools.gzip.mime_types", "text/*, image/*")
                 .Set("/", "tools.staticdir.on", "True").Set("/", "tools.staticdir.dir", "static").Set("/", "tools.staticdir.root", TestDir);
         });
     }
