@@ -26,6 +26,7 @@ namespace Cherry.Shared
             Request = compilation.GetTypeByMetadataName("Cherry.Request");
             Response = compilation.GetTypeByMetadataName("Cherry.Response");
             Session = compilation.GetTypeByMetadataName("Cherry.Session");
+            Part = compilation.GetTypeByMetadataName("Cherry.Part");
             HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
             CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
             SpanParsable = compilation.GetTypeByMetadataName("System.ISpanParsable`1");
@@ -54,6 +55,7 @@ namespace Cherry.Shared
         public INamedTypeSymbol? Request { get; }
         public INamedTypeSymbol? Response { get; }
         public INamedTypeSymbol? Session { get; }
+        public INamedTypeSymbol? Part { get; }
         public INamedTypeSymbol? HttpContext { get; }
         public INamedTypeSymbol? CancellationToken { get; }
         public INamedTypeSymbol? SpanParsable { get; }

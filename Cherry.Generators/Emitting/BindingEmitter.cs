@@ -5,7 +5,7 @@ using Cherry.Generators.Model;
 namespace Cherry.Generators.Emitting
 {
     /// <summary>
-    /// Writes a handler's invoker: positional segments, then query and form parameters, bound by name to the method's
+    /// Writes a handler's invoker: positional segments, then query, form and multipart parameters, bound by name to the method's
     /// parameters and converted without reflection. Every mistake (missing, duplicate, unexpected, unparsable) is
     /// collected and answered as one 404 or 400, as CherryPy does; then <see cref="ResultEmitter"/> writes the call.
     /// </summary>
@@ -16,7 +16,8 @@ namespace Cherry.Generators.Emitting
             var handler = invoker.Handler;
             var parameters = handler.Parameters;
             var bindable = parameters.Where(IsNamed).ToList();
-            var positional = bindable.Where(p => p.Kind != ParameterKind.Array).ToList();
+            // A path segment is text, never a multipart part.
+            var positional = bindable.Where(p => p.Kind != ParameterKind.Array && p.Kind != ParameterKind.Part).ToList();
             var hasVarArgs = parameters.Any(p => p.Kind == ParameterKind.VarArgs);
             var hasKeywords = parameters.Any(p => p.Kind == ParameterKind.Keywords);
 
@@ -76,11 +77,11 @@ namespace Cherry.Generators.Emitting
             {
                 if (p.Kind == ParameterKind.Array)
                 {
-                    w.Line(RuntimeTypes.StringList + "? all_" + p.Name + " = null;");
+                    w.Line((p.ElementKind == ParameterKind.Part ? RuntimeTypes.ParameterList : RuntimeTypes.StringList) + "? all_" + p.Name + " = null;");
                 }
                 else
                 {
-                    w.Line("string? raw_" + p.Name + " = null;");
+                    w.Line(p.Kind == ParameterKind.Part ? RuntimeTypes.Parameter + " raw_" + p.Name + " = default;" : "string? raw_" + p.Name + " = null;");
                     w.Line("var has_" + p.Name + " = false;");
                 }
             }
@@ -101,9 +102,11 @@ namespace Cherry.Generators.Emitting
                     w.Line("case " + CodeWriter.Quote(p.Name) + ":");
                     using (w.Indented())
                     {
+                        // A part binds from the whole parameter (its Part), anything else from its text.
+                        var value = p.Kind == ParameterKind.Part || p.ElementKind == ParameterKind.Part ? "parameter" : "parameter.Value";
                         if (p.Kind == ParameterKind.Array)
                         {
-                            w.Line("(all_" + p.Name + " ??= new " + RuntimeTypes.StringList + "()).Add(parameter.Value);");
+                            w.Line("(all_" + p.Name + " ??= new()).Add(" + value + ");");
                         }
                         else
                         {
@@ -113,7 +116,7 @@ namespace Cherry.Generators.Emitting
                             }
                             using (w.Block("else"))
                             {
-                                w.Line("raw_" + p.Name + " = parameter.Value;");
+                                w.Line("raw_" + p.Name + " = " + value + ";");
                                 w.Line("has_" + p.Name + " = true;");
                             }
                         }
@@ -132,7 +135,7 @@ namespace Cherry.Generators.Emitting
         }
 
         private static bool IsNamed(ParameterSpec p) =>
-            p.Kind is ParameterKind.String or ParameterKind.Parsable or ParameterKind.Boolean or ParameterKind.Enum or ParameterKind.Array;
+            p.Kind is ParameterKind.String or ParameterKind.Parsable or ParameterKind.Boolean or ParameterKind.Enum or ParameterKind.Array or ParameterKind.Part;
 
         private static string Argument(TreeSpec tree, ParameterSpec p, int positionalCount)
         {
@@ -150,6 +153,8 @@ namespace Cherry.Generators.Emitting
                     return RuntimeTypes.JsonBinding + ".ReadBody(request, " + tree.JsonField(p.TypeName) + ", " + CodeWriter.Quote(p.Name) + ")";
                 case ParameterKind.Array:
                     return RuntimeTypes.ArgumentParser + ".ParseAll(all_" + p.Name + ", static (value, name) => " + Convert(p.ElementKind, p.TypeName, "value", "name") + ", " + CodeWriter.Quote(p.Name) + ")";
+                case ParameterKind.Part:
+                    return "(has_" + p.Name + " ? " + Convert(p.Kind, p.TypeName, "raw_" + p.Name, CodeWriter.Quote(p.Name)) + " : " + (p.DefaultLiteral ?? "default!") + ")";
                 default:
                     var converted = Convert(p.Kind, p.TypeName, "raw_" + p.Name + "!", CodeWriter.Quote(p.Name));
                     return "(has_" + p.Name + " ? " + (p.IsNullable ? "(" + p.TypeName + "?)" : "") + converted + " : " + (p.DefaultLiteral ?? "default!") + ")";
@@ -161,6 +166,7 @@ namespace Cherry.Generators.Emitting
             ParameterKind.String => value,
             ParameterKind.Boolean => RuntimeTypes.ArgumentParser + ".ParseBoolean(" + value + ", " + name + ")",
             ParameterKind.Enum => RuntimeTypes.ArgumentParser + ".ParseEnum<" + typeName + ">(" + value + ", " + name + ")",
+            ParameterKind.Part => RuntimeTypes.ArgumentParser + ".ParsePart(" + value + ", " + name + ")",
             _ => RuntimeTypes.ArgumentParser + ".Parse<" + typeName + ">(" + value + ", " + name + ")",
         };
     }

@@ -7,6 +7,7 @@ namespace Cherry.Generators.Emitting
         private const string Infrastructure = "global::Cherry.Infrastructure.";
 
         public const string Request = Cherry + "Request";
+        public const string Parameter = Cherry + "Parameter";
         public const string Tool = Cherry + "Tool";
         public const string ArgumentErrors = Infrastructure + "ArgumentErrors";
         public const string ArgumentParser = Infrastructure + "ArgumentParser";
@@ -23,6 +24,7 @@ namespace Cherry.Generators.Emitting
 
         public const string ValueTask = "global::System.Threading.Tasks.ValueTask";
         public const string StringList = "global::System.Collections.Generic.List<string>";
+        public const string ParameterList = "global::System.Collections.Generic.List<" + Parameter + ">";
         public const string Pair = "global::System.Collections.Generic.KeyValuePair<string, string>";
         public const string PairList = "global::System.Collections.Generic.List<" + Pair + ">";
     }

@@ -63,6 +63,8 @@ namespace Cherry.Generators.Model
         CancellationToken,
         JsonBody,
         RpcValue,
+        /// <summary>A <c>Cherry.Part</c>: a multipart part, bound from the whole parameter rather than its text.</summary>
+        Part,
     }
 
     /// <param name="TypeName">The parameter's type; for arrays, the element type.</param>

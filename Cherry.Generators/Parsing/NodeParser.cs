@@ -425,6 +425,11 @@ namespace Cherry.Generators.Parsing
             }
             if (_xmlRpc)
             {
+                // An XML-RPC call's arguments are values in an XML document, never multipart parts: CHERRY0002.
+                if (IsPart(type) || type is IArrayTypeSymbol { ElementType: var element } && IsPart(element))
+                {
+                    return null;
+                }
                 return new ParameterSpec(parameter.Name, ParameterKind.RpcValue, TypeNames.Of(type), ParameterKind.RpcValue, false, defaultLiteral);
             }
             if (parameter.IsParams)
@@ -440,7 +445,7 @@ namespace Cherry.Generators.Parsing
             if (type is IArrayTypeSymbol array)
             {
                 var element = ScalarKind(array.ElementType, out var elementType, out _);
-                // string[] (annotated not-null, no default) is required, as a scalar without a default is; string[]? is not.
+                // string[] or Part[] (annotated not-null, no default) is required, as a scalar without a default is; string[]? is not.
                 var optional = parameter.NullableAnnotation != NullableAnnotation.NotAnnotated;
                 return element is null ? null : new ParameterSpec(parameter.Name, ParameterKind.Array, elementType, element.Value, optional, defaultLiteral);
             }
@@ -461,6 +466,10 @@ namespace Cherry.Generators.Parsing
                 type = wrapper.TypeArguments[0];
             }
             typeName = TypeNames.Of(type);
+            if (IsPart(type))
+            {
+                return ParameterKind.Part;
+            }
             if (type.SpecialType == SpecialType.System_String)
             {
                 return ParameterKind.String;
@@ -479,6 +488,8 @@ namespace Cherry.Generators.Parsing
             }
             return null;
         }
+
+        private bool IsPart(ITypeSymbol type) => Is(type, _known.Part);
 
         private bool IsKeywords(ITypeSymbol type) =>
             type is INamedTypeSymbol { IsGenericType: true } list

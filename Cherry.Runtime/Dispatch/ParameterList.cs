@@ -10,7 +10,15 @@ public enum ParameterSource
 }
 
 /// <summary>One named parameter.</summary>
-public readonly record struct Parameter(string Name, string Value, ParameterSource Source);
+public readonly record struct Parameter(string Name, string Value, ParameterSource Source)
+{
+    /// <summary>
+    /// The multipart part the value came from, or null. For an uploaded file, <see cref="Value"/> is its file name (what
+    /// a browser's file input holds as its value), so a <c>string</c> parameter or <c>**kwargs</c> sees the name, and a
+    /// <see cref="Cherry.Part"/> parameter the content.
+    /// </summary>
+    public Part? Part { get; init; }
+}
 
 /// <summary>
 /// The request's named parameters in arrival order, repeated names kept. A list rather than a dictionary:
@@ -40,7 +48,10 @@ public sealed class ParameterList
     public ReadOnlySpan<Parameter> AsSpan() => _items.AsSpan(0, Count);
 
     /// <exception cref="HttpError">400: the list already holds <see cref="Limit"/> parameters.</exception>
-    public void Add(string name, string value, ParameterSource source)
+    public void Add(string name, string value, ParameterSource source) => Add(new Parameter(name, value, source));
+
+    /// <exception cref="HttpError">400: the list already holds <see cref="Limit"/> parameters.</exception>
+    public void Add(Parameter parameter)
     {
         if (Count == Limit)
         {
@@ -50,7 +61,7 @@ public sealed class ParameterList
         {
             Array.Resize(ref _items, Math.Max(4, Count * 2));
         }
-        _items[Count++] = new Parameter(name, value, source);
+        _items[Count++] = parameter;
     }
 
     /// <summary>Removes every parameter with this name.</summary>

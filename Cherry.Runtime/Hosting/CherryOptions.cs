@@ -23,6 +23,9 @@ public sealed class CherryOptions
     /// </summary>
     public int MaxParameters { get; set; } = 1024;
 
+    /// <summary>How multipart bodies are read: the size a part is kept in memory up to, the total limit, the temporary folder.</summary>
+    public MultipartOptions Multipart { get; } = new();
+
     /// <summary>Show stack traces on error pages; null means "in the Development environment only".</summary>
     public bool? ShowTracebacks { get; set; }
 }

@@ -17,6 +17,9 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
 
     public int MaxParameters { get; } = maxParameters;
 
+    /// <summary>How multipart bodies are read (<see cref="CherryOptions.Multipart"/>).</summary>
+    public MultipartOptions Multipart { get; init; } = new();
+
     public ILogger Logger { get; } = logger;
 
     /// <summary>The clock every tool reads (DI's <see cref="TimeProvider"/>, so tests can move it).</summary>

@@ -4,7 +4,8 @@ using System.Text;
 namespace Cherry.Http;
 
 /// <summary>
-/// Charsets by name, strict (invalid bytes or characters throw) and UTF-8 without a byte-order mark, including the
+/// Charsets by name, strict (invalid bytes or characters throw), UTF-8 without a byte-order mark and <c>utf-16</c> as
+/// Python's codec (<see cref="Utf16WithByteOrderMark"/>), including the
 /// legacy single-byte ones clients still ask for (iso-8859-5, windows-1251, ...). Each name is looked up once:
 /// <see cref="Encoding.GetEncoding(string)"/> takes a lock once a provider is registered, and profiles of plaintext
 /// and auth_basic requests showed that lock at a third of the CPU. The charsets .NET knows are a fixed set, so found
@@ -44,8 +45,13 @@ public static class Charsets
         try
         {
             var found = Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            // A byte-order mark in a web body is never wanted.
-            return found is UTF8Encoding ? new UTF8Encoding(false, true) : found;
+            // A byte-order mark in a web body is never wanted in UTF-8; Python's utf-16 writes and reads one.
+            return found switch
+            {
+                UTF8Encoding => new UTF8Encoding(false, true),
+                { CodePage: 1200 } when Utf16WithByteOrderMark.IsPythonName(name) => Utf16WithByteOrderMark.Instance,
+                _ => found,
+            };
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {

@@ -72,7 +72,8 @@ public static class QueryStringParser
     /// <summary>Percent-decodes one component with <paramref name="encoding"/>, with <c>+</c> as a space.</summary>
     public static bool TryDecode(ReadOnlySpan<char> encoded, Encoding encoding, out string decoded)
     {
-        if (encoded.IndexOfAny('%', '+') < 0 && !ContainsNonAscii(encoded))
+        // Plain ASCII is itself only in charsets that extend ASCII (UTF-16 needs two bytes a character, and refuses one).
+        if (encoded.IndexOfAny('%', '+') < 0 && !ContainsNonAscii(encoded) && (encoding.IsSingleByte || encoding.CodePage == 65001))
         {
             decoded = encoded.ToString();
             return true;

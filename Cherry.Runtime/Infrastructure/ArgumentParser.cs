@@ -40,7 +40,11 @@ public static class ArgumentParser
         throw Invalid(parameter, value, "one of " + string.Join(", ", Enum.GetNames<TEnum>()));
     }
 
-    public static T[] ParseAll<T>(List<string>? values, Func<string, string, T> parse, string parameter)
+    public static T[] ParseAll<T>(List<string>? values, Func<string, string, T> parse, string parameter) =>
+        ParseAll<string, T>(values, parse, parameter);
+
+    /// <summary>Every value of a repeated name, each converted by <paramref name="parse"/>.</summary>
+    public static T[] ParseAll<TValue, T>(List<TValue>? values, Func<TValue, string, T> parse, string parameter)
     {
         if (values is null)
         {
@@ -53,6 +57,13 @@ public static class ArgumentParser
         }
         return result;
     }
+
+    /// <summary>
+    /// A <see cref="Cherry.Part"/> argument: the multipart part the value came from. A value from the query string or
+    /// an urlencoded body is no part, and the client's mistake.
+    /// </summary>
+    public static Part ParsePart(Parameter value, string parameter) =>
+        value.Part ?? throw new HttpError(400, $"Parameter '{parameter}' expects a part of a multipart body (an uploaded file); a plain value was sent.");
 
     /// <summary>The positional segments after the first <paramref name="skip"/>: a <c>params string[]</c> argument.</summary>
     public static string[] Rest(IReadOnlyList<string> positional, int skip)

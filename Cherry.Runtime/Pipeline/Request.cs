@@ -88,7 +88,8 @@ public sealed class Request
 
     /// <summary>
     /// The charsets a form body is decoded with, in order (CherryPy's <c>attempt_charsets</c>): the request's
-    /// Content-Type charset, then UTF-8. The decode tool changes it.
+    /// Content-Type charset, then UTF-8. The decode tool changes it. A multipart field tries its own charset and
+    /// US-ASCII before these.
     /// </summary>
     public IReadOnlyList<string> BodyCharsets
     {

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace Cherry;
 
 /// <summary>
-/// CherryPy's default body processing: a body without a length is refused (411), urlencoded and
-/// multipart fields become named parameters, text that is not UTF-8 is a 400, and other types are left
-/// unread for tools and handlers.
+/// CherryPy's default body processing: a body without a length is refused (411), urlencoded fields and
+/// multipart parts (<see cref="MultipartBodyReader"/>) become named parameters, text none of the charsets decodes is
+/// a 400, and other types are left unread for tools and handlers.
 /// </summary>
 internal static class RequestBodyReader
 {
@@ -27,16 +27,9 @@ internal static class RequestBodyReader
                     throw Undecodable(request.BodyCharsets);
                 }
             }
-            else if (contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            else if (contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
             {
-                var form = await http.ReadFormAsync(request.Aborted);
-                foreach (var (name, values) in form)
-                {
-                    foreach (var value in values)
-                    {
-                        request.Parameters.Add(name, value ?? "", ParameterSource.Body);
-                    }
-                }
+                await MultipartBodyReader.ReadAsync(request, http, contentType);
             }
         }
         catch (BadHttpRequestException ex)
@@ -104,6 +97,7 @@ internal static class RequestBodyReader
         return false;
     }
 
-    private static HttpError Undecodable(IEnumerable<string> charsets) =>
+    /// <summary>CherryPy's 400 for a body or part that none of <paramref name="charsets"/> decodes.</summary>
+    public static HttpError Undecodable(IEnumerable<string> charsets) =>
         new(400, "The request entity could not be decoded. The following charsets were attempted: [" + string.Join(", ", charsets.Select(c => "'" + c + "'")) + "]");
 }

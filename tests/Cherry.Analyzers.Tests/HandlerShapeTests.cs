@@ -18,6 +18,20 @@ public sealed class HandlerShapeTests
         Diagnostic("CHERRY0002").WithLocation(1).WithArguments("callback", "Take", "System.Action"));
 
     [Fact]
+    public Task An_xml_rpc_method_cannot_take_an_uploaded_part() => AnalyzerAsync<HandlerShapeAnalyzer>("""
+        [XmlRpc]
+        public sealed class Api
+        {
+            [Exposed] public string Store(Part {|#0:file|}) => "";
+            [Exposed] public string StoreAll(Part[] {|#1:files|}) => "";
+            [Exposed] public string Echo(string text) => text;
+        }
+        public sealed class Site { [Exposed] public string Upload(Part file) => ""; }
+        """,
+        Diagnostic("CHERRY0002").WithLocation(0).WithArguments("file", "Store", "Cherry.Part"),
+        Diagnostic("CHERRY0002").WithLocation(1).WithArguments("files", "StoreAll", "Cherry.Part[]"));
+
+    [Fact]
     public Task A_dispatch_hook_must_take_a_virtual_path_and_return_a_class() => AnalyzerAsync<HandlerShapeAnalyzer>("""
         public sealed class Node { [Exposed] public string Index() => "node"; }
         public sealed class Good { [Exposed] public string Index() => "good"; [Dispatch] public Node? Next(VirtualPath path) => null; }

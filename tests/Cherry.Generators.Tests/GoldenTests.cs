@@ -28,6 +28,19 @@ public sealed class GoldenTests
         """);
 
     [Fact]
+    public void Uploads() => Verify("Uploads", """
+        using System.Threading.Tasks;
+        using Cherry;
+        namespace Site;
+        public sealed class Root
+        {
+            [Exposed] public string Upload(Part file, string title, Part? thumbnail = null) => file.FileName + title;
+            [Exposed] public string Many(Part[] files, params string[] path) => files.Length.ToString();
+            [Exposed] public string Parts(string[] parts) => string.Join("|", parts);
+        }
+        """);
+
+    [Fact]
     public void Rest_resource() => Verify("RestResource", """
         using Cherry;
         namespace Site;

@@ -13,9 +13,7 @@ var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args 
 builder.WebHost.UseKestrel(kestrel =>
 {
     kestrel.Listen(IPAddress.Loopback, port);
-    // An absolute-form target's authority replaces the Host header (RFC 9112 section 3.2.2), as in cheroot; Kestrel
-    // otherwise refuses a request whose two disagree (test_request_obj's testAbsoluteURIPathInfo).
-    kestrel.AllowHostHeaderOverride = true;
+    module.Kestrel?.Invoke(kestrel);
 });
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // CherryPy's test_suite environment shows tracebacks on error pages; so do the ports.

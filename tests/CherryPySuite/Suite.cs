@@ -3,7 +3,12 @@ using Cherry;
 namespace CherryPySuite;
 
 /// <summary>A port of one CherryPy test module's <c>setup_server</c>: its services and its mounts.</summary>
-public sealed record SuiteModule(Action<WebApplication> Map, Action<IServiceCollection>? AddServices = null, Action<CherryOptions>? Configure = null);
+/// <param name="Kestrel">Server settings of the module (CherryPy's <c>server.*</c> config).</param>
+public sealed record SuiteModule(
+    Action<WebApplication> Map,
+    Action<IServiceCollection>? AddServices = null,
+    Action<CherryOptions>? Configure = null,
+    Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? Kestrel = null);
 
 /// <summary>The ported modules, by the name of CherryPy's test module.</summary>
 public static class Suite
@@ -22,9 +27,9 @@ public static class Suite
         ["test_encoding"] = new(Apps.Encodings.Map),
         ["test_proxy"] = new(Apps.Proxy.Map),
         ["test_mime"] = new(Apps.Mime.Map),
-        ["test_http"] = new(Apps.Http.Map, Configure: Apps.Http.Configure),
+        ["test_http"] = new(Apps.Http.Map, Configure: Apps.Http.Configure, Kestrel: Apps.Http.Kestrel),
         ["test_caching"] = new(Apps.Caching.Map),
-        ["test_request_obj"] = new(Apps.RequestObj.Map),
+        ["test_request_obj"] = new(Apps.RequestObj.Map, Kestrel: Apps.RequestObj.Kestrel),
         ["test_core"] = new(Apps.Core.Map),
         ["test_sessionauthenticate"] = new(Apps.SessionAuthenticate.Map, Apps.SessionAuthenticate.AddServices, Apps.SessionAuthenticate.Configure),
         ["test_session"] = new(Apps.Session.Map, Apps.Session.AddServices),

@@ -22,6 +22,8 @@ modules=(
   test_session
   test_static
   test_tools
+  test_mime
+  test_encoding
   test_iterator
 )
 

@@ -140,8 +140,12 @@ public sealed class EncodeTool : Tool
 
     private static bool Same(string a, string b) => Http.Charsets.Find(a) is { } x && Http.Charsets.Find(b) is { } y ? x.CodePage == y.CodePage : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    private static HttpError NotAcceptable(string header, List<string> attempted) =>
-        header.Length == 0
-            ? new HttpError(406, "Your client did not send an Accept-Charset header. We tried these charsets: " + string.Join(", ", attempted) + ".")
-            : new HttpError(406, $"Your client sent this Accept-Charset header: {header}. We tried these charsets: {string.Join(", ", attempted)}.");
+    /// <summary>CherryPy's 406, the tried charsets sorted as Python sorts strings (ordinal: capitals first).</summary>
+    private static HttpError NotAcceptable(string header, List<string> attempted)
+    {
+        var tried = string.Join(", ", attempted.Order(StringComparer.Ordinal));
+        return header.Length == 0
+            ? new HttpError(406, "Your client did not send an Accept-Charset header. We tried these charsets: " + tried + ".")
+            : new HttpError(406, $"Your client sent this Accept-Charset header: {header}. We tried these charsets: {tried}.");
+    }
 }

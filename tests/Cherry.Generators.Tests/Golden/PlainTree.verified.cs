@@ -207,7 +207,7 @@ namespace Cherry.Generated
                         }
                         break;
                     case "tag":
-                        (all_tag ??= new global::System.Collections.Generic.List<string>()).Add(parameter.Value);
+                        (all_tag ??= new()).Add(parameter.Value);
                         break;
                     default:
                         errors.Unexpected(parameter.Name, parameter.Source);

@@ -1,4 +1,5 @@
 using Cherry;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CherryPySuite.Apps;
 
@@ -7,12 +8,18 @@ using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 /// <summary>
 /// test_http: a page that leaves the body unread (<c>request.process_request_body</c> False), and two that take an
 /// uploaded file. Cherry has no config key for <c>request.process_request_body</c>, so a tool of the port's own sets
-/// <see cref="Request.ProcessRequestBody"/> before the body would be read; and no parameter type for an uploaded
-/// file, so <c>file</c> and <c>myfile</c> are declared as text (docs/cherrypy-suite.md, missing features).
+/// <see cref="Request.ProcessRequestBody"/> before the body would be read. The uploads are <see cref="Part"/>s.
 /// </summary>
 public static class Http
 {
     public static void Configure(CherryOptions options) => options.Tools.Register(() => new NoRequestBodyTool());
+
+    /// <summary>
+    /// The tests read a response with <c>response.fp.read()</c>: to the end of the connection, which comes when the server
+    /// closes it idle (cheroot after <c>server.socket_timeout</c>, 10 s; Kestrel after its keep-alive timeout, 130 s). One
+    /// second keeps the module's run to seconds; nothing in the tests waits on a kept-alive connection.
+    /// </summary>
+    public static void Kestrel(KestrelServerOptions kestrel) => kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(1);
 
     // cherrypy.config.update({'server.max_request_body_size': 30000000}): Kestrel's default limit is 30000000 too.
     public static void Map(WebApplication app) => app.MapCherry<Root>("/", options => options
@@ -40,26 +47,26 @@ public static class Http
         [Exposed]
         public string NoBody(Keywords kwargs, params string[] args) => "Hello world!";
 
-        /// <summary>A summary of the upload's runs of equal characters: "a * 65536, b * 65536, ...".</summary>
+        /// <summary>A summary of the upload's runs of equal bytes: "a * 65536, b * 65536, ...".</summary>
         [Exposed]
-        public string PostMultipart(string file)
+        public async Task<string> PostMultipart(Part file)
         {
+            var contents = await file.ReadAllBytesAsync();
             var summary = new List<string>();
-            for (var i = 0; i < file.Length;)
+            for (var i = 0; i < contents.Length;)
             {
                 var j = i;
-                while (j < file.Length && file[j] == file[i])
+                while (j < contents.Length && contents[j] == contents[i])
                 {
                     j++;
                 }
-                summary.Add($"{file[i]} * {j - i}");
+                summary.Add($"{(char)contents[i]} * {j - i}");
                 i = j;
             }
             return string.Join(", ", summary);
         }
 
-        // myfile.filename: the upload's file name; a text parameter has none, so this answers the value.
         [Exposed]
-        public string PostFilename(string myfile) => myfile;
+        public string? PostFilename(Part myfile) => myfile.FileName;
     }
 }

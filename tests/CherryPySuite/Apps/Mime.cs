@@ -6,10 +6,8 @@ namespace CherryPySuite.Apps;
 using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 /// <summary>
-/// test_mime: a multipart/mixed body read as the list of its parts, multipart/form-data fields (one repeated), and a
-/// Flash upload (a file part among fields). Cherry reads multipart/form-data fields only: it has no parameter for the
-/// parts of another multipart type and none for an uploaded file (docs/cherrypy-suite.md, missing features), so
-/// <c>parts</c> and <c>Filedata</c> are declared as the text they would hold.
+/// test_mime: a multipart/mixed body read as the list of its parts (CherryPy's <c>parts</c>: the text of each part
+/// without a name), multipart/form-data fields (one repeated), and a Flash upload (a file part among fields).
 /// </summary>
 public static class Mime
 {
@@ -20,7 +18,7 @@ public static class Mime
     public sealed class Root
     {
         [Exposed]
-        public string Multipart(string[] parts) => ObjectMapping.ListRepr(parts);
+        public string Multipart(string[] parts) => "[" + string.Join(", ", parts.Select(Repr)) + "]";
 
         // repr(list(sorted(kwargs.items()))): a repeated name is a list.
         [Exposed]
@@ -28,9 +26,38 @@ public static class Mime
             "[" + string.Join(", ", kwargs.GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => "(" + PyRepr.Str(g.Key) + ", " + PyRepr.Value(g.Select(p => p.Value).ToList()) + ")")) + "]";
 
-        // Filedata.file.read() is bytes in the Python: b'...'.
+        // 'Filedata: %r' % Filedata.file.read(): the repr of bytes.
         [Exposed]
-        public string Flashupload(string Filedata, string Upload, string Filename) =>
-            $"Upload: {Upload}, Filename: {Filename}, Filedata: b{PyRepr.Str(Filedata)}";
+        public async Task<string> Flashupload(Part Filedata, string Upload, string Filename) =>
+            $"Upload: {Upload}, Filename: {Filename}, Filedata: {Repr(await Filedata.ReadAllBytesAsync())}";
+    }
+
+    /// <summary>Python's <c>repr(str)</c>: quoted, with backslashes, quotes and control characters escaped.</summary>
+    private static string Repr(string text) => Repr(text, "");
+
+    /// <summary>Python's <c>repr(bytes)</c>: <c>b'...'</c>, printable ASCII as itself, every other byte escaped.</summary>
+    private static string Repr(byte[] bytes) => Repr(System.Text.Encoding.Latin1.GetString(bytes), "b");
+
+    /// <remarks>A byte string (<paramref name="prefix"/> "b") escapes everything beyond ASCII as \xNN.</remarks>
+    private static string Repr(string text, string prefix)
+    {
+        // Python prefers single quotes, and takes double quotes for text that holds a single quote and no double quote.
+        var quote = text.Contains('\'') && !text.Contains('"') ? '"' : '\'';
+        var repr = new System.Text.StringBuilder(prefix).Append(quote);
+        foreach (var c in text)
+        {
+            repr.Append(c switch
+            {
+                '\\' => "\\\\",
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                _ when c == quote => "\\" + quote,
+                < ' ' or '\x7f' => "\\x" + ((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture),
+                > '\x7f' when prefix == "b" => "\\x" + ((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+        return repr.Append(quote).ToString();
     }
 }

@@ -1,6 +1,7 @@
 using Cherry;
 using Cherry.Http;
 using Conformance;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CherryPySuite.Apps;
 
@@ -27,6 +28,12 @@ public static class RequestObj
             // On Params.default in the Python; the other pages of /params take ASCII only.
             .Set("/params", "request.query_string_encoding", "latin1"));
     }
+
+    /// <summary>
+    /// An absolute-form target's authority replaces the Host header (RFC 9112 section 3.2.2), as cheroot takes it;
+    /// Kestrel otherwise refuses a request whose two disagree (testAbsoluteURIPathInfo).
+    /// </summary>
+    public static void Kestrel(KestrelServerOptions kestrel) => kestrel.AllowHostHeaderOverride = true;
 
     private static string CallableErrorPage(ErrorPageContext page) => $"Error {page.Status} - Well, I'm very sorry but you haven't paid!";
 
