@@ -17,6 +17,7 @@ public sealed class Request
         HttpContext = httpContext;
         App = app;
         PathInfo = pathInfo;
+        DispatchPath = pathInfo;
         QueryString = queryString;
         Previous = previous;
         Method = previous is null ? httpContext.Request.Method : HttpMethods.Get;
@@ -131,8 +132,14 @@ public sealed class Request
 
     internal int VirtualPathStart { get; set; } = -1;
 
+    /// <summary>
+    /// The path dispatch walked and config sections match: <see cref="PathInfo"/>, behind the sub-tree prefix a virtual
+    /// host chose (<c>/mydom2/static</c> for <c>/static</c> on <c>www.mydom2.com</c>).
+    /// </summary>
+    internal string DispatchPath { get; set; } = null!;
+
     /// <summary>The path segments left over after dispatch, which become positional arguments (<c>%2F</c> decoded to <c>/</c>).</summary>
-    public IReadOnlyList<string> VirtualPath => _virtualPath ??= PathWalker.Remaining(PathInfo, VirtualPathStart);
+    public IReadOnlyList<string> VirtualPath => _virtualPath ??= PathWalker.Remaining(DispatchPath, VirtualPathStart);
 
     /// <summary>Per-request state of a tool, in the slot it reserved at start-up.</summary>
     public object? GetToolState(ToolStateSlot slot) => _toolState?[slot.Index];
