@@ -124,7 +124,8 @@ namespace Cherry.Generators.Planning
             }
 
             var children = new List<ChildRoute>();
-            foreach (var child in node.Children)
+            // A [PopArgs] handler is where popped paths go on, not a segment of its own (CherryPy's handler is no attribute).
+            foreach (var child in node.Children.Where(c => c.MemberName != node.PopHandler?.MemberName))
             {
                 if (taken.Add(child.Segment) && _nodes.TryGetValue(child.TypeName, out var childNode))
                 {
@@ -136,6 +137,11 @@ namespace Cherry.Generators.Planning
             {
                 dispatchTarget = Visit(dynamicNode, path, GeneratedNames.Scope(scope, dynamicNode.ShortName), tools);
             }
+            PopHandlerRoute? popHandler = null;
+            if (node.PopHandler is { } pop && _nodes.TryGetValue(pop.TypeName, out var popNode))
+            {
+                popHandler = new PopHandlerRoute(pop.MemberName, pop.IsFactory, Visit(popNode, path, GeneratedNames.Scope(scope, popNode.ShortName), tools));
+            }
             if (xmlRpc is not null)
             {
                 var methods = new List<XmlRpcMethodRoute>();
@@ -144,7 +150,8 @@ namespace Cherry.Generators.Planning
             }
             _onPath.Remove(node.TypeName);
             _positions[slot] = new PositionSpec(
-                resolver, path, node.TypeName, node.ShortName, node.PopArgs, node.DispatchHook?.MethodName, dispatchTarget,
+                resolver, path, node.TypeName, node.ShortName, node.PopArgs, popHandler, node.DispatchHook?.MethodName, dispatchTarget,
+                node.DispatchHook?.TakesRequest ?? false,
                 members.ToEquatableArray(), children.ToEquatableArray(), index, fallback, rest, xmlRpc);
             return resolver;
         }

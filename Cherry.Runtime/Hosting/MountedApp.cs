@@ -72,7 +72,7 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
             request.DispatchPath = hosts.DispatchPath(request.HttpContext, request.PathInfo);
         }
         var walker = new PathWalker(request.DispatchPath);
-        var match = new HandlerMatch { Method = request.Method, VirtualPathStart = -1 };
+        var match = new HandlerMatch { Method = request.Method, Request = request, VirtualPathStart = -1 };
         if (!Tree.Resolve(Root, ref walker, ref match) || match.Entry is null)
         {
             Select(request, NotFoundEntry);

@@ -28,6 +28,48 @@ public sealed class GoldenTests
         """);
 
     [Fact]
+    public void PopArgs_handlers_and_rest_dispatch() => Verify("PopArgsHandlers", """
+        using Cherry;
+        namespace Site;
+        public sealed class Root
+        {
+            public Days Days { get; } = new();
+            public Months Months { get; } = new();
+            public Users Users { get; } = new();
+        }
+        [PopArgs("year", "month", Handler = nameof(Day))]
+        public sealed class Days
+        {
+            public DayHandler Day { get; } = new();
+            [Exposed] public string Index() => "days";
+        }
+        public sealed class DayHandler
+        {
+            [Exposed] public string Index(int year, int? month = null) => "day";
+        }
+        [PopArgs("month", Handler = nameof(Make))]
+        public sealed class Months
+        {
+            public MonthHandler Make(string month) => new(month);
+        }
+        public sealed class MonthHandler(string month)
+        {
+            [Exposed] public string Index() => month;
+        }
+        [Rest]
+        public sealed class Users
+        {
+            public string Get() => "all";
+            [Dispatch] public User? Find(VirtualPath path, Request request) => int.TryParse(path[0], out var id) ? new User(id, request.Method) : null;
+        }
+        [Rest]
+        public sealed class User(int id, string method)
+        {
+            public string Get() => id + method;
+        }
+        """);
+
+    [Fact]
     public void Rest_resource() => Verify("RestResource", """
         using Cherry;
         namespace Site;
