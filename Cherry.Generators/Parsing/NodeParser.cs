@@ -156,6 +156,8 @@ namespace Cherry.Generators.Parsing
                 ? popArgs.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToEquatableArray()
                 : EquatableArray<string>.Empty;
             var popHandler = popArgs is null ? null : ParsePopHandler(type, popArgs, popNames.Count);
+            // A [PopArgs] handler is where popped paths go on, not a segment of its own (CherryPy's handler is no attribute).
+            children.RemoveAll(c => c.MemberName == popHandler?.MemberName);
             if (walkOnly)
             {
                 return;

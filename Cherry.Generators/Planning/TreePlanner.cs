@@ -124,8 +124,7 @@ namespace Cherry.Generators.Planning
             }
 
             var children = new List<ChildRoute>();
-            // A [PopArgs] handler is where popped paths go on, not a segment of its own (CherryPy's handler is no attribute).
-            foreach (var child in node.Children.Where(c => c.MemberName != node.PopHandler?.MemberName))
+            foreach (var child in node.Children)
             {
                 if (taken.Add(child.Segment) && _nodes.TryGetValue(child.TypeName, out var childNode))
                 {
