@@ -55,7 +55,7 @@ public class HttpError : Exception
         {
             response.Headers.Remove("Content-Range");
         }
-        ErrorPage.Render(request, StatusCode, Message, request.App.ShowTracebacks ? (InnerException ?? this).ToString() : null);
+        ErrorPage.Render(request, StatusCode, Message, (request.Settings.ShowTracebacks ?? request.App.ShowTracebacks) ? (InnerException ?? this).ToString() : null);
     }
 }
 

@@ -25,6 +25,7 @@ public static class Suite
         ["test_http"] = new(Apps.Http.Map, Configure: Apps.Http.Configure),
         ["test_caching"] = new(Apps.Caching.Map),
         ["test_dynamicobjectmapping"] = new(Apps.DynamicObjectMapping.Map),
+        ["test_config"] = new(Apps.Config.Map, Configure: Apps.Config.Configure),
         ["test_virtualhost"] = new(Apps.VirtualHost.Map),
         ["test_sessionauthenticate"] = new(Apps.SessionAuthenticate.Map, Apps.SessionAuthenticate.AddServices, Apps.SessionAuthenticate.Configure),
     };

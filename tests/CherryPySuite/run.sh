@@ -18,6 +18,7 @@ modules=(
   test_auth_digest
   test_misc_tools
   test_sessionauthenticate
+  test_dynamicobjectmapping
   test_virtualhost
 )
 
