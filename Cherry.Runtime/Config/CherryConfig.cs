@@ -11,12 +11,15 @@ public sealed class CherryConfig
 {
     public const string GlobalSection = "global";
 
-    private readonly Dictionary<string, List<KeyValuePair<string, string>>> _sections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KeyValuePair<string, string?>>> _sections = new(StringComparer.Ordinal);
 
     public IEnumerable<string> Sections => _sections.Keys;
 
-    /// <summary>Sets one key; a section is <c>global</c> or a path starting with <c>/</c>.</summary>
-    public CherryConfig Set(string section, string key, string value)
+    /// <summary>
+    /// Sets one key; a section is <c>global</c> or a path starting with <c>/</c>. A null value is Python's <c>None</c>:
+    /// a text tool argument switched off below a section that set it (<c>tools.proxy.base = None</c>).
+    /// </summary>
+    public CherryConfig Set(string section, string key, string? value)
     {
         section = NormalizeSection(section, key);
         if (!_sections.TryGetValue(section, out var entries))
@@ -111,7 +114,7 @@ public sealed class CherryConfig
     }
 
     /// <summary>The keys that apply at a tree position: global first, then each enclosing path section, shallowest first.</summary>
-    internal IEnumerable<(string Section, string Key, string Value)> ForPath(string path)
+    internal IEnumerable<(string Section, string Key, string? Value)> ForPath(string path)
     {
         path = TreeForm(path);
         foreach (var section in _sections.Keys

@@ -68,9 +68,28 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         bool? showTracebacks = null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        foreach (var (section, key, value) in config.ForPath(path))
+        foreach (var (section, key, configured) in config.ForPath(path))
         {
-            values[key] = value;
+            if (configured is null && !key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
+            {
+                // None: as CherryPy's request.config.get gives for a key that is not there.
+                values.Remove(key);
+                if (!IsApplicationKey(key))
+                {
+                    throw new CherryConfigurationException(section, key, "None switches off only a tool argument or one of the application's own keys.");
+                }
+                continue;
+            }
+            // A tool argument's None reaches ToolArguments, which allows it for text arguments only.
+            var value = configured!;
+            if (configured is not null)
+            {
+                values[key] = configured;
+            }
+            else
+            {
+                values.Remove(key);
+            }
             if (key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
             {
                 var rest = key[ToolsPrefix.Length..];

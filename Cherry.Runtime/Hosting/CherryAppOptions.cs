@@ -38,8 +38,8 @@ public sealed class CherryAppOptions
         return this;
     }
 
-    /// <summary>Sets one key in a <c>[/path]</c> section.</summary>
-    public CherryAppOptions Set(string section, string key, string value)
+    /// <summary>Sets one key in a <c>[/path]</c> section; null is Python's <c>None</c> (see <see cref="CherryConfig.Set"/>).</summary>
+    public CherryAppOptions Set(string section, string key, string? value)
     {
         Config.Set(section, key, value);
         return this;

@@ -71,15 +71,39 @@ public sealed class ApplicationConfigTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task None_switches_off_a_text_tool_argument_and_an_own_key_set_above()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<AppConfigRoot>("/", o => o
+            .Set("/", "tools.proxy.on", "True").Set("/", "tools.proxy.base", "www.example.test").Set("/", "colour", "red")
+            .Set("/section", "tools.proxy.base", null).Set("/section", "colour", null)));
+        Assert.Equal("http://www.example.test", (await server.Client.FetchAsync("/base")).Body);
+        Assert.Equal(server.Address.ToString().TrimEnd('/'), (await server.Client.FetchAsync("/section/base")).Body);
+        Assert.Equal("red", (await server.Client.FetchAsync("/?key=colour")).Body);
+        Assert.Equal("(none)", (await server.Client.FetchAsync("/section/?key=colour")).Body);
+    }
+
+    [Theory]
+    [InlineData("tools.decode.default_encoding", "key 'tools.decode.default_encoding': None is only for a text argument")]
+    [InlineData("tools.gzip.on", "key 'tools.gzip.on': None is only for a text argument")]
+    [InlineData("response.headers.X-A", "key 'response.headers.X-A': None switches off only")]
+    public async Task None_is_refused_where_nothing_can_be_switched_off(string key, string expected)
+    {
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() =>
+            CherryServer.StartAsync(app => app.MapCherry<AppConfigRoot>("/", o => o.Set("/", "tools.decode.on", "True").Set("/section", key, null))));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
     public async Task Ini_values_are_read_as_python_literals()
     {
         var path = Path.Combine(Path.GetTempPath(), "cherry-appconfig-" + Guid.NewGuid().ToString("N") + ".conf");
-        await File.WriteAllTextAsync(path, "[/]\nones: \"11\"\nneg: -1234\n");
+        await File.WriteAllTextAsync(path, "[/]\nones: \"11\"\nneg: -1234\ntools.proxy.on = True\ntools.proxy.base = 'www.example.test'\n[/section]\ntools.proxy.base = None\n");
         try
         {
             await using var server = await CherryServer.StartAsync(app => app.MapCherry<AppConfigRoot>("/", o => o.AddIniFile(path)));
             Assert.Equal("11", (await server.Client.FetchAsync("/?key=ones")).Body);
             Assert.Equal("-1234", (await server.Client.FetchAsync("/?key=neg")).Body);
+            Assert.Equal(server.Address.ToString().TrimEnd('/'), (await server.Client.FetchAsync("/section/base")).Body);
         }
         finally
         {

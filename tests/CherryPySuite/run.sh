@@ -19,6 +19,7 @@ modules=(
   test_misc_tools
   test_sessionauthenticate
   test_dynamicobjectmapping
+  test_proxy
   test_virtualhost
 )
 

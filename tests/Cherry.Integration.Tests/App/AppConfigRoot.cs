@@ -14,6 +14,9 @@ public sealed class AppConfigRoot
     [Exposed]
     public string Fail() => throw new InvalidOperationException("a failure with a trace");
 
+    [Exposed("base")]
+    public string BaseUrl(Request request) => request.Base;
+
     internal static string Read(Request request, string key) => request.Settings.Config.TryGetValue(key, out var value) ? value : "(none)";
 }
 
@@ -24,4 +27,7 @@ public sealed class AppConfigSection
 
     [Exposed]
     public string Fail() => throw new InvalidOperationException("a failure with a trace");
+
+    [Exposed("base")]
+    public string BaseUrl(Request request) => request.Base;
 }
