@@ -39,7 +39,7 @@ namespace Cherry.Generators.Emitting
                 }
                 else
                 {
-                    if (position.DispatchMethod is not null || pops || position.Default is not null)
+                    if (position.DispatchMethod is not null || pops || position.Default is not null || position.DefaultChild is not null)
                     {
                         w.Line("var start = walker.NextSegmentStart;");
                     }
@@ -129,10 +129,21 @@ namespace Cherry.Generators.Emitting
                 w.Line("match.Set(" + fallback + ", node, start, isIndex: walker.EndsWithSlash);");
                 w.Line("return true;");
             }
+            else if (position.DefaultChild is { } defaultChild)
+            {
+                // The Default node takes the path from the segment nothing here matched.
+                w.Line("walker.Position = start;");
+                WriteDefaultChild(w, defaultChild, "defaultNode");
+            }
             else
             {
                 w.Line("return false;");
             }
+        }
+
+        private static void WriteDefaultChild(CodeWriter w, ChildRoute child, string local)
+        {
+            w.Line("return node." + child.MemberName + " is { } " + local + " && " + child.Target + "(" + local + ", ref walker, ref match);");
         }
 
         /// <summary>The popped segments become parameters; the path goes on in this node again, or in the handler's node.</summary>
@@ -181,7 +192,7 @@ namespace Cherry.Generators.Emitting
             w.ReturnTrueIf("next is not null && " + target + "(next, ref walker, ref match)");
         }
 
-        /// <summary>The path ends here: Index, else Default with no arguments, else not found.</summary>
+        /// <summary>The path ends here: Index, else Default with no arguments (or the Default node), else not found.</summary>
         private static void WriteEndOfPath(CodeWriter w, PositionSpec position)
         {
             if (position.Index is { } index)
@@ -193,6 +204,10 @@ namespace Cherry.Generators.Emitting
             {
                 w.Line("match.Set(" + fallback + ", node, virtualPathStart: -1, isIndex: walker.EndsWithSlash);");
                 w.Line("return true;");
+            }
+            else if (position.DefaultChild is { } defaultChild)
+            {
+                WriteDefaultChild(w, defaultChild, "defaultAtEnd");
             }
             else
             {

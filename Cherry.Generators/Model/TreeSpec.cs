@@ -51,6 +51,8 @@ namespace Cherry.Generators.Model
     /// <param name="DispatchTarget">The resolver of the class a <c>[Dispatch]</c> method returns.</param>
     /// <param name="DispatchTakesRequest">The <c>[Dispatch]</c> method takes the request after the virtual path.</param>
     /// <param name="PopHandler">Where the path goes on after <paramref name="PopArgs"/>; null: in this node again.</param>
+    /// <param name="DefaultChild">A node named <c>Default</c> (CherryPy's object-valued <c>default</c>): with no
+    /// <paramref name="Default"/> method, it takes every path nothing else here matched, the unmatched segments included.</param>
     internal sealed record PositionSpec(
         string Resolver,
         string Path,
@@ -65,6 +67,7 @@ namespace Cherry.Generators.Model
         EquatableArray<ChildRoute> Children,
         string? Index,
         string? Default,
+        ChildRoute? DefaultChild,
         RestRoutes? Rest,
         XmlRpcRoutes? XmlRpc);
 

@@ -151,7 +151,8 @@ namespace Cherry.Generators.Planning
             _positions[slot] = new PositionSpec(
                 resolver, path, node.TypeName, node.ShortName, node.PopArgs, popHandler, node.DispatchHook?.MethodName, dispatchTarget,
                 node.DispatchHook?.TakesRequest ?? false,
-                members.ToEquatableArray(), children.ToEquatableArray(), index, fallback, rest, xmlRpc);
+                members.ToEquatableArray(), children.ToEquatableArray(), index, fallback,
+                fallback is null && rest is null && xmlRpc is null ? children.FirstOrDefault(c => c.Segment == "default") : null, rest, xmlRpc);
             return resolver;
         }
 

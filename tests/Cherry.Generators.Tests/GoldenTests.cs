@@ -28,7 +28,7 @@ public sealed class GoldenTests
         """);
 
     [Fact]
-    public void PopArgs_handlers_and_rest_dispatch() => Verify("PopArgsHandlers", """
+    public void Dynamic_nodes() => Verify("DynamicNodes", """
         using Cherry;
         namespace Site;
         public sealed class Root
@@ -36,6 +36,11 @@ public sealed class GoldenTests
             public Days Days { get; } = new();
             public Months Months { get; } = new();
             public Users Users { get; } = new();
+            public Collection Collection { get; } = new();
+        }
+        public sealed class Collection
+        {
+            public Users Default { get; } = new();
         }
         [PopArgs("year", "month", Handler = nameof(Day))]
         public sealed class Days

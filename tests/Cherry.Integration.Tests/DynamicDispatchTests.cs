@@ -4,9 +4,10 @@ using Cherry.Integration.Tests.App;
 namespace Cherry.Integration.Tests;
 
 /// <summary>
-/// CherryPy's dynamic nodes found missing by its own test_dynamicobjectmapping: <c>popargs(handler=...)</c> as
+/// CherryPy's dynamic nodes found missing by its own test_dynamicobjectmapping and test_objectmapping: <c>popargs(handler=...)</c> as
 /// <c>[PopArgs(Handler = ...)]</c> (a member's node, or a node a method makes from the popped values), and a
-/// MethodDispatcher's dispatch method as <c>[Dispatch]</c> on a <c>[Rest]</c> resource, given the request.
+/// MethodDispatcher's dispatch method as <c>[Dispatch]</c> on a <c>[Rest]</c> resource, given the request, and a node
+/// named <c>Default</c> (an object-valued <c>default</c>).
 /// </summary>
 public sealed class DynamicDispatchTests : IAsyncLifetime
 {
@@ -54,6 +55,22 @@ public sealed class DynamicDispatchTests : IAsyncLifetime
     [InlineData("DELETE", "/accounts/7", "deleted 7")]
     [InlineData("GET", "/accounts/seven", "all accounts seven")]
     public async Task A_rest_resources_dispatch_method_picks_a_sub_resource_by_the_request(string method, string path, string expected)
+    {
+        var (response, body) = await _server.Client.FetchAsync(new HttpMethod(method), path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, body);
+    }
+
+    [Theory]
+    [InlineData("GET", "/cabinet", "all accounts")]
+    [InlineData("GET", "/cabinet/x/y", "all accounts x|y")]
+    [InlineData("GET", "/cabinet/7", "account 7 by GET")]
+    [InlineData("DELETE", "/cabinet/7", "deleted 7")]
+    [InlineData("GET", "/folder/", "folder index")]
+    [InlineData("GET", "/folder/info", "folder info")]
+    [InlineData("GET", "/folder/readme", "readme")]
+    [InlineData("GET", "/folder/a/b", "file a/b")]
+    public async Task A_node_named_default_takes_every_path_nothing_else_matched(string method, string path, string expected)
     {
         var (response, body) = await _server.Client.FetchAsync(new HttpMethod(method), path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -8,6 +8,37 @@ public sealed class DynamicRoot
     public Tagged Tagged { get; } = new();
 
     public Accounts Accounts { get; } = new();
+
+    public Cabinet Cabinet { get; } = new();
+
+    public Folder Folder { get; } = new();
+}
+
+/// <summary>CherryPy's object-valued <c>default</c>: a resource that takes every path below <c>/cabinet</c>.</summary>
+public sealed class Cabinet
+{
+    public Accounts Default { get; } = new();
+}
+
+/// <summary>A plain node as <c>Default</c>, beside an index and a member.</summary>
+public sealed class Folder
+{
+    public FolderFiles Default { get; } = new();
+
+    [Exposed]
+    public string Index() => "folder index";
+
+    [Exposed]
+    public string Info() => "folder info";
+}
+
+public sealed class FolderFiles
+{
+    [Exposed]
+    public string Readme() => "readme";
+
+    [Exposed]
+    public string Default(params string[] path) => "file " + string.Join("/", path);
 }
 
 /// <summary><c>/calendar/2024/05/</c> pops year and month, then goes on in <see cref="CalendarMonth"/>.</summary>

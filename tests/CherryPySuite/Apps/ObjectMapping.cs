@@ -36,11 +36,7 @@ public static class ObjectMapping
         private static readonly Dir1 SharedDir1 = new();
         private static readonly DefNoIndex SharedDefNoIndex = new();
         private static readonly ByMethod SharedByMethod = new("another");
-        // Collection.default = ByMethod('a', 'bit'): CherryPy takes an object named default as the node for every
-        // path below /collection. Cherry's Default is a method only, so the resource itself is the node here; the
-        // requests the test makes (GET /collection, POST /collection/silly) reach the same methods with the same
-        // arguments.
-        private static readonly ByMethod SharedCollection = new("a", "bit");
+        private static readonly Collection SharedCollection = new();
 
         public Exposing Exposing => SharedExposing;
 
@@ -52,7 +48,7 @@ public static class ObjectMapping
 
         public ByMethod Bymethod => SharedByMethod;
 
-        public ByMethod Collection => SharedCollection;
+        public Collection Collection => SharedCollection;
 
         [Exposed]
         public string Index(string name = "world") => name;
@@ -167,6 +163,14 @@ public static class ObjectMapping
                 _things.Add(thing);
             }
         }
+    }
+
+    /// <summary><c>Collection.default = ByMethod('a', 'bit')</c>: the node named Default takes every path below /collection.</summary>
+    public sealed class Collection
+    {
+        private static readonly ByMethod SharedDefault = new("a", "bit");
+
+        public ByMethod Default => SharedDefault;
     }
 
     public sealed class Isolated

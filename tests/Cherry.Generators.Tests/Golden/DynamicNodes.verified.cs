@@ -18,6 +18,10 @@ namespace Cherry.Generated
         private readonly global::Cherry.Infrastructure.HandlerEntry _users_methodNotAllowed;
         private readonly global::Cherry.Infrastructure.HandlerEntry _users_User_get;
         private readonly global::Cherry.Infrastructure.HandlerEntry _users_User_methodNotAllowed;
+        private readonly global::Cherry.Infrastructure.HandlerEntry _collection_default_get;
+        private readonly global::Cherry.Infrastructure.HandlerEntry _collection_default_methodNotAllowed;
+        private readonly global::Cherry.Infrastructure.HandlerEntry _collection_default_User_get;
+        private readonly global::Cherry.Infrastructure.HandlerEntry _collection_default_User_methodNotAllowed;
         private readonly global::Cherry.Infrastructure.HandlerEntry[] _handlers;
 
         private Site_Root_CherryTree(global::Cherry.Infrastructure.DispatchTreeContext context)
@@ -29,7 +33,11 @@ namespace Cherry.Generated
             _users_methodNotAllowed = new global::Cherry.Infrastructure.HandlerEntry("/users", invoke: null, allow: "GET, HEAD", dispatchError: 405);
             _users_User_get = new global::Cherry.Infrastructure.HandlerEntry("/users", Invoke_User_Get, allow: "GET, HEAD");
             _users_User_methodNotAllowed = new global::Cherry.Infrastructure.HandlerEntry("/users", invoke: null, allow: "GET, HEAD", dispatchError: 405);
-            _handlers = new global::Cherry.Infrastructure.HandlerEntry[] { _days_index, _days_DayHandler_index, _months_MonthHandler_index, _users_get, _users_methodNotAllowed, _users_User_get, _users_User_methodNotAllowed };
+            _collection_default_get = new global::Cherry.Infrastructure.HandlerEntry("/collection/default", Invoke_Users_Get, allow: "GET, HEAD");
+            _collection_default_methodNotAllowed = new global::Cherry.Infrastructure.HandlerEntry("/collection/default", invoke: null, allow: "GET, HEAD", dispatchError: 405);
+            _collection_default_User_get = new global::Cherry.Infrastructure.HandlerEntry("/collection/default", Invoke_User_Get, allow: "GET, HEAD");
+            _collection_default_User_methodNotAllowed = new global::Cherry.Infrastructure.HandlerEntry("/collection/default", invoke: null, allow: "GET, HEAD", dispatchError: 405);
+            _handlers = new global::Cherry.Infrastructure.HandlerEntry[] { _days_index, _days_DayHandler_index, _months_MonthHandler_index, _users_get, _users_methodNotAllowed, _users_User_get, _users_User_methodNotAllowed, _collection_default_get, _collection_default_methodNotAllowed, _collection_default_User_get, _collection_default_User_methodNotAllowed };
         }
 
         public override global::System.Collections.Generic.IReadOnlyList<global::Cherry.Infrastructure.HandlerEntry> Handlers => _handlers;
@@ -59,6 +67,12 @@ namespace Cherry.Generated
                         break;
                     case "users":
                         if (node.Users is { } child_Users && Resolve_users(child_Users, ref walker, ref match))
+                        {
+                            return true;
+                        }
+                        break;
+                    case "collection":
+                        if (node.Collection is { } child_Collection && Resolve_collection(child_Collection, ref walker, ref match))
                         {
                             return true;
                         }
@@ -207,6 +221,73 @@ namespace Cherry.Generated
                     return true;
                 default:
                     match.Set(_users_User_methodNotAllowed, node, start, isIndex: false);
+                    return true;
+            }
+        }
+
+        // /collection (Collection)
+        private bool Resolve_collection(global::Site.Collection node, ref global::Cherry.Infrastructure.PathWalker walker, ref global::Cherry.Infrastructure.HandlerMatch match)
+        {
+            var start = walker.NextSegmentStart;
+            if (walker.TryNext(out var segment))
+            {
+                global::System.Span<char> buffer = stackalloc char[global::Cherry.Infrastructure.Segment.MaxMemberLength];
+                switch (global::Cherry.Infrastructure.Segment.Normalize(segment, buffer))
+                {
+                    case "default":
+                        if (node.Default is { } child_Default && Resolve_collection_default(child_Default, ref walker, ref match))
+                        {
+                            return true;
+                        }
+                        break;
+                }
+                walker.Position = start;
+                return node.Default is { } defaultNode && Resolve_collection_default(defaultNode, ref walker, ref match);
+            }
+            return node.Default is { } defaultAtEnd && Resolve_collection_default(defaultAtEnd, ref walker, ref match);
+        }
+
+        // /collection/default (Users)
+        private bool Resolve_collection_default(global::Site.Users node, ref global::Cherry.Infrastructure.PathWalker walker, ref global::Cherry.Infrastructure.HandlerMatch match)
+        {
+            var start = walker.NextSegmentStart;
+            if (walker.HasMore)
+            {
+                walker.Position = start;
+                var virtualPath = walker.Capture();
+                var next = node.Find(virtualPath, match.Request!);
+                walker.Position = start;
+                walker.Skip(virtualPath.Popped == 0 ? 1 : virtualPath.Popped);
+                if (next is not null && Resolve_collection_default_User(next, ref walker, ref match))
+                {
+                    return true;
+                }
+                walker.Position = start;
+            }
+            switch (match.Method)
+            {
+                case "GET":
+                case "HEAD":
+                    match.Set(_collection_default_get, node, start, isIndex: false);
+                    return true;
+                default:
+                    match.Set(_collection_default_methodNotAllowed, node, start, isIndex: false);
+                    return true;
+            }
+        }
+
+        // /collection/default (User)
+        private bool Resolve_collection_default_User(global::Site.User node, ref global::Cherry.Infrastructure.PathWalker walker, ref global::Cherry.Infrastructure.HandlerMatch match)
+        {
+            var start = walker.NextSegmentStart;
+            switch (match.Method)
+            {
+                case "GET":
+                case "HEAD":
+                    match.Set(_collection_default_User_get, node, start, isIndex: false);
+                    return true;
+                default:
+                    match.Set(_collection_default_User_methodNotAllowed, node, start, isIndex: false);
                     return true;
             }
         }
