@@ -16,7 +16,7 @@ namespace Cherry.Generators.Emitting
             var handler = invoker.Handler;
             var parameters = handler.Parameters;
             var bindable = parameters.Where(IsNamed).ToList();
-            var positional = bindable.Where(p => p.Kind != ParameterKind.Array).ToList();
+            var positional = bindable.Where(p => p.Kind != ParameterKind.Array && !p.KeywordOnly).ToList();
             var hasVarArgs = parameters.Any(p => p.Kind == ParameterKind.VarArgs);
             var hasKeywords = parameters.Any(p => p.Kind == ParameterKind.Keywords);
 
@@ -43,7 +43,7 @@ namespace Cherry.Generators.Emitting
                     }
                 }
                 WriteNamedParameters(w, bindable, hasKeywords);
-                foreach (var p in positional.Where(p => p.DefaultLiteral is null))
+                foreach (var p in bindable.Where(p => p.Kind != ParameterKind.Array && p.DefaultLiteral is null))
                 {
                     using (w.Block("if (!has_" + p.Name + ")"))
                     {

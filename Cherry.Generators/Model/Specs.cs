@@ -76,6 +76,7 @@ namespace Cherry.Generators.Model
     /// <param name="ElementKind">For arrays, how each element converts.</param>
     /// <param name="DefaultLiteral">The C# default value, or null when the parameter is required.</param>
     /// <param name="JsonKey">For a [JsonBody], the name its JSON metadata is found by (<see cref="Parsing.TypeNames.JsonKey"/>).</param>
+    /// <param name="KeywordOnly">[KeywordOnly]: bound by name only, never from a path segment.</param>
     internal sealed record ParameterSpec(
         string Name,
         ParameterKind Kind,
@@ -83,7 +84,8 @@ namespace Cherry.Generators.Model
         ParameterKind ElementKind,
         bool IsNullable,
         string? DefaultLiteral,
-        string? JsonKey = null);
+        string? JsonKey = null,
+        bool KeywordOnly = false);
 
     internal enum ResultKind
     {

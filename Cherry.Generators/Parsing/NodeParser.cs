@@ -488,7 +488,8 @@ namespace Cherry.Generators.Parsing
                 return element is null ? null : new ParameterSpec(parameter.Name, ParameterKind.Array, elementType, element.Value, false, defaultLiteral);
             }
             var kind = ScalarKind(type, out var scalarType, out var nullable);
-            return kind is null ? null : new ParameterSpec(parameter.Name, kind.Value, scalarType, kind.Value, nullable, defaultLiteral);
+            return kind is null ? null
+                : new ParameterSpec(parameter.Name, kind.Value, scalarType, kind.Value, nullable, defaultLiteral, KeywordOnly: HasAttribute(parameter, _known.KeywordOnly));
         }
 
         private static ParameterSpec Injected(IParameterSymbol parameter, ParameterKind kind) =>

@@ -19,6 +19,7 @@ public sealed class GoldenTests
             [Exposed(Aliases = new[] { "about-us" })] public string About() => "about";
             [Exposed("feed.xml")] public string Feed(int count, bool full = false, string[]? tag = null) => "feed";
             [Exposed] public string Default(params string[] path) => string.Join("/", path);
+            [Exposed] public string Greet([KeywordOnly] string name = "world", string? title = null) => title + name;
         }
         public sealed class Blog
         {

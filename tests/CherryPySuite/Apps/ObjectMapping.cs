@@ -185,14 +185,10 @@ public static class ObjectMapping
         public string Get() => "milk";
     }
 
-    /// <summary>
-    /// testKeywords' app: <c>hello(self, *, name='world')</c>. C# has no keyword-only parameters, so the name comes
-    /// from the keyword arguments; a positional segment then has nowhere to go (404), as in Python.
-    /// </summary>
+    /// <summary>testKeywords' app: <c>hello(self, *, name='world')</c>, whose name never comes from a path segment.</summary>
     public sealed class KeywordsRoot
     {
         [Exposed]
-        public string Hello(Keywords kwargs) =>
-            "Hello " + (kwargs.LastOrDefault(kv => kv.Key == "name").Value ?? "world") + "!";
+        public string Hello([KeywordOnly] string name = "world") => "Hello " + name + "!";
     }
 }
