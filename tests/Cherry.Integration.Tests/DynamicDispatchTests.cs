@@ -23,12 +23,7 @@ public sealed class DynamicDispatchTests : IAsyncLifetime
     [InlineData("/calendar/2024/", "year 2024 month -")]
     [InlineData("/calendar/2024/5/", "year 2024 month 5")]
     [InlineData("/calendar/2024/5/events", "events of 2024-05")]
-    public async Task Popped_values_are_parameters_of_the_handler_members_node(string path, string expected)
-    {
-        var (response, body) = await _server.Client.FetchAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(expected, body);
-    }
+    public Task Popped_values_are_parameters_of_the_handler_members_node(string path, string expected) => ExpectAsync("GET", path, expected);
 
     [Fact]
     public async Task The_handler_member_is_no_segment_of_its_own()
@@ -42,24 +37,15 @@ public sealed class DynamicDispatchTests : IAsyncLifetime
     [InlineData("/tagged/red/", "tag red, parameters 0")]
     [InlineData("/tagged/a%2Fb/", "tag a/b, parameters 0")]
     [InlineData("/tagged/red/x/y", "tag red default x|y")]
-    public async Task A_handler_method_makes_the_node_from_the_popped_values(string path, string expected)
-    {
-        var (response, body) = await _server.Client.FetchAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(expected, body);
-    }
+    public Task A_handler_method_makes_the_node_from_the_popped_values(string path, string expected) => ExpectAsync("GET", path, expected);
 
     [Theory]
     [InlineData("GET", "/accounts", "all accounts")]
     [InlineData("GET", "/accounts/7", "account 7 by GET")]
     [InlineData("DELETE", "/accounts/7", "deleted 7")]
     [InlineData("GET", "/accounts/seven", "all accounts seven")]
-    public async Task A_rest_resources_dispatch_method_picks_a_sub_resource_by_the_request(string method, string path, string expected)
-    {
-        var (response, body) = await _server.Client.FetchAsync(new HttpMethod(method), path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(expected, body);
-    }
+    public Task A_rest_resources_dispatch_method_picks_a_sub_resource_by_the_request(string method, string path, string expected) =>
+        ExpectAsync(method, path, expected);
 
     [Theory]
     [InlineData("GET", "/cabinet", "all accounts")]
@@ -70,12 +56,8 @@ public sealed class DynamicDispatchTests : IAsyncLifetime
     [InlineData("GET", "/folder/info", "folder info")]
     [InlineData("GET", "/folder/readme", "readme")]
     [InlineData("GET", "/folder/a/b", "file a/b")]
-    public async Task A_node_named_default_takes_every_path_nothing_else_matched(string method, string path, string expected)
-    {
-        var (response, body) = await _server.Client.FetchAsync(new HttpMethod(method), path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(expected, body);
-    }
+    public Task A_node_named_default_takes_every_path_nothing_else_matched(string method, string path, string expected) =>
+        ExpectAsync(method, path, expected);
 
     [Fact]
     public async Task The_sub_resource_answers_405_with_its_own_allow()
@@ -83,5 +65,12 @@ public sealed class DynamicDispatchTests : IAsyncLifetime
         var (response, _) = await _server.Client.FetchAsync(HttpMethod.Put, "/accounts/7");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("DELETE, GET, HEAD", string.Join(", ", response.Content.Headers.Allow));
+    }
+
+    private async Task ExpectAsync(string method, string path, string expected)
+    {
+        var (response, body) = await _server.Client.FetchAsync(new HttpMethod(method), path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, body);
     }
 }
