@@ -24,6 +24,9 @@ modules=(
   test_tools
   test_mime
   test_encoding
+  test_dynamicobjectmapping
+  test_proxy
+  test_virtualhost
 )
 
 # CHERRY_SUITE_MODULES="test_static test_tools" runs other modules than the list (a port not yet in it).
