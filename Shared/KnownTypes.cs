@@ -22,6 +22,7 @@ namespace Cherry.Shared
             ToolAttribute = compilation.GetTypeByMetadataName("Cherry.ToolAttribute");
             JsonOut = compilation.GetTypeByMetadataName("Cherry.JsonOutAttribute");
             JsonBody = compilation.GetTypeByMetadataName("Cherry.JsonBodyAttribute");
+            KeywordOnly = compilation.GetTypeByMetadataName("Cherry.KeywordOnlyAttribute");
             XmlRpc = compilation.GetTypeByMetadataName("Cherry.XmlRpcAttribute");
             Request = compilation.GetTypeByMetadataName("Cherry.Request");
             Response = compilation.GetTypeByMetadataName("Cherry.Response");
@@ -51,6 +52,7 @@ namespace Cherry.Shared
         public INamedTypeSymbol? ToolAttribute { get; }
         public INamedTypeSymbol? JsonOut { get; }
         public INamedTypeSymbol? JsonBody { get; }
+        public INamedTypeSymbol? KeywordOnly { get; }
         public INamedTypeSymbol? XmlRpc { get; }
         public INamedTypeSymbol? Request { get; }
         public INamedTypeSymbol? Response { get; }

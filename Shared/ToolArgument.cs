@@ -32,6 +32,12 @@ namespace Cherry.Shared
         /// <summary>Checked on the attribute even when it does not set the argument (a realm is required).</summary>
         public bool Required { get; set; }
 
+        /// <summary>
+        /// A text argument whose absence means something (declared <c>string?</c>): configuration's <c>None</c> sets it
+        /// to null, switching off a value set above (<c>tools.proxy.base = None</c>). Elsewhere None is refused.
+        /// </summary>
+        public bool AllowsNone { get; set; }
+
         /// <summary>The rule's verdict on an attribute's constant; null when it is fine or of another type.</summary>
         public abstract string? CheckConstant(object? value);
     }

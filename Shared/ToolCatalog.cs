@@ -21,7 +21,7 @@ namespace Cherry.Shared
         public static class Encode
         {
             public const string Name = "encode";
-            public static readonly ToolArgument<string?> Encoding = new("encoding", "Encoding");
+            public static readonly ToolArgument<string?> Encoding = new("encoding", "Encoding") { AllowsNone = true };
             public static readonly ToolArgument<string> DefaultEncoding = new("default_encoding", "DefaultEncoding");
             public static readonly ToolArgument<bool> TextOnly = new("text_only", "TextOnly");
             public static readonly ToolDeclaration Tool = new(Name, "EncodeAttribute", Encoding, DefaultEncoding, TextOnly);
@@ -30,7 +30,7 @@ namespace Cherry.Shared
         public static class Decode
         {
             public const string Name = "decode";
-            public static readonly ToolArgument<string?> Encoding = new("encoding", "Encoding");
+            public static readonly ToolArgument<string?> Encoding = new("encoding", "Encoding") { AllowsNone = true };
             public static readonly ToolArgument<string> DefaultEncoding = new("default_encoding", "DefaultEncoding");
             public static readonly ToolDeclaration Tool = new(Name, "DecodeAttribute", Encoding, DefaultEncoding);
         }
@@ -119,7 +119,7 @@ namespace Cherry.Shared
         public static class Proxy
         {
             public const string Name = "proxy";
-            public static readonly ToolArgument<string?> Base = new("base", "Base");
+            public static readonly ToolArgument<string?> Base = new("base", "Base") { AllowsNone = true };
             public static readonly ToolArgument<string> Local = new("local", "Local");
             public static readonly ToolArgument<string> Remote = new("remote", "Remote");
             public static readonly ToolArgument<string> Scheme = new("scheme", "Scheme");
@@ -157,9 +157,9 @@ namespace Cherry.Shared
         {
             public const string Name = "staticdir";
             public static readonly ToolArgument<string> Dir = new("dir", rule: StaticDirectory, position: 0);
-            public static readonly ToolArgument<string?> Root = new("root", "Root");
-            public static readonly ToolArgument<string?> Match = new("match", "PathPattern");
-            public static readonly ToolArgument<string?> Index = new("index", "Index");
+            public static readonly ToolArgument<string?> Root = new("root", "Root") { AllowsNone = true };
+            public static readonly ToolArgument<string?> Match = new("match", "PathPattern") { AllowsNone = true };
+            public static readonly ToolArgument<string?> Index = new("index", "Index") { AllowsNone = true };
             public static readonly ToolArgument<string[]?> ContentTypes = new("content_types", "ContentTypes", ContentTypePairs);
             public static readonly ToolDeclaration Tool = new(Name, "StaticDirAttribute", Dir, Root, Match, Index, ContentTypes)
             {
@@ -171,8 +171,8 @@ namespace Cherry.Shared
         {
             public const string Name = "staticfile";
             public static readonly ToolArgument<string> Filename = new("filename", rule: StaticFilename, position: 0);
-            public static readonly ToolArgument<string?> Root = new("root", "Root");
-            public static readonly ToolArgument<string?> Match = new("match", "PathPattern");
+            public static readonly ToolArgument<string?> Root = new("root", "Root") { AllowsNone = true };
+            public static readonly ToolArgument<string?> Match = new("match", "PathPattern") { AllowsNone = true };
             public static readonly ToolArgument<string[]?> ContentTypes = new("content_types", rule: ContentTypePairs);
             public static readonly ToolDeclaration Tool = new(Name, "StaticFileAttribute", Filename, Root, Match, ContentTypes)
             {
@@ -209,11 +209,11 @@ namespace Cherry.Shared
             public static readonly ToolArgument<bool> Persistent = new("persistent", "Persistent");
             public static readonly ToolArgument<string> Locking = new("locking", "Locking");
             public static readonly ToolArgument<int> LockTimeout = new("lock_timeout");
-            public static readonly ToolArgument<string?> Domain = new("domain");
-            public static readonly ToolArgument<string?> Path = new("path");
-            public static readonly ToolArgument<string?> PathHeader = new("path_header");
+            public static readonly ToolArgument<string?> Domain = new("domain") { AllowsNone = true };
+            public static readonly ToolArgument<string?> Path = new("path") { AllowsNone = true };
+            public static readonly ToolArgument<string?> PathHeader = new("path_header") { AllowsNone = true };
             public static readonly ToolArgument<string> StorageClass = new("storage_class");
-            public static readonly ToolArgument<string?> StoragePath = new("storage_path");
+            public static readonly ToolArgument<string?> StoragePath = new("storage_path") { AllowsNone = true };
             public static readonly ToolArgument<double> CleanFrequency = new("clean_freq", rule: NotNegative);
             public static readonly ToolDeclaration Tool = new(Name, "SessionsAttribute",
                 CookieName, Timeout, HttpOnly, Secure, SameSite, Persistent, Locking, LockTimeout, Domain, Path, PathHeader, StorageClass, StoragePath, CleanFrequency);

@@ -16,8 +16,8 @@ namespace Cherry.Generators.Emitting
             var handler = invoker.Handler;
             var parameters = handler.Parameters;
             var bindable = parameters.Where(IsNamed).ToList();
-            // A path segment is text, never a multipart part.
-            var positional = bindable.Where(p => p.Kind != ParameterKind.Array && p.Kind != ParameterKind.Part).ToList();
+            // A path segment is text, never a multipart part, and never fills a keyword-only parameter.
+            var positional = bindable.Where(p => p.Kind != ParameterKind.Array && p.Kind != ParameterKind.Part && !p.KeywordOnly).ToList();
             var hasVarArgs = parameters.Any(p => p.Kind == ParameterKind.VarArgs);
             var hasKeywords = parameters.Any(p => p.Kind == ParameterKind.Keywords);
 

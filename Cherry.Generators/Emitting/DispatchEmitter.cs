@@ -19,6 +19,16 @@ namespace Cherry.Generators.Emitting
             {
                 if (position.Rest is { } rest)
                 {
+                    w.Line("var start = walker.NextSegmentStart;");
+                    if (position.DispatchMethod is { } restHook && position.DispatchTarget is { } restTarget)
+                    {
+                        // CherryPy's MethodDispatcher with a dispatch method: a sub-resource first, else the verbs take the path.
+                        using (w.Block("if (walker.HasMore)"))
+                        {
+                            WriteDispatchHook(w, restHook, restTarget, position.DispatchTakesRequest);
+                            w.Line("walker.Position = start;");
+                        }
+                    }
                     WriteVerbSwitch(w, rest);
                 }
                 else if (position.XmlRpc is { } xmlRpc)
@@ -29,7 +39,7 @@ namespace Cherry.Generators.Emitting
                 }
                 else
                 {
-                    if (position.DispatchMethod is not null || pops || position.Default is not null)
+                    if (position.DispatchMethod is not null || pops || position.Default is not null || position.DefaultChild is not null)
                     {
                         w.Line("var start = walker.NextSegmentStart;");
                     }
@@ -91,12 +101,12 @@ namespace Cherry.Generators.Emitting
                 {
                     using (w.Block("if (!member)"))
                     {
-                        WriteDispatchHook(w, hook, target);
+                        WriteDispatchHook(w, hook, target, position.DispatchTakesRequest);
                     }
                 }
                 else
                 {
-                    WriteDispatchHook(w, hook, target);
+                    WriteDispatchHook(w, hook, target, position.DispatchTakesRequest);
                 }
             }
             if (pops)
@@ -104,17 +114,14 @@ namespace Cherry.Generators.Emitting
                 using (w.Block(tracksMember ? "if (!member && !popped)" : "if (!popped)"))
                 {
                     w.Line("walker.Position = start;");
-                    w.Line("var poppedBefore = match.PathParameterCount;");
-                    foreach (var name in position.PopArgs)
+                    if (position.PopHandler is { IsFactory: true } factory)
                     {
-                        var local = "popped_" + GeneratedNames.Identifier(name);
-                        using (w.Block("if (walker.TryNext(out var " + local + "))"))
-                        {
-                            w.Line("match.AddPathParameter(" + CodeWriter.Quote(name) + ", " + local + ");");
-                        }
+                        WriteFactoryPops(w, position, factory);
                     }
-                    w.ReturnTrueIf(position.Resolver + "(node, ref walker, ref match, popped: true)");
-                    w.Line("match.RemovePathParametersFrom(poppedBefore);");
+                    else
+                    {
+                        WritePops(w, position);
+                    }
                 }
             }
             if (position.Default is { } fallback)
@@ -122,24 +129,70 @@ namespace Cherry.Generators.Emitting
                 w.Line("match.Set(" + fallback + ", node, start, isIndex: walker.EndsWithSlash);");
                 w.Line("return true;");
             }
+            else if (position.DefaultChild is { } defaultChild)
+            {
+                // The Default node takes the path from the segment nothing here matched.
+                w.Line("walker.Position = start;");
+                WriteDefaultChild(w, defaultChild, "defaultNode");
+            }
             else
             {
                 w.Line("return false;");
             }
         }
 
+        private static void WriteDefaultChild(CodeWriter w, ChildRoute child, string local)
+        {
+            w.Line("return node." + child.MemberName + " is { } " + local + " && " + child.Target + "(" + local + ", ref walker, ref match);");
+        }
+
+        /// <summary>The popped segments become parameters; the path goes on in this node again, or in the handler's node.</summary>
+        private static void WritePops(CodeWriter w, PositionSpec position)
+        {
+            w.Line("var poppedBefore = match.PathParameterCount;");
+            foreach (var name in position.PopArgs)
+            {
+                var local = "popped_" + GeneratedNames.Identifier(name);
+                using (w.Block("if (walker.TryNext(out var " + local + "))"))
+                {
+                    w.Line("match.AddPathParameter(" + CodeWriter.Quote(name) + ", " + local + ");");
+                }
+            }
+            w.ReturnTrueIf(position.PopHandler is { } handler
+                ? "node." + handler.MemberName + " is { } popHandler && " + handler.Target + "(popHandler, ref walker, ref match)"
+                : position.Resolver + "(node, ref walker, ref match, popped: true)");
+            w.Line("match.RemovePathParametersFrom(poppedBefore);");
+        }
+
+        /// <summary>The popped segments are the handler method's arguments (null past the path's end), not parameters.</summary>
+        private static void WriteFactoryPops(CodeWriter w, PositionSpec position, PopHandlerRoute factory)
+        {
+            var locals = new System.Collections.Generic.List<string>();
+            foreach (var name in position.PopArgs)
+            {
+                var local = "popped_" + GeneratedNames.Identifier(name);
+                locals.Add(local + "!");
+                w.Line("string? " + local + " = null;");
+                using (w.Block("if (walker.TryNext(out var segment_" + GeneratedNames.Identifier(name) + "))"))
+                {
+                    w.Line(local + " = " + RuntimeTypes.Segment + ".Value(segment_" + GeneratedNames.Identifier(name) + ");");
+                }
+            }
+            w.ReturnTrueIf("node." + factory.MemberName + "(" + string.Join(", ", locals) + ") is { } popHandler && " + factory.Target + "(popHandler, ref walker, ref match)");
+        }
+
         /// <summary>The <c>[Dispatch]</c> method sees the rest of the path, may pop segments, and returns the node to go on in.</summary>
-        private static void WriteDispatchHook(CodeWriter w, string hook, string target)
+        private static void WriteDispatchHook(CodeWriter w, string hook, string target, bool takesRequest)
         {
             w.Line("walker.Position = start;");
             w.Line("var virtualPath = walker.Capture();");
-            w.Line("var next = node." + hook + "(virtualPath);");
+            w.Line("var next = node." + hook + "(virtualPath" + (takesRequest ? ", match.Request!" : "") + ");");
             w.Line("walker.Position = start;");
             w.Line("walker.Skip(virtualPath.Popped == 0 ? 1 : virtualPath.Popped);");
             w.ReturnTrueIf("next is not null && " + target + "(next, ref walker, ref match)");
         }
 
-        /// <summary>The path ends here: Index, else Default with no arguments, else not found.</summary>
+        /// <summary>The path ends here: Index, else Default with no arguments (or the Default node), else not found.</summary>
         private static void WriteEndOfPath(CodeWriter w, PositionSpec position)
         {
             if (position.Index is { } index)
@@ -152,6 +205,10 @@ namespace Cherry.Generators.Emitting
                 w.Line("match.Set(" + fallback + ", node, virtualPathStart: -1, isIndex: walker.EndsWithSlash);");
                 w.Line("return true;");
             }
+            else if (position.DefaultChild is { } defaultChild)
+            {
+                WriteDefaultChild(w, defaultChild, "defaultAtEnd");
+            }
             else
             {
                 w.Line("return false;");
@@ -161,7 +218,6 @@ namespace Cherry.Generators.Emitting
         /// <summary>A REST resource takes every remaining segment as positional arguments and picks the method by verb.</summary>
         private static void WriteVerbSwitch(CodeWriter w, RestRoutes rest)
         {
-            w.Line("var start = walker.NextSegmentStart;");
             using (w.Block("switch (match.Method)"))
             {
                 var hasHead = rest.Verbs.Any(v => v.Verb == "HEAD");

@@ -13,6 +13,7 @@ namespace Cherry.Generators.Model
         EquatableArray<ChildSpec> Children,
         DispatchHookSpec? DispatchHook,
         EquatableArray<string> PopArgs,
+        PopHandlerSpec? PopHandler,
         bool IsRest,
         EquatableArray<ToolSpec> Tools,
         bool JsonOut,
@@ -25,8 +26,14 @@ namespace Cherry.Generators.Model
     /// <param name="DeclarationId">The member's documentation-comment id, by which an analyzer finds its symbol again.</param>
     internal sealed record ChildSpec(string MemberName, string Segment, string TypeName, string DeclarationId);
 
-    /// <summary>A <c>[Dispatch]</c> method and the node type it returns.</summary>
-    internal sealed record DispatchHookSpec(string MethodName, string ReturnTypeName);
+    /// <summary>A <c>[Dispatch]</c> method and the node type it returns; it may also take the request.</summary>
+    internal sealed record DispatchHookSpec(string MethodName, string ReturnTypeName, bool TakesRequest);
+
+    /// <summary>
+    /// Where a <c>[PopArgs]</c> class's path goes on after popping: the node a member holds, or (<paramref name="IsFactory"/>)
+    /// the node a method makes from the popped values, which then are not request parameters.
+    /// </summary>
+    internal sealed record PopHandlerSpec(string MemberName, string TypeName, bool IsFactory);
 
     internal enum HandlerKind
     {
@@ -72,6 +79,7 @@ namespace Cherry.Generators.Model
     /// <param name="IsNullable">A nullable scalar (<c>int?</c>); for an array, one that may be absent (<c>string[]?</c>, or no nullable context).</param>
     /// <param name="DefaultLiteral">The C# default value, or null when the parameter has none (a non-nullable array without one is required).</param>
     /// <param name="JsonKey">For a [JsonBody], the name its JSON metadata is found by (<see cref="Parsing.TypeNames.JsonKey"/>).</param>
+    /// <param name="KeywordOnly">[KeywordOnly]: bound by name only, never from a path segment.</param>
     internal sealed record ParameterSpec(
         string Name,
         ParameterKind Kind,
@@ -79,7 +87,8 @@ namespace Cherry.Generators.Model
         ParameterKind ElementKind,
         bool IsNullable,
         string? DefaultLiteral,
-        string? JsonKey = null);
+        string? JsonKey = null,
+        bool KeywordOnly = false);
 
     internal enum ResultKind
     {

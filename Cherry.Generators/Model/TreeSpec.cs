@@ -49,20 +49,30 @@ namespace Cherry.Generators.Model
     /// <summary>One occurrence of a node class in the tree: the same class at two places is two positions.</summary>
     /// <param name="Resolver">The generated method that walks the path from here.</param>
     /// <param name="DispatchTarget">The resolver of the class a <c>[Dispatch]</c> method returns.</param>
+    /// <param name="DispatchTakesRequest">The <c>[Dispatch]</c> method takes the request after the virtual path.</param>
+    /// <param name="PopHandler">Where the path goes on after <paramref name="PopArgs"/>; null: in this node again.</param>
+    /// <param name="DefaultChild">A node named <c>Default</c> (CherryPy's object-valued <c>default</c>): with no
+    /// <paramref name="Default"/> method, it takes every path nothing else here matched, the unmatched segments included.</param>
     internal sealed record PositionSpec(
         string Resolver,
         string Path,
         string NodeTypeName,
         string NodeShortName,
         EquatableArray<string> PopArgs,
+        PopHandlerRoute? PopHandler,
         string? DispatchMethod,
         string? DispatchTarget,
+        bool DispatchTakesRequest,
         EquatableArray<MemberRoute> Members,
         EquatableArray<ChildRoute> Children,
         string? Index,
         string? Default,
+        ChildRoute? DefaultChild,
         RestRoutes? Rest,
         XmlRpcRoutes? XmlRpc);
+
+    /// <summary>A <c>[PopArgs]</c> handler: the member holding (or the method making) the next node, and its resolver.</summary>
+    internal sealed record PopHandlerRoute(string MemberName, bool IsFactory, string Target);
 
     /// <summary>The segments (name and aliases) that reach one handler entry.</summary>
     internal sealed record MemberRoute(EquatableArray<string> Segments, string Entry);

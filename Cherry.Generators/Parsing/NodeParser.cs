@@ -126,9 +126,9 @@ namespace Cherry.Generators.Parsing
                         }
                         switch (role)
                         {
-                            case MethodRole.DispatchHook when isRest || _xmlRpc:
+                            case MethodRole.DispatchHook when _xmlRpc:
                                 Report(DiagnosticDescriptors.AttributesDoNotCombine, method, type.Name,
-                                    $"the [Dispatch] method '{method.Name}' is never called: {(isRest ? "a [Rest] resource takes the rest of the path as arguments" : "an [XmlRpc] endpoint dispatches by the method name in the call")}");
+                                    $"the [Dispatch] method '{method.Name}' is never called: an [XmlRpc] endpoint dispatches by the method name in the call");
                                 break;
                             case MethodRole.DispatchHook:
                                 hook = ParseDispatchHook(method) ?? hook;
@@ -151,14 +151,17 @@ namespace Cherry.Generators.Parsing
                 }
             }
 
-            if (walkOnly)
-            {
-                return;
-            }
             var popArgs = classAttributes.FirstOrDefault(a => Is(a.AttributeClass, _known.PopArgs));
             var popNames = popArgs?.ConstructorArguments.Length > 0
                 ? popArgs.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToEquatableArray()
                 : EquatableArray<string>.Empty;
+            var popHandler = popArgs is null ? null : ParsePopHandler(type, popArgs, popNames.Count);
+            // A [PopArgs] handler is where popped paths go on, not a segment of its own (CherryPy's handler is no attribute).
+            children.RemoveAll(c => c.MemberName == popHandler?.MemberName);
+            if (walkOnly)
+            {
+                return;
+            }
 
             _nodes.Add(new NodeSpec(
                 TypeNames.Of(type),
@@ -167,6 +170,7 @@ namespace Cherry.Generators.Parsing
                 children.ToEquatableArray(),
                 hook,
                 popNames,
+                popHandler,
                 isRest,
                 ToolsOf(classAttributes.AsEnumerable().Reverse()),
                 classJsonOut,
@@ -220,13 +224,54 @@ namespace Cherry.Generators.Parsing
 
         private DispatchHookSpec? ParseDispatchHook(IMethodSymbol method)
         {
-            if (method.Parameters.Length == 1 && method.Parameters[0].Type.ToDisplayString() == "Cherry.VirtualPath"
-                && method.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Class } next && next.Locations.Any(l => l.IsInSource))
+            var parameters = method.Parameters;
+            if (parameters.Length is 1 or 2 && parameters[0].Type.ToDisplayString() == "Cherry.VirtualPath"
+                && (parameters.Length == 1 || Is(parameters[1].Type, _known.Request))
+                && IsSourceClass(method.ReturnType, out var next))
             {
                 Reach(next);
-                return new DispatchHookSpec(method.Name, TypeNames.Of(next));
+                return new DispatchHookSpec(method.Name, TypeNames.Of(next), TakesRequest: parameters.Length == 2);
             }
             Report(DiagnosticDescriptors.InvalidDispatchHook, method, method.Name);
+            return null;
+        }
+
+        private static bool IsSourceClass(ITypeSymbol type, out INamedTypeSymbol named)
+        {
+            named = (type as INamedTypeSymbol)!;
+            return named is { TypeKind: TypeKind.Class } && named.Locations.Any(l => l.IsInSource);
+        }
+
+        /// <summary>
+        /// <c>[PopArgs(..., Handler = nameof(X))]</c>: a public property or field holding the node the popped path goes on
+        /// in, or a public method taking one string per name that makes that node from the popped values (CherryPy's
+        /// <c>popargs(handler=...)</c> with an object or a callable). Anything else is reported (CHERRY0016) and ignored.
+        /// </summary>
+        private PopHandlerSpec? ParsePopHandler(INamedTypeSymbol type, AttributeData popArgs, int names)
+        {
+            if (!popArgs.NamedArguments.Any(n => n.Key == "Handler") || !(popArgs.NamedArguments.First(n => n.Key == "Handler").Value.Value is string name))
+            {
+                return null;
+            }
+            foreach (var member in TypeHierarchy.AllMembers(type).Where(m => m.Name == name && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public))
+            {
+                var (nodeType, factory) = member switch
+                {
+                    IPropertySymbol { GetMethod: not null, IsIndexer: false } property => (property.Type, false),
+                    IFieldSymbol field => (field.Type, false),
+                    IMethodSymbol { MethodKind: MethodKind.Ordinary, IsGenericMethod: false } method
+                        when method.Parameters.Length == names && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_String && p.RefKind == RefKind.None)
+                        => (method.ReturnType, true),
+                    _ => (null, false),
+                };
+                if (nodeType is not null && IsSourceClass(nodeType, out var next))
+                {
+                    Reach(next);
+                    return new PopHandlerSpec(name, TypeNames.Of(next), factory);
+                }
+            }
+            Report(DiagnosticDescriptors.AttributesDoNotCombine, type, type.Name,
+                $"[PopArgs] Handler '{name}' must name a public property or field of a node class, or a public method taking {names} string(s), one per popped name, that returns one");
             return null;
         }
 
@@ -450,7 +495,8 @@ namespace Cherry.Generators.Parsing
                 return element is null ? null : new ParameterSpec(parameter.Name, ParameterKind.Array, elementType, element.Value, optional, defaultLiteral);
             }
             var kind = ScalarKind(type, out var scalarType, out var nullable);
-            return kind is null ? null : new ParameterSpec(parameter.Name, kind.Value, scalarType, kind.Value, nullable, defaultLiteral);
+            return kind is null ? null
+                : new ParameterSpec(parameter.Name, kind.Value, scalarType, kind.Value, nullable, defaultLiteral, KeywordOnly: HasAttribute(parameter, _known.KeywordOnly));
         }
 
         private static ParameterSpec Injected(IParameterSymbol parameter, ParameterKind kind) =>

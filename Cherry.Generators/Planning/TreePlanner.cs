@@ -136,6 +136,11 @@ namespace Cherry.Generators.Planning
             {
                 dispatchTarget = Visit(dynamicNode, path, GeneratedNames.Scope(scope, dynamicNode.ShortName), tools);
             }
+            PopHandlerRoute? popHandler = null;
+            if (node.PopHandler is { } pop && _nodes.TryGetValue(pop.TypeName, out var popNode))
+            {
+                popHandler = new PopHandlerRoute(pop.MemberName, pop.IsFactory, Visit(popNode, path, GeneratedNames.Scope(scope, popNode.ShortName), tools));
+            }
             if (xmlRpc is not null)
             {
                 var methods = new List<XmlRpcMethodRoute>();
@@ -144,8 +149,10 @@ namespace Cherry.Generators.Planning
             }
             _onPath.Remove(node.TypeName);
             _positions[slot] = new PositionSpec(
-                resolver, path, node.TypeName, node.ShortName, node.PopArgs, node.DispatchHook?.MethodName, dispatchTarget,
-                members.ToEquatableArray(), children.ToEquatableArray(), index, fallback, rest, xmlRpc);
+                resolver, path, node.TypeName, node.ShortName, node.PopArgs, popHandler, node.DispatchHook?.MethodName, dispatchTarget,
+                node.DispatchHook?.TakesRequest ?? false,
+                members.ToEquatableArray(), children.ToEquatableArray(), index, fallback,
+                fallback is null && rest is null && xmlRpc is null ? children.FirstOrDefault(c => c.Segment == "default") : null, rest, xmlRpc);
             return resolver;
         }
 

@@ -11,12 +11,15 @@ public sealed class CherryConfig
 {
     public const string GlobalSection = "global";
 
-    private readonly Dictionary<string, List<KeyValuePair<string, string>>> _sections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KeyValuePair<string, string?>>> _sections = new(StringComparer.Ordinal);
 
     public IEnumerable<string> Sections => _sections.Keys;
 
-    /// <summary>Sets one key; a section is <c>global</c> or a path starting with <c>/</c>.</summary>
-    public CherryConfig Set(string section, string key, string value)
+    /// <summary>
+    /// Sets one key; a section is <c>global</c> or a path starting with <c>/</c>. A null value is Python's <c>None</c>:
+    /// a text tool argument switched off below a section that set it (<c>tools.proxy.base = None</c>).
+    /// </summary>
+    public CherryConfig Set(string section, string key, string? value)
     {
         section = NormalizeSection(section, key);
         if (!_sections.TryGetValue(section, out var entries))
@@ -111,8 +114,9 @@ public sealed class CherryConfig
     }
 
     /// <summary>The keys that apply at a tree position: global first, then each enclosing path section, shallowest first.</summary>
-    internal IEnumerable<(string Section, string Key, string Value)> ForPath(string path)
+    internal IEnumerable<(string Section, string Key, string? Value)> ForPath(string path)
     {
+        path = TreeForm(path);
         foreach (var section in _sections.Keys
                      .Where(s => s == GlobalSection || Encloses(s, path))
                      .OrderBy(s => s == GlobalSection ? -1 : s.Length))
@@ -124,8 +128,24 @@ public sealed class CherryConfig
         }
     }
 
-    private static bool Encloses(string section, string path) =>
-        section == "/" || path == section || path.StartsWith(section + "/", StringComparison.Ordinal);
+    private static bool Encloses(string section, string path)
+    {
+        section = TreeForm(section);
+        return section == "/" || path == section || path.StartsWith(section + "/", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A section as the tree path it names: a section is written as the URL (<c>[/favicon.ico]</c>, as in CherryPy), while
+    /// tree paths name members with punctuation as <c>_</c> (<c>/favicon_ico</c>), the form dispatch compares segments in.
+    /// </summary>
+    internal static string TreeForm(string section) =>
+        section.Any(Segment.IsPunctuation) ? string.Create(section.Length, section, static (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++)
+            {
+                span[i] = s[i] != '/' && Segment.IsPunctuation(s[i]) ? '_' : s[i];
+            }
+        }) : section;
 
     private static string NormalizeSection(string section, string key)
     {

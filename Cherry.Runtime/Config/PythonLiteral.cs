@@ -5,12 +5,26 @@ namespace Cherry;
 
 /// <summary>
 /// Reads the Python literals of CherryPy config files (<c>True</c>, <c>3600</c>, <c>'text'</c>, <c>["a", "b"]</c>, <c>{'k': 'v'}</c>, <c>None</c>)
-/// into the plain strings Cherry's configuration holds. Hand-written: no .NET package reads Python literals.
+/// into the plain strings Cherry's configuration holds; a bare <c>None</c> is null (a setting switched off below a
+/// section that set it). Hand-written: no .NET package reads Python literals.
 /// CherryPy also evaluates names and calls; Cherry refuses them, since config must not run code.
 /// </summary>
 public static class PythonLiteral
 {
-    public static bool TryParse(string text, out string value)
+    public static bool TryParse(string text, out string? value)
+    {
+        if (text.Trim() == "None")
+        {
+            value = null;
+            return true;
+        }
+        var parsed = TryParseValue(text, out var item);
+        value = item;
+        return parsed;
+    }
+
+    /// <summary>A literal as text; <c>None</c> inside a list or dict is the empty string.</summary>
+    private static bool TryParseValue(string text, out string value)
     {
         var s = text.Trim();
         value = "";
@@ -44,7 +58,7 @@ public static class PythonLiteral
             var items = new List<string>();
             foreach (var item in SplitTopLevel(s[1..^1], ','))
             {
-                if (!TryParse(item, out var parsed))
+                if (!TryParseValue(item, out var parsed))
                 {
                     return false;
                 }
@@ -60,7 +74,7 @@ public static class PythonLiteral
             foreach (var pair in SplitTopLevel(s[1..^1], ','))
             {
                 var parts = SplitTopLevel(pair, ':').ToList();
-                if (parts.Count != 2 || !TryParse(parts[0], out var key) || !TryParse(parts[1], out var item))
+                if (parts.Count != 2 || !TryParseValue(parts[0], out var key) || !TryParseValue(parts[1], out var item))
                 {
                     return false;
                 }

@@ -8,7 +8,7 @@ namespace Cherry;
 /// </summary>
 public sealed class ToolArguments
 {
-    private readonly Dictionary<string, (string Value, string Section)> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Value, string Section)> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
     public ToolArguments(string toolName, string path = "/", string? contentRoot = null)
@@ -31,17 +31,29 @@ public sealed class ToolArguments
 
     public bool IsEmpty => _values.Count == 0;
 
-    internal void Set(string argument, string value, string section) => _values[argument] = (value, section);
+    /// <param name="value">Null for Python's <c>None</c>, which only a text argument takes.</param>
+    internal void Set(string argument, string? value, string section) => _values[argument] = (value, section);
 
     public bool TryGetString(string argument, out string value)
     {
         if (_values.TryGetValue(argument, out var entry))
         {
             _taken.Add(argument);
-            value = entry.Value;
+            value = entry.Value ?? throw Malformed(argument, "None is only for a text argument, to switch off a value set above.");
             return true;
         }
         value = "";
+        return false;
+    }
+
+    /// <summary>Whether configuration set <paramref name="argument"/> to <c>None</c> (taking it).</summary>
+    private bool IsNone(string argument)
+    {
+        if (_values.TryGetValue(argument, out var entry) && entry.Value is null)
+        {
+            _taken.Add(argument);
+            return true;
+        }
         return false;
     }
 
@@ -85,9 +97,9 @@ public sealed class ToolArguments
         return true;
     }
 
-    /// <summary>The argument's value, or <paramref name="fallback"/> when configuration does not set it.</summary>
+    /// <summary>The argument's value, or <paramref name="fallback"/> when configuration does not set it; null for <c>None</c>.</summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(fallback))]
-    public string? GetString(string argument, string? fallback) => TryGetString(argument, out var value) ? value : fallback;
+    public string? GetString(string argument, string? fallback) => IsNone(argument) ? null : TryGetString(argument, out var value) ? value : fallback;
 
     /// <inheritdoc cref="GetString(string, string?)"/>
     public bool GetBoolean(string argument, bool fallback) => TryGetBoolean(argument, out var value) ? value : fallback;
@@ -103,7 +115,8 @@ public sealed class ToolArguments
     /// <paramref name="current"/> (the attribute's or the default). Either way the argument's rule is checked, so an
     /// attribute is held at start-up to the rule configuration is, and the analyzers hold its constants to at build time.
     /// </summary>
-    internal T Bind<T>(Shared.ToolArgument<T> argument, T current) => Check(argument, Read(argument.Key, current));
+    internal T Bind<T>(Shared.ToolArgument<T> argument, T current) =>
+        Check(argument, argument.AllowsNone && IsNone(argument.Key) ? default! : Read(argument.Key, current));
 
     /// <summary>
     /// The argument's rule on a value a tool put together itself (response_headers adds configuration's pairs to the

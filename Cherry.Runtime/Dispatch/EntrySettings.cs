@@ -1,27 +1,59 @@
+using System.Collections.Frozen;
+
 namespace Cherry;
 
 /// <summary>Per-handler settings resolved from configuration at start-up, read-only afterwards.</summary>
-public sealed class EntrySettings(IReadOnlyDictionary<int, ErrorPageRenderer> errorPages, ErrorPageRenderer? defaultErrorPage, bool showMismatchedParameters, bool streamResponse, string queryStringEncoding = "utf-8", bool? showTracebacks = null, IReadOnlyList<string>? methodsWithBodies = null)
+public sealed class EntrySettings
 {
-    internal static readonly EntrySettings Empty = new(new Dictionary<int, ErrorPageRenderer>(), null, true, false);
+    internal static readonly EntrySettings Empty = new(new Dictionary<int, ErrorPageRenderer>(), null, true, null, FrozenDictionary<string, string>.Empty);
+
+    private readonly IReadOnlyDictionary<int, ErrorPageRenderer> _errorPages;
+    private readonly ErrorPageRenderer? _defaultErrorPage;
+
+    internal EntrySettings(IReadOnlyDictionary<int, ErrorPageRenderer> errorPages, ErrorPageRenderer? defaultErrorPage, bool showMismatchedParameters,
+        bool? showTracebacks, IReadOnlyDictionary<string, string> config)
+    {
+        _errorPages = errorPages;
+        _defaultErrorPage = defaultErrorPage;
+        ShowMismatchedParameters = showMismatchedParameters;
+        ShowTracebacks = showTracebacks;
+        Config = config;
+    }
 
     /// <summary>Whether 404/400 argument-mismatch pages name the parameters (CherryPy's <c>request.show_mismatched_params</c>).</summary>
-    public bool ShowMismatchedParameters { get; } = showMismatchedParameters;
+    public bool ShowMismatchedParameters { get; }
+
+    /// <summary>Whether error pages show the stack trace here (<c>request.show_tracebacks</c>); null: as the app's options say.</summary>
+    public bool? ShowTracebacks { get; }
+
+    /// <summary>
+    /// Every configuration key in force at this path, global first and deeper sections overriding (CherryPy's
+    /// <c>request.config</c>): tool keys as configured, and the application's own keys (no namespace, or a namespace in
+    /// <see cref="CherryOptions.ConfigNamespaces"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Config { get; }
 
     /// <summary>Whether a sequence the handler returns is written as it is produced (CherryPy's <c>response.stream</c>); see <see cref="Response.Streaming"/>.</summary>
-    public bool StreamResponse { get; } = streamResponse;
-
-    /// <summary>Whether error pages show the traceback here (CherryPy's <c>request.show_tracebacks</c>), the starting value of <see cref="Request.ShowTracebacks"/>; null follows the application's setting.</summary>
-    public bool? ShowTracebacks { get; } = showTracebacks;
+    public bool StreamResponse { get; internal init; }
 
     /// <summary>The methods whose request body is read (CherryPy's <c>request.methods_with_bodies</c>); null for POST, PUT and PATCH.</summary>
-    public IReadOnlyList<string>? MethodsWithBodies { get; } = methodsWithBodies;
+    public IReadOnlyList<string>? MethodsWithBodies { get; internal init; }
 
     /// <summary>The charset percent-escapes in the query string are decoded with (CherryPy's <c>request.query_string_encoding</c>).</summary>
-    public string QueryStringEncoding { get; } = queryStringEncoding;
+    public string QueryStringEncoding
+    {
+        get => _queryStringEncoding;
+        internal init
+        {
+            _queryStringEncoding = value;
+            QueryStringDecoder = Strict(value);
+        }
+    }
+
+    private readonly string _queryStringEncoding = "utf-8";
 
     /// <summary>A decoder for <see cref="QueryStringEncoding"/> that throws on bytes it cannot decode; null for UTF-8 (the parser's own).</summary>
-    internal System.Text.Encoding? QueryStringDecoder { get; } = Strict(queryStringEncoding);
+    internal System.Text.Encoding? QueryStringDecoder { get; private init; }
 
     private static System.Text.Encoding? Strict(string charset) =>
         Http.Charsets.Find(charset) is { } encoding && encoding.CodePage != System.Text.Encoding.UTF8.CodePage
@@ -29,5 +61,5 @@ public sealed class EntrySettings(IReadOnlyDictionary<int, ErrorPageRenderer> er
             : null;
 
     public ErrorPageRenderer? FindErrorPage(int status) =>
-        errorPages.TryGetValue(status, out var page) ? page : defaultErrorPage;
+        _errorPages.TryGetValue(status, out var page) ? page : _defaultErrorPage;
 }

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Cherry;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Cherry;
 /// declare, then configuration for its tree position; then each tool takes its services from DI. After this, no
 /// request reads configuration, and every key, value and service the chains need has been checked.
 /// </summary>
-internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services, string contentRoot)
+internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<string> namespaces, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services, string contentRoot)
 {
     private const string ToolsPrefix = "tools.";
     private const string HeadersPrefix = "response.headers.";
@@ -29,7 +31,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
             (entry.Chain, entry.Settings) = Complete(entry.Path, declared, declaredNames, entry.RequiresSession);
             // Sections below the entry's tree path get their own chain, with fresh tool instances.
             entry.Sections = sections
-                .Where(s => s != entry.Path && (entry.Path == "/" ? s != "/" : s.StartsWith(entry.Path + "/", StringComparison.Ordinal)))
+                .Where(s => CherryConfig.TreeForm(s) is var tree && tree != entry.Path && (entry.Path == "/" ? s != "/" : tree.StartsWith(entry.Path + "/", StringComparison.Ordinal)))
                 .Select(s =>
                 {
                     var (chain, settings) = Complete(s, entry.CreateTools(), declaredNames, requiresSession: false);
@@ -63,13 +65,34 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         var errorPages = new Dictionary<int, ErrorPageRenderer>();
         ErrorPageRenderer? defaultErrorPage = null;
         var showMismatched = true;
+        bool? showTracebacks = null;
         var streamResponse = false;
         var queryStringEncoding = "utf-8";
-        bool? showTracebacks = null;
         string[]? methodsWithBodies = null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        foreach (var (section, key, value) in config.ForPath(path))
+        foreach (var (section, key, configured) in config.ForPath(path))
         {
+            if (configured is null && !key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
+            {
+                // None: as CherryPy's request.config.get gives for a key that is not there.
+                values.Remove(key);
+                if (!IsApplicationKey(key))
+                {
+                    throw new CherryConfigurationException(section, key, "None switches off only a tool argument or one of the application's own keys.");
+                }
+                continue;
+            }
+            // A tool argument's None reaches ToolArguments, which allows it for text arguments only.
+            var value = configured!;
+            if (configured is not null)
+            {
+                values[key] = configured;
+            }
+            else
+            {
+                values.Remove(key);
+            }
             if (key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
             {
                 var rest = key[ToolsPrefix.Length..];
@@ -123,13 +146,13 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
             {
                 showMismatched = ParseSwitch(section, key, value);
             }
-            else if (key == "response.stream")
-            {
-                streamResponse = ParseSwitch(section, key, value);
-            }
             else if (key == "request.show_tracebacks")
             {
                 showTracebacks = ParseSwitch(section, key, value);
+            }
+            else if (key == "response.stream")
+            {
+                streamResponse = ParseSwitch(section, key, value);
             }
             else if (key == "request.methods_with_bodies")
             {
@@ -145,9 +168,12 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
                     ? throw new CherryConfigurationException(section, key, $"there is no charset named '{value}'.")
                     : value;
             }
-            else
+            else if (!IsApplicationKey(key))
             {
-                throw new CherryConfigurationException(section, key, "unknown key. Known namespaces: tools.<name>.<arg>, response.headers.<Name>, error_page.<code>, request.show_mismatched_params, request.show_tracebacks, request.query_string_encoding, request.methods_with_bodies, response.stream.");
+                throw new CherryConfigurationException(section, key,
+                    "unknown key. Known namespaces: tools.<name>.<arg>, response.headers.<Name>, error_page.<code>, request.show_mismatched_params, "
+                    + "request.show_tracebacks, request.query_string_encoding, request.methods_with_bodies, response.stream; the application's own keys "
+                    + "have no namespace, or one named in CherryOptions.ConfigNamespaces.");
             }
         }
 
@@ -216,7 +242,23 @@ internal sealed partial class ChainFactory(ToolRegistry registry, CherryConfig c
         {
             tool.Attach(builder);
         }
-        return (builder.Build(), new EntrySettings(errorPages, defaultErrorPage, showMismatched, streamResponse, queryStringEncoding, showTracebacks, methodsWithBodies));
+        return (builder.Build(), new EntrySettings(errorPages, defaultErrorPage, showMismatched, showTracebacks, values.ToFrozenDictionary(StringComparer.Ordinal))
+        {
+            StreamResponse = streamResponse,
+            QueryStringEncoding = queryStringEncoding,
+            MethodsWithBodies = methodsWithBodies,
+        });
+    }
+
+    /// <summary>
+    /// A key the application reads itself (<c>request.Settings.Config</c>): one without a namespace (CherryPy lets any
+    /// key in), or in a namespace the application declared. Dotted keys elsewhere stay errors, so a typo in a tool key
+    /// still stops start-up.
+    /// </summary>
+    private bool IsApplicationKey(string key)
+    {
+        var dot = key.IndexOf('.');
+        return dot < 0 || namespaces.Contains(key[..dot]);
     }
 
     private static bool ParseSwitch(string section, string key, string value) => value.ToLowerInvariant() switch

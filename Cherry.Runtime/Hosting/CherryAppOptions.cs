@@ -10,8 +10,36 @@ public sealed class CherryAppOptions
     /// <summary>The host's content root: relative INI file paths resolve against it.</summary>
     public string ContentRoot { get; internal set; } = Directory.GetCurrentDirectory();
 
-    /// <summary>Sets one key in a <c>[/path]</c> section.</summary>
-    public CherryAppOptions Set(string section, string key, string value)
+    internal Dictionary<string, string> VirtualHosts { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether <see cref="VirtualHost"/> reads the host from <c>X-Forwarded-Host</c> when a request has one (CherryPy's
+    /// <c>use_x_forwarded_host</c>). Off by default: any client can send that header, so trust it only behind a proxy
+    /// that sets it, or let ASP.NET Core's forwarded-headers middleware rewrite the host from known proxies.
+    /// </summary>
+    public bool UseXForwardedHost { get; set; }
+
+    /// <summary>
+    /// CherryPy's <c>VirtualHost</c> dispatcher: requests for <paramref name="host"/> dispatch below
+    /// <paramref name="prefix"/> (<c>VirtualHost("www.example.com", "/example")</c> serves <c>/about</c> on that host
+    /// from <c>/example/about</c>). Config sections name the tree path, prefix included; handlers and
+    /// <see cref="Request.Url"/> see the path the browser asked for. A host without a port matches every port.
+    /// </summary>
+    public CherryAppOptions VirtualHost(string host, string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        ArgumentNullException.ThrowIfNull(prefix);
+        var trimmed = prefix.TrimEnd('/');
+        if (trimmed.Length > 0 && !trimmed.StartsWith('/'))
+        {
+            throw new ArgumentException("A virtual host's prefix is a tree path starting with '/'.", nameof(prefix));
+        }
+        VirtualHosts[host] = trimmed;
+        return this;
+    }
+
+    /// <summary>Sets one key in a <c>[/path]</c> section; null is Python's <c>None</c> (see <see cref="CherryConfig.Set"/>).</summary>
+    public CherryAppOptions Set(string section, string key, string? value)
     {
         Config.Set(section, key, value);
         return this;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -60,8 +61,9 @@ public static class CherryEndpointRouteBuilderExtensions
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Cherry.Request"), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<RequestTracker>())
         {
             Multipart = options.Multipart,
+            VirtualHosts = appOptions.VirtualHosts.Count > 0 ? new VirtualHosts(appOptions.VirtualHosts, appOptions.UseXForwardedHost) : null,
         };
-        new ChainFactory(options.Tools, config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
+        new ChainFactory(options.Tools, options.ConfigNamespaces.ToFrozenSet(StringComparer.Ordinal), config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
 
         var pattern = normalized + "/{**cherryPath}";
         return endpoints.Map(pattern, app.HandleAsync).WithDisplayName("Cherry " + typeof(TRoot).Name + " at " + (normalized.Length == 0 ? "/" : normalized));

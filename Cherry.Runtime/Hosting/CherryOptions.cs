@@ -26,6 +26,13 @@ public sealed class CherryOptions
     /// <summary>How multipart bodies are read: the size a part is kept in memory up to, the total limit, the temporary folder.</summary>
     public MultipartOptions Multipart { get; } = new();
 
+    /// <summary>
+    /// Namespaces of the application's own configuration keys (CherryPy's custom config namespaces): <c>db</c> lets
+    /// <c>db.scheme</c> into any section, readable through <see cref="EntrySettings.Config"/>. Keys without a namespace
+    /// need no declaration; any other dotted key outside Cherry's namespaces stops start-up, as a likely typo.
+    /// </summary>
+    public ISet<string> ConfigNamespaces { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Show stack traces on error pages; null means "in the Development environment only".</summary>
     public bool? ShowTracebacks { get; set; }
 }

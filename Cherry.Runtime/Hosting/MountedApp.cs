@@ -28,6 +28,9 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     /// <summary>The host's count of requests in flight, for the GC page.</summary>
     public RequestTracker Tracker { get; } = tracker;
 
+    /// <summary>The host-to-sub-tree prefixes (<see cref="CherryAppOptions.VirtualHost"/>), or null when the app has none.</summary>
+    public VirtualHosts? VirtualHosts { get; init; }
+
     /// <summary>Answers a path that matches no handler; its chain holds the application-wide tools.</summary>
     public HandlerEntry NotFoundEntry { get; } = new("/", invoke: null, dispatchError: 404);
 
@@ -50,7 +53,7 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     private static void Select(Request request, HandlerEntry entry)
     {
         request.Handler = entry;
-        var path = request.PathInfo;
+        var path = request.DispatchPath;
         foreach (var section in entry.Sections)
         {
             if (path.StartsWith(section.Section, StringComparison.Ordinal)
@@ -67,8 +70,12 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
 
     public void Dispatch(Request request)
     {
-        var walker = new PathWalker(request.PathInfo);
-        var match = new HandlerMatch { Method = request.Method, VirtualPathStart = -1 };
+        if (VirtualHosts is { } hosts)
+        {
+            request.DispatchPath = hosts.DispatchPath(request.HttpContext, request.PathInfo);
+        }
+        var walker = new PathWalker(request.DispatchPath);
+        var match = new HandlerMatch { Method = request.Method, Request = request, VirtualPathStart = -1 };
         if (!Tree.Resolve(Root, ref walker, ref match) || match.Entry is null)
         {
             Select(request, NotFoundEntry);

@@ -9,6 +9,8 @@ public struct HandlerMatch
 {
     /// <summary>The request's HTTP method (input): REST resources choose their handler by it.</summary>
     public string Method;
+    /// <summary>The request being dispatched (input), for a <see cref="DispatchAttribute"/> hook that takes it.</summary>
+    public Request? Request;
     public HandlerEntry? Entry;
     public object? Target;
     /// <summary>Index in the path of the first positional segment, or -1.</summary>
@@ -31,5 +33,5 @@ public struct HandlerMatch
     public readonly void RemovePathParametersFrom(int count) => PathParameters?.RemoveRange(count, PathParameters.Count - count);
 
     public void AddPathParameter(string name, ReadOnlySpan<char> value) =>
-        (PathParameters ??= []).Add(new Parameter(name, value.ToString().Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), ParameterSource.Path));
+        (PathParameters ??= []).Add(new Parameter(name, Segment.Value(value), ParameterSource.Path));
 }

@@ -28,6 +28,9 @@ public static class Segment
         return buffer[..segment.Length];
     }
 
+    /// <summary>A popped segment's value: <c>%2F</c>, kept encoded while the path was split, decoded.</summary>
+    public static string Value(ReadOnlySpan<char> segment) => segment.ToString().Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Python's <c>string.punctuation</c>: the ASCII symbols.</summary>
     public static bool IsPunctuation(char c) => c < 128 && (char.IsAsciiLetterOrDigit(c) is false) && c > ' ' && c != 127;
 }

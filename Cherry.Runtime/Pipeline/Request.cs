@@ -11,12 +11,14 @@ public sealed class Request
 {
     private object?[]? _toolState;
     private string[]? _virtualPath;
+    private bool? _showTracebacks;
 
     internal Request(HttpContext httpContext, MountedApp app, string pathInfo, string queryString, Request? previous)
     {
         HttpContext = httpContext;
         App = app;
         PathInfo = pathInfo;
+        DispatchPath = pathInfo;
         QueryString = queryString;
         Previous = previous;
         Method = previous is null ? httpContext.Request.Method : HttpMethods.Get;
@@ -26,7 +28,6 @@ public sealed class Request
         Chain = app.NotFoundEntry.Chain;
         Settings = app.NotFoundEntry.Settings;
         Parameters = new ParameterList(app.MaxParameters);
-        ShowTracebacks = app.ShowTracebacks;
     }
 
     public HttpContext HttpContext { get; }
@@ -128,10 +129,14 @@ public sealed class Request
 
     /// <summary>
     /// Whether this request's error pages show the stack trace (CherryPy's <c>request.show_tracebacks</c>): the
-    /// application's setting (<see cref="CherryOptions.ShowTracebacks"/>), which a tool or handler may change for
-    /// the request before the error page is rendered.
+    /// path's <c>request.show_tracebacks</c> setting, else the application's (<see cref="CherryOptions.ShowTracebacks"/>);
+    /// a tool or handler may change it for the request before the error page is rendered.
     /// </summary>
-    public bool ShowTracebacks { get; set; }
+    public bool ShowTracebacks
+    {
+        get => _showTracebacks ?? Settings.ShowTracebacks ?? App.ShowTracebacks;
+        set => _showTracebacks = value;
+    }
 
     /// <summary>Replaces the default error response (CherryPy's <c>request.error_response</c>; err_redirect and xmlrpc set it).</summary>
     public Func<Request, Exception, ValueTask>? ErrorResponse { get; set; }
@@ -151,8 +156,14 @@ public sealed class Request
 
     internal int VirtualPathStart { get; set; } = -1;
 
+    /// <summary>
+    /// The path dispatch walked and config sections match: <see cref="PathInfo"/>, behind the sub-tree prefix a virtual
+    /// host chose (<c>/mydom2/static</c> for <c>/static</c> on <c>www.mydom2.com</c>).
+    /// </summary>
+    internal string DispatchPath { get; set; } = null!;
+
     /// <summary>The path segments left over after dispatch, which become positional arguments (<c>%2F</c> decoded to <c>/</c>).</summary>
-    public IReadOnlyList<string> VirtualPath => _virtualPath ??= PathWalker.Remaining(PathInfo, VirtualPathStart);
+    public IReadOnlyList<string> VirtualPath => _virtualPath ??= PathWalker.Remaining(DispatchPath, VirtualPathStart);
 
     /// <summary>Per-request state of a tool, in the slot it reserved at start-up.</summary>
     public object? GetToolState(ToolStateSlot slot) => _toolState?[slot.Index];

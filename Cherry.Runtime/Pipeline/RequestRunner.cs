@@ -92,10 +92,6 @@ internal static partial class RequestRunner
                 }
                 request.App.Dispatch(request);
                 request.Response.Streaming = request.Settings.StreamResponse;
-                if (request.Settings.ShowTracebacks is { } showTracebacks)
-                {
-                    request.ShowTracebacks = showTracebacks;
-                }
                 if (request.Previous is null && request.Settings.MethodsWithBodies is { } methods)
                 {
                     request.ProcessRequestBody = methods.Contains(request.Method, StringComparer.Ordinal);

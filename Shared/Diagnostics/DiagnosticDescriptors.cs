@@ -29,7 +29,7 @@ namespace Cherry.Shared
         public static readonly DiagnosticDescriptor InvalidDispatchHook = new(
             "CHERRY0003",
             "Invalid [Dispatch] method",
-            "The [Dispatch] method '{0}' must take one Cherry.VirtualPath and return a class",
+            "The [Dispatch] method '{0}' must take a Cherry.VirtualPath (and optionally a Cherry.Request) and return a class",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0003.md");
 
         public static readonly DiagnosticDescriptor ExposedMemberNotReachable = new(

@@ -13,7 +13,8 @@ public sealed class CombinationTests
         [XmlRpc, Rest] public class {|CHERRY0016:Both|} { public string Get() => ""; }
         [Rest, PopArgs("id")] public class {|CHERRY0016:PoppingResource|} { public string Get(string id) => id; }
         [XmlRpc, PopArgs("id")] public class {|CHERRY0016:PoppingEndpoint|} { [Exposed] public int Add(int a) => a; }
-        [Rest] public class HookedResource { public string Get() => ""; [Dispatch] public Other? {|CHERRY0016:Next|}(VirtualPath path) => null; }
+        [PopArgs("id", Handler = "Missing")] public class {|CHERRY0016:NoHandler|} { [Exposed] public string Index() => ""; }
+        [PopArgs("id", Handler = nameof(Make))] public class {|CHERRY0016:WrongFactory|} { [Exposed] public string Index() => ""; public Other Make(int id) => new(); }
         [XmlRpc] public class HookedEndpoint { [Exposed] public int Add(int a) => a; [Dispatch] public Other? {|CHERRY0016:Next|}(VirtualPath path) => null; }
         [XmlRpc, JsonOut] public class {|CHERRY0016:JsonEndpoint|} { [Exposed] public int Add(int a) => a; }
         [XmlRpc] public class JsonMethod { [Exposed, JsonIn] public int {|CHERRY0016:Add|}(int a) => a; [Exposed] public int Sub(int a) => a; }
@@ -26,6 +27,11 @@ public sealed class CombinationTests
         [XmlRpc] public class Endpoint { [Exposed] public int Add(int a, int b) => a + b; [Exposed] public string Who(Session session) => ""; }
         [PopArgs("year")] public class Archive { [Exposed] public string Index(int? year = null) => ""; [Dispatch] public Archive? Next(VirtualPath path) => null; }
         [JsonOut] public class Api { [Exposed] public int Count() => 1; }
+        [Rest] public class HookedResource { public string Get() => ""; [Dispatch] public Item? Next(VirtualPath path, Request request) => null; }
+        [Rest] public class Item { public string Get() => ""; }
+        [PopArgs("a", "b", Handler = nameof(Next))] public class HandedOn { [Exposed] public string Index() => ""; public Other Next { get; } = new(); }
+        [PopArgs("a", Handler = nameof(Make))] public class Made { public Other Make(string a) => new(); }
+        public class Other { [Exposed] public string Index() => ""; }
         """);
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class GoldenTests
             [Exposed(Aliases = new[] { "about-us" })] public string About() => "about";
             [Exposed("feed.xml")] public string Feed(int count, bool full = false, string[]? tag = null) => "feed";
             [Exposed] public string Default(params string[] path) => string.Join("/", path);
+            [Exposed] public string Greet([KeywordOnly] string name = "world", string? title = null) => title + name;
         }
         public sealed class Blog
         {
@@ -37,6 +38,53 @@ public sealed class GoldenTests
             [Exposed] public string Upload(Part file, string title, Part? thumbnail = null) => file.FileName + title;
             [Exposed] public string Many(Part[] files, params string[] path) => files.Length.ToString();
             [Exposed] public string Parts(string[] parts) => string.Join("|", parts);
+        }
+        """);
+
+    [Fact]
+    public void Dynamic_nodes() => Verify("DynamicNodes", """
+        using Cherry;
+        namespace Site;
+        public sealed class Root
+        {
+            public Days Days { get; } = new();
+            public Months Months { get; } = new();
+            public Users Users { get; } = new();
+            public Collection Collection { get; } = new();
+        }
+        public sealed class Collection
+        {
+            public Users Default { get; } = new();
+        }
+        [PopArgs("year", "month", Handler = nameof(Day))]
+        public sealed class Days
+        {
+            public DayHandler Day { get; } = new();
+            [Exposed] public string Index() => "days";
+        }
+        public sealed class DayHandler
+        {
+            [Exposed] public string Index(int year, int? month = null) => "day";
+        }
+        [PopArgs("month", Handler = nameof(Make))]
+        public sealed class Months
+        {
+            public MonthHandler Make(string month) => new(month);
+        }
+        public sealed class MonthHandler(string month)
+        {
+            [Exposed] public string Index() => month;
+        }
+        [Rest]
+        public sealed class Users
+        {
+            public string Get() => "all";
+            [Dispatch] public User? Find(VirtualPath path, Request request) => int.TryParse(path[0], out var id) ? new User(id, request.Method) : null;
+        }
+        [Rest]
+        public sealed class User(int id, string method)
+        {
+            public string Get() => id + method;
         }
         """);
 

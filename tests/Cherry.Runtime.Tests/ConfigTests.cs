@@ -5,7 +5,7 @@ public sealed class PythonLiteralTests
     [Theory]
     [InlineData("True", "true")]
     [InlineData("False", "false")]
-    [InlineData("None", "")]
+    [InlineData("[None, 'a']", ",a")]
     [InlineData("3600", "3600")]
     [InlineData("-5", "-5")]
     [InlineData("0.25", "0.25")]
@@ -20,6 +20,13 @@ public sealed class PythonLiteralTests
     {
         Assert.True(PythonLiteral.TryParse(literal, out var value));
         Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void None_is_null()
+    {
+        Assert.True(PythonLiteral.TryParse(" None ", out var value));
+        Assert.Null(value);
     }
 
     [Theory]

@@ -24,6 +24,9 @@ modules=(
   test_tools
   test_mime
   test_encoding
+  test_dynamicobjectmapping
+  test_proxy
+  test_virtualhost
   test_iterator
 )
 

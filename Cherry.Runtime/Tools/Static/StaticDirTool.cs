@@ -54,7 +54,9 @@ public sealed class StaticDirTool : HookTool
         }
         var section = Section ?? "/";
         var path = request.PathInfo;
-        var remainder = section == "/" ? path : path.Length >= section.Length ? path[section.Length..] : "";
+        // The section is a tree path; under a virtual host the tree path is the dispatch path, not the browser's.
+        var treePath = request.DispatchPath;
+        var remainder = section == "/" ? treePath : treePath.Length >= section.Length ? treePath[section.Length..] : "";
         var realDir = _realDir ??= StaticPaths.RealDirectory(_dir);
         var target = StaticPaths.Inside(_dir, realDir, remainder);
         if (target is null)

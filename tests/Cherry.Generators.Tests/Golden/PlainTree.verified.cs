@@ -15,6 +15,7 @@ namespace Cherry.Generated
         private readonly global::Cherry.Infrastructure.HandlerEntry _about;
         private readonly global::Cherry.Infrastructure.HandlerEntry _feed_xml;
         private readonly global::Cherry.Infrastructure.HandlerEntry _default;
+        private readonly global::Cherry.Infrastructure.HandlerEntry _greet;
         private readonly global::Cherry.Infrastructure.HandlerEntry _blog_index;
         private readonly global::Cherry.Infrastructure.HandlerEntry _blog_search;
         private readonly global::Cherry.Infrastructure.HandlerEntry[] _handlers;
@@ -25,9 +26,10 @@ namespace Cherry.Generated
             _about = new global::Cherry.Infrastructure.HandlerEntry("/about", Invoke_Root_About);
             _feed_xml = new global::Cherry.Infrastructure.HandlerEntry("/feed_xml", Invoke_Root_Feed);
             _default = new global::Cherry.Infrastructure.HandlerEntry("/", Invoke_Root_Default);
+            _greet = new global::Cherry.Infrastructure.HandlerEntry("/greet", Invoke_Root_Greet);
             _blog_index = new global::Cherry.Infrastructure.HandlerEntry("/blog", Invoke_Blog_Index);
             _blog_search = new global::Cherry.Infrastructure.HandlerEntry("/blog/search", Invoke_Blog_Search);
-            _handlers = new global::Cherry.Infrastructure.HandlerEntry[] { _index, _about, _feed_xml, _default, _blog_index, _blog_search };
+            _handlers = new global::Cherry.Infrastructure.HandlerEntry[] { _index, _about, _feed_xml, _default, _greet, _blog_index, _blog_search };
         }
 
         public override global::System.Collections.Generic.IReadOnlyList<global::Cherry.Infrastructure.HandlerEntry> Handlers => _handlers;
@@ -56,6 +58,9 @@ namespace Cherry.Generated
                         return true;
                     case "default":
                         match.Set(_default, node, walker.NextSegmentStart, isIndex: false);
+                        return true;
+                    case "greet":
+                        match.Set(_greet, node, walker.NextSegmentStart, isIndex: false);
                         return true;
                     case "blog":
                         if (node.Blog is { } child_Blog && Resolve_blog(child_Blog, ref walker, ref match))
@@ -239,6 +244,60 @@ namespace Cherry.Generated
             }
             errors.ThrowIfAny(request);
             request.Response.SetText(target.Default(global::Cherry.Infrastructure.ArgumentParser.Rest(positional, 0)));
+            return default;
+        }
+
+        private global::System.Threading.Tasks.ValueTask Invoke_Root_Greet(global::Cherry.Request request)
+        {
+            var target = (global::Site.Root)request.Target;
+            var errors = new global::Cherry.Infrastructure.ArgumentErrors();
+            var positional = request.VirtualPath;
+            string? raw_name = null;
+            var has_name = false;
+            string? raw_title = null;
+            var has_title = false;
+            if (positional.Count > 0)
+            {
+                raw_title = positional[0];
+                has_title = true;
+            }
+            if (positional.Count > 1)
+            {
+                errors.SurplusPositional();
+            }
+            foreach (var parameter in request.Parameters.AsSpan())
+            {
+                switch (parameter.Name)
+                {
+                    case "name":
+                        if (has_name)
+                        {
+                            errors.Duplicate("name", parameter.Source);
+                        }
+                        else
+                        {
+                            raw_name = parameter.Value;
+                            has_name = true;
+                        }
+                        break;
+                    case "title":
+                        if (has_title)
+                        {
+                            errors.Duplicate("title", parameter.Source);
+                        }
+                        else
+                        {
+                            raw_title = parameter.Value;
+                            has_title = true;
+                        }
+                        break;
+                    default:
+                        errors.Unexpected(parameter.Name, parameter.Source);
+                        break;
+                }
+            }
+            errors.ThrowIfAny(request);
+            request.Response.SetText(target.Greet((has_name ? raw_name! : "world"), (has_title ? raw_title! : default)));
             return default;
         }
 

@@ -36,11 +36,7 @@ public static class ObjectMapping
         private static readonly Dir1 SharedDir1 = new();
         private static readonly DefNoIndex SharedDefNoIndex = new();
         private static readonly ByMethod SharedByMethod = new("another");
-        // Collection.default = ByMethod('a', 'bit'): CherryPy takes an object named default as the node for every
-        // path below /collection. Cherry's Default is a method only, so the resource itself is the node here; the
-        // requests the test makes (GET /collection, POST /collection/silly) reach the same methods with the same
-        // arguments.
-        private static readonly ByMethod SharedCollection = new("a", "bit");
+        private static readonly Collection SharedCollection = new();
 
         public Exposing Exposing => SharedExposing;
 
@@ -52,7 +48,7 @@ public static class ObjectMapping
 
         public ByMethod Bymethod => SharedByMethod;
 
-        public ByMethod Collection => SharedCollection;
+        public Collection Collection => SharedCollection;
 
         [Exposed]
         public string Index(string name = "world") => name;
@@ -169,6 +165,14 @@ public static class ObjectMapping
         }
     }
 
+    /// <summary><c>Collection.default = ByMethod('a', 'bit')</c>: the node named Default takes every path below /collection.</summary>
+    public sealed class Collection
+    {
+        private static readonly ByMethod SharedDefault = new("a", "bit");
+
+        public ByMethod Default => SharedDefault;
+    }
+
     public sealed class Isolated
     {
         [Exposed]
@@ -181,14 +185,10 @@ public static class ObjectMapping
         public string Get() => "milk";
     }
 
-    /// <summary>
-    /// testKeywords' app: <c>hello(self, *, name='world')</c>. C# has no keyword-only parameters, so the name comes
-    /// from the keyword arguments; a positional segment then has nowhere to go (404), as in Python.
-    /// </summary>
+    /// <summary>testKeywords' app: <c>hello(self, *, name='world')</c>, whose name never comes from a path segment.</summary>
     public sealed class KeywordsRoot
     {
         [Exposed]
-        public string Hello(Keywords kwargs) =>
-            "Hello " + (kwargs.LastOrDefault(kv => kv.Key == "name").Value ?? "world") + "!";
+        public string Hello([KeywordOnly] string name = "world") => "Hello " + name + "!";
     }
 }

@@ -25,7 +25,7 @@ public static class Proxy
                 .Set("/", "tools.proxy.on", "True")
                 .Set("/", "tools.proxy.base", "www.mydomain.test")
                 // base_no_base's @cherrypy.config(**{'tools.proxy.base': None})
-                .Set("/base_no_base", "tools.proxy.base", "None"));
+                .Set("/base_no_base", "tools.proxy.base", null));
         }
     }
 
