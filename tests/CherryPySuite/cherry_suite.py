@@ -72,6 +72,30 @@ EXCLUDED = {
         "starts and stops CherryPy's own engine on port 0 in the test process; no request reaches the port",
 }
 
+# Included tests that fail for a reason outside Cherry that Cherry cannot change: Kestrel (the HTTP server layer)
+# answers malformed requests with an empty 400 body, or refuses them before any application code runs, and .NET's
+# error texts are not Python's. They run, are expected to fail (strictly: one that starts to pass fails the run, so
+# the list stays true), and are counted as failing in the summary, not as deviations.
+KESTREL_400 = ('Kestrel answers this malformed request itself with a 400 whose body is empty, before any application '
+               "code runs; cheroot's 400 carries a text the test reads (no KestrelServerOptions setting gives it one)")
+KNOWN_FAILURES = {
+    'test_http.py::HTTPTests::test_malformed_request_line': KESTREL_400 + ": 'Malformed Request-Line'",
+    'test_http.py::HTTPTests::test_malformed_header': KESTREL_400 + ": 'Illegal header line.'",
+    'test_http.py::HTTPTests::test_garbage_in': KESTREL_400 + ": 'Malformed Request-Line'",
+    'test_request_obj.py::RequestObjectTests::testParamErrors':
+        KESTREL_400 + " for GET invalid/path/without/leading/slash: 'Invalid path in Request-URI' (the rest of the "
+        'test passes, checked with that request left out)',
+    'test_request_obj.py::RequestObjectTests::test_CONNECT_method':
+        'Kestrel refuses (400) a CONNECT whose Host differs from its authority-form target before Cherry sees it',
+    'test_request_obj.py::RequestObjectTests::test_CONNECT_method_invalid_authority':
+        KESTREL_400 + ' (the status matches)',
+    'test_request_obj.py::RequestObjectTests::test_dangerous_host':
+        'Kestrel refuses the RFC 2047 Host =?iso-8859-1?q?foo=0Abar?= with a 400 before Cherry runs',
+    'test_core.py::ErrorTests::test_contextmanager':
+        "the 404 is right, but its message is .NET's \"Could not find file '...'\", not the OS text \"No such file or "
+        'directory\" the test looks for',
+}
+
 # CherryPy behaviour that Cherry changes on purpose (docs/conformance.md, "Documented deviations"): the test is
 # expected to fail, strictly (an unexpected pass fails the run, so the list stays true).
 DIGEST_ALGORITHMS = (
@@ -357,7 +381,61 @@ def pytest_collection_modifyitems(config, items):
             continue
         if key in DEVIATIONS:
             item.add_marker(pytest.mark.xfail(reason=DEVIATIONS[key], strict=True))
+        elif key in KNOWN_FAILURES:
+            item.add_marker(pytest.mark.xfail(reason='known failure: ' + KNOWN_FAILURES[key], strict=True))
         keep.append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
+
+
+# Per test module: what each included test came to, and how many were excluded; printed after pytest's summary.
+_EMPTY_TALLY = {'in': 0, 'passed': 0, 'deviations': 0, 'upstream xfail': 0, 'skipped': 0, 'failing': 0, 'excluded': 0}
+_tallies = {}
+_outcomes = {}
+
+
+def _tally(nodeid):
+    return _tallies.setdefault(nodeid.split('::', 1)[0].rsplit('/', 1)[-1][:-3], dict(_EMPTY_TALLY))
+
+
+def pytest_deselected(items):
+    for item in items:
+        _tally(item.nodeid)['excluded'] += 1
+
+
+def pytest_runtest_logreport(report):
+    # A test's outcome is its worst phase: a failure in setup or teardown fails it, as pytest counts it.
+    if report.failed or _key(report) in KNOWN_FAILURES:
+        outcome = 'failing'
+    elif hasattr(report, 'wasxfail'):
+        outcome = 'deviations' if _key(report) in DEVIATIONS else 'upstream xfail'
+    elif report.skipped:
+        outcome = 'skipped'
+    elif report.when == 'call':
+        outcome = 'passed'
+    else:
+        return
+    if _outcomes.get(report.nodeid) != 'failing':
+        _outcomes[report.nodeid] = outcome
+
+
+def pytest_terminal_summary(terminalreporter):
+    for nodeid, outcome in _outcomes.items():
+        tally = _tally(nodeid)
+        tally['in'] += 1
+        tally[outcome] += 1
+    if not _tallies:
+        return
+    columns = list(_EMPTY_TALLY)
+    write = terminalreporter.write_line
+    write('')
+    write('| module | ' + ' | '.join(columns) + ' |')
+    write('|---|' + '---:|' * len(columns))
+    for module in sorted(_tallies):
+        write('| %s | %s |' % (module, ' | '.join(str(_tallies[module][c]) for c in columns)))
+    total = {c: sum(t[c] for t in _tallies.values()) for c in columns}
+    write('| total | %s |' % ' | '.join(str(total[c]) for c in columns))
+    counted = total['in'] - total['skipped']
+    write('Total: %d of %d included tests pass (%.1f %%; %d skipped by the tests themselves not counted)'
+          % (total['passed'], counted, 100.0 * total['passed'] / max(counted, 1), total['skipped']))

@@ -28,6 +28,10 @@ modules=(
   test_proxy
   test_virtualhost
   test_iterator
+  test_http
+  test_request_obj
+  test_core
+  test_config
 )
 
 # CHERRY_SUITE_MODULES="test_static test_tools" runs other modules than the list (a port not yet in it).
