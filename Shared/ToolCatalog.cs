@@ -195,7 +195,8 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string> Key = new("key", "Key", DigestKey) { Required = true, DiagnosticId = "CHERRY0010" };
             public static readonly ToolArgument<string> AcceptCharset = new("accept_charset", "AcceptCharset");
             public static readonly ToolArgument<bool> AllowLegacyNoQop = new("allow_legacy_no_qop", "AllowLegacyNoQop");
-            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", Realm, Key, AcceptCharset, AllowLegacyNoQop);
+            public static readonly ToolArgument<string[]> Algorithms = new("algorithms", "Algorithms", ToolRules.DigestAlgorithms);
+            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", Realm, Key, AcceptCharset, AllowLegacyNoQop, Algorithms);
         }
 
         public static class Sessions

@@ -46,6 +46,23 @@ namespace Cherry.Shared
             return null;
         }
 
+        /// <summary>The digest algorithms a realm challenges with: at least one, each MD5 or SHA-256.</summary>
+        public static string? DigestAlgorithms(string[] algorithms)
+        {
+            if (algorithms.Length == 0)
+            {
+                return "name at least one digest algorithm (MD5, SHA-256)";
+            }
+            foreach (var algorithm in algorithms)
+            {
+                if (!string.Equals(algorithm, "MD5", StringComparison.OrdinalIgnoreCase) && !string.Equals(algorithm, "SHA-256", StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"the digest algorithm '{algorithm}' is not MD5 or SHA-256";
+                }
+            }
+            return null;
+        }
+
         public static string? CompressLevel(int level) =>
             level is >= 0 and <= 9 ? null : $"the compression level is 0 to 9 (it is {level})";
 

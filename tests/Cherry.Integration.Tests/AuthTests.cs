@@ -209,6 +209,19 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
     }
 
     [Fact]
+    public async Task Digest_limited_to_md5_challenges_once_and_asks_again_for_a_sha256_answer()
+    {
+        var (challenge, _) = await _client.FetchAsync("/md5/");
+        Assert.Equal(HttpStatusCode.Unauthorized, challenge.StatusCode);
+        Assert.Contains("algorithm=\"MD5\"", Assert.Single(challenge.Headers.WwwAuthenticate).ToString());
+        var (sha256, _) = await _client.FetchAsync("/md5/", ("Authorization", Authorization(Nonce(), "/md5/", algorithm: "SHA-256")));
+        Assert.Equal(HttpStatusCode.Unauthorized, sha256.StatusCode);
+        Assert.Single(sha256.Headers.WwwAuthenticate);
+        var (md5, body) = await _client.FetchAsync("/md5/", ("Authorization", Authorization(Nonce(), "/md5/")));
+        Assert.Equal((HttpStatusCode.OK, "Hello alice"), (md5.StatusCode, body));
+    }
+
+    [Fact]
     public async Task Digest_accepts_sha256()
     {
         var (response, body) = await _client.FetchAsync("/digest/", ("Authorization", Authorization(Nonce(), "/digest/", algorithm: "SHA-256")));

@@ -154,6 +154,20 @@ public sealed class ToolCatalogTests
         Assert.Contains(accepted, error.Message);
     }
 
+    [Theory]
+    [InlineData("SHA-1", "'SHA-1' is not MD5 or SHA-256")]
+    [InlineData("", "at least one digest algorithm")]
+    public void Digest_algorithms_from_configuration_are_md5_or_sha256(string value, string problem)
+    {
+        var arguments = new ToolArguments("auth_digest");
+        arguments.Set("realm", "wonderland", "/");
+        arguments.Set("key", "a565c27146791cfb", "/");
+        arguments.Set("algorithms", value, "/");
+        var error = Assert.Throws<CherryConfigurationException>(() => new AuthDigestTool().Configure(arguments));
+        Assert.Equal("tools.auth_digest.algorithms", error.Key);
+        Assert.Contains(problem, error.Message);
+    }
+
     [Fact]
     public void Response_headers_from_configuration_add_to_the_attribute_s_and_are_held_to_pairs()
     {

@@ -98,10 +98,6 @@ KNOWN_FAILURES = {
 
 # CherryPy behaviour that Cherry changes on purpose (docs/conformance.md, "Documented deviations"): the test is
 # expected to fail, strictly (an unexpected pass fails the run, so the list stays true).
-DIGEST_ALGORITHMS = (
-    'Digest algorithms: Cherry challenges with MD5 and SHA-256 (two WWW-Authenticate headers, MD5 first), the test '
-    'asserts exactly one (docs/conformance.md; AuthTests.Digest_challenges_with_md5_and_sha256)'
-)
 TRACEBACKS = (
     "Error page tracebacks: the page's traceback is .NET's exception and stack (ArgumentException, "
     "NotImplementedException), not Python's (raise ValueError(), AttributeError: 'str' object..., "
@@ -139,9 +135,6 @@ DEVIATIONS = {
         "gzip output bytes: .NET's gzip header (mtime 0, OS 3) and a flush after each chunk of a streamed body, not "
         "Python's GzipFile stream, which the test compares byte for byte (docs/conformance.md; "
         'ToolboxTests.A_streamed_body_is_compressed_as_a_stream_without_a_length)',
-    'test_auth_digest.py::DigestAuthTest::test_ascii_user': DIGEST_ALGORITHMS,
-    'test_auth_digest.py::DigestAuthTest::test_unicode_user': DIGEST_ALGORITHMS,
-    'test_auth_digest.py::DigestAuthTest::test_wrong_realm': DIGEST_ALGORITHMS,
     'test_config.py::ConfigTests::testUnrepr':
         'INI values: Python literals only; the ioconf values that are expressions (os.path.join(...), '
         "response_codes[404], __import__(...), 3+2j, 6*3, %(ones)s + ...) are not in the port's INI, so /repr answers "

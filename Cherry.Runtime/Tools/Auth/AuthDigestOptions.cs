@@ -24,11 +24,19 @@ public sealed record AuthDigestOptions
     /// </summary>
     public bool AllowLegacyNoQop { get; init; }
 
+    /// <summary>
+    /// The algorithms challenged with, one <c>WWW-Authenticate</c> each, in order (<c>algorithms</c>): MD5 and SHA-256
+    /// by default (RFC 7616; MD5 first, which every client reads). <c>["MD5"]</c> challenges as CherryPy does; an
+    /// answer in an algorithm not listed is challenged again.
+    /// </summary>
+    public string[] Algorithms { get; init; } = ["MD5", "SHA-256"];
+
     internal AuthDigestOptions Bind(ToolArguments arguments) => new()
     {
         Realm = arguments.Bind(ToolCatalog.AuthDigest.Realm, Realm),
         Key = arguments.Bind(ToolCatalog.AuthDigest.Key, Key),
         AcceptCharset = arguments.Bind(ToolCatalog.AuthDigest.AcceptCharset, AcceptCharset),
         AllowLegacyNoQop = arguments.Bind(ToolCatalog.AuthDigest.AllowLegacyNoQop, AllowLegacyNoQop),
+        Algorithms = arguments.Bind(ToolCatalog.AuthDigest.Algorithms, Algorithms),
     };
 }

@@ -96,6 +96,11 @@ public sealed class AuthDigestTool : Tool
             throw Challenge(request, stale: false);
         }
         var baseAlgorithm = algorithm.StartsWith("SHA-256", StringComparison.Ordinal) ? "SHA-256" : "MD5";
+        if (!Options.Algorithms.Contains(baseAlgorithm, StringComparer.OrdinalIgnoreCase))
+        {
+            // Not an algorithm this realm offers: ask again with the ones it does.
+            throw Challenge(request, stale: false);
+        }
         var ha1 = getHa1(Options.Realm, user, baseAlgorithm);
         if (ha1 is null)
         {
@@ -149,11 +154,12 @@ public sealed class AuthDigestTool : Tool
         var nonce = NewNonce(request.App.Time.GetUtcNow());
         var charset = Options.AcceptCharset.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) ? "" : $", charset=\"{Options.AcceptCharset.ToUpperInvariant()}\"";
         var extra = (stale ? ", stale=\"true\"" : "") + charset;
-        request.Response.Headers.WWWAuthenticate = new Microsoft.Extensions.Primitives.StringValues(
-        [
-            $"Digest realm=\"{Options.Realm}\", nonce=\"{nonce}\", algorithm=\"MD5\", qop=\"auth\", opaque=\"{Opaque()}\"{extra}",
-            $"Digest realm=\"{Options.Realm}\", nonce=\"{nonce}\", algorithm=\"SHA-256\", qop=\"auth\", opaque=\"{Opaque()}\"{extra}",
-        ]);
+        var challenges = new string[Options.Algorithms.Length];
+        for (var i = 0; i < challenges.Length; i++)
+        {
+            challenges[i] = $"Digest realm=\"{Options.Realm}\", nonce=\"{nonce}\", algorithm=\"{Options.Algorithms[i].ToUpperInvariant()}\", qop=\"auth\", opaque=\"{Opaque()}\"{extra}";
+        }
+        request.Response.Headers.WWWAuthenticate = new Microsoft.Extensions.Primitives.StringValues(challenges);
         return new HttpError(401, "You are not authorized to access that resource");
     }
 
@@ -255,6 +261,9 @@ public sealed class AuthDigestAttribute : ToolAttribute
 
     /// <inheritdoc cref="AuthDigestOptions.AllowLegacyNoQop"/>
     public bool AllowLegacyNoQop { get => _options.AllowLegacyNoQop; set => _options = _options with { AllowLegacyNoQop = value }; }
+
+    /// <inheritdoc cref="AuthDigestOptions.Algorithms"/>
+    public string[] Algorithms { get => _options.Algorithms; set => _options = _options with { Algorithms = value }; }
 
     public override Tool CreateTool() => new AuthDigestTool { Options = _options };
 }

@@ -9,6 +9,8 @@ public sealed class AuthRoot
 
     public DigestProtected Digest { get; } = new();
 
+    public Md5OnlyProtected Md5 { get; } = new();
+
     public ConfiguredProtected Configured { get; } = new();
 
     public CachedProtected Cached { get; } = new();
@@ -37,6 +39,14 @@ public sealed class DigestProtected
     [Exposed]
     public string Default(Request request, Keywords kwargs, params string[] args) =>
         $"Hello {request.Login} at {string.Join('/', args)}{string.Concat(kwargs.Select(k => $" {k.Key}={k.Value}"))}";
+}
+
+/// <summary>The same realm challenging with MD5 alone, as CherryPy does.</summary>
+[AuthDigest(Realm = "wonderland", Key = "a565c27146791cfb", Algorithms = ["MD5"])]
+public sealed class Md5OnlyProtected
+{
+    [Exposed]
+    public string Index(Request request) => "Hello " + request.Login;
 }
 
 public sealed class ConfiguredProtected
