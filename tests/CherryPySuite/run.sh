@@ -74,5 +74,5 @@ passed=$(count passed)
 failed=$(( $(count failed) + $(count error) + $(count xpassed) ))
 xfailed=$(count xfailed)
 deselected=$(count deselected)
-echo "cherrypy suite: $passed passed, $failed failed, $deselected excluded/deselected, $xfailed documented deviations (xfail)"
+echo "cherrypy suite: $passed passed, $failed failed, $deselected excluded/deselected, $xfailed expected failures (xfail: documented deviations and known failures, split in the table above)"
 exit "$status"
