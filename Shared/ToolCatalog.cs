@@ -40,7 +40,8 @@ namespace Cherry.Shared
             public const string Name = "gzip";
             public static readonly ToolArgument<int> CompressLevel = new("compress_level", "CompressLevel", ToolRules.CompressLevel);
             public static readonly ToolArgument<string[]> MimeTypes = new("mime_types", "MimeTypes");
-            public static readonly ToolDeclaration Tool = new(Name, "GzipAttribute", CompressLevel, MimeTypes);
+            public static readonly ToolArgument<bool> Brotli = new("brotli", "Brotli");
+            public static readonly ToolDeclaration Tool = new(Name, "GzipAttribute", CompressLevel, MimeTypes, Brotli);
         }
 
         public static class Etags

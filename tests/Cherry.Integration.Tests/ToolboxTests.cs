@@ -188,6 +188,20 @@ public sealed class ToolboxTests(ToolboxFixture fixture) : IClassFixture<Toolbox
         Assert.Equal("identity, gzip, br", Http.ErrorMessage(Encoding.UTF8.GetString(body)));
     }
 
+    [Theory]
+    [InlineData("br", null)]
+    [InlineData("br, gzip;q=0.5", "gzip")]
+    [InlineData("gzip", "gzip")]
+    public async Task Without_brotli_only_gzip_is_offered(string header, string? coding)
+    {
+        var (response, _) = await RawBytesAsync("/gzip_only/", header);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(coding, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        var (refused, body) = await RawBytesAsync("/gzip_only/", "identity;q=0, br");
+        Assert.Equal(HttpStatusCode.NotAcceptable, refused.StatusCode);
+        Assert.Equal("identity, gzip", Http.ErrorMessage(Encoding.UTF8.GetString(body)));
+    }
+
     [Fact]
     public async Task Error_pages_are_compressed_for_clients_that_accept_gzip()
     {

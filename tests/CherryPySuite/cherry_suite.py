@@ -153,12 +153,13 @@ DEVIATIONS = {
     'test_core.py::CoreRequestHandlingTest::testRanges':
         'Many ranges: the overlapping bytes=4-6,2-5 are coalesced into one range, not sent as two parts '
         '(docs/conformance.md; StaticTests.Overlapping_and_adjacent_ranges_are_coalesced)',
+    'test_encoding.py::EncodingTests::testGzip':
+        "Error page tracebacks: /gzip/noshow is the 500 page without Content-Encoding the test wants, but its traceback "
+        "is .NET's, not Python's 'IndexError' (docs/conformance.md; ResponseTests.An_exception_inside_a_collected_"
+        'sequence_is_a_500_page); the 406 before it lists "identity, gzip" now that the port turns br off',
     'test_core.py::CoreRequestHandlingTest::test_redirect_with_xss':
         'HttpRedirect to text a URI cannot hold: <script> is percent-encoded in Location and the body, not HTML-escaped '
         '(docs/conformance.md; ResponseTests.A_redirect_target_is_percent_encoded_as_a_uri)',
-    'test_encoding.py::EncodingTests::testGzip':
-        'Accept-Encoding: deflate / br: the 406 for "*;q=0" lists "identity, gzip, br", not "identity, gzip" '
-        '(docs/conformance.md; ToolboxTests.Refusing_identity_and_every_offered_coding_is_406)',
 }
 
 # Modules of CherryPy's repository that Debian leaves out and a setup_server imports (test_config's ioconf evaluates

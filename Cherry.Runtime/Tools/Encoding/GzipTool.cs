@@ -104,13 +104,13 @@ public sealed class GzipTool : HookTool
                     return null;
                 case "gzip" or "x-gzip" or "*":
                     return compressible ? "gzip" : null;
-                case "br":
+                case "br" when Options.Brotli:
                     return compressible ? "br" : null;
             }
         }
         var identityRefused = elements.Any(e => e.Value.Equals("identity", StringComparison.OrdinalIgnoreCase) && e.Quality <= 0)
             || (elements.Any(e => e.Value == "*" && e.Quality <= 0) && !elements.Any(e => e.Value.Equals("identity", StringComparison.OrdinalIgnoreCase)));
-        return identityRefused ? throw new HttpError(406, "identity, gzip, br") : null;
+        return identityRefused ? throw new HttpError(406, Options.Brotli ? "identity, gzip, br" : "identity, gzip") : null;
     }
 
     private static CompressionLevel Level(int level) => level switch
@@ -132,6 +132,9 @@ public sealed class GzipAttribute : ToolAttribute
 
     /// <inheritdoc cref="GzipOptions.MimeTypes"/>
     public string[] MimeTypes { get => _options.MimeTypes; set => _options = _options with { MimeTypes = value }; }
+
+    /// <inheritdoc cref="GzipOptions.Brotli"/>
+    public bool Brotli { get => _options.Brotli; set => _options = _options with { Brotli = value }; }
 
     public override Tool CreateTool() => new GzipTool { Options = _options };
 }

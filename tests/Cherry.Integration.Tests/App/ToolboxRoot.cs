@@ -16,6 +16,8 @@ public sealed class ToolboxRoot
 
     public ExtendedGzipApp Gzip { get; } = new();
 
+    public GzipOnly GzipOnly { get; } = new();
+
     public ExtendedMiscTools Tools { get; } = new();
 
     public ConfiguredTools Configured { get; } = new();
@@ -102,6 +104,14 @@ public sealed class ExtendedGzipApp : GzipApp
             yield return $"chunk {i}; ";
         }
     }
+}
+
+/// <summary>gzip without br, as CherryPy's tool.</summary>
+[Gzip(Brotli = false)]
+public sealed class GzipOnly
+{
+    [Exposed]
+    public string Index() => "<html><body>" + string.Concat(Enumerable.Repeat("gzip alone ", 50)) + "</body></html>";
 }
 
 public sealed class ExtendedMiscTools : MiscTools

@@ -17,6 +17,8 @@ public static class Encodings
 
     public static void Map(WebApplication app) => app.MapCherry<Root>("/", options => options
         .Set("/gzip", "tools.gzip.on", "True")
+        // CherryPy's gzip tool knows gzip alone.
+        .Set("/gzip", "tools.gzip.brotli", "False")
         // @cherrypy.config(**{'tools.encode.on': False}) on noshow: so that gzip is the tool that collapses the body.
         .Set("/gzip/noshow", "tools.encode.on", "False"));
 
