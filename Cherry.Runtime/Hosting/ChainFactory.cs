@@ -165,7 +165,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             else if (key == "request.query_string_encoding")
             {
                 queryStringEncoding = Http.Charsets.Find(value) is null
-                    ? throw new CherryConfigurationException(section, key, $"there is no charset named '{value}'.")
+                    ? throw new CherryConfigurationException(section, key, Http.Charsets.Unknown(value))
                     : value;
             }
             else if (!IsApplicationKey(key))
@@ -188,7 +188,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             {
                 if (!registry.TryCreate(name, out var created))
                 {
-                    throw new CherryConfigurationException(section, $"tools.{name}.on", $"there is no tool named '{name}'.");
+                    throw new CherryConfigurationException(section, $"tools.{name}.on", ToolRegistry.Unknown(name));
                 }
                 tools.Add(created);
             }
@@ -203,7 +203,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             if (tools.Find(t => t.Name == name) is null)
             {
                 // A tool that is off still has its keys and values checked: `tools.gzip.onn` stops start-up either way.
-                var probe = CreateKnown(name, declaredNames) ?? throw args.Unknown($"there is no tool named '{name}'.");
+                var probe = CreateKnown(name, declaredNames) ?? throw args.Unknown(ToolRegistry.Unknown(name));
                 try
                 {
                     probe.Configure(args);
