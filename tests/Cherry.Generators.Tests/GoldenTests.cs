@@ -243,6 +243,24 @@ public sealed class GoldenTests
     }
 
     [Fact]
+    public void Dependency_injection() => Verify("DependencyInjection", """
+        using Cherry;
+        using Microsoft.AspNetCore.Mvc;
+        namespace Site;
+        public interface IClock { string Now(); }
+        public interface IOrders { int Count(); }
+        public sealed class Root(IClock clock, Shop shop)
+        {
+            public Shop Shop { get; } = shop;
+            [Exposed] public string Index() => clock.Now();
+        }
+        public sealed class Shop(IOrders orders)
+        {
+            [Exposed] public string Index([FromServices] IClock clock, int page = 1) => clock.Now() + orders.Count() + page;
+        }
+        """);
+
+    [Fact]
     public void Tool_roots()
     {
         var (result, output) = GeneratorHarness.Run(
