@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Cherry.Generators.Model;
 using Cherry.Shared;
@@ -29,38 +27,7 @@ namespace Cherry.Generators.Parsing
             // Classes that declare handlers come from the [Exposed] and [Rest] steps, parsed once each.
             var known = KnownTypes.For(context.SemanticModel.Compilation);
             var nodes = NodeParser.ParseReachedOnly(root, known, cancellation);
-            return (new RootSpec(TypeNames.Of(root), root.Name, Construction(root, known, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default))), nodes);
-        }
-
-        /// <summary>
-        /// Of several public constructors, the one marked <c>[ActivatorUtilitiesConstructor]</c> (DI's own marker), else the
-        /// parameterless one (what <c>new T()</c> called before roots took services), else the one with most parameters.
-        /// </summary>
-        private static IMethodSymbol? Chosen(List<IMethodSymbol> constructors) =>
-            constructors.Count <= 1 ? constructors.FirstOrDefault()
-            : constructors.FirstOrDefault(c => c.GetAttributes().Any(a => a.AttributeClass?.Name == "ActivatorUtilitiesConstructorAttribute"))
-              ?? constructors.FirstOrDefault(c => c.Parameters.Length == 0)
-              ?? constructors.OrderByDescending(c => c.Parameters.Length).First();
-
-        /// <summary>
-        /// How start-up builds <paramref name="type"/>: its public constructor (<see cref="Chosen"/>); a parameter
-        /// whose type is itself a tree node is built the same way (unless that would loop), any other comes from DI.
-        /// </summary>
-        private static ConstructionSpec? Construction(INamedTypeSymbol type, KnownTypes known, HashSet<ITypeSymbol> building)
-        {
-            var constructor = type.IsAbstract ? null : Chosen(type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList());
-            if (constructor is null || !building.Add(type))
-            {
-                return null;
-            }
-            var arguments = constructor.Parameters.Select(p => new ConstructorArgumentSpec(
-                p.Name,
-                TypeNames.Of(p.Type),
-                p.Type is INamedTypeSymbol { TypeKind: TypeKind.Class } node && !building.Contains(node) && NodeParser.IsNode(node, known)
-                    ? Construction(node, known, building)
-                    : null)).ToEquatableArray();
-            building.Remove(type);
-            return new ConstructionSpec(TypeNames.Of(type), type.Name, arguments);
+            return (new RootSpec(TypeNames.Of(root), root.Name, ConstructionParser.Parse(root, known)), nodes);
         }
     }
 }
