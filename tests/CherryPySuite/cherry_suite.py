@@ -126,9 +126,6 @@ DEVIATIONS = {
         'the port leaves /error out',
     'test_static.py::StaticTest::test_null_bytes':
         'NUL byte in a static path: 400, not 404 (docs/conformance.md; StaticTests.A_nul_byte_is_refused)',
-    'test_static.py::StaticTest::test_security':
-        'Dot segments in a static path: Kestrel removes them before routing, so /static/../../test/style.css is '
-        '/test/style.css, a 404, not a 400/403 (docs/conformance.md; StaticTests.Dot_segments_never_reach_the_file_system)',
     'test_tools.py::ToolTests::testHookErrors': TRACEBACKS,
     'test_tools.py::ToolTests::testGuaranteedHooks': TRACEBACKS,
     'test_tools.py::ToolTests::testCombinedTools':
@@ -150,9 +147,6 @@ DEVIATIONS = {
     'test_core.py::CoreRequestHandlingTest::testCookies':
         'Cookie header with a malformed pair: the pair is skipped and the request served, not a 400 for the whole '
         'request (docs/conformance.md; ResponseTests.A_malformed_cookie_pair_is_skipped_and_the_request_served)',
-    'test_core.py::CoreRequestHandlingTest::testRanges':
-        'Many ranges: the overlapping bytes=4-6,2-5 are coalesced into one range, not sent as two parts '
-        '(docs/conformance.md; StaticTests.Overlapping_and_adjacent_ranges_are_coalesced)',
     'test_encoding.py::EncodingTests::testGzip':
         "Error page tracebacks: /gzip/noshow is the 500 page without Content-Encoding the test wants, but its traceback "
         "is .NET's, not Python's 'IndexError' (docs/conformance.md; ResponseTests.An_exception_inside_a_collected_"
