@@ -25,7 +25,8 @@ internal static class StaticTraversal
         var query = target.IndexOf('?');
         var rawPath = query < 0 ? target : target[..query];
         var script = app.ScriptName;
-        if ((!rawPath.Contains('.') && !rawPath.Contains("%2e", StringComparison.OrdinalIgnoreCase))
+        // A dot segment starts right after a slash; most paths have none and are let through at once.
+        if ((!rawPath.Contains("/.", StringComparison.Ordinal) && !rawPath.Contains("/%2e", StringComparison.OrdinalIgnoreCase))
             || !rawPath.StartsWith(script, StringComparison.Ordinal)
             || (rawPath.Length > script.Length && rawPath[script.Length] != '/'))
         {
