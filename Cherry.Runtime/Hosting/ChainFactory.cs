@@ -13,6 +13,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
     private const string HeadersPrefix = "response.headers.";
     private const string ErrorPagePrefix = "error_page.";
 
+    private readonly HashSet<string> _staticSections = new(StringComparer.Ordinal);
+
     public void Complete(MountedApp app)
     {
         var entries = app.Tree.Handlers.Append(app.NotFoundEntry).Select(e => (Entry: e, Declared: e.CreateTools())).ToList();
@@ -39,6 +41,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                 })
                 .ToArray();
         }
+        app.StaticSections = _staticSections.OrderByDescending(s => s.Length).ToArray();
     }
 
     /// <summary>A fresh instance of a registered tool, or of one an attribute declares somewhere in the app.</summary>
@@ -235,6 +238,10 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             tool.Configure(args);
             args.ThrowIfUntaken();
             tool.Resolve(services, args);
+            if (tool is StaticDirTool staticDir)
+            {
+                _staticSections.Add(staticDir.Section ?? "/");
+            }
         }
 
         var builder = new ToolChainBuilder(priorities);
