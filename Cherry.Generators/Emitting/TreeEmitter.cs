@@ -109,6 +109,10 @@ namespace Cherry.Generators.Emitting
             {
                 arguments += ", requiresSession: true";
             }
+            if (entry.JsonOut)
+            {
+                arguments += ", jsonOut: true";
+            }
             return arguments;
         }
     }
