@@ -11,7 +11,11 @@ namespace Cherry.Integration.Tests;
 public sealed class CacheInvalidationTests
 {
     private static Task<CherryServer> StartAsync(Action<IServiceCollection>? services = null) =>
-        CherryServer.StartAsync(app => app.MapCherry(new InvalidationRoot(app.Services.GetRequiredService<CacheInvalidator>()), "/"), services: services);
+        CherryServer.StartAsync(app => app.MapCherry(app.Services.GetRequiredService<InvalidationRoot>(), "/"), services: s =>
+        {
+            s.AddSingleton<InvalidationRoot>();
+            services?.Invoke(s);
+        });
 
     /// <summary>The body, and whether the cache served it.</summary>
     private static async Task<(string Body, bool Cached)> GetAsync(CherryServer server, string url, params (string, string)[] headers)
@@ -81,21 +85,31 @@ public sealed class CacheInvalidationTests
     }
 
     [Fact]
+    public async Task A_response_computed_across_a_drop_is_not_stored()
+    {
+        // A store of four entries: what the slow request would store outlives the generation record the drop wrote.
+        using var store = new MemoryCacheStore { MaxObjects = 4 };
+        await using var server = await StartAsync(services => services.AddSingleton<ICacheStore>(store));
+        var slow = server.Services.GetRequiredService<InvalidationRoot>().Slow;
+        var pending = server.Client.FetchAsync("/slow/");
+        await slow.Entered.Task;
+        await server.Client.FetchAsync("/drop?path=/slow/");
+        slow.Release.SetResult();
+        Assert.Equal("slow visit #1", (await pending).Body);
+        // Two more entries push the oldest (the generation record) out.
+        await GetAsync(server, "/docs/x");
+
+        var (body, cached) = await GetAsync(server, "/slow/");
+        Assert.Equal("slow visit #2", body);
+        Assert.False(cached);
+    }
+
+    [Fact]
     public async Task A_drop_on_one_instance_reaches_another_through_a_shared_redis_store()
     {
-        var redis = await TestServers.RedisAsync();
-        var instanceName = "cherry-invalidation-" + Guid.NewGuid().ToString("N") + ":";
-        void UseRedis(IServiceCollection services)
-        {
-            services.AddStackExchangeRedisCache(o =>
-            {
-                o.Configuration = redis;
-                o.InstanceName = instanceName;
-            });
-            services.AddSingleton<ICacheStore>(sp => new DistributedCacheStore(sp.GetRequiredService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>()));
-        }
-        await using var first = await StartAsync(UseRedis);
-        await using var second = await StartAsync(UseRedis);
+        var useRedis = await RedisCacheStore.RegistrationAsync();
+        await using var first = await StartAsync(useRedis);
+        await using var second = await StartAsync(useRedis);
         // Two instances behind one host name: the cache key holds the host.
         (string, string) host = ("Host", "docs.example");
         var page = (await GetAsync(first, "/docs/a?q=1", host)).Body;

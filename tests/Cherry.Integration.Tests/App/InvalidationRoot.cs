@@ -5,6 +5,8 @@ public sealed class InvalidationRoot(CacheInvalidator invalidator)
 {
     public CachedDocs Docs { get; } = new();
 
+    public SlowDoc Slow { get; } = new();
+
     [Exposed]
     public async Task<string> Drop(string path)
     {
@@ -31,5 +33,24 @@ public sealed class CachedDocs
     {
         request.Response.Headers.Vary = "Accept-Language";
         return request.PathInfo + " visit #" + Interlocked.Increment(ref _visits);
+    }
+}
+
+/// <summary>A cached page whose first request waits for the test: an invalidation can land while it runs.</summary>
+[Caching(Delay = 3600)]
+public sealed class SlowDoc
+{
+    private int _visits;
+
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [Exposed]
+    public async Task<string> Index()
+    {
+        Entered.TrySetResult();
+        await Release.Task;
+        return "slow visit #" + Interlocked.Increment(ref _visits);
     }
 }
