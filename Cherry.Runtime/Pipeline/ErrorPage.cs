@@ -36,6 +36,11 @@ public static class ErrorPage
         {
             var reason = StatusLine.TryParse(response.Status, out var code, out var phrase, out _) && code == status ? phrase : StatusLine.Reason(status);
             ProblemDetails.Render(request, status, reason, message, problemType, traceback);
+            if (!request.Handler.JsonOut)
+            {
+                // Chosen by the Accept header: a shared cache must not hand this document to a browser.
+                Vary.Add(response.Headers, "Accept");
+            }
             return;
         }
         var statusText = StatusLine.Format(status, response.Status);

@@ -54,6 +54,7 @@ public sealed class ProblemDetailsTests
             var (response, body) = await server.Client.FetchAsync("/nowhere", ("Accept", accept));
             var problem = Problem(response, body, 404);
             Assert.Equal("The path '/nowhere' was not found.", problem.GetProperty("detail").GetString());
+            Assert.Contains("Accept", response.Headers.Vary);
         }
     }
 
