@@ -45,6 +45,7 @@ namespace Cherry.Generators.Model
         string? Allow,
         int DispatchError,
         bool RequiresSession,
+        EquatableArray<ParameterSpec> Services,
         bool JsonOut);
 
     /// <summary>One occurrence of a node class in the tree: the same class at two places is two positions.</summary>

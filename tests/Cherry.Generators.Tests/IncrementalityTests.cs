@@ -18,31 +18,36 @@ public sealed class IncrementalityTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
-    private static CSharpCompilation App() => GeneratorHarness.Compile(Sources.Program, Sources.Tree, Sources.JsonContext);
+    private static CSharpCompilation App() => GeneratorHarness.Compile(Sources.Program, Sources.Tree, Sources.JsonContext,
+        "namespace Shop; internal static class Settings { public const string Key = \"tools.etags.on\"; }");
+
+    /// <summary>A driver that also sees a config file, so the tool-root steps run too.</summary>
+    private static GeneratorDriver Driver() => GeneratorHarness.CreateDriver(("/app/shop.conf", "[/]\ntools.gzip.on = True\n"));
 
     [Fact]
     public void The_generator_declares_its_tracked_steps()
     {
-        Assert.Equal(["Exposed", "JsonTypes", "Rest", "Roots", "Trees"], TrackedSteps.Order());
+        Assert.Equal(["Exposed", "JsonTypes", "Rest", "Roots", "ToolFiles", "ToolMentions", "Trees"], TrackedSteps.Order());
     }
 
     [Fact]
     public void A_cloned_compilation_leaves_every_step_cached()
     {
         var compilation = App();
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var driver = Driver().RunGenerators(compilation);
         var first = driver.GetRunResult().Results.Single();
         var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
 
         AssertEveryStepCached(second);
-        Assert.Equal(first.GeneratedSources.Single().SourceText.ToString(), second.GeneratedSources.Single().SourceText.ToString());
+        Assert.Equal(2, first.GeneratedSources.Length);
+        Assert.Equal(first.GeneratedSources.Select(s => s.SourceText.ToString()), second.GeneratedSources.Select(s => s.SourceText.ToString()));
     }
 
     [Fact]
     public void An_unrelated_edit_leaves_every_step_cached()
     {
         var compilation = App();
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var driver = Driver().RunGenerators(compilation);
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace Shop; internal static class Unrelated { public static int Answer() => 42; }", GeneratorHarness.ParseOptions, path: "Unrelated.cs"));
 
@@ -52,7 +57,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void No_step_output_holds_a_symbol_a_syntax_node_or_a_compilation()
     {
-        var result = GeneratorHarness.CreateDriver().RunGenerators(App()).GetRunResult().Results.Single();
+        var result = Driver().RunGenerators(App()).GetRunResult().Results.Single();
         foreach (var step in TrackedSteps)
         {
             foreach (var output in result.TrackedSteps[step].SelectMany(s => s.Outputs))
