@@ -126,6 +126,10 @@ namespace Cherry.Generators.Emitting
             {
                 arguments += ", services: new (string, global::System.Type)[] { " + string.Join(", ", entry.Services.Select(p => "(" + CodeWriter.Quote(p.Name) + ", typeof(" + p.TypeName + "))")) + " }";
             }
+            if (entry.JsonOut)
+            {
+                arguments += ", jsonOut: true";
+            }
             return arguments;
         }
     }

@@ -45,7 +45,8 @@ namespace Cherry.Generators.Model
         string? Allow,
         int DispatchError,
         bool RequiresSession,
-        EquatableArray<ParameterSpec> Services);
+        EquatableArray<ParameterSpec> Services,
+        bool JsonOut);
 
     /// <summary>One occurrence of a node class in the tree: the same class at two places is two positions.</summary>
     /// <param name="Resolver">The generated method that walks the path from here.</param>

@@ -21,9 +21,11 @@ public static class CherryServiceCollectionExtensions
         services.TryAddSingleton<ISessionStore>(s => new RamSessionStore(s.GetRequiredService<TimeProvider>()));
         // Digest nonce-counts; register a shared INonceCounter when several instances serve one realm.
         services.TryAddSingleton<INonceCounter>(s => new MemoryNonceCounter(s.GetRequiredService<TimeProvider>()));
-        // What the tools of every app share: file session stores and sweepers, cache computations in flight.
+        // What the tools of every app share: file session stores and sweepers, cache computations in flight, and the
+        // cache's generations, which handlers renew through CacheInvalidator.
         services.TryAddSingleton(s => new SessionStores(s.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CacheFlights>();
+        services.TryAddSingleton(s => new CacheInvalidator(s.GetRequiredService<ICacheStore>()));
         // Statistics (CherryPy's logging.statistics), the cpstats figures and meter, and the GC page's request count.
         services.AddMetrics();
         services.TryAddSingleton<Statistics>();

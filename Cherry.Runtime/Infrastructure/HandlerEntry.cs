@@ -17,10 +17,12 @@ public sealed class HandlerEntry
     /// <param name="dispatchError">404 or 405 when dispatch found no handler; answered before the body is read.</param>
     /// <param name="requiresSession">The handler takes a <see cref="Session"/>: start-up checks that the sessions tool is on for it.</param>
     /// <param name="services">The handler's [FromServices] parameters and their types: start-up checks that DI has each.</param>
+    /// <param name="jsonOut">The handler is <c>[JsonOut]</c> (or, for a 405, its REST class is): its errors are problem documents.</param>
     public HandlerEntry(string path, Func<Request, ValueTask>? invoke, Func<Tool[]>? createTools = null, string? allow = null, int dispatchError = 0,
-        bool requiresSession = false, (string Parameter, Type Type)[]? services = null)
+        bool requiresSession = false, (string Parameter, Type Type)[]? services = null, bool jsonOut = false)
     {
         Services = services ?? [];
+        JsonOut = jsonOut;
         RequiresSession = requiresSession;
         Path = path;
         Invoke = invoke;
@@ -36,6 +38,8 @@ public sealed class HandlerEntry
     public int DispatchError { get; }
 
     public bool RequiresSession { get; }
+
+    public bool JsonOut { get; }
 
     internal (string Parameter, Type Type)[] Services { get; }
 

@@ -11,7 +11,10 @@ public readonly record struct ErrorPageContext(string Status, string Message, st
 /// <summary>Renders a custom error page; set with <c>error_page.&lt;code&gt;</c> or <c>error_page.default</c>.</summary>
 public delegate string ErrorPageRenderer(ErrorPageContext context);
 
-/// <summary>CherryPy's default error page, its custom-page override and its padding of short bodies.</summary>
+/// <summary>
+/// CherryPy's default error page, its custom-page override and its padding of short bodies; for a client that
+/// reads JSON, a problem document instead (<see cref="ProblemDetails"/>) unless a custom page is configured.
+/// </summary>
 public static class ErrorPage
 {
     public static readonly string Version = "Cherry/" + typeof(ErrorPage).Assembly.GetName().Version?.ToString(3);
@@ -24,12 +27,24 @@ public static class ErrorPage
         _ => 0,
     };
 
-    internal static void Render(Request request, int status, string message, string? traceback)
+    internal static void Render(Request request, int status, string message, string? traceback, string? problemType)
     {
         var response = request.Response;
+        var custom = request.Settings.FindErrorPage(status);
+        // A configured page is the application's explicit choice, so it wins over the client's preference for JSON.
+        if (custom is null && ProblemDetails.IsWanted(request))
+        {
+            var reason = StatusLine.TryParse(response.Status, out var code, out var phrase, out _) && code == status ? phrase : StatusLine.Reason(status);
+            ProblemDetails.Render(request, status, reason, message, problemType, traceback);
+            if (!request.Handler.JsonOut)
+            {
+                // Chosen by the Accept header: a shared cache must not hand this document to a browser.
+                Vary.Add(response.Headers, "Accept");
+            }
+            return;
+        }
         var statusText = StatusLine.Format(status, response.Status);
         var context = new ErrorPageContext(Escape(statusText), Escape(message), traceback is null ? null : Escape(traceback), Escape(Version));
-        var custom = request.Settings.FindErrorPage(status);
         string body;
         if (custom is null)
         {

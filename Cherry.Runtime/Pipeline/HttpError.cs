@@ -42,6 +42,11 @@ public class HttpError : Exception
 
     public string? Reason { get; }
 
+    /// <summary>
+    /// The <c>type</c> URI of the problem document a JSON client gets (RFC 9457); null writes <c>about:blank</c>.
+    /// </summary>
+    public string? ProblemType { get; init; }
+
     /// <summary>Puts this error on the response: status, cleaned headers and the error page.</summary>
     public virtual void SetResponse(Request request)
     {
@@ -55,7 +60,7 @@ public class HttpError : Exception
         {
             response.Headers.Remove("Content-Range");
         }
-        ErrorPage.Render(request, StatusCode, Message, request.ShowTracebacks ? (InnerException ?? this).ToString() : null);
+        ErrorPage.Render(request, StatusCode, Message, request.ShowTracebacks ? (InnerException ?? this).ToString() : null, ProblemType);
     }
 }
 

@@ -6,30 +6,38 @@ namespace Wiki;
 /// <summary>
 /// The site: <c>/</c> lists pages, <c>/page/{name}</c> shows one (anyone may read), <c>/edit/...</c> changes them
 /// (session_auth, see wiki.conf), <c>/api/...</c> is the JSON API, <c>/static/...</c> the assets (<see cref="Assets"/>).
+/// Page views are kept in the response cache (wiki.conf's [/page]); every edit drops the page's cached views through
+/// <paramref name="cache"/>, so a reader sees the change at once.
 /// </summary>
-public sealed class Root(PageStore store, string staticDirectory)
+public sealed class Root(PageStore store, CacheInvalidator cache, string staticDirectory)
 {
     /// <summary>The session key session_auth keeps the user name under.</summary>
     public const string UserKey = "username";
 
-    public Editor Edit { get; } = new(store);
+    public Editor Edit { get; } = new(store, cache);
 
-    public Api Api { get; } = new(store);
+    public Api Api { get; } = new(store, cache);
 
     public Assets Static { get; } = new(staticDirectory);
 
     internal static string? User(Request request) => request.Session?[UserKey];
 
+    /// <summary>The URL path of a page's view, which edits drop from the cache.</summary>
+    internal static string PagePath(string name) => "/page/" + name;
+
     [Exposed]
     public string Index(Request request) => Html.PageList(store.All(), User(request));
 
-    /// <summary><c>/page/FrontPage</c>: an unknown page is a 404, a malformed name a 400.</summary>
+    /// <summary>
+    /// <c>/page/FrontPage</c>: an unknown page is a 404, a malformed name a 400. One cached copy serves every reader
+    /// (wiki.conf turns sessions off here, since each session answer sets its cookie), so the view names no user.
+    /// </summary>
     [Exposed]
-    public string Page(Request request, string name) => Html.Page(store.Get(name), User(request));
+    public string Page(string name) => Html.Page(store.Get(name), user: null);
 }
 
 /// <summary><c>/edit/{name}</c>: GET shows the form, POST saves it. Everything under /edit needs a login.</summary>
-public sealed class Editor(PageStore store)
+public sealed class Editor(PageStore store, CacheInvalidator cache)
 {
     private const string CsrfKey = "csrf";
 
@@ -45,7 +53,7 @@ public sealed class Editor(PageStore store)
     }
 
     [Exposed, Allow("GET", "HEAD", "POST")]
-    public string Default(Request request, string name, string? title = null, string? text = null, string? csrf = null)
+    public async Task<string> Default(Request request, string name, string? title = null, string? text = null, string? csrf = null)
     {
         PageStore.CheckName(name);
         var session = request.RequiredSession;
@@ -71,7 +79,8 @@ public sealed class Editor(PageStore store)
             request.Response.StatusCode = 400;
             return Html.EditForm(name, title ?? "", text ?? "", Token(session), user, error.Message);
         }
-        throw new HttpRedirect(request.Url("/page/" + name), 303);
+        await cache.InvalidatePathAsync(Root.PagePath(name), request.Aborted);
+        throw new HttpRedirect(request.Url(Root.PagePath(name)), 303);
     }
 
     private static string Token(Session session) =>
@@ -79,9 +88,9 @@ public sealed class Editor(PageStore store)
 }
 
 /// <summary><c>/api/</c> lists pages; <c>/api/pages/{name}</c> reads (GET), creates or replaces (PUT) one; <c>POST /api/pages/</c> creates.</summary>
-public sealed class Api(PageStore store)
+public sealed class Api(PageStore store, CacheInvalidator cache)
 {
-    public PagesResource Pages { get; } = new(store);
+    public PagesResource Pages { get; } = new(store, cache);
 
     [Exposed, JsonOut]
     public PageSummary[] Index() => store.All().Select(p => new PageSummary(p.Name, p.Title, p.Modified)).ToArray();
@@ -92,16 +101,17 @@ public sealed class Api(PageStore store)
 /// <c>wiki_sid</c> cookie), otherwise 403.
 /// </summary>
 [Rest]
-public sealed class PagesResource(PageStore store)
+public sealed class PagesResource(PageStore store, CacheInvalidator cache)
 {
     [JsonOut]
     public PageDto Get(string name) => PageDto.From(store.Get(name));
 
     [JsonOut]
-    public PageDto Put(Request request, string name, [JsonBody] PageInput page)
+    public async Task<PageDto> Put(Request request, string name, [JsonBody] PageInput page)
     {
         var user = RequireUser(request);
         var created = store.Save(name, page.Title, page.Text, user);
+        await cache.InvalidatePathAsync(Root.PagePath(name), request.Aborted);
         request.Response.StatusCode = created ? 201 : 200;
         return PageDto.From(store.Get(name));
     }

@@ -27,6 +27,7 @@ public static class WikiApp
     /// <summary>Mounts the wiki at <c>/</c> with wiki.conf and static/ (both relative to the content root).</summary>
     public static void Map(WebApplication app) =>
         app.MapCherry(
-            new Root(app.Services.GetRequiredService<PageStore>(), Path.Combine(app.Environment.ContentRootPath, "static")),
+            new Root(app.Services.GetRequiredService<PageStore>(), app.Services.GetRequiredService<CacheInvalidator>(),
+                Path.Combine(app.Environment.ContentRootPath, "static")),
             "/", options => options.AddIniFile("wiki.conf"));
 }

@@ -110,8 +110,10 @@ public static class Cases
         // 4. JSON tools
         new("4.1", "GET /json/out", Get("/json/out")),
         new("4.2", "POST /json/echo [13, \"c\"]", PostJson("/json/echo", "[13, \"c\"]")),
-        new("4.3", "POST /json/echo as text/plain", PostJson("/json/echo", "[13, \"c\"]", "text/plain")),
-        new("4.4", "POST /json/echo [13, -]", PostJson("/json/echo", "[13, -]")),
+        new Case("4.3", "POST /json/echo as text/plain", PostJson("/json/echo", "[13, \"c\"]", "text/plain")).Deviates(
+            "Errors for JSON clients", r => AssertProblem(r[0], 415, "Expected an entity of content type application/json, text/javascript")),
+        new Case("4.4", "POST /json/echo [13, -]", PostJson("/json/echo", "[13, -]")).Deviates(
+            "Errors for JSON clients", r => AssertProblem(r[0], 400, "Invalid JSON document")),
         new("4.5", "POST /json/echo chunked", PostJson("/json/echo", "[13, \"c\"]") with { Chunked = true }),
         new("4.6", "POST /json/lenient a=1", Post("/json/lenient", "a=1")),
         new("4.7", "POST /json/lenient {\"x\":1}", PostJson("/json/lenient", "{\"x\":1}")),
@@ -258,7 +260,9 @@ public static class Cases
 
         // 12. Misc tools
         new("12.1", "/tools/accept without Accept, Accept: text/plain", Get("/tools/accept"), Get("/tools/accept").With("Accept", "text/plain")),
-        new("12.2", "/tools/accept Accept: application/json", Get("/tools/accept").With("Accept", "application/json")),
+        new Case("12.2", "/tools/accept Accept: application/json", Get("/tools/accept").With("Accept", "application/json")).Deviates(
+            "Errors for JSON clients", r => AssertProblem(r[0], 406,
+                "Your client sent this Accept header: application/json. But this resource only emits these media types: text/html, text/plain.")),
         new("12.3", "/tools/select Accept: text/* and text/plain, text/html;q=0.5",
             Get("/tools/select").With("Accept", "text/*"), Get("/tools/select").With("Accept", "text/plain, text/html;q=0.5")),
         new("12.4", "Accept: text/plain;q=abc", Get("/tools/select").With("Accept", "text/plain;q=abc")),
@@ -362,4 +366,14 @@ public static class Cases
         new("14.11", "POST /cpstats/resume", Post("/cpstats/resume", "namespace=CherryPy%20Applications").Bodies(BodyComparison.None)),
         new("14.12", "GET /gc/, /gc/stats", Get("/gc/"), Get("/gc/stats").Bodies(BodyComparison.FirstLine)),
     ];
+
+    /// <summary>A problem document (RFC 9457) where CherryPy answers a JSON client with its HTML page.</summary>
+    private static void AssertProblem(Observed answer, int status, string detail)
+    {
+        Assert.Equal(status, answer.Status);
+        Assert.StartsWith("application/problem+json", answer.Header("Content-Type"));
+        var problem = System.Text.Json.JsonDocument.Parse(answer.Body).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
+    }
 }

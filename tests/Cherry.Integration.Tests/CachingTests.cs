@@ -178,20 +178,10 @@ public sealed class CachingTests
     [Fact]
     public async Task Responses_are_stored_in_a_shared_redis_store()
     {
-        var redis = await TestServers.RedisAsync();
-        var instanceName = "cherry-test-" + Guid.NewGuid().ToString("N") + ":";
-        void UseRedis(IServiceCollection services)
-        {
-            services.AddStackExchangeRedisCache(o =>
-            {
-                o.Configuration = redis;
-                o.InstanceName = instanceName;
-            });
-            services.AddSingleton<ICacheStore>(sp => new DistributedCacheStore(sp.GetRequiredService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>()));
-        }
+        var useRedis = await RedisCacheStore.RegistrationAsync();
         // Two instances behind one host name share what either stored.
-        await using var first = await ToolboxFixture.StartAsync(UseRedis);
-        await using var second = await ToolboxFixture.StartAsync(UseRedis);
+        await using var first = await ToolboxFixture.StartAsync(useRedis);
+        await using var second = await ToolboxFixture.StartAsync(useRedis);
         (string, string) host = ("Host", "shop.example");
         Assert.Equal("visit #1", (await first.Client.FetchAsync("/cache/", host)).Body);
         var (shared, body) = await second.Client.FetchAsync("/cache/", host);

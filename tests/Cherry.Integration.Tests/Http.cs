@@ -33,9 +33,13 @@ internal static partial class Http
         return await client.FetchAsync(request);
     }
 
-    /// <summary>The message of CherryPy's error page (its <c>&lt;p&gt;</c>).</summary>
+    /// <summary>The message of an error: the HTML page's paragraph, or a problem document's detail.</summary>
     public static string ErrorMessage(string body)
     {
+        if (body.StartsWith("{\"type\":", StringComparison.Ordinal))
+        {
+            return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!;
+        }
         var match = ParagraphPattern().Match(body);
         return match.Success ? System.Net.WebUtility.HtmlDecode(match.Groups[1].Value) : body.Trim();
     }

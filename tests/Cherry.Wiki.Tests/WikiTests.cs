@@ -126,6 +126,31 @@ public sealed class WikiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
         Assert.Contains("<div class=\"page-text\">two</div>", (await wiki.SendAsync(HttpMethod.Get, "/page/ApiPage")).Body);
     }
 
+    [Fact]
+    public async Task A_cached_page_view_is_fresh_right_after_an_edit_by_form_or_api()
+    {
+        var cookie = await wiki.LoginAsync();
+        await wiki.SendAsync(HttpMethod.Put, "/api/pages/Cached", cookie, Json("""{"title":"Cached","text":"first"}"""));
+        Assert.Contains("<div class=\"page-text\">first</div>", (await wiki.SendAsync(HttpMethod.Get, "/page/Cached")).Body);
+        var (cached, cachedBody) = await wiki.SendAsync(HttpMethod.Get, "/page/Cached");
+        Assert.NotNull(cached.Headers.Age);
+        Assert.Contains("first", cachedBody);
+
+        var (_, formBody) = await wiki.SendAsync(HttpMethod.Get, "/edit/Cached", cookie);
+        var (saved, _) = await wiki.SendAsync(HttpMethod.Post, "/edit/Cached", cookie,
+            Form(("csrf", WikiFixture.Csrf(formBody)), ("title", "Cached"), ("text", "second")));
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        var (afterForm, afterFormBody) = await wiki.SendAsync(HttpMethod.Get, "/page/Cached");
+        Assert.Null(afterForm.Headers.Age);
+        Assert.Contains("<div class=\"page-text\">second</div>", afterFormBody);
+        Assert.NotNull((await wiki.SendAsync(HttpMethod.Get, "/page/Cached")).Response.Headers.Age);
+
+        await wiki.SendAsync(HttpMethod.Put, "/api/pages/Cached", cookie, Json("""{"title":"Cached","text":"third"}"""));
+        var (afterApi, afterApiBody) = await wiki.SendAsync(HttpMethod.Get, "/page/Cached");
+        Assert.Null(afterApi.Headers.Age);
+        Assert.Contains("<div class=\"page-text\">third</div>", afterApiBody);
+    }
+
     [Theory]
     [InlineData("PUT", "/api/pages/Bad", """{"text":"no title"}""", 400, "missing required properties including: 'title'")]
     [InlineData("PUT", "/api/pages/Bad", """{"title":null}""", 400, "Invalid JSON document")]
@@ -142,6 +167,9 @@ public sealed class WikiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
         var (response, body) = await wiki.SendAsync(new HttpMethod(method), url, cookie, json is null ? null : Json(json));
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(message, Cherry.Integration.Tests.Http.ErrorMessage(body));
+        // The API's handlers are [JsonOut]: their errors are problem documents.
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(status, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace Cherry;
 /// <c>Vary</c>; POST, PUT and DELETE invalidate the URL; <c>no-cache</c> and <c>Pragma: no-cache</c> bypass the
 /// lookup; <c>max-age=N</c> bounds the age served. Concurrent misses for one key compute once (anti-stampede).
 /// Unlike CherryPy, the method is part of the key, <c>max-age=0</c> is never served from the cache, streamed
-/// bodies and responses that set cookies are not stored, and only 2xx responses are.
+/// bodies and responses that set cookies are not stored, and only 2xx responses are. Beyond CherryPy, a handler
+/// drops what is stored for a path or a prefix through <see cref="CacheInvalidator"/>.
 /// <para>
 /// The cache is shared by every client, so it follows RFC 9111 §3 and §3.5 for shared caches: a response marked
 /// <c>Cache-Control: private</c> or <c>no-store</c> is never stored, and a response to a request that carried
@@ -25,6 +26,7 @@ public sealed class CachingTool : Tool
 
     private ICacheStore? _store;
     private CacheFlights? _flights;
+    private CacheInvalidator? _invalidator;
 
     public override string Name => ToolName;
 
@@ -49,11 +51,16 @@ public sealed class CachingTool : Tool
         });
     }
 
-    /// <summary>Takes DI's store (memory unless a shared one is registered) and the host's table of computations in flight.</summary>
+    /// <summary>
+    /// Takes DI's store (memory unless a shared one is registered), the host's table of computations in flight and
+    /// the invalidator, whose generation records must outlive this tool's entries.
+    /// </summary>
     public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {
         _store = services.GetRequiredService<ICacheStore>();
         _flights = services.GetRequiredService<CacheFlights>();
+        _invalidator = services.GetRequiredService<CacheInvalidator>();
+        _invalidator.Cover(Delay);
     }
 
     private async ValueTask LookUpAsync(Request request, ToolStateSlot slot)
@@ -62,14 +69,16 @@ public sealed class CachingTool : Tool
         // The host stays in the key: pages that print absolute URLs differ by host, and without it one forged Host
         // header would poison the page for everyone. What arbitrary hosts cost is bounded by the store (limits, expiry).
         var uri = string.Concat(request.Base, request.HttpContext.Request.PathBase.Value, request.ScriptName, request.PathInfo, "?", request.QueryString);
+        var path = GenerationPath(request);
+        var generation = await _invalidator!.GenerationAsync(path, request.Aborted);
         if (Options.InvalidMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
-            await store.RemoveAsync(IndexKey("GET", uri), request.Aborted);
-            await store.RemoveAsync(IndexKey("HEAD", uri), request.Aborted);
+            await store.RemoveAsync(IndexKey("GET", uri, generation), request.Aborted);
+            await store.RemoveAsync(IndexKey("HEAD", uri, generation), request.Aborted);
             return;
         }
         var directives = RequestDirectives.Parse(request);
-        var state = new CacheState(IndexKey(request.Method, uri), !directives.NoStore);
+        var state = new CacheState(IndexKey(request.Method, uri, generation), !directives.NoStore, path, generation);
         request.SetToolState(slot, state);
         if (directives.NoCache || directives.MaxAge == 0)
         {
@@ -160,6 +169,11 @@ public sealed class CachingTool : Tool
         {
             return;
         }
+        if (await _invalidator!.GenerationAsync(state.Path, request.Aborted) != state.Generation)
+        {
+            // Invalidated while the handler ran: this response may predate the change.
+            return;
+        }
         var body = response.Body;
         var index = await store.GetIndexAsync(state.IndexKey, request.Aborted);
         if (body.IsEmpty)
@@ -218,7 +232,14 @@ public sealed class CachingTool : Tool
         }
     }
 
-    private static string IndexKey(string method, string uri) => method + " " + uri;
+    /// <summary>The URL path <see cref="CacheInvalidator"/> names: the mount point and the path below it.</summary>
+    private static string GenerationPath(Request request)
+    {
+        var path = request.ScriptName + request.PathInfo;
+        return path.Length == 0 ? "/" : path;
+    }
+
+    private static string IndexKey(string method, string uri, string generation) => method + " " + uri + "\n" + generation;
 
     /// <summary>The key of the variant a request selects: the values of the headers the stored response varies on.</summary>
     private static string VariantKey(string indexKey, string index, Request request)
@@ -234,9 +255,14 @@ public sealed class CachingTool : Tool
         return key.ToString();
     }
 
-    private sealed class CacheState(string indexKey, bool cacheable)
+    private sealed class CacheState(string indexKey, bool cacheable, string path, string generation)
     {
         public string IndexKey { get; } = indexKey;
+
+        public string Path { get; } = path;
+
+        /// <summary>The invalidation tokens the key was made with; storing checks them again.</summary>
+        public string Generation { get; } = generation;
 
         public bool Cacheable { get; } = cacheable;
 

@@ -30,9 +30,9 @@ namespace Cherry.Generated
             _json_Receipt = context.Json<global::Site.Receipt>(global::Site.SiteJson.Default);
             _json_Order_Array = context.Json<global::Site.Order[]>(global::Site.SiteJson.Default);
             _json_int = context.Json<int>(global::Site.SiteJson.Default);
-            _place = new global::Cherry.Infrastructure.HandlerEntry("/place", Invoke_Root_Place, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.JsonInAttribute().CreateTool() });
-            _recent = new global::Cherry.Infrastructure.HandlerEntry("/recent", Invoke_Root_Recent);
-            _count = new global::Cherry.Infrastructure.HandlerEntry("/count", Invoke_Root_Count, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.JsonInAttribute() { Force = false }.CreateTool() });
+            _place = new global::Cherry.Infrastructure.HandlerEntry("/place", Invoke_Root_Place, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.JsonInAttribute().CreateTool() }, jsonOut: true);
+            _recent = new global::Cherry.Infrastructure.HandlerEntry("/recent", Invoke_Root_Recent, jsonOut: true);
+            _count = new global::Cherry.Infrastructure.HandlerEntry("/count", Invoke_Root_Count, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.JsonInAttribute() { Force = false }.CreateTool() }, jsonOut: true);
             _handlers = new global::Cherry.Infrastructure.HandlerEntry[] { _place, _recent, _count };
         }
 

@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Text.Json;
+using Cherry.Http;
+
+namespace Cherry;
+
+/// <summary>
+/// Error responses as <c>application/problem+json</c> (RFC 9457) for clients that read JSON: the handler is
+/// <c>[JsonOut]</c>, or the request's Accept admits only JSON media types. Written with a <see cref="Utf8JsonWriter"/>,
+/// so there is no reflection and nothing to trim.
+/// </summary>
+internal static class ProblemDetails
+{
+    public const string ContentType = "application/problem+json";
+
+    /// <summary>
+    /// True for a <c>[JsonOut]</c> handler's errors, and when every media type the Accept header admits (q &gt; 0) is
+    /// JSON (<c>application/json</c> or a <c>+json</c> suffix); an absent, <c>*/*</c>, HTML or malformed Accept keeps
+    /// the HTML page. One pass over the elements, unsorted.
+    /// </summary>
+    public static bool IsWanted(Request request)
+    {
+        if (request.Handler.JsonOut)
+        {
+            return true;
+        }
+        var header = request.Headers.Accept.ToString();
+        if (header.Length == 0)
+        {
+            return false;
+        }
+        var admitted = false;
+        try
+        {
+            foreach (var part in HeaderElement.SplitOutsideQuotes(header, ','))
+            {
+                if (part.Trim().Length == 0)
+                {
+                    continue;
+                }
+                var element = AcceptElement.Parse(part.Trim(), header);
+                if (element.Quality <= 0)
+                {
+                    continue;
+                }
+                if (!IsJson(element.Value))
+                {
+                    return false;
+                }
+                admitted = true;
+            }
+        }
+        catch (HeaderFormatException)
+        {
+            // A malformed Accept is not a reason to change the format of the error that answers it.
+            return false;
+        }
+        return admitted;
+    }
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The problem document: type, title (the reason phrase), status, detail, and the traceback as an extension member when shown.</summary>
+    public static void Render(Request request, int status, string title, string detail, string? type, string? traceback)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, type ?? "about:blank");
+            writer.WriteString("title"u8, title);
+            writer.WriteNumber("status"u8, status);
+            writer.WriteString("detail"u8, detail);
+            if (traceback is not null)
+            {
+                writer.WriteString("traceback"u8, traceback);
+            }
+            writer.WriteEndObject();
+        }
+        request.Response.ContentType = ContentType;
+        request.Response.Body = buffer.WrittenMemory.ToArray();
+    }
+}

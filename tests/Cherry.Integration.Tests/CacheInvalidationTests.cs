@@ -1,0 +1,146 @@
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cherry.Integration.Tests;
+
+/// <summary>
+/// CacheInvalidator: a handler drops every cached variant of a path, or of everything under a prefix, in the memory
+/// store and in a distributed one (Redis, shared by two instances).
+/// </summary>
+public sealed class CacheInvalidationTests
+{
+    private static Task<CherryServer> StartAsync(Action<IServiceCollection>? services = null) =>
+        CherryServer.StartAsync(app => app.MapCherry(app.Services.GetRequiredService<InvalidationRoot>(), "/"), services: s =>
+        {
+            s.AddSingleton<InvalidationRoot>();
+            services?.Invoke(s);
+        });
+
+    /// <summary>The body, and whether the cache served it.</summary>
+    private static async Task<(string Body, bool Cached)> GetAsync(CherryServer server, string url, params (string, string)[] headers)
+    {
+        var (response, body) = await server.Client.FetchAsync(url, headers);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (body, response.Headers.Age is not null);
+    }
+
+    // The '#fr' suffix is not sent: it names a second Vary variant of the same URL.
+    private static string Language(string key) => key.EndsWith("#fr", StringComparison.Ordinal) ? "fr" : "en";
+
+    private static string Url(string key) => key.Split('#')[0];
+
+    [Fact]
+    public async Task Dropping_a_path_drops_its_query_strings_and_variants_and_nothing_else()
+    {
+        await using var server = await StartAsync();
+        string[] keys = ["/docs/a", "/docs/a?page=2", "/docs/a#fr", "/docs/b", "/docs/a/deeper"];
+        var first = await WarmKeysAsync(server, keys);
+
+        Assert.Equal("dropped /docs/a", (await server.Client.FetchAsync("/drop?path=/docs/a")).Body);
+        foreach (var key in new[] { "/docs/a", "/docs/a?page=2", "/docs/a#fr" })
+        {
+            var (body, cached) = await GetKeyAsync(server, key);
+            Assert.False(cached, key);
+            Assert.NotEqual(first[key], body);
+        }
+        Assert.Equal((first["/docs/b"], true), await GetKeyAsync(server, "/docs/b"));
+        Assert.Equal((first["/docs/a/deeper"], true), await GetKeyAsync(server, "/docs/a/deeper"));
+        // What the handler computed after the drop is cached again.
+        Assert.True((await GetKeyAsync(server, "/docs/a")).Cached);
+    }
+
+    [Fact]
+    public async Task Dropping_a_prefix_drops_everything_below_it_segment_by_segment()
+    {
+        await using var server = await StartAsync();
+        string[] keys = ["/docs/a", "/docs/a/deeper", "/docs/a/deeper/still", "/docs/ab", "/docs/b"];
+        var first = await WarmKeysAsync(server, keys);
+
+        await server.Client.FetchAsync("/drop_under?prefix=/docs/a/");
+        foreach (var key in new[] { "/docs/a", "/docs/a/deeper", "/docs/a/deeper/still" })
+        {
+            Assert.False((await GetKeyAsync(server, key)).Cached, key);
+        }
+        // '/docs/a' covers '/docs/a/...', not '/docs/ab'.
+        Assert.Equal((first["/docs/ab"], true), await GetKeyAsync(server, "/docs/ab"));
+        Assert.Equal((first["/docs/b"], true), await GetKeyAsync(server, "/docs/b"));
+
+        await server.Client.FetchAsync("/drop_under?prefix=/");
+        Assert.False((await GetKeyAsync(server, "/docs/b")).Cached);
+    }
+
+    [Fact]
+    public async Task Every_host_a_path_was_cached_for_is_dropped()
+    {
+        await using var server = await StartAsync();
+        var one = (await GetAsync(server, "/docs/x", ("Host", "one.example"))).Body;
+        var two = (await GetAsync(server, "/docs/x", ("Host", "two.example"))).Body;
+        Assert.Equal((one, true), await GetAsync(server, "/docs/x", ("Host", "one.example")));
+
+        await server.Client.FetchAsync("/drop?path=/docs/x");
+        Assert.False((await GetAsync(server, "/docs/x", ("Host", "one.example"))).Cached);
+        Assert.False((await GetAsync(server, "/docs/x", ("Host", "two.example"))).Cached);
+        Assert.NotEqual(two, (await GetAsync(server, "/docs/x", ("Host", "two.example"))).Body);
+    }
+
+    [Fact]
+    public async Task A_response_computed_across_a_drop_is_not_stored()
+    {
+        // A store of four entries: what the slow request would store outlives the generation record the drop wrote.
+        using var store = new MemoryCacheStore { MaxObjects = 4 };
+        await using var server = await StartAsync(services => services.AddSingleton<ICacheStore>(store));
+        var slow = server.Services.GetRequiredService<InvalidationRoot>().Slow;
+        var pending = server.Client.FetchAsync("/slow/");
+        await slow.Entered.Task;
+        await server.Client.FetchAsync("/drop?path=/slow/");
+        slow.Release.SetResult();
+        Assert.Equal("slow visit #1", (await pending).Body);
+        // Two more entries push the oldest (the generation record) out.
+        await GetAsync(server, "/docs/x");
+
+        var (body, cached) = await GetAsync(server, "/slow/");
+        Assert.Equal("slow visit #2", body);
+        Assert.False(cached);
+    }
+
+    [Fact]
+    public async Task A_drop_on_one_instance_reaches_another_through_a_shared_redis_store()
+    {
+        var useRedis = await RedisCacheStore.RegistrationAsync();
+        await using var first = await StartAsync(useRedis);
+        await using var second = await StartAsync(useRedis);
+        // Two instances behind one host name: the cache key holds the host.
+        (string, string) host = ("Host", "docs.example");
+        var page = (await GetAsync(first, "/docs/a?q=1", host)).Body;
+        var deeper = (await GetAsync(first, "/docs/a/deeper", host)).Body;
+        var other = (await GetAsync(first, "/docs/b", host)).Body;
+        Assert.Equal((page, true), await GetAsync(second, "/docs/a?q=1", host));
+        Assert.Equal((deeper, true), await GetAsync(second, "/docs/a/deeper", host));
+
+        Assert.Equal("dropped /docs/a", (await second.Client.FetchAsync("/drop?path=/docs/a")).Body);
+        Assert.False((await GetAsync(first, "/docs/a?q=1", host)).Cached);
+        Assert.Equal((deeper, true), await GetAsync(first, "/docs/a/deeper", host));
+
+        await first.Client.FetchAsync("/drop_under?prefix=/docs/a");
+        Assert.False((await GetAsync(second, "/docs/a/deeper", host)).Cached);
+        Assert.Equal((other, true), await GetAsync(second, "/docs/b", host));
+    }
+
+    private static Task<(string Body, bool Cached)> GetKeyAsync(CherryServer server, string key) =>
+        GetAsync(server, Url(key), ("Accept-Language", Language(key)));
+
+    private static async Task<Dictionary<string, string>> WarmKeysAsync(CherryServer server, string[] keys)
+    {
+        var first = new Dictionary<string, string>();
+        foreach (var key in keys)
+        {
+            first[key] = (await GetKeyAsync(server, key)).Body;
+        }
+        foreach (var key in keys)
+        {
+            Assert.Equal((first[key], true), await GetKeyAsync(server, key));
+        }
+        return first;
+    }
+}
