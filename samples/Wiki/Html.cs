@@ -60,12 +60,14 @@ public static class Html
     public static string EditForm(string name, string title, string text, string csrf, string user, string? error) => Layout("Edit " + name, user, $"""
         <h1>Edit {E(name)}</h1>
         {(error is null ? "" : $"""<p class="error">{E(error)}</p>""")}
-        <form class="edit" method="post" action="/edit/{E(name)}">
+        <form class="edit" method="post" action="/edit/{E(name)}" enctype="multipart/form-data">
           <input type="hidden" name="csrf" value="{E(csrf)}" />
           <label for="title">Title</label>
           <input type="text" id="title" name="title" value="{E(title)}" />
           <label for="text">Text</label>
           <textarea id="text" name="text">{E(text)}</textarea>
+          <label for="file">Or the text from a file (UTF-8)</label>
+          <input type="file" id="file" name="file" accept="text/*,.md,.txt" />
           <p><button type="submit">Save</button> <a href="/page/{E(name)}">Cancel</a></p>
         </form>
         """);

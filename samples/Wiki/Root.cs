@@ -9,7 +9,11 @@ namespace Wiki;
 /// Page views are kept in the response cache (wiki.conf's [/page]); every edit drops the page's cached views through
 /// <paramref name="cache"/>, so a reader sees the change at once.
 /// </summary>
-public sealed class Root(PageStore store, CacheInvalidator cache, string staticDirectory)
+/// <remarks>
+/// <c>app.MapCherry&lt;Root&gt;()</c> builds it at start-up with generated code: the page store, the cache invalidator
+/// and the content folders come from DI (WikiApp.AddServices).
+/// </remarks>
+public sealed class Root(PageStore store, CacheInvalidator cache, WikiContent content)
 {
     /// <summary>The session key session_auth keeps the user name under.</summary>
     public const string UserKey = "username";
@@ -18,7 +22,7 @@ public sealed class Root(PageStore store, CacheInvalidator cache, string staticD
 
     public Api Api { get; } = new(store, cache);
 
-    public Assets Static { get; } = new(staticDirectory);
+    public Assets Static { get; } = new(content.StaticDirectory);
 
     internal static string? User(Request request) => request.Session?[UserKey];
 
@@ -36,7 +40,10 @@ public sealed class Root(PageStore store, CacheInvalidator cache, string staticD
     public string Page(string name) => Html.Page(store.Get(name), user: null);
 }
 
-/// <summary><c>/edit/{name}</c>: GET shows the form, POST saves it. Everything under /edit needs a login.</summary>
+/// <summary>
+/// <c>/edit/{name}</c>: GET shows the form, POST saves it; the text may come from an uploaded UTF-8 file instead of
+/// the text box. Everything under /edit needs a login.
+/// </summary>
 public sealed class Editor(PageStore store, CacheInvalidator cache)
 {
     private const string CsrfKey = "csrf";
@@ -53,7 +60,7 @@ public sealed class Editor(PageStore store, CacheInvalidator cache)
     }
 
     [Exposed, Allow("GET", "HEAD", "POST")]
-    public async Task<string> Default(Request request, string name, string? title = null, string? text = null, string? csrf = null)
+    public async Task<string> Default(Request request, string name, string? title = null, string? text = null, string? csrf = null, Part? file = null)
     {
         PageStore.CheckName(name);
         var session = request.RequiredSession;
@@ -71,6 +78,10 @@ public sealed class Editor(PageStore store, CacheInvalidator cache)
         }
         try
         {
+            if (file is { Length: > 0 })
+            {
+                text = await ReadTextAsync(file, request.Aborted);
+            }
             store.Save(name, title, text, user);
         }
         catch (HttpError error) when (error.StatusCode == 400)
@@ -81,6 +92,24 @@ public sealed class Editor(PageStore store, CacheInvalidator cache)
         }
         await cache.InvalidatePathAsync(Root.PagePath(name), request.Aborted);
         throw new HttpRedirect(request.Url(Root.PagePath(name)), 303);
+    }
+
+    /// <summary>An uploaded file's text: UTF-8 (a byte-order mark is dropped), no longer than a page's text may be.</summary>
+    private static async Task<string> ReadTextAsync(Part file, CancellationToken cancellation)
+    {
+        // Four bytes per character at most: anything longer cannot fit, so it is not read.
+        if (file.Length > PageStore.MaxTextLength * 4L)
+        {
+            throw new HttpError(400, $"The file is longer than a page's {PageStore.MaxTextLength:N0} characters.");
+        }
+        try
+        {
+            return new System.Text.UTF8Encoding(false, true).GetString(await file.ReadAllBytesAsync(cancellation)).TrimStart('\uFEFF');
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new HttpError(400, $"'{file.FileName}' is not UTF-8 text.");
+        }
     }
 
     private static string Token(Session session) =>

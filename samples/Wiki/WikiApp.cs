@@ -1,6 +1,7 @@
 using Cherry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Wiki;
 
@@ -15,6 +16,7 @@ public static class WikiApp
     public static void AddServices(IServiceCollection services)
     {
         services.AddSingleton(new PageStore());
+        services.AddSingleton(s => new WikiContent(Path.Combine(s.GetRequiredService<IHostEnvironment>().ContentRootPath, "static")));
         // wiki.conf's [/edit] names this authenticator: tools.session_auth.authenticator = 'wiki'.
         services.AddKeyedSingleton("wiki", new SessionAuthenticator
         {
@@ -24,10 +26,13 @@ public static class WikiApp
         });
     }
 
-    /// <summary>Mounts the wiki at <c>/</c> with wiki.conf and static/ (both relative to the content root).</summary>
+    /// <summary>
+    /// Mounts the wiki at <c>/</c> with wiki.conf (relative to the content root); generated code builds the Root
+    /// from the services above.
+    /// </summary>
     public static void Map(WebApplication app) =>
-        app.MapCherry(
-            new Root(app.Services.GetRequiredService<PageStore>(), app.Services.GetRequiredService<CacheInvalidator>(),
-                Path.Combine(app.Environment.ContentRootPath, "static")),
-            "/", options => options.AddIniFile("wiki.conf"));
+        app.MapCherry<Root>("/", options => options.AddIniFile("wiki.conf"));
 }
+
+/// <summary>Where the wiki's files are: static/ under the content root, which Assets serves from memory.</summary>
+public sealed record WikiContent(string StaticDirectory);

@@ -80,6 +80,33 @@ public sealed class WikiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
     }
 
     [Fact]
+    public async Task The_edit_form_takes_the_text_from_an_uploaded_utf8_file_and_refuses_other_bytes()
+    {
+        var cookie = await wiki.LoginAsync();
+        var (_, formBody) = await wiki.SendAsync(HttpMethod.Get, "/edit/Uploaded", cookie);
+        Assert.Contains("enctype=\"multipart/form-data\"", formBody);
+        var csrf = WikiFixture.Csrf(formBody);
+
+        MultipartFormDataContent Upload(byte[] file)
+        {
+            var content = new MultipartFormDataContent { { new StringContent(csrf), "csrf" }, { new StringContent("From a file"), "title" }, { new StringContent("ignored"), "text" } };
+            content.Add(new ByteArrayContent(file) { Headers = { ContentType = new("text/markdown") } }, "file", "notes.md");
+            return content;
+        }
+
+        // A byte-order mark is dropped; the file's text replaces the text box's.
+        var (saved, _) = await wiki.SendAsync(HttpMethod.Post, "/edit/Uploaded", cookie, Upload([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Notes from a file: 5 \u20ac")]));
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        var (_, page) = await wiki.SendAsync(HttpMethod.Get, "/page/Uploaded");
+        Assert.Contains("Notes from a file: 5 \u20ac", page);
+        Assert.DoesNotContain("ignored", page);
+
+        var (refused, refusedBody) = await wiki.SendAsync(HttpMethod.Post, "/edit/Uploaded", cookie, Upload([0x47, 0x72, 0xFC, 0x65]));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("<p class=\"error\">&#39;notes.md&#39; is not UTF-8 text.</p>", refusedBody);
+    }
+
+    [Fact]
     public async Task An_empty_title_is_a_400_with_the_form_and_a_post_without_the_token_a_403()
     {
         var cookie = await wiki.LoginAsync();
