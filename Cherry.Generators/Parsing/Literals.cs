@@ -6,9 +6,47 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Cherry.Generators.Parsing
 {
-    /// <summary>C# source text for constant values: parameter defaults and tool attribute arguments.</summary>
+    /// <summary>C# source text for constant values: parameter defaults and tool attribute arguments; JSON string text.</summary>
     internal static class Literals
     {
+        /// <summary>A JSON string: quotes, backslashes and control characters escaped.</summary>
+        public static string JsonString(string text)
+        {
+            var json = new StringBuilder(text.Length + 2).Append('"');
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '"':
+                        json.Append("\\\"");
+                        break;
+                    case '\\':
+                        json.Append("\\\\");
+                        break;
+                    case '\n':
+                        json.Append("\\n");
+                        break;
+                    case '\r':
+                        json.Append("\\r");
+                        break;
+                    case '\t':
+                        json.Append("\\t");
+                        break;
+                    default:
+                        if (c < ' ')
+                        {
+                            json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            json.Append(c);
+                        }
+                        break;
+                }
+            }
+            return json.Append('"').ToString();
+        }
+
         public static string Default(object? value, ITypeSymbol type)
         {
             if (value is null)
