@@ -24,9 +24,15 @@ public static class WikiApp
         });
     }
 
-    /// <summary>Mounts the wiki at <c>/</c> with wiki.conf and static/ (both relative to the content root).</summary>
-    public static void Map(WebApplication app) =>
+    /// <summary>
+    /// Mounts the wiki at <c>/</c> with wiki.conf and static/ (both relative to the content root), and its OpenAPI
+    /// document at <c>/openapi.json</c>.
+    /// </summary>
+    public static void Map(WebApplication app)
+    {
         app.MapCherry(
             new Root(app.Services.GetRequiredService<PageStore>(), Path.Combine(app.Environment.ContentRootPath, "static")),
             "/", options => options.AddIniFile("wiki.conf"));
+        app.MapCherryOpenApi("/openapi.json", title: "Wiki");
+    }
 }
