@@ -1,22 +1,29 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Cherry.Generators.Parsing
 {
     /// <summary>
     /// A member's <c>&lt;summary&gt;</c> as one line of plain text, for the OpenAPI document. The compiler gives
     /// documentation comments only when it parses them (GenerateDocumentationFile, or DocumentationMode Parse or
-    /// Diagnose); otherwise, and for a comment that is not well-formed XML, there is no summary.
+    /// Diagnose); otherwise the <c>///</c> lines are plain comments, read here from the declaration's leading trivia.
+    /// A comment that is not well-formed XML gives no summary.
     /// </summary>
     internal static class DocComments
     {
         public static string? Summary(ISymbol member, CancellationToken cancellation)
         {
             var xml = member.GetDocumentationCommentXml(cancellationToken: cancellation);
+            if (string.IsNullOrWhiteSpace(xml))
+            {
+                xml = FromPlainComments(member, cancellation);
+            }
             if (string.IsNullOrWhiteSpace(xml))
             {
                 return null;
@@ -37,6 +44,29 @@ namespace Cherry.Generators.Parsing
             {
                 return null;
             }
+        }
+
+        /// <summary>The <c>///</c> lines right above the declaration, as one XML element, when the compiler did not parse them.</summary>
+        private static string? FromPlainComments(ISymbol member, CancellationToken cancellation)
+        {
+            if (member.DeclaringSyntaxReferences.FirstOrDefault() is not { } reference
+                || reference.SyntaxTree.Options.DocumentationMode != DocumentationMode.None)
+            {
+                return null;
+            }
+            var lines = new List<string>();
+            foreach (var trivia in reference.GetSyntax(cancellation).GetLeadingTrivia().Reverse())
+            {
+                if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && trivia.ToString().StartsWith("///", System.StringComparison.Ordinal))
+                {
+                    lines.Insert(0, trivia.ToString().Substring(3));
+                }
+                else if (!trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    break;
+                }
+            }
+            return lines.Count == 0 ? null : "<member>" + string.Join("\n", lines) + "</member>";
         }
 
         /// <summary>Text as a reader sees it: <c>&lt;see cref="T:A.B"/&gt;</c> is <c>B</c>, <c>&lt;paramref name="x"/&gt;</c> is <c>x</c>.</summary>
