@@ -107,9 +107,9 @@ namespace Cherry.Generators.Planning
                 if (position.Index is { } index)
                 {
                     AddHandler(index, template, pathParameters, null);
-                    if (position.PopArgs.Count > 0 && position.PopHandler is null)
+                    if (position.PopArgs.Count > 0 && position.PopHandler is null && Takes(index, position.PopArgs))
                     {
-                        // The names popped here go on in this node: its Index takes them.
+                        // The names popped here go on in this node, and its Index takes them.
                         AddHandler(index, template + Segments(position.PopArgs), Popped(pathParameters, position.PopArgs), null);
                     }
                 }
@@ -141,6 +141,12 @@ namespace Cherry.Generators.Planning
             }
             onPath.Remove(position.Resolver);
         }
+
+        /// <summary>Whether the entry's handler has a parameter for each name (or takes any other arguments).</summary>
+        private bool Takes(string entryField, EquatableArray<string> names) =>
+            _entries[entryField].Invoker is { } name && _invokers.TryGetValue(name, out var invoker)
+            && (invoker.Handler.Parameters.Any(p => p.Kind == ParameterKind.Keywords)
+                || names.All(n => invoker.Handler.Parameters.Any(p => p.Name == n)));
 
         private static string Segments(EquatableArray<string> names) => string.Concat(names.Select(n => "/{" + n + "}"));
 
