@@ -33,19 +33,10 @@ public static class OpenApiEndpoints
         })).WithDisplayName("Cherry OpenAPI document at " + pattern);
     }
 
-    /// <summary>The apps MapCherry mounted, in the order they were mapped, with the URL prefix each answers under.</summary>
-    private static IEnumerable<(string Prefix, string? Document)> MountedApps(IEndpointRouteBuilder endpoints)
-    {
-        foreach (var endpoint in endpoints.DataSources.SelectMany(source => source.Endpoints))
-        {
-            if (endpoint.Metadata.GetMetadata<MountedApp>() is { } app)
-            {
-                // The route pattern includes a route group's prefix, which the app's own script name does not.
-                const string CatchAll = "/{**cherryPath}";
-                var pattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText;
-                var prefix = pattern is not null && pattern.EndsWith(CatchAll, StringComparison.Ordinal) ? pattern[..^CatchAll.Length] : app.ScriptName;
-                yield return (prefix, app.OpenApiDocument);
-            }
-        }
-    }
+    /// <summary>The apps MapCherry mounted, in the order they were mapped, with the script name each answers under.</summary>
+    private static IEnumerable<(string Prefix, string? Document)> MountedApps(IEndpointRouteBuilder endpoints) =>
+        endpoints.DataSources.SelectMany(source => source.Endpoints)
+            .Select(endpoint => endpoint.Metadata.GetMetadata<MountedApp>())
+            .OfType<MountedApp>()
+            .Select(app => (app.ScriptName, app.OpenApiDocument));
 }
