@@ -26,15 +26,17 @@ namespace Cherry.Generators.Parsing
         private const int KebabCaseUpper = 5;
 
         /// <summary>Request parameters: enums by name, as ArgumentParser reads them.</summary>
-        public static readonly SchemaParser Parameters = new SchemaParser(0, stringEnums: true);
+        public static readonly SchemaParser Parameters = new SchemaParser(0, stringEnums: true, requiredConstructorParameters: false);
 
         private readonly int _namingPolicy;
         private readonly bool _stringEnums;
+        private readonly bool _requiredConstructorParameters;
 
-        private SchemaParser(int namingPolicy, bool stringEnums)
+        private SchemaParser(int namingPolicy, bool stringEnums, bool requiredConstructorParameters)
         {
             _namingPolicy = namingPolicy;
             _stringEnums = stringEnums;
+            _requiredConstructorParameters = requiredConstructorParameters;
         }
 
         /// <summary>The schemas of a JSON context: its <c>[JsonSourceGenerationOptions]</c> choose property names and enum form.</summary>
@@ -44,7 +46,8 @@ namespace Cherry.Generators.Parsing
             var named = options?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>();
             var policy = named.Where(n => n.Key == "PropertyNamingPolicy").Select(n => n.Value.Value as int? ?? 0).FirstOrDefault();
             var stringEnums = named.Any(n => n.Key == "UseStringEnumConverter" && n.Value.Value is true);
-            return new SchemaParser(policy, stringEnums);
+            var requiredConstructorParameters = named.Any(n => n.Key == "RespectRequiredConstructorParameters" && n.Value.Value is true);
+            return new SchemaParser(policy, stringEnums, requiredConstructorParameters);
         }
 
         /// <summary>A single request value (a query or form field), or null when the type has no JSON Schema form here.</summary>
@@ -162,6 +165,7 @@ namespace Cherry.Generators.Parsing
         {
             var properties = new List<SchemaPropertySpec>();
             var seen = new HashSet<string>();
+            var constructorRequired = ConstructorRequired(type);
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {
                 foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
@@ -172,11 +176,36 @@ namespace Cherry.Generators.Parsing
                         continue;
                     }
                     var explicitName = Attribute(property, "JsonPropertyNameAttribute")?.ConstructorArguments.FirstOrDefault().Value as string;
-                    var required = property.IsRequired || Attribute(property, "JsonRequiredAttribute") is not null;
+                    var required = property.IsRequired || Attribute(property, "JsonRequiredAttribute") is not null || constructorRequired.Contains(property.Name);
                     properties.Add(new SchemaPropertySpec(explicitName ?? Name(property.Name), Use(property.Type, 1), required));
                 }
             }
             return new SchemaSpec(SchemaKind.Object, Properties: properties.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// With <c>RespectRequiredConstructorParameters</c>, the properties that a parameter without a default of the
+        /// constructor System.Text.Json calls sets: the [JsonConstructor] one, else the one public constructor when it has
+        /// parameters (with a public parameterless one, properties are set one by one).
+        /// </summary>
+        private HashSet<string> ConstructorRequired(ITypeSymbol type)
+        {
+            var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            if (!_requiredConstructorParameters || type is not INamedTypeSymbol named)
+            {
+                return names;
+            }
+            var constructors = named.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+            var constructor = constructors.FirstOrDefault(c => Attribute(c, "JsonConstructorAttribute") is not null)
+                ?? (constructors.Count == 1 ? constructors[0] : null);
+            foreach (var parameter in constructor?.Parameters ?? Enumerable.Empty<IParameterSymbol>())
+            {
+                if (!parameter.HasExplicitDefaultValue)
+                {
+                    names.Add(parameter.Name);
+                }
+            }
+            return names;
         }
 
         /// <summary>[JsonIgnore] without a condition, or with <c>Always</c>, leaves the property out.</summary>

@@ -245,7 +245,8 @@ public sealed class GoldenTests
     /// <summary>
     /// The OpenAPI document, generated only for an app that calls MapCherryOpenApi: path, query and form parameters with
     /// types and defaults, REST verbs, a JSON body and result by reference to their schemas (naming policy, nullable,
-    /// enums, lists, maps, a recursive type), an upload, an XML-RPC endpoint, basic auth and summaries from doc comments;
+    /// enums, lists, maps, a recursive type, required constructor parameters), an upload, an XML-RPC endpoint, basic auth
+    /// and summaries from doc comments;
     /// a parsable type with no JSON Schema form is a parameter without a schema.
     /// </summary>
     [Fact]
@@ -289,6 +290,7 @@ public sealed class GoldenTests
                 /// <summary>Creates or replaces a page.</summary>
                 public PageDto Put(string name, [JsonBody] PageDto page) => page;
                 public void Delete(string name) { }
+                public PageDto Post([JsonBody] Move move) => new() { Name = move.To };
             }
             [AuthBasic(Realm = "admin")]
             public sealed class Admin
@@ -318,7 +320,9 @@ public sealed class GoldenTests
                 public static Slug Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => new(s.ToString());
                 public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Slug result) { result = new(s.ToString()); return true; }
             }
-            [JsonSerializable(typeof(List<PageDto>)), JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+            public sealed record Move(string To, int Position = 0);
+            [JsonSerializable(typeof(List<PageDto>)), JsonSerializable(typeof(Move))]
+            [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, RespectRequiredConstructorParameters = true)]
             internal abstract partial class SiteJson : JsonSerializerContext
             {
                 protected SiteJson() : base(null) { }

@@ -171,6 +171,30 @@ namespace Cherry.Generated
                     }
                   }
                 }
+              },
+              "post": {
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/Move"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "OK",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PageDto"
+                        }
+                      }
+                    }
+                  }
+                }
               }
             },
             "/pages/{name}": {
@@ -282,6 +306,19 @@ namespace Cherry.Generated
           },
           "components": {
             "schemas": {
+              "Move": {
+                "type": "object",
+                "properties": {
+                  "to": {
+                    "type": "string"
+                  },
+                  "position": {
+                    "type": "integer",
+                    "format": "int32"
+                  }
+                },
+                "required": ["to"]
+              },
               "PageDto": {
                 "type": "object",
                 "properties": {
