@@ -222,7 +222,8 @@ namespace Cherry.Generators.Planning
                     parameters.Add(new OpenApiParameterSpec(parameter.Name, "query", parameter.Schema, required));
                 }
             }
-            if (path.Length == 0)
+            // A Default that took no segment answers where an index would, at the node's own URL.
+            if (path.Length == 0 || (handler.Kind == HandlerKind.Default && segments == 0 && path[path.Length - 1] != '/'))
             {
                 path.Append('/');
             }
