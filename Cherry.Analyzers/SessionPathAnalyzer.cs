@@ -89,7 +89,7 @@ namespace Cherry.Analyzers
                     {
                         // The tree as the generator plans it: every handler at every position, with its tools from the root down.
                         var nodes = NodeParser.Parse(root, known, end.CancellationToken).ToDictionary(n => n.TypeName);
-                        var tree = TreePlanner.Plan(new RootSpec(TypeNames.Of(root), root.Name), nodes, noJson)!;
+                        var tree = TreePlanner.Plan(new RootSpec(TypeNames.Of(root), root.Name, Construction: null), nodes, noJson)!;
                         foreach (var entry in tree.Entries)
                         {
                             if (entry.HandlerId is { } handler && readers.ContainsKey(handler) && !entry.Tools.Any(t => t.AttributeTypeName == sessionsTool)

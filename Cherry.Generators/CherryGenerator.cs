@@ -26,6 +26,8 @@ namespace Cherry.Generators
         public const string TreesStep = "Trees";
         public const string JsonSchemasStep = "JsonSchemas";
         public const string OpenApiStep = "OpenApi";
+        public const string ToolMentionsStep = "ToolMentions";
+        public const string ToolFilesStep = "ToolFiles";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -68,6 +70,25 @@ namespace Cherry.Generators
                 .WithTrackingName(TreesStep);
 
             context.RegisterSourceOutput(trees, static (spc, tree) => spc.AddSource(tree.HintName, SourceText.From(TreeEmitter.Emit(tree), System.Text.Encoding.UTF8)));
+
+            var mentionedInCode = context.SyntaxProvider.CreateSyntaxProvider(
+                    static (node, _) => ToolMentionParser.IsCandidate(node),
+                    static (ctx, _) => ToolMentionParser.FromLiteral(ctx.Node))
+                .WithTrackingName(ToolMentionsStep);
+            var mentionedInFiles = context.AdditionalTextsProvider
+                .Where(static file => ToolMentionParser.IsConfigFile(file.Path))
+                .Select(static (file, ct) => ToolMentionParser.Find(file.GetText(ct)?.ToString()))
+                .WithTrackingName(ToolFilesStep);
+            var toolClasses = mentionedInCode.Collect()
+                .Combine(mentionedInFiles.Collect())
+                .Select(static (all, _) => all.Left.Concat(all.Right).SelectMany(c => c).Distinct().OrderBy(c => c, System.StringComparer.Ordinal).ToEquatableArray());
+            context.RegisterSourceOutput(toolClasses, static (spc, classes) =>
+            {
+                if (classes.Count > 0)
+                {
+                    spc.AddSource(ToolRootsEmitter.HintName, SourceText.From(ToolRootsEmitter.Emit(classes), System.Text.Encoding.UTF8));
+                }
+            });
 
             // The OpenAPI document: only when the app calls MapCherryOpenApi, one per tree, from its plan and the JSON schemas.
             var openApiWanted = context.SyntaxProvider.CreateSyntaxProvider(

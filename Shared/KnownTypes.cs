@@ -29,6 +29,7 @@ namespace Cherry.Shared
             Session = compilation.GetTypeByMetadataName("Cherry.Session");
             Part = compilation.GetTypeByMetadataName("Cherry.Part");
             HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
+            FromServiceMetadata = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");
             CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
             SpanParsable = compilation.GetTypeByMetadataName("System.ISpanParsable`1");
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
@@ -59,6 +60,9 @@ namespace Cherry.Shared
         public INamedTypeSymbol? Session { get; }
         public INamedTypeSymbol? Part { get; }
         public INamedTypeSymbol? HttpContext { get; }
+
+        /// <summary>What <c>[FromServices]</c> (ASP.NET Core's, or any attribute like it) implements.</summary>
+        public INamedTypeSymbol? FromServiceMetadata { get; }
         public INamedTypeSymbol? CancellationToken { get; }
         public INamedTypeSymbol? SpanParsable { get; }
         public INamedTypeSymbol? Task { get; }

@@ -57,13 +57,16 @@ namespace Cherry.Shared
             value is T typed ? Check(typed) : value is null && Required ? Check(default!) : null;
     }
 
-    /// <summary>A built-in tool: its config name, its attribute's class name, and every argument it takes.</summary>
+    /// <summary>
+    /// A built-in tool: its config name, its attribute's and its tool's class names, and every argument it takes.
+    /// </summary>
     internal sealed class ToolDeclaration
     {
-        public ToolDeclaration(string name, string? attribute, params ToolArgument[] arguments)
+        public ToolDeclaration(string name, string? attribute, string toolClass, params ToolArgument[] arguments)
         {
             Name = name;
             Attribute = attribute;
+            ToolClass = toolClass;
             Arguments = arguments;
         }
 
@@ -71,6 +74,12 @@ namespace Cherry.Shared
 
         /// <summary>The attribute's class name in namespace <c>Cherry</c>, or null when the tool has none.</summary>
         public string? Attribute { get; }
+
+        /// <summary>
+        /// The tool's class name in namespace <c>Cherry</c>: the generator roots it (<c>new GzipTool()</c>) for an app
+        /// whose configuration names the tool, so native AOT keeps only the tools an app can use.
+        /// </summary>
+        public string ToolClass { get; }
 
         public IReadOnlyList<ToolArgument> Arguments { get; }
 

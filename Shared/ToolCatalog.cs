@@ -15,7 +15,7 @@ namespace Cherry.Shared
             public static readonly ToolArgument<bool> Missing = new("missing", "Missing");
             public static readonly ToolArgument<bool> Extra = new("extra", "Extra");
             public static readonly ToolArgument<int> Status = new("status", "Status", RedirectStatus);
-            public static readonly ToolDeclaration Tool = new(Name, "TrailingSlashAttribute", Missing, Extra, Status);
+            public static readonly ToolDeclaration Tool = new(Name, "TrailingSlashAttribute", "TrailingSlashTool", Missing, Extra, Status);
         }
 
         public static class Encode
@@ -24,7 +24,7 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string?> Encoding = new("encoding", "Encoding") { AllowsNone = true };
             public static readonly ToolArgument<string> DefaultEncoding = new("default_encoding", "DefaultEncoding");
             public static readonly ToolArgument<bool> TextOnly = new("text_only", "TextOnly");
-            public static readonly ToolDeclaration Tool = new(Name, "EncodeAttribute", Encoding, DefaultEncoding, TextOnly);
+            public static readonly ToolDeclaration Tool = new(Name, "EncodeAttribute", "EncodeTool", Encoding, DefaultEncoding, TextOnly);
         }
 
         public static class Decode
@@ -32,7 +32,7 @@ namespace Cherry.Shared
             public const string Name = "decode";
             public static readonly ToolArgument<string?> Encoding = new("encoding", "Encoding") { AllowsNone = true };
             public static readonly ToolArgument<string> DefaultEncoding = new("default_encoding", "DefaultEncoding");
-            public static readonly ToolDeclaration Tool = new(Name, "DecodeAttribute", Encoding, DefaultEncoding);
+            public static readonly ToolDeclaration Tool = new(Name, "DecodeAttribute", "DecodeTool", Encoding, DefaultEncoding);
         }
 
         public static class Gzip
@@ -41,14 +41,14 @@ namespace Cherry.Shared
             public static readonly ToolArgument<int> CompressLevel = new("compress_level", "CompressLevel", ToolRules.CompressLevel);
             public static readonly ToolArgument<string[]> MimeTypes = new("mime_types", "MimeTypes");
             public static readonly ToolArgument<bool> Brotli = new("brotli", "Brotli");
-            public static readonly ToolDeclaration Tool = new(Name, "GzipAttribute", CompressLevel, MimeTypes, Brotli);
+            public static readonly ToolDeclaration Tool = new(Name, "GzipAttribute", "GzipTool", CompressLevel, MimeTypes, Brotli);
         }
 
         public static class Etags
         {
             public const string Name = "etags";
             public static readonly ToolArgument<bool> AutoTags = new("autotags", "AutoTags");
-            public static readonly ToolDeclaration Tool = new(Name, "EtagsAttribute", AutoTags);
+            public static readonly ToolDeclaration Tool = new(Name, "EtagsAttribute", "EtagsTool", AutoTags);
         }
 
         public static class Expires
@@ -56,7 +56,7 @@ namespace Cherry.Shared
             public const string Name = "expires";
             public static readonly ToolArgument<int> Secs = new("secs", "Secs", ExpiresSeconds);
             public static readonly ToolArgument<bool> Force = new("force", "Force");
-            public static readonly ToolDeclaration Tool = new(Name, "ExpiresAttribute", Secs, Force);
+            public static readonly ToolDeclaration Tool = new(Name, "ExpiresAttribute", "ExpiresTool", Secs, Force);
         }
 
         public static class Caching
@@ -65,7 +65,7 @@ namespace Cherry.Shared
             public static readonly ToolArgument<int> Delay = new("delay", "Delay", CachingDelay);
             public static readonly ToolArgument<int> AntiStampedeTimeout = new("antistampede_timeout", "AntiStampedeTimeout", ToolRules.AntiStampedeTimeout);
             public static readonly ToolArgument<string[]> InvalidMethods = new("invalid_methods", rule: AllowedMethods);
-            public static readonly ToolDeclaration Tool = new(Name, "CachingAttribute", Delay, AntiStampedeTimeout, InvalidMethods);
+            public static readonly ToolDeclaration Tool = new(Name, "CachingAttribute", "CachingTool", Delay, AntiStampedeTimeout, InvalidMethods);
         }
 
         public static class JsonIn
@@ -73,48 +73,48 @@ namespace Cherry.Shared
             public const string Name = "json_in";
             public static readonly ToolArgument<bool> Force = new("force", "Force");
             public static readonly ToolArgument<string[]> ContentType = new("content_type", "ContentTypes");
-            public static readonly ToolDeclaration Tool = new(Name, "JsonInAttribute", Force, ContentType);
+            public static readonly ToolDeclaration Tool = new(Name, "JsonInAttribute", "JsonInTool", Force, ContentType);
         }
 
         public static class ResponseHeaders
         {
             public const string Name = "response_headers";
             public static readonly ToolArgument<string[]> Headers = new("headers", rule: HeaderPairs, position: 0);
-            public static readonly ToolDeclaration Tool = new(Name, "ResponseHeadersAttribute", Headers);
+            public static readonly ToolDeclaration Tool = new(Name, "ResponseHeadersAttribute", "ResponseHeadersTool", Headers);
         }
 
         public static class Accept
         {
             public const string Name = "accept";
             public static readonly ToolArgument<string[]> Media = new("media", position: 0);
-            public static readonly ToolDeclaration Tool = new(Name, "AcceptAttribute", Media);
+            public static readonly ToolDeclaration Tool = new(Name, "AcceptAttribute", "AcceptTool", Media);
         }
 
         public static class Allow
         {
             public const string Name = "allow";
             public static readonly ToolArgument<string[]> Methods = new("methods", rule: AllowedMethods, position: 0);
-            public static readonly ToolDeclaration Tool = new(Name, "AllowAttribute", Methods);
+            public static readonly ToolDeclaration Tool = new(Name, "AllowAttribute", "AllowTool", Methods);
         }
 
         public static class Autovary
         {
             public const string Name = "autovary";
             public static readonly ToolArgument<string[]> Ignore = new("ignore");
-            public static readonly ToolDeclaration Tool = new(Name, "AutovaryAttribute", Ignore);
+            public static readonly ToolDeclaration Tool = new(Name, "AutovaryAttribute", "AutovaryTool", Ignore);
         }
 
         public static class Flatten
         {
             public const string Name = "flatten";
-            public static readonly ToolDeclaration Tool = new(Name, "FlattenAttribute");
+            public static readonly ToolDeclaration Tool = new(Name, "FlattenAttribute", "FlattenTool");
         }
 
         public static class IgnoreHeaders
         {
             public const string Name = "ignore_headers";
             public static readonly ToolArgument<string[]> Headers = new("headers", position: 0);
-            public static readonly ToolDeclaration Tool = new(Name, "IgnoreHeadersAttribute", Headers);
+            public static readonly ToolDeclaration Tool = new(Name, "IgnoreHeadersAttribute", "IgnoreHeadersTool", Headers);
         }
 
         public static class Proxy
@@ -124,7 +124,7 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string> Local = new("local", "Local");
             public static readonly ToolArgument<string> Remote = new("remote", "Remote");
             public static readonly ToolArgument<string> Scheme = new("scheme", "Scheme");
-            public static readonly ToolDeclaration Tool = new(Name, "ProxyAttribute", Base, Local, Remote, Scheme);
+            public static readonly ToolDeclaration Tool = new(Name, "ProxyAttribute", "ProxyTool", Base, Local, Remote, Scheme);
         }
 
         public static class Redirect
@@ -132,7 +132,7 @@ namespace Cherry.Shared
             public const string Name = "redirect";
             public static readonly ToolArgument<string> Url = new("url", rule: Required, position: 0);
             public static readonly ToolArgument<bool> Internal = new("internal", "Internal");
-            public static readonly ToolDeclaration Tool = new(Name, "RedirectAttribute", Url, Internal);
+            public static readonly ToolDeclaration Tool = new(Name, "RedirectAttribute", "RedirectTool", Url, Internal);
         }
 
         public static class ErrRedirect
@@ -140,7 +140,7 @@ namespace Cherry.Shared
             public const string Name = "err_redirect";
             public static readonly ToolArgument<string> Url = new("url", rule: Required, position: 0);
             public static readonly ToolArgument<bool> Internal = new("internal", "Internal");
-            public static readonly ToolDeclaration Tool = new(Name, "ErrRedirectAttribute", Url, Internal);
+            public static readonly ToolDeclaration Tool = new(Name, "ErrRedirectAttribute", "ErrRedirectTool", Url, Internal);
         }
 
         public static class Referer
@@ -151,7 +151,7 @@ namespace Cherry.Shared
             public static readonly ToolArgument<bool> AcceptMissing = new("accept_missing", "AcceptMissing");
             public static readonly ToolArgument<int> Error = new("error", "Error", ErrorStatus);
             public static readonly ToolArgument<string> Message = new("message", "Message");
-            public static readonly ToolDeclaration Tool = new(Name, "RefererAttribute", Pattern, Accept, AcceptMissing, Error, Message);
+            public static readonly ToolDeclaration Tool = new(Name, "RefererAttribute", "RefererTool", Pattern, Accept, AcceptMissing, Error, Message);
         }
 
         public static class StaticDir
@@ -162,7 +162,7 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string?> Match = new("match", "PathPattern") { AllowsNone = true };
             public static readonly ToolArgument<string?> Index = new("index", "Index") { AllowsNone = true };
             public static readonly ToolArgument<string[]?> ContentTypes = new("content_types", "ContentTypes", ContentTypePairs);
-            public static readonly ToolDeclaration Tool = new(Name, "StaticDirAttribute", Dir, Root, Match, Index, ContentTypes)
+            public static readonly ToolDeclaration Tool = new(Name, "StaticDirAttribute", "StaticDirTool", Dir, Root, Match, Index, ContentTypes)
             {
                 CrossRule = value => value("dir") is string dir ? StaticPathBesideRoot(dir, value("root") as string) : null,
             };
@@ -175,7 +175,7 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string?> Root = new("root", "Root") { AllowsNone = true };
             public static readonly ToolArgument<string?> Match = new("match", "PathPattern") { AllowsNone = true };
             public static readonly ToolArgument<string[]?> ContentTypes = new("content_types", rule: ContentTypePairs);
-            public static readonly ToolDeclaration Tool = new(Name, "StaticFileAttribute", Filename, Root, Match, ContentTypes)
+            public static readonly ToolDeclaration Tool = new(Name, "StaticFileAttribute", "StaticFileTool", Filename, Root, Match, ContentTypes)
             {
                 CrossRule = value => value("filename") is string file ? StaticPathBesideRoot(file, value("root") as string) : null,
             };
@@ -186,7 +186,7 @@ namespace Cherry.Shared
             public const string Name = "auth_basic";
             public static readonly ToolArgument<string> Realm = new("realm", "Realm", ToolRules.Realm) { Required = true, DiagnosticId = "CHERRY0009" };
             public static readonly ToolArgument<string> AcceptCharset = new("accept_charset", "AcceptCharset");
-            public static readonly ToolDeclaration Tool = new(Name, "AuthBasicAttribute", Realm, AcceptCharset);
+            public static readonly ToolDeclaration Tool = new(Name, "AuthBasicAttribute", "AuthBasicTool", Realm, AcceptCharset);
         }
 
         public static class AuthDigest
@@ -197,7 +197,7 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string> AcceptCharset = new("accept_charset", "AcceptCharset");
             public static readonly ToolArgument<bool> AllowLegacyNoQop = new("allow_legacy_no_qop", "AllowLegacyNoQop");
             public static readonly ToolArgument<string[]> Algorithms = new("algorithms", "Algorithms", ToolRules.DigestAlgorithms);
-            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", Realm, Key, AcceptCharset, AllowLegacyNoQop, Algorithms);
+            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", "AuthDigestTool", Realm, Key, AcceptCharset, AllowLegacyNoQop, Algorithms);
         }
 
         public static class Sessions
@@ -217,7 +217,7 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string> StorageClass = new("storage_class");
             public static readonly ToolArgument<string?> StoragePath = new("storage_path") { AllowsNone = true };
             public static readonly ToolArgument<double> CleanFrequency = new("clean_freq", rule: NotNegative);
-            public static readonly ToolDeclaration Tool = new(Name, "SessionsAttribute",
+            public static readonly ToolDeclaration Tool = new(Name, "SessionsAttribute", "SessionsTool",
                 CookieName, Timeout, HttpOnly, Secure, SameSite, Persistent, Locking, LockTimeout, Domain, Path, PathHeader, StorageClass, StoragePath, CleanFrequency);
         }
 
@@ -226,7 +226,7 @@ namespace Cherry.Shared
             public const string Name = "session_auth";
             public static readonly ToolArgument<string> Authenticator = new("authenticator");
             public static readonly ToolArgument<string> SessionKey = new("session_key");
-            public static readonly ToolDeclaration Tool = new(Name, null, Authenticator, SessionKey);
+            public static readonly ToolDeclaration Tool = new(Name, null, "SessionAuthTool", Authenticator, SessionKey);
         }
 
         public static class CpStats
@@ -236,14 +236,14 @@ namespace Cherry.Shared
             public static readonly ToolArgument<int> SlowQueriesCount = new("slow_queries_count");
             public static readonly ToolArgument<bool> UriSet = new("uriset", "UriSet");
             public static readonly ToolArgument<bool> DebugUriSet = new("debug_uri_set");
-            public static readonly ToolDeclaration Tool = new(Name, "CpStatsAttribute", SlowQueries, SlowQueriesCount, UriSet, DebugUriSet);
+            public static readonly ToolDeclaration Tool = new(Name, "CpStatsAttribute", "CpStatsTool", SlowQueries, SlowQueriesCount, UriSet, DebugUriSet);
         }
 
         public static class Profiler
         {
             public const string Name = "profiler";
             public static readonly ToolArgument<string> Dir = new("dir", "Directory");
-            public static readonly ToolDeclaration Tool = new(Name, "ProfilerAttribute", Dir);
+            public static readonly ToolDeclaration Tool = new(Name, "ProfilerAttribute", "ProfilerTool", Dir);
         }
 
         /// <summary>The logging tools' names; they take no arguments.</summary>
@@ -261,7 +261,8 @@ namespace Cherry.Shared
             ResponseHeaders.Tool, Accept.Tool, Allow.Tool, Autovary.Tool, Flatten.Tool, IgnoreHeaders.Tool, Proxy.Tool,
             Redirect.Tool, ErrRedirect.Tool, Referer.Tool, StaticDir.Tool, StaticFile.Tool, AuthBasic.Tool, AuthDigest.Tool,
             Sessions.Tool, SessionAuth.Tool, CpStats.Tool, Profiler.Tool,
-            new(Logging.Headers, null), new(Logging.Tracebacks, null), new(Logging.Hooks, null), new(Logging.Access, null),
+            new(Logging.Headers, null, "LogHeadersTool"), new(Logging.Tracebacks, null, "LogTracebacksTool"), new(Logging.Hooks, null, "LogHooksTool"),
+            new(Logging.Access, null, "LogAccessTool"),
         };
     }
 }

@@ -68,6 +68,7 @@ namespace Cherry.Generators.Emitting
             ParameterKind.Session => "request.RequiredSession",
             ParameterKind.HttpContext => "request.HttpContext",
             ParameterKind.CancellationToken => "request.Aborted",
+            ParameterKind.Service => "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<" + p.TypeName + ">(request.HttpContext.RequestServices)",
             _ => null,
         };
 

@@ -3,7 +3,7 @@ namespace Cherry.Generators.Emitting
     /// <summary>Every runtime type generated code names, fully qualified: the one list to change when one moves.</summary>
     internal static class RuntimeTypes
     {
-        private const string Cherry = "global::Cherry.";
+        public const string Cherry = "global::Cherry.";
         private const string Infrastructure = "global::Cherry.Infrastructure.";
 
         public const string Request = Cherry + "Request";
@@ -20,6 +20,7 @@ namespace Cherry.Generators.Emitting
         public const string JsonBinding = Infrastructure + "JsonBinding";
         public const string PathWalker = Infrastructure + "PathWalker";
         public const string Segment = Infrastructure + "Segment";
+        public const string ToolRoots = Infrastructure + "ToolRoots";
         public const string XmlRpcBinding = Infrastructure + "XmlRpcBinding";
 
         public const string ValueTask = "global::System.Threading.Tasks.ValueTask";

@@ -21,7 +21,14 @@ namespace Cherry.Generators.Emitting
                 using (w.Block("internal sealed class " + tree.ClassName + " : " + RuntimeTypes.DispatchTree))
                 {
                     w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-                    w.Line("internal static void Register() => " + RuntimeTypes.DispatchTreeRegistry + ".Register<" + tree.Root.TypeName + ">(static context => new " + tree.ClassName + "(context));");
+                    using (w.Block("internal static void Register()"))
+                    {
+                        w.Line(RuntimeTypes.DispatchTreeRegistry + ".Register<" + tree.Root.TypeName + ">(static context => new " + tree.ClassName + "(context));");
+                        if (tree.Root.Construction is { } construction)
+                        {
+                            w.Line(RuntimeTypes.DispatchTreeRegistry + ".RegisterRoot<" + tree.Root.TypeName + ">(static services => " + Construct(construction) + ");");
+                        }
+                    }
                     w.Line();
                     WriteFields(w, tree);
                     w.Line();
@@ -85,6 +92,12 @@ namespace Cherry.Generators.Emitting
             }
         }
 
+        /// <summary>A node's constructor call: nodes it takes are built the same way, services come from DI, checked.</summary>
+        private static string Construct(ConstructionSpec node) =>
+            "new " + node.TypeName + "(" + string.Join(", ", node.Arguments.Select(a => a.Node is { } child
+                ? Construct(child)
+                : "services.Get<" + a.TypeName + ">(" + CodeWriter.Quote(node.ShortName) + ", " + CodeWriter.Quote(a.ParameterName) + ")")) + ")";
+
         /// <summary>The path and invoker, then by name only what differs from the constructor's defaults.</summary>
         private static string EntryArguments(EntrySpec entry)
         {
@@ -104,6 +117,10 @@ namespace Cherry.Generators.Emitting
             if (entry.RequiresSession)
             {
                 arguments += ", requiresSession: true";
+            }
+            if (entry.Services.Count > 0)
+            {
+                arguments += ", services: new (string, global::System.Type)[] { " + string.Join(", ", entry.Services.Select(p => "(" + CodeWriter.Quote(p.Name) + ", typeof(" + p.TypeName + "))")) + " }";
             }
             return arguments;
         }

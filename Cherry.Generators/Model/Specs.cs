@@ -74,6 +74,8 @@ namespace Cherry.Generators.Model
         RpcValue,
         /// <summary>A <c>Cherry.Part</c>: a multipart part, bound from the whole parameter rather than its text.</summary>
         Part,
+        /// <summary>A <c>[FromServices]</c> parameter: resolved from the request's DI scope.</summary>
+        Service,
     }
 
     /// <param name="TypeName">The parameter's type; for arrays, the element type.</param>
@@ -120,7 +122,14 @@ namespace Cherry.Generators.Model
     }
 
     /// <summary>A root given to <c>MapCherry&lt;T&gt;</c>.</summary>
-    internal sealed record RootSpec(string TypeName, string ShortName);
+    /// <param name="Construction">How generated code builds it, or null when it has no public constructor.</param>
+    internal sealed record RootSpec(string TypeName, string ShortName, ConstructionSpec? Construction);
+
+    /// <summary>A constructor call that builds a tree node at start-up: each argument a node built the same way, or a service.</summary>
+    internal sealed record ConstructionSpec(string TypeName, string ShortName, EquatableArray<ConstructorArgumentSpec> Arguments);
+
+    /// <summary>One constructor argument: a node (<paramref name="Node"/>) or a service from DI of type <paramref name="TypeName"/>.</summary>
+    internal sealed record ConstructorArgumentSpec(string ParameterName, string TypeName, ConstructionSpec? Node);
 
     /// <summary>A type a source-generated JSON context has metadata for, by its <see cref="Parsing.TypeNames.JsonKey"/>.</summary>
     /// <param name="Reached">Not listed itself but reached through a listed type; a context that lists it is preferred.</param>

@@ -44,7 +44,8 @@ namespace Cherry.Generators.Model
         EquatableArray<ToolSpec> Tools,
         string? Allow,
         int DispatchError,
-        bool RequiresSession);
+        bool RequiresSession,
+        EquatableArray<ParameterSpec> Services);
 
     /// <summary>One occurrence of a node class in the tree: the same class at two places is two positions.</summary>
     /// <param name="Resolver">The generated method that walks the path from here.</param>

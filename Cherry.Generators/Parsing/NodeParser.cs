@@ -445,6 +445,11 @@ namespace Cherry.Generators.Parsing
         {
             var type = parameter.Type;
             var defaultLiteral = parameter.HasExplicitDefaultValue ? Literals.Default(parameter.ExplicitDefaultValue, type) : null;
+            if (_known.FromServiceMetadata is { } fromServices
+                && parameter.GetAttributes().Any(a => a.AttributeClass?.AllInterfaces.Any(i => Is(i, fromServices)) == true))
+            {
+                return Injected(parameter, ParameterKind.Service);
+            }
             if (HasAttribute(parameter, _known.JsonBody))
             {
                 return new ParameterSpec(parameter.Name, ParameterKind.JsonBody, TypeNames.Of(type), ParameterKind.JsonBody, false, defaultLiteral, TypeNames.JsonKey(type));

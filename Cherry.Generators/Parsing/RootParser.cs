@@ -35,8 +35,9 @@ namespace Cherry.Generators.Parsing
                 return null;
             }
             // Classes that declare handlers come from the [Exposed] and [Rest] steps, parsed once each.
-            var nodes = NodeParser.ParseReachedOnly(root, KnownTypes.For(context.SemanticModel.Compilation), cancellation);
-            return (new RootSpec(TypeNames.Of(root), root.Name), nodes);
+            var known = KnownTypes.For(context.SemanticModel.Compilation);
+            var nodes = NodeParser.ParseReachedOnly(root, known, cancellation);
+            return (new RootSpec(TypeNames.Of(root), root.Name, ConstructionParser.Parse(root, known)), nodes);
         }
     }
 }

@@ -118,7 +118,7 @@ namespace Cherry.Generators.Planning
             if (node.XmlRpc is not null)
             {
                 var dispatcher = _names.XmlRpcDispatcher(scope);
-                var rpcEntry = AddEntry(new EntrySpec(_names.Entry(scope, "xmlRpc"), path, dispatcher, null, tools.ToEquatableArray(), null, 0, false));
+                var rpcEntry = AddEntry(new EntrySpec(_names.Entry(scope, "xmlRpc"), path, dispatcher, null, tools.ToEquatableArray(), null, 0, false, EquatableArray<ParameterSpec>.Empty));
                 // Allow goes on the 405 only: CherryPy's XML-RPC answers carry none.
                 xmlRpc = new XmlRpcRoutes(rpcEntry, AddEntry(_names.Entry(scope, "methodNotAllowed"), path, node, null, tools, "POST", 405), dispatcher, default);
             }
@@ -193,7 +193,9 @@ namespace Cherry.Generators.Planning
             }
             // Start-up checks that a handler taking a Session has the sessions tool on, instead of a 500 at the first request.
             var requiresSession = handler is not null && handler.Parameters.Any(p => p.Kind == ParameterKind.Session);
-            return AddEntry(new EntrySpec(field, path, invoker, handler?.DeclarationId, tools.ToEquatableArray(), allow, dispatchError, requiresSession));
+            // Start-up checks that DI has what each [FromServices] parameter takes, instead of a 500 at the first request.
+            var services = handler is null ? EquatableArray<ParameterSpec>.Empty : handler.Parameters.Where(p => p.Kind == ParameterKind.Service).ToEquatableArray();
+            return AddEntry(new EntrySpec(field, path, invoker, handler?.DeclarationId, tools.ToEquatableArray(), allow, dispatchError, requiresSession, services));
         }
 
         private string AddEntry(EntrySpec entry)

@@ -1,42 +1,24 @@
 namespace Cherry;
 
-/// <summary>The tools that configuration can turn on by name (<c>tools.&lt;name&gt;.on = True</c>).</summary>
+/// <summary>
+/// The tools that configuration can turn on by name (<c>tools.&lt;name&gt;.on = True</c>): the ones on by default, the
+/// built-in ones Cherry's generator saw named in the app (attributes, <c>*.conf</c> and <c>appsettings*.json</c> files,
+/// <c>"tools.…"</c> strings in code), and those registered by hand. Native AOT keeps no other tool.
+/// </summary>
 public sealed class ToolRegistry
 {
     private readonly Dictionary<string, Func<Tool>> _factories = new(StringComparer.Ordinal);
 
     public ToolRegistry()
     {
+        // The tools on by default are in every chain, so rooting them costs nothing.
         Register(static () => new TrailingSlashTool());
         Register(static () => new EncodeTool());
-        Register(static () => new DecodeTool());
-        Register(static () => new GzipTool());
-        Register(static () => new EtagsTool());
-        Register(static () => new ExpiresTool());
-        Register(static () => new CachingTool());
-        Register(static () => new JsonInTool());
-        Register(static () => new ResponseHeadersTool());
-        Register(static () => new AcceptTool());
-        Register(static () => new AllowTool());
-        Register(static () => new AutovaryTool());
-        Register(static () => new FlattenTool());
-        Register(static () => new IgnoreHeadersTool());
-        Register(static () => new ProxyTool());
-        Register(static () => new RedirectTool());
-        Register(static () => new ErrRedirectTool());
-        Register(static () => new RefererTool());
-        Register(static () => new LogHeadersTool());
         Register(static () => new LogTracebacksTool());
-        Register(static () => new LogHooksTool());
-        Register(static () => new LogAccessTool());
-        Register(static () => new StaticDirTool());
-        Register(static () => new AuthBasicTool());
-        Register(static () => new SessionsTool());
-        Register(static () => new CpStatsTool());
-        Register(static () => new ProfilerTool());
-        Register(static () => new SessionAuthTool());
-        Register(static () => new AuthDigestTool());
-        Register(static () => new StaticFileTool());
+        foreach (var factory in ToolRoots.Snapshot())
+        {
+            Register(factory);
+        }
     }
 
     /// <summary>
@@ -46,6 +28,14 @@ public sealed class ToolRegistry
     public void Register(Func<Tool> factory) => _factories[factory().Name] = factory;
 
     public bool Contains(string name) => _factories.ContainsKey(name);
+
+    /// <summary>Why a tool name is unknown: a built-in tool the app never named is trimmed, and says how to opt in.</summary>
+    internal static string Unknown(string name) =>
+        Array.Find(ToolCatalog.All, t => t.Name == name) is { } builtIn
+            ? $"the built-in tool '{name}' is not in this app: Cherry's generator keeps a built-in tool only where it sees it named "
+              + $"(an attribute, a *.conf or appsettings*.json file of the project, a \"tools.{name}.…\" string in code). "
+              + $"Opt in with AddCherry(options => options.Tools.Register(() => new {builtIn.ToolClass}()))."
+            : $"there is no tool named '{name}'.";
 
     public bool TryCreate(string name, out Tool tool)
     {

@@ -13,6 +13,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
     private const string HeadersPrefix = "response.headers.";
     private const string ErrorPagePrefix = "error_page.";
 
+    private readonly HashSet<string> _staticSections = new(StringComparer.Ordinal);
+
     public void Complete(MountedApp app)
     {
         var entries = app.Tree.Handlers.Append(app.NotFoundEntry).Select(e => (Entry: e, Declared: e.CreateTools())).ToList();
@@ -39,6 +41,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                 })
                 .ToArray();
         }
+        app.StaticSections = _staticSections.OrderByDescending(s => s.Length).ToArray();
     }
 
     /// <summary>A fresh instance of a registered tool, or of one an attribute declares somewhere in the app.</summary>
@@ -165,7 +168,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             else if (key == "request.query_string_encoding")
             {
                 queryStringEncoding = Http.Charsets.Find(value) is null
-                    ? throw new CherryConfigurationException(section, key, $"there is no charset named '{value}'.")
+                    ? throw new CherryConfigurationException(section, key, Http.Charsets.Unknown(value))
                     : value;
             }
             else if (!IsApplicationKey(key))
@@ -188,7 +191,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             {
                 if (!registry.TryCreate(name, out var created))
                 {
-                    throw new CherryConfigurationException(section, $"tools.{name}.on", $"there is no tool named '{name}'.");
+                    throw new CherryConfigurationException(section, $"tools.{name}.on", ToolRegistry.Unknown(name));
                 }
                 tools.Add(created);
             }
@@ -203,7 +206,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             if (tools.Find(t => t.Name == name) is null)
             {
                 // A tool that is off still has its keys and values checked: `tools.gzip.onn` stops start-up either way.
-                var probe = CreateKnown(name, declaredNames) ?? throw args.Unknown($"there is no tool named '{name}'.");
+                var probe = CreateKnown(name, declaredNames) ?? throw args.Unknown(ToolRegistry.Unknown(name));
                 try
                 {
                     probe.Configure(args);
@@ -235,6 +238,10 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             tool.Configure(args);
             args.ThrowIfUntaken();
             tool.Resolve(services, args);
+            if (tool is StaticDirTool staticDir)
+            {
+                _staticSections.Add(staticDir.Section ?? "/");
+            }
         }
 
         var builder = new ToolChainBuilder(priorities);

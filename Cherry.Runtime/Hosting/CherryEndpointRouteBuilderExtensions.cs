@@ -17,14 +17,19 @@ public static class CherryEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Mounts the generated dispatch tree of <typeparamref name="TRoot"/> at <paramref name="scriptName"/>
-    /// (CherryPy's <c>tree.mount</c>). The longest mounted prefix wins, on segment boundaries.
+    /// (CherryPy's <c>tree.mount</c>). The longest mounted prefix wins, on segment boundaries. The root is built
+    /// once, by generated code: its constructor's parameters are tree nodes (built the same way) or singleton
+    /// services from DI; a missing or scoped service stops start-up naming it.
     /// Configuration comes from <c>Cherry:Global</c> and <c>Cherry:Apps:&lt;scriptName&gt;</c> in
     /// <see cref="IConfiguration"/>, then from <paramref name="configure"/>; an unknown key fails here, at start-up.
     /// </summary>
     [SuppressMessage("ApiDesign", "RS0026", Justification = OverloadsByDesign)]
     public static IEndpointConventionBuilder MapCherry<TRoot>(this IEndpointRouteBuilder endpoints, string scriptName = "/", Action<CherryAppOptions>? configure = null)
-        where TRoot : class, new()
-        => endpoints.MapCherry(new TRoot(), scriptName, configure);
+        where TRoot : class
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapCherry(DispatchTreeRegistry.CreateRoot<TRoot>(new NodeServices(endpoints.ServiceProvider)), scriptName, configure);
+    }
 
     /// <summary>Mounts an existing root object.</summary>
     [SuppressMessage("ApiDesign", "RS0026", Justification = OverloadsByDesign)]
@@ -65,9 +70,28 @@ public static class CherryEndpointRouteBuilderExtensions
             OpenApiDocument = DispatchTreeRegistry.OpenApi<TRoot>(),
         };
         new ChainFactory(options.Tools, options.ConfigNamespaces.ToFrozenSet(StringComparer.Ordinal), config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
+        CheckRequestServices(tree, services);
 
         var pattern = normalized + "/{**cherryPath}";
         // The mounted app rides on its endpoint, where MapCherryOpenApi finds it with the path it is mounted at.
         return endpoints.Map(pattern, app.HandleAsync).WithMetadata(app).WithDisplayName("Cherry " + typeof(TRoot).Name + " at " + (normalized.Length == 0 ? "/" : normalized));
+    }
+
+    /// <summary>Every service a handler takes per request ([FromServices]) must be registered: checked once, here.</summary>
+    private static void CheckRequestServices(DispatchTree tree, IServiceProvider services)
+    {
+        var isService = services.GetService<IServiceProviderIsService>();
+        foreach (var entry in tree.Handlers)
+        {
+            foreach (var (parameter, type) in entry.Services)
+            {
+                if (isService?.IsService(type) == false)
+                {
+                    throw new InvalidOperationException(
+                        $"The handler at {entry.Path} takes {type.FullName} in its [FromServices] parameter '{parameter}', which is not registered: "
+                        + "add it to builder.Services before builder.Build().");
+                }
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ public static class CherryServiceCollectionExtensions
         var options = new CherryOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
+        services.TryAddSingleton(new ServiceRegistrations(services));
         // The clock of every tool and store; a test registers a FakeTimeProvider instead.
         services.TryAddSingleton(TimeProvider.System);
         // The caching tool's store; register a DistributedCacheStore instead to share it between instances.

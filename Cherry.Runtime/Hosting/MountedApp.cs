@@ -28,6 +28,9 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     /// <summary>The host's count of requests in flight, for the GC page.</summary>
     public RequestTracker Tracker { get; } = tracker;
 
+    /// <summary>The tree paths where staticdir is on, deepest first (<see cref="StaticTraversal"/> reads them).</summary>
+    public IReadOnlyList<string> StaticSections { get; set; } = [];
+
     /// <summary>The host-to-sub-tree prefixes (<see cref="CherryAppOptions.VirtualHost"/>), or null when the app has none.</summary>
     public VirtualHosts? VirtualHosts { get; init; }
 

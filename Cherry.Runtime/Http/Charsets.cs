@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Cherry.Http;
@@ -6,7 +7,8 @@ namespace Cherry.Http;
 /// <summary>
 /// Charsets by name, strict (invalid bytes or characters throw), UTF-8 without a byte-order mark and <c>utf-16</c> as
 /// Python's codec (<see cref="Utf16WithByteOrderMark"/>), including the
-/// legacy single-byte ones clients still ask for (iso-8859-5, windows-1251, ...). Each name is looked up once:
+/// legacy single-byte ones clients still ask for (iso-8859-5, windows-1251, ...) unless the app turns them off
+/// (<see cref="LegacyCharsets"/>). Each name is looked up once:
 /// <see cref="Encoding.GetEncoding(string)"/> takes a lock once a provider is registered, and profiles of plaintext
 /// and auth_basic requests showed that lock at a third of the CPU. The charsets .NET knows are a fixed set, so found
 /// ones are always kept (the same name always gives the same instance); names come from clients, so the unknown ones
@@ -17,7 +19,17 @@ public static class Charsets
     private const int MaxUnknownNames = 256;
     private static readonly ConcurrentDictionary<string, Encoding?> Cache = new(StringComparer.OrdinalIgnoreCase);
     private static int unknownNames;
-    private static readonly bool CodePagesRegistered = RegisterCodePages();
+
+    /// <summary>
+    /// Whether the code-page charsets beyond .NET's own (UTF-8/16/32, ASCII, Latin-1) are available. They are on
+    /// unless the app sets the MSBuild property <c>CherryLegacyCharsets</c> to false (Cherry.targets does for apps that
+    /// take the package's build defaults), which lets native AOT trim their 700 KB of tables.
+    /// </summary>
+    [FeatureSwitchDefinition(LegacyCharsetsSwitch)]
+    public static bool LegacyCharsets { get; } = !AppContext.TryGetSwitch(LegacyCharsetsSwitch, out var on) || on;
+
+    /// <summary>The AppContext switch behind <see cref="LegacyCharsets"/>.</summary>
+    public const string LegacyCharsetsSwitch = "Cherry.LegacyCharsets";
 
     /// <summary>The encoding called <paramref name="name"/>, or null when .NET knows no such charset.</summary>
     public static Encoding? Find(string name)
@@ -39,9 +51,17 @@ public static class Charsets
         return null;
     }
 
+    /// <summary>Why configuration's charset name is refused, with the switch to turn on when that is the cause.</summary>
+    internal static string Unknown(string name) => LegacyCharsets
+        ? $"there is no charset named '{name}'."
+        : $"there is no charset named '{name}' among .NET's own (UTF-8/16/32, ASCII, Latin-1); for code-page charsets set <CherryLegacyCharsets>true</CherryLegacyCharsets> in the project.";
+
     private static Encoding? Lookup(string name)
     {
-        _ = CodePagesRegistered;
+        if (LegacyCharsets)
+        {
+            _ = CodePages.Registered;
+        }
         try
         {
             var found = Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
@@ -60,9 +80,15 @@ public static class Charsets
         }
     }
 
-    private static bool RegisterCodePages()
+    /// <summary>Registers the provider once, on first use; a class of its own so that trimming the switch off removes it.</summary>
+    private static class CodePages
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return true;
+        public static readonly bool Registered = Register();
+
+        private static bool Register()
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return true;
+        }
     }
 }

@@ -23,9 +23,19 @@ public static class DispatchTreeRegistry
             $"Cherry generated no dispatch tree for {typeof(TRoot).FullName}. Is Cherry's source generator referenced, "
             + "and does the type (or a class below it) have an [Exposed] method?");
 
+    /// <summary>Registers how to build <typeparamref name="TRoot"/> through its constructor, its parameters from DI.</summary>
+    public static void RegisterRoot<TRoot>(Func<NodeServices, TRoot> create) => Holder<TRoot>.CreateRoot = create;
+
+    internal static TRoot CreateRoot<TRoot>(NodeServices services) =>
+        Holder<TRoot>.CreateRoot is { } create ? create(services) : throw new InvalidOperationException(
+            $"Cherry generated no constructor call for {typeof(TRoot).FullName}: it needs a public constructor, or pass "
+            + "the root object itself to MapCherry(root, scriptName).");
+
     private static class Holder<TRoot>
     {
         public static Func<DispatchTreeContext, DispatchTree>? Factory;
+
+        public static Func<NodeServices, TRoot>? CreateRoot;
 
         public static string? OpenApi;
     }

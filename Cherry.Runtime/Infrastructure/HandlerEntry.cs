@@ -16,9 +16,11 @@ public sealed class HandlerEntry
     /// <param name="allow">The <c>Allow</c> header of a REST resource.</param>
     /// <param name="dispatchError">404 or 405 when dispatch found no handler; answered before the body is read.</param>
     /// <param name="requiresSession">The handler takes a <see cref="Session"/>: start-up checks that the sessions tool is on for it.</param>
+    /// <param name="services">The handler's [FromServices] parameters and their types: start-up checks that DI has each.</param>
     public HandlerEntry(string path, Func<Request, ValueTask>? invoke, Func<Tool[]>? createTools = null, string? allow = null, int dispatchError = 0,
-        bool requiresSession = false)
+        bool requiresSession = false, (string Parameter, Type Type)[]? services = null)
     {
+        Services = services ?? [];
         RequiresSession = requiresSession;
         Path = path;
         Invoke = invoke;
@@ -34,6 +36,8 @@ public sealed class HandlerEntry
     public int DispatchError { get; }
 
     public bool RequiresSession { get; }
+
+    internal (string Parameter, Type Type)[] Services { get; }
 
     internal Func<Request, ValueTask>? Invoke { get; }
 

@@ -40,7 +40,8 @@ public sealed class HttpRedirect : Exception
     public void SetResponse(Request request)
     {
         var status = Status ?? (request.HttpContext.Request.Protocol == "HTTP/1.0" ? 302 : 303);
-        var urls = Urls.Select(u => Resolve(request, u)).ToArray();
+        var resolved = Urls.Select(u => Resolve(request, u)).ToArray();
+        var urls = resolved.Select(u => u.Uri).ToArray();
         var response = request.Response;
         response.StatusCode = status;
         switch (status)
@@ -48,7 +49,7 @@ public sealed class HttpRedirect : Exception
             case 300 or 301 or 302 or 303 or 307 or 308:
                 response.ContentType = "text/html;charset=utf-8";
                 response.Headers.Location = SafeHeader(urls[0]);
-                response.SetText(Body(status, urls));
+                response.SetText(Body(status, urls, resolved.Select(u => u.AsGiven).ToArray()));
                 break;
             case 304:
                 Conditional.SetNotModified(response);
@@ -60,8 +61,13 @@ public sealed class HttpRedirect : Exception
         }
     }
 
-    /// <summary>CherryPy's redirect body: one link per URL, in the wording of the status.</summary>
-    internal static string Body(int status, IReadOnlyList<string> urls)
+    /// <summary>
+    /// CherryPy's redirect body: one link per URL, in the wording of the status. The link goes to the URI (percent-encoded
+    /// as in Location); its text is the target as the handler wrote it, resolved against the current URL (what CherryPy's
+    /// page shows: <c>/a&lt;b&gt;</c> stays so, <c>somewhere%20else</c> too). Both are HTML-escaped, so no markup reaches
+    /// the page.
+    /// </summary>
+    internal static string Body(int status, IReadOnlyList<string> urls, IReadOnlyList<string>? asGiven = null)
     {
         var template = status switch
         {
@@ -75,15 +81,17 @@ public sealed class HttpRedirect : Exception
         var body = new StringBuilder();
         for (var i = 0; i < urls.Count; i++)
         {
-            var escaped = WebUtility.HtmlEncode(urls[i]);
-            body.Append(i == 0 ? "" : "<br />\n").Append(template).Append("<a href=\"").Append(escaped)
-                .Append("\">").Append(escaped).Append("</a>.");
+            body.Append(i == 0 ? "" : "<br />\n").Append(template).Append("<a href=\"").Append(WebUtility.HtmlEncode(urls[i]))
+                .Append("\">").Append(WebUtility.HtmlEncode((asGiven ?? urls)[i])).Append("</a>.");
         }
         return body.ToString();
     }
 
-    private static string Resolve(Request request, string url) =>
-        Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var current) && Uri.TryCreate(current, url, out var absolute) ? absolute.AbsoluteUri : url;
+    /// <summary>The target as a URI, and as written (a resolved Uri's original string keeps the handler's characters and escapes).</summary>
+    private static (string Uri, string AsGiven) Resolve(Request request, string url) =>
+        Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var current) && Uri.TryCreate(current, url, out var absolute)
+            ? (absolute.AbsoluteUri, absolute.OriginalString)
+            : (url, url);
 
     // CR and LF never reach the header: a redirect cannot inject one.
     private static string SafeHeader(string url) => url.Replace("\r", "%0D").Replace("\n", "%0A");

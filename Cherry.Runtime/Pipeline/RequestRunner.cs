@@ -89,6 +89,7 @@ internal static partial class RequestRunner
                 if (request.Previous is null)
                 {
                     CheckTarget(request.HttpContext);
+                    StaticTraversal.ThrowIfLeavingSection(request.HttpContext, request.App);
                 }
                 request.App.Dispatch(request);
                 request.Response.Streaming = request.Settings.StreamResponse;

@@ -113,6 +113,12 @@ namespace Cherry.Shared
             "'{0}': {1}",
             Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0016.md");
 
+        public static readonly DiagnosticDescriptor PerRequestValueInNodeConstructor = new(
+            "CHERRY0017",
+            "A tree node's constructor takes a per-request value",
+            "'{0}' is built once at start-up and lives as long as the app, so its constructor parameter '{1}' cannot take the per-request {2}; take it as a handler parameter instead",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0017.md");
+
         public static DiagnosticDescriptor? Find(string id) => id switch
         {
             "CHERRY0001" => UnsupportedReturnType,
@@ -131,6 +137,7 @@ namespace Cherry.Shared
             "CHERRY0014" => MountConflict,
             "CHERRY0015" => MountWithoutHandlers,
             "CHERRY0016" => AttributesDoNotCombine,
+            "CHERRY0017" => PerRequestValueInNodeConstructor,
             _ => null,
         };
     }

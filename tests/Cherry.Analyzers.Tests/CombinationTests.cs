@@ -73,4 +73,36 @@ public sealed class CombinationTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_per_request_value_in_a_constructor_the_generator_calls_is_reported() => AnalyzerAsync<NodeConstructorAnalyzer>("""
+        public sealed class Clock { }
+        public class Root(Clock clock, Shop shop, Session {|CHERRY0017:session|})
+        {
+            public Shop Shop { get; } = shop;
+            [Exposed] public string Index() => clock.ToString() + session.Id;
+        }
+        public class Shop(Request {|CHERRY0017:request|}, System.Threading.CancellationToken {|CHERRY0017:aborted|})
+        {
+            [Exposed] public string Index() => request.Method + aborted.IsCancellationRequested;
+        }
+        public class Given(Request request)
+        {
+            [Exposed] public string Index() => request.Method;
+        }
+        public class Fine(Clock clock)
+        {
+            [Exposed] public string Index(Request request, Session session) => clock.ToString() + request.Method + session.Id;
+        }
+        public static class Startup
+        {
+            public static void Map(Microsoft.AspNetCore.Builder.WebApplication app, Request request)
+            {
+                app.MapCherry<Root>("/");
+                app.MapCherry<Fine>("/fine");
+                // Given its root object, MapCherry runs no constructor.
+                app.MapCherry(new Given(request), "/given");
+            }
+        }
+        """);
 }

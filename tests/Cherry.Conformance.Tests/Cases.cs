@@ -310,14 +310,7 @@ public static class Cases
                 Assert.Equal("Range Not Satisfiable", r[0].Reason);
                 Assert.Equal("bytes */20", r[0].Header("Content-Range"));
             }),
-        new Case("13.14", "Range: bytes=0-1,4-5", Get("/static/digits.txt").With("Range", "bytes=0-1,4-5")).Deviates(
-            "multipart/byteranges boundary", r =>
-            {
-                Assert.Equal(206, r[0].Status);
-                Assert.Matches("^multipart/byteranges; boundary=\"[^\"]+\"$", r[0].Header("Content-Type"));
-                Assert.Contains("bytes 0-1/20", r[0].Text);
-                Assert.Contains("bytes 4-5/20", r[0].Text);
-            }),
+        new("13.14", "Range: bytes=0-1,4-5", Get("/static/digits.txt").With("Range", "bytes=0-1,4-5")),
         new("13.15", "HTTP/1.0 Range: bytes=2-5", Get("/static/digits.txt").With("Range", "bytes=2-5").Http10().Presence("Accept-Ranges")),
         new Case("13.16", "Range: bytes=abc", Get("/static/digits.txt").With("Range", "bytes=abc")).Deviates(
             "Range header that does not parse", r =>
@@ -326,14 +319,9 @@ public static class Cases
                 Assert.Equal("0123456789abcdefghij", r[0].Text);
             }),
         new("13.17", "HEAD /static/digits.txt", Head("/static/digits.txt")),
-        new Case("13.18", "/static/../reference_app.py, /static/%2e%2e/reference_app.py (as is)",
+        new("13.18", "/static/../reference_app.py, /static/%2e%2e/reference_app.py (as is)",
             Raw("/static/../reference_app.py", "GET /static/../reference_app.py HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
-            Raw("/static/%2e%2e/reference_app.py", "GET /static/%2e%2e/reference_app.py HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")).Deviates(
-            "Dot segments in a static path", r => Assert.All(r, answer =>
-            {
-                Assert.Equal(200, answer.Status);
-                Assert.Equal("root default args=('reference_app.py',)", answer.Text);
-            })),
+            Raw("/static/%2e%2e/reference_app.py", "GET /static/%2e%2e/reference_app.py HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")),
         new("13.19", "POST /static/digits.txt", Post("/static/digits.txt")),
         new("13.20", "GET /style.css", Get("/style.css")),
         new("13.21", "GET /servefile", Get("/servefile")),

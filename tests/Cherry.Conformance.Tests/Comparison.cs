@@ -7,7 +7,7 @@ namespace Cherry.Conformance.Tests;
 
 /// <summary>
 /// Compares one step's answers from CherryPy and Cherry after normalising what legitimately differs: host and port,
-/// dates, nonces, session ids, the Server header, and the error-page HTML around the message.
+/// dates, nonces, session ids, multipart boundaries, the Server header, and the error-page HTML around the message.
 /// </summary>
 public static partial class Comparison
 {
@@ -117,7 +117,7 @@ public static partial class Comparison
         }
         return name switch
         {
-            "Content-Type" => value.Replace(" ", "").ToLowerInvariant(),
+            "Content-Type" => WithoutBoundary(value, answer).Replace(" ", "").ToLowerInvariant(),
             "Allow" or "Vary" => string.Join(", ", value.Split(',').Select(t => t.Trim().ToUpperInvariant()).Where(t => t.Length > 0).Order(StringComparer.Ordinal)),
             "WWW-Authenticate" => Challenge(value),
             _ => Normalise(value, server),
@@ -159,7 +159,7 @@ public static partial class Comparison
             gzip.CopyTo(plain);
             body = plain.ToArray();
         }
-        var text = System.Text.Encoding.UTF8.GetString(body);
+        var text = WithoutBoundary(System.Text.Encoding.UTF8.GetString(body), answer);
         if (step.BodyComparison == BodyComparison.Auto && answer.Status >= 400 && ErrorPage().Match(text) is { Success: true } page)
         {
             // The title's reason phrase differs in case only ("I'm a Teapot"); the message is compared as is, except
@@ -169,6 +169,13 @@ public static partial class Comparison
         }
         return Normalise(text.TrimEnd(), server)!;
     }
+
+    /// <summary>A multipart answer's boundary (each server draws its own at random) replaced by a placeholder.</summary>
+    private static string WithoutBoundary(string text, Observed answer) =>
+        answer.Header("Content-Type") is { } type && type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+            && MultipartBoundary().Match(type) is { Success: true } boundary
+            ? text.Replace(boundary.Groups[1].Value, "BOUNDARY", StringComparison.Ordinal)
+            : text;
 
     private static string Json(Observed answer)
     {
@@ -205,6 +212,9 @@ public static partial class Comparison
 
     [GeneratedRegex("[0-9a-f]{32,}")]
     private static partial Regex LongHex();
+
+    [GeneratedRegex(@"boundary=""?([^"";\s]+)")]
+    private static partial Regex MultipartBoundary();
 
     [GeneratedRegex(@"(\w+)=(""[^""]*""|[^,\s]+)")]
     private static partial Regex ChallengeParameter();

@@ -30,17 +30,30 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver() =>
+    /// <summary>A driver of Cherry's generator, with <paramref name="files"/> as the project's additional files (path, text).</summary>
+    public static GeneratorDriver CreateDriver(params (string Path, string Text)[] files) =>
         CSharpGeneratorDriver.Create(
             [new CherryGenerator().AsSourceGenerator()],
+            additionalTexts: [.. files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))],
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static (GeneratorDriverRunResult Result, Compilation Output) Run(params string[] sources)
+    public static (GeneratorDriverRunResult Result, Compilation Output) Run(params string[] sources) => Run([], sources);
+
+    /// <summary>Runs the generator with <paramref name="files"/> as the project's additional files (path, text).</summary>
+    public static (GeneratorDriverRunResult Result, Compilation Output) Run((string Path, string Text)[] files, params string[] sources)
     {
         var compilation = Compile(sources);
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (driver.GetRunResult(), output);
+    }
+
+    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
     /// <summary>Errors of the compiled app; the STJ generator is not run here, so JSON contexts are left out of test sources.</summary>

@@ -17,6 +17,37 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Built_in_tools_named_in_config_files_and_string_literals_are_rooted_and_no_others()
+    {
+        var (result, _) = GeneratorHarness.Run(
+            [
+                ("/app/site.conf", "[/]\ntools.gzip.on = True\ntools.no_such_tool.on = True\n"),
+                ("/app/appsettings.Production.json", """{ "Cherry": { "Apps": { "/": { "/x": { "tools.etags.autotags": true } } } } }"""),
+                ("/app/notes.txt", "tools.caching.on = True"),
+            ],
+            """
+            static class Settings
+            {
+                public const string Ini = "[/api]\ntools.auth_basic.realm = 'r'";
+                public const string Key = "tools.cpstats.on";
+                public const string NotATool = "tools.profiler";
+                public const string Prose = "see the tools. chapter";
+            }
+            """);
+        var source = Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("Cherry.ToolRoots.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        var rooted = System.Text.RegularExpressions.Regex.Matches(source, @"new global::Cherry\.(\w+)\(\)").Select(m => m.Groups[1].Value);
+        // .conf and appsettings*.json files and string literals count; a .txt file, a name without a key and an unknown name do not.
+        Assert.Equal(["AuthBasicTool", "CpStatsTool", "EtagsTool", "GzipTool"], rooted);
+    }
+
+    [Fact]
+    public void An_app_that_names_no_tool_gets_no_tool_roots()
+    {
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Mount("Shop.Root"), Sources.Tree);
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.EndsWith("Cherry.ToolRoots.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Only_mounted_roots_get_a_tree()
     {
         var (result, _) = GeneratorHarness.Run(Sources.Tree);

@@ -336,6 +336,43 @@ public sealed class GoldenTests
         GoldenFiles.Verify("OpenApi", document.GetText().ToString());
     }
 
+    [Fact]
+    public void Dependency_injection() => Verify("DependencyInjection", """
+        using Cherry;
+        using Microsoft.AspNetCore.Mvc;
+        namespace Site;
+        public interface IClock { string Now(); }
+        public interface IOrders { int Count(); }
+        public sealed class Root(IClock clock, Shop shop)
+        {
+            public Shop Shop { get; } = shop;
+            [Exposed] public string Index() => clock.Now();
+        }
+        public sealed class Shop(IOrders orders)
+        {
+            [Exposed] public string Index([FromServices] IClock clock, int page = 1) => clock.Now() + orders.Count() + page;
+        }
+        """);
+
+    [Fact]
+    public void Tool_roots()
+    {
+        var (result, output) = GeneratorHarness.Run(
+            [("/app/site.conf", "[/]\ntools.gzip.on = True\n[/static]\ntools.staticdir.dir = 'static'\n")],
+            GeneratorHarness.Mount("Site.Root"), """
+            using Cherry;
+            namespace Site;
+            public sealed class Root
+            {
+                [Exposed] public string Index() => "home";
+                public static CherryConfig Config() => new CherryConfig().Set("/", "tools.sessions.on", "True");
+            }
+            """);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Empty(GeneratorHarness.Errors(output));
+        GoldenFiles.Verify("ToolRoots", result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Cherry.ToolRoots.g.cs", StringComparison.Ordinal)).GetText().ToString());
+    }
+
     private static void Verify(string name, string tree)
     {
         var (result, output) = GeneratorHarness.Run(GeneratorHarness.Mount("Site.Root"), tree);

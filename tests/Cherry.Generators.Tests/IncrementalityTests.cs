@@ -19,24 +19,28 @@ public sealed class IncrementalityTests
         .ToArray();
 
     // The app serves its OpenAPI document, so the document's steps and output are checked too.
-    private static CSharpCompilation App() => GeneratorHarness.Compile(Sources.Program, Sources.Tree, Sources.JsonContext, Sources.OpenApi);
+    private static CSharpCompilation App() => GeneratorHarness.Compile(Sources.Program, Sources.Tree, Sources.JsonContext, Sources.OpenApi,
+        "namespace Shop; internal static class Settings { public const string Key = \"tools.etags.on\"; }");
+
+    /// <summary>A driver that also sees a config file, so the tool-root steps run too.</summary>
+    private static GeneratorDriver Driver() => GeneratorHarness.CreateDriver(("/app/shop.conf", "[/]\ntools.gzip.on = True\n"));
 
     [Fact]
     public void The_generator_declares_its_tracked_steps()
     {
-        Assert.Equal(["Exposed", "JsonSchemas", "JsonTypes", "OpenApi", "Rest", "Roots", "Trees"], TrackedSteps.Order());
+        Assert.Equal(["Exposed", "JsonSchemas", "JsonTypes", "OpenApi", "Rest", "Roots", "ToolFiles", "ToolMentions", "Trees"], TrackedSteps.Order());
     }
 
     [Fact]
     public void A_cloned_compilation_leaves_every_step_cached()
     {
         var compilation = App();
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var driver = Driver().RunGenerators(compilation);
         var first = driver.GetRunResult().Results.Single();
         var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
 
         AssertEveryStepCached(second);
-        Assert.Equal(2, first.GeneratedSources.Length);
+        Assert.Equal(3, first.GeneratedSources.Length);
         Assert.Equal(first.GeneratedSources.Select(s => s.SourceText.ToString()), second.GeneratedSources.Select(s => s.SourceText.ToString()));
     }
 
@@ -44,7 +48,7 @@ public sealed class IncrementalityTests
     public void An_unrelated_edit_leaves_every_step_cached()
     {
         var compilation = App();
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var driver = Driver().RunGenerators(compilation);
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace Shop; internal static class Unrelated { public static int Answer() => 42; }", GeneratorHarness.ParseOptions, path: "Unrelated.cs"));
 
@@ -54,7 +58,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void No_step_output_holds_a_symbol_a_syntax_node_or_a_compilation()
     {
-        var result = GeneratorHarness.CreateDriver().RunGenerators(App()).GetRunResult().Results.Single();
+        var result = Driver().RunGenerators(App()).GetRunResult().Results.Single();
         foreach (var step in TrackedSteps)
         {
             foreach (var output in result.TrackedSteps[step].SelectMany(s => s.Outputs))

@@ -162,13 +162,21 @@ public sealed class ResponseTests(ResponseFixture fixture) : IClassFixture<Respo
         Assert.EndsWith("\r\n\r\nPiranha", raw);
     }
 
-    /// <summary>CherryPy puts the text as given in Location (<c>&lt;script&gt;</c> included); Cherry sends a URI.</summary>
-    [Fact]
-    public async Task A_redirect_target_is_percent_encoded_as_a_uri()
+    /// <summary>
+    /// CherryPy puts the text as given in Location (<c>&lt;script&gt;</c> included); Cherry sends a URI there and in the
+    /// link, and shows the target as written in the link's text, HTML-escaped, as CherryPy's page does.
+    /// </summary>
+    [Theory]
+    [InlineData("/a<script>\"b", "/a%3Cscript%3E%22b", "/a&lt;script&gt;&quot;b")]
+    [InlineData("/somewhere%20else", "/somewhere%20else", "/somewhere%20else")]
+    [InlineData("/тест", "/%D1%82%D0%B5%D1%81%D1%82", "/тест")]
+    public async Task A_redirect_target_is_percent_encoded_as_a_uri_and_shown_html_escaped(string to, string uri, string shown)
     {
-        var (response, body) = await _client.FetchAsync("/redirect?to=" + Uri.EscapeDataString("/a<script>\"b"));
+        var (response, body) = await _client.FetchAsync("/redirect?to=" + Uri.EscapeDataString(to));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal("/a%3Cscript%3E%22b", response.Headers.Location!.AbsolutePath);
+        Assert.Equal(uri, response.Headers.Location!.AbsolutePath);
         Assert.DoesNotContain("<script>", body);
+        Assert.Contains(uri + "\">", body);
+        Assert.Contains(shown + "</a>", body);
     }
 }

@@ -107,6 +107,13 @@ public sealed class AotTests(ITestOutputHelper output)
             {
                 Assert.DoesNotContain("Request starting", log.ToString());
             }
+
+            // Hello names no gzip tool anywhere the generator looks, so the binary does not hold it: configuration
+            // that turns it on stops start-up and says how to opt in.
+            var (exitCode, trimmed) = await Repository.RunAsync(binary, $"--urls http://127.0.0.1:{Repository.FreePort()} --Cherry:Apps:/:/:tools.gzip.on=True", elsewhere, TimeSpan.FromMinutes(1));
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("the built-in tool 'gzip' is not in this app", trimmed);
+            Assert.Contains("options.Tools.Register(() => new GzipTool())", trimmed);
         }
         finally
         {

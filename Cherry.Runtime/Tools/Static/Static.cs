@@ -8,13 +8,17 @@ namespace Cherry;
 
 /// <summary>
 /// CherryPy's <c>lib.static</c> helpers for handlers and the static tools: files and streams with Last-Modified,
-/// ETag, conditional requests, byte ranges (single, multipart with a quoted boundary, 416) and HEAD. Files go out
-/// with sendfile and are never read into memory. Overlapping ranges are coalesced and at most
-/// <see cref="MaxRanges"/> are served; a request for more gets the whole entity (CherryPy serves any number).
+/// ETag, conditional requests, byte ranges (single, multipart/byteranges, 416) and HEAD. Files go out
+/// with sendfile and are never read into memory. Ranges are served as asked, overlapping or out of order (as CherryPy
+/// does), unless they would amplify the output: more than <see cref="MaxRanges"/> of them, or more bytes in all than the
+/// entity holds. Those are coalesced, and if more than <see cref="MaxRanges"/> remain the whole entity is sent
+/// (RFC 9110 §14.2 allows either; CherryPy serves any ranges as asked).
 /// </summary>
 public static class Static
 {
-    /// <summary>More ranges than this in one request and the Range header is ignored.</summary>
+    /// <summary>
+    /// More ranges than this in one request are coalesced; if more than this remain, the Range header is ignored.
+    /// </summary>
     public const int MaxRanges = 16;
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = CreateProvider();
@@ -137,35 +141,53 @@ public static class Static
             response.Headers.ContentRange = $"bytes */{length}";
             throw new HttpError(416, "Invalid Range (first-byte-pos greater than Content-Length)");
         }
-        var merged = ranges is null ? null : Coalesce(ranges);
-        if (merged is null || merged.Count > MaxRanges)
+        var parts = ranges is null ? null : Bounded(ranges, length);
+        if (parts is null)
         {
             response.SetWriter(segment(0, length), length);
             return;
         }
         response.Status = "206";
-        if (merged.Count == 1)
+        if (parts.Count == 1)
         {
-            var only = merged[0];
+            var only = parts[0];
             response.Headers.ContentRange = $"bytes {only.Start}-{only.Stop - 1}/{length}";
             response.SetWriter(segment(only.Start, only.Length), only.Length);
             return;
         }
         var boundary = Guid.NewGuid().ToString("N");
         var partType = response.ContentType ?? "application/octet-stream";
-        var heads = merged.Select(r => Encoding.ASCII.GetBytes($"\r\n--{boundary}\r\nContent-Type: {partType}\r\nContent-Range: bytes {r.Start}-{r.Stop - 1}/{length}\r\n\r\n")).ToArray();
+        // Part header names spelled as CherryPy writes them (names are case-insensitive).
+        var heads = parts.Select(r => Encoding.ASCII.GetBytes($"\r\n--{boundary}\r\nContent-type: {partType}\r\nContent-range: bytes {r.Start}-{r.Stop - 1}/{length}\r\n\r\n")).ToArray();
         var tail = Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n");
-        var total = heads.Sum(h => (long)h.Length) + merged.Sum(r => r.Length) + tail.Length;
-        response.ContentType = $"multipart/byteranges; boundary=\"{boundary}\"";
+        var total = heads.Sum(h => (long)h.Length) + parts.Sum(r => r.Length) + tail.Length;
+        // Hex digits are token characters: the boundary needs no quotes (RFC 2046 §5.1.1), and clients that take the
+        // parameter as written (CherryPy's tests among them) find it in the body.
+        response.ContentType = $"multipart/byteranges; boundary={boundary}";
         response.SetWriter(async (http, cancellation) =>
         {
-            for (var i = 0; i < merged.Count; i++)
+            for (var i = 0; i < parts.Count; i++)
             {
                 await http.Body.WriteAsync(heads[i], cancellation);
-                await segment(merged[i].Start, merged[i].Length)(http, cancellation);
+                await segment(parts[i].Start, parts[i].Length)(http, cancellation);
             }
             await http.Body.WriteAsync(tail, cancellation);
         }, total);
+    }
+
+    /// <summary>
+    /// The ranges to send: as asked when they cannot amplify the output (at most <see cref="MaxRanges"/>, no more bytes
+    /// in all than the entity holds); otherwise coalesced, so no byte is sent twice; null (the whole entity) when more
+    /// than <see cref="MaxRanges"/> remain.
+    /// </summary>
+    private static IReadOnlyList<ByteRange>? Bounded(IReadOnlyList<ByteRange> ranges, long length)
+    {
+        if (ranges.Count <= MaxRanges && ranges.Sum(r => r.Length) <= length)
+        {
+            return ranges;
+        }
+        var merged = Coalesce(ranges);
+        return merged.Count <= MaxRanges ? merged : null;
     }
 
     /// <summary>Sorts ranges and merges those that overlap or touch, so no byte is sent twice.</summary>

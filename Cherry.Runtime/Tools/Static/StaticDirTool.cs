@@ -8,7 +8,8 @@ namespace Cherry;
 /// <see cref="StaticDirOptions.Match"/> rejects falls through to the dynamic handlers. No file outside the directory is ever served:
 /// <c>..</c> and encoded slashes are resolved before a containment check on whole path segments (CherryPy's check
 /// is a string prefix, so <c>/static</c> leaked <c>/static-secret</c>), symlinks are followed to their target and
-/// checked again, and a NUL byte is a 400.
+/// checked again, and a NUL byte is a 400. A request-target whose dot segments climb out of the section is a 403, as in
+/// CherryPy, although Kestrel has removed them from the path (<see cref="StaticTraversal"/>).
 /// </summary>
 public sealed class StaticDirTool : HookTool
 {

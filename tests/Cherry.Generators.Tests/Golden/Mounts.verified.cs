@@ -10,7 +10,11 @@ namespace Cherry.Generated
     internal sealed class Site_Root_CherryTree : global::Cherry.Infrastructure.DispatchTree
     {
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void Register() => global::Cherry.Infrastructure.DispatchTreeRegistry.Register<global::Site.Root>(static context => new Site_Root_CherryTree(context));
+        internal static void Register()
+        {
+            global::Cherry.Infrastructure.DispatchTreeRegistry.Register<global::Site.Root>(static context => new Site_Root_CherryTree(context));
+            global::Cherry.Infrastructure.DispatchTreeRegistry.RegisterRoot<global::Site.Root>(static services => new global::Site.Root());
+        }
 
         private readonly global::Cherry.Infrastructure.HandlerEntry _index;
         private readonly global::Cherry.Infrastructure.HandlerEntry[] _handlers;
@@ -81,7 +85,11 @@ namespace Cherry.Generated
     internal sealed class Site_Wiki_CherryTree : global::Cherry.Infrastructure.DispatchTree
     {
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void Register() => global::Cherry.Infrastructure.DispatchTreeRegistry.Register<global::Site.Wiki>(static context => new Site_Wiki_CherryTree(context));
+        internal static void Register()
+        {
+            global::Cherry.Infrastructure.DispatchTreeRegistry.Register<global::Site.Wiki>(static context => new Site_Wiki_CherryTree(context));
+            global::Cherry.Infrastructure.DispatchTreeRegistry.RegisterRoot<global::Site.Wiki>(static services => new global::Site.Wiki());
+        }
 
         private readonly global::Cherry.Infrastructure.HandlerEntry _page;
         private readonly global::Cherry.Infrastructure.HandlerEntry[] _handlers;

@@ -9,7 +9,11 @@ namespace Cherry.Generated
     internal sealed class Site_Root_CherryTree : global::Cherry.Infrastructure.DispatchTree
     {
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void Register() => global::Cherry.Infrastructure.DispatchTreeRegistry.Register<global::Site.Root>(static context => new Site_Root_CherryTree(context));
+        internal static void Register()
+        {
+            global::Cherry.Infrastructure.DispatchTreeRegistry.Register<global::Site.Root>(static context => new Site_Root_CherryTree(context));
+            global::Cherry.Infrastructure.DispatchTreeRegistry.RegisterRoot<global::Site.Root>(static services => new global::Site.Root());
+        }
 
         private readonly global::Cherry.Infrastructure.HandlerEntry _index;
         private readonly global::Cherry.Infrastructure.HandlerEntry _about;

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Cherry.Generators.Model;
+using Cherry.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Cherry.Generators.Parsing
+{
+    /// <summary>
+    /// Finds the built-in tools an app's configuration can turn on by name: every <c>tools.&lt;name&gt;.</c> in its
+    /// <c>*.conf</c> and <c>appsettings*.json</c> files and in its string literals (config set in code, INI text
+    /// held in a string). A mention in a comment roots a tool too; that costs only size, a miss would cost start-up.
+    /// </summary>
+    internal static class ToolMentionParser
+    {
+        private const string Prefix = "tools.";
+
+        public static bool IsConfigFile(string path)
+        {
+            var name = System.IO.Path.GetFileName(path);
+            return name.EndsWith(".conf", StringComparison.OrdinalIgnoreCase)
+                || (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+        }
+
+        public static bool IsCandidate(SyntaxNode node) =>
+            node is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            && literal.Token.ValueText.IndexOf(Prefix, StringComparison.Ordinal) >= 0;
+
+        public static EquatableArray<string> FromLiteral(SyntaxNode node) =>
+            Find(((LiteralExpressionSyntax)node).Token.ValueText);
+
+        /// <summary>The tool classes of the built-in tools <paramref name="text"/> names, sorted.</summary>
+        public static EquatableArray<string> Find(string? text)
+        {
+            var classes = new SortedSet<string>(StringComparer.Ordinal);
+            if (text is null)
+            {
+                return EquatableArray<string>.Empty;
+            }
+            for (var at = text.IndexOf(Prefix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Prefix, at + 1, StringComparison.Ordinal))
+            {
+                var start = at + Prefix.Length;
+                var end = start;
+                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+                {
+                    end++;
+                }
+                if (end > start && end < text.Length && text[end] == '.' && ClassOf(text.Substring(start, end - start)) is { } toolClass)
+                {
+                    classes.Add(toolClass);
+                }
+            }
+            return classes.ToEquatableArray();
+        }
+
+        private static string? ClassOf(string name) => Array.Find(ToolCatalog.All, t => t.Name == name)?.ToolClass;
+    }
+}

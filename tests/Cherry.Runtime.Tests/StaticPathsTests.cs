@@ -1,0 +1,23 @@
+namespace Cherry.Runtime.Tests;
+
+/// <summary>
+/// The static tools' own path checks. Through Kestrel these requests never arrive (it refuses a NUL in the target and
+/// removes dot segments), so they are asserted here, for any server layer that lets them through.
+/// </summary>
+public sealed class StaticPathsTests
+{
+    private static readonly string Root = Path.TrimEndingDirectorySeparator(Path.GetTempPath());
+
+    [Theory]
+    [InlineData("/a\0.txt")]
+    [InlineData("/\0")]
+    public void A_nul_byte_is_400(string remainder) =>
+        Assert.Equal(400, Assert.Throws<HttpError>(() => StaticPaths.Inside(Root, Root, remainder)).StatusCode);
+
+    [Theory]
+    [InlineData("/../x")]
+    [InlineData("/a/../../x")]
+    [InlineData("/..%2Fx")]
+    public void A_path_that_leaves_the_directory_is_403(string remainder) =>
+        Assert.Equal(403, Assert.Throws<HttpError>(() => StaticPaths.Inside(Root, Root, remainder)).StatusCode);
+}
