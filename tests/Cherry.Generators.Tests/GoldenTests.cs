@@ -252,18 +252,6 @@ public sealed class GoldenTests
     [Fact]
     public void Open_api()
     {
-        const string program = """
-            using Cherry;
-            using Microsoft.AspNetCore.Builder;
-            public static class Startup
-            {
-                public static void Map(WebApplication app)
-                {
-                    app.MapCherry<Site.Root>("/");
-                    app.MapCherryOpenApi();
-                }
-            }
-            """;
         const string tree = """
             using System;
             using System.Collections.Generic;
@@ -329,7 +317,7 @@ public sealed class GoldenTests
                 public static SiteJson Default { get; } = null!;
             }
             """;
-        var (result, output) = GeneratorHarness.Run(program, tree);
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Mount("Site.Root"), Sources.OpenApi, tree);
         Assert.Null(result.Results.Single().Exception);
         Assert.Empty(GeneratorHarness.Errors(output));
         var document = Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("_OpenApi.g.cs", StringComparison.Ordinal));
