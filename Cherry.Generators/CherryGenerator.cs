@@ -24,6 +24,8 @@ namespace Cherry.Generators
         public const string RootsStep = "Roots";
         public const string JsonStep = "JsonTypes";
         public const string TreesStep = "Trees";
+        public const string JsonSchemasStep = "JsonSchemas";
+        public const string OpenApiStep = "OpenApi";
         public const string ToolMentionsStep = "ToolMentions";
         public const string ToolFilesStep = "ToolFiles";
 
@@ -87,6 +89,29 @@ namespace Cherry.Generators
                     spc.AddSource(ToolRootsEmitter.HintName, SourceText.From(ToolRootsEmitter.Emit(classes), System.Text.Encoding.UTF8));
                 }
             });
+
+            // The OpenAPI document: only when the app calls MapCherryOpenApi, one per tree, from its plan and the JSON schemas.
+            var openApiWanted = context.SyntaxProvider.CreateSyntaxProvider(
+                    static (node, _) => RootParser.IsOpenApiCandidate(node),
+                    static (ctx, ct) => RootParser.IsOpenApiCall(ctx, ct))
+                .Where(static called => called)
+                .Collect()
+                .Select(static (calls, _) => calls.Length > 0);
+
+            var jsonSchemas = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    WellKnownNames.JsonSerializable,
+                    static (node, _) => true,
+                    JsonContextParser.ParseSchemas)
+                .WithTrackingName(JsonSchemasStep);
+
+            var documents = trees.Combine(openApiWanted)
+                .Where(static input => input.Right)
+                .Select(static (input, _) => input.Left)
+                .Combine(jsonSchemas.Collect().Select(static (specs, _) => specs.SelectMany(s => s).ToEquatableArray()))
+                .Select(static (input, _) => OpenApiPlanner.Plan(input.Left, input.Right))
+                .WithTrackingName(OpenApiStep);
+
+            context.RegisterSourceOutput(documents, static (spc, document) => spc.AddSource(document.HintName, SourceText.From(OpenApiEmitter.Emit(document), System.Text.Encoding.UTF8)));
         }
 
         /// <summary>

@@ -106,5 +106,6 @@ namespace Cherry.Shared
         public const string JsonSerializable = "System.Text.Json.Serialization.JsonSerializableAttribute";
         public const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";
         public const string MapCherryContainer = "Cherry.CherryEndpointRouteBuilderExtensions";
+        public const string MapCherryOpenApiContainer = "Cherry.OpenApiEndpoints";
     }
 }

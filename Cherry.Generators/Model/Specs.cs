@@ -44,6 +44,7 @@ namespace Cherry.Generators.Model
     }
 
     /// <param name="DeclarationId">The method's documentation-comment id (overloads differ), by which an analyzer finds its symbol again.</param>
+    /// <param name="Summary">The method's documentation <c>&lt;summary&gt;</c> as one line, for the OpenAPI document; null without one.</param>
     internal sealed record HandlerSpec(
         string MethodName,
         string DeclarationId,
@@ -52,7 +53,8 @@ namespace Cherry.Generators.Model
         EquatableArray<ParameterSpec> Parameters,
         ReturnSpec Return,
         EquatableArray<ToolSpec> Tools,
-        bool JsonOut);
+        bool JsonOut,
+        string? Summary = null);
 
     internal enum ParameterKind
     {
@@ -82,6 +84,8 @@ namespace Cherry.Generators.Model
     /// <param name="DefaultLiteral">The C# default value, or null when the parameter has none (a non-nullable array without one is required).</param>
     /// <param name="JsonKey">For a [JsonBody], the name its JSON metadata is found by (<see cref="Parsing.TypeNames.JsonKey"/>).</param>
     /// <param name="KeywordOnly">[KeywordOnly]: bound by name only, never from a path segment.</param>
+    /// <param name="Schema">The value's JSON Schema for the OpenAPI document (an array's with its items), with the default;
+    /// null when the type has none (a parameter the document describes without a schema) or the value is no request field.</param>
     internal sealed record ParameterSpec(
         string Name,
         ParameterKind Kind,
@@ -90,7 +94,8 @@ namespace Cherry.Generators.Model
         bool IsNullable,
         string? DefaultLiteral,
         string? JsonKey = null,
-        bool KeywordOnly = false);
+        bool KeywordOnly = false,
+        SchemaSpec? Schema = null);
 
     internal enum ResultKind
     {

@@ -25,6 +25,28 @@ namespace Cherry.Generators.Parsing
                 return EquatableArray<JsonTypeSpec>.Empty;
             }
             var contextName = TypeNames.Of(contextType);
+            var listed = Listed(serializable);
+            return Covered(listed, cancellation).Select(type => new JsonTypeSpec(contextName, TypeNames.JsonKey(type), !listed.Contains(type))).ToEquatableArray();
+        }
+
+        /// <summary>
+        /// The JSON Schema of every type <see cref="Parse(INamedTypeSymbol, IEnumerable{AttributeData}, CancellationToken)"/>
+        /// finds, as this context writes it (its naming policy and enum form), for the OpenAPI document.
+        /// </summary>
+        public static EquatableArray<JsonSchemaTypeSpec> ParseSchemas(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol contextType || !DerivesFromContext(contextType))
+            {
+                return EquatableArray<JsonSchemaTypeSpec>.Empty;
+            }
+            var schemas = SchemaParser.ForContext(contextType);
+            var contextName = TypeNames.Of(contextType);
+            return Covered(Listed(context.Attributes), cancellation).Select(type => new JsonSchemaTypeSpec(contextName, TypeNames.JsonKey(type), SchemaParser.ComponentName(type), schemas.Define(type)))
+                .ToEquatableArray();
+        }
+
+        private static HashSet<ITypeSymbol> Listed(IEnumerable<AttributeData> serializable)
+        {
             var listed = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var attribute in serializable)
             {
@@ -33,13 +55,18 @@ namespace Cherry.Generators.Parsing
                     listed.Add(serialized);
                 }
             }
+            return listed;
+        }
+
+        private static HashSet<ITypeSymbol> Covered(HashSet<ITypeSymbol> listed, CancellationToken cancellation)
+        {
             var covered = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var type in listed)
             {
                 cancellation.ThrowIfCancellationRequested();
                 JsonCoverage.Cover(type, covered);
             }
-            return covered.Select(type => new JsonTypeSpec(contextName, TypeNames.JsonKey(type), !listed.Contains(type))).ToEquatableArray();
+            return covered;
         }
 
         private static bool DerivesFromContext(INamedTypeSymbol type)

@@ -6,9 +6,38 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Cherry.Generators.Parsing
 {
-    /// <summary>C# source text for constant values: parameter defaults and tool attribute arguments.</summary>
+    /// <summary>C# source text for constant values: parameter defaults and tool attribute arguments; JSON string text.</summary>
     internal static class Literals
     {
+        /// <summary>A JSON string: quotes, backslashes, control characters and the other line breaks escaped.</summary>
+        public static string JsonString(string text)
+        {
+            var json = new StringBuilder(text.Length + 2).Append('"');
+            foreach (var c in text)
+            {
+                var escape = c switch
+                {
+                    '"' => "\\\"",
+                    '\\' => "\\\\",
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    // C# also ends a line at these, which would split a generated raw string literal.
+                    < ' ' or '\u0085' or '\u2028' or '\u2029' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                    _ => null,
+                };
+                if (escape is null)
+                {
+                    json.Append(c);
+                }
+                else
+                {
+                    json.Append(escape);
+                }
+            }
+            return json.Append('"').ToString();
+        }
+
         public static string Default(object? value, ITypeSymbol type)
         {
             if (value is null)

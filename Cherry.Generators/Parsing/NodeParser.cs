@@ -390,7 +390,8 @@ namespace Cherry.Generators.Parsing
                 parameters.ToEquatableArray(),
                 returnSpec!,
                 ToolsOf(method.GetAttributes()),
-                jsonOut));
+                jsonOut,
+                DocComments.Summary(method, _cancellation)));
         }
 
         private ReturnSpec? ParseReturn(IMethodSymbol method, bool jsonOut)
@@ -485,24 +486,38 @@ namespace Cherry.Generators.Parsing
             if (parameter.IsParams)
             {
                 return type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String }
-                    ? new ParameterSpec(parameter.Name, ParameterKind.VarArgs, "string", ParameterKind.String, false, null)
+                    ? new ParameterSpec(parameter.Name, ParameterKind.VarArgs, "string", ParameterKind.String, false, null, Schema: SchemaSpec.String)
                     : null;
             }
             if (IsKeywords(type))
             {
-                return new ParameterSpec(parameter.Name, ParameterKind.Keywords, TypeNames.Of(type), ParameterKind.Keywords, false, null);
+                return new ParameterSpec(parameter.Name, ParameterKind.Keywords, TypeNames.Of(type), ParameterKind.Keywords, false, null,
+                    Schema: new SchemaSpec(SchemaKind.Map, Items: SchemaSpec.String));
             }
             if (type is IArrayTypeSymbol array)
             {
                 var element = ScalarKind(array.ElementType, out var elementType, out _);
                 // string[] or Part[] (annotated not-null, no default) is required, as a scalar without a default is; string[]? is not.
                 var optional = parameter.NullableAnnotation != NullableAnnotation.NotAnnotated;
-                return element is null ? null : new ParameterSpec(parameter.Name, ParameterKind.Array, elementType, element.Value, optional, defaultLiteral);
+                return element is null ? null : new ParameterSpec(parameter.Name, ParameterKind.Array, elementType, element.Value, optional, defaultLiteral,
+                    Schema: new SchemaSpec(SchemaKind.Array, Items: SchemaOf(array.ElementType, element.Value)));
             }
             var kind = ScalarKind(type, out var scalarType, out var nullable);
-            return kind is null ? null
-                : new ParameterSpec(parameter.Name, kind.Value, scalarType, kind.Value, nullable, defaultLiteral, KeywordOnly: HasAttribute(parameter, _known.KeywordOnly));
+            if (kind is null)
+            {
+                return null;
+            }
+            var schema = SchemaOf(type, kind.Value);
+            if (schema is not null && parameter.HasExplicitDefaultValue)
+            {
+                schema = schema with { Default = SchemaParser.DefaultJson(parameter.ExplicitDefaultValue, type) };
+            }
+            return new ParameterSpec(parameter.Name, kind.Value, scalarType, kind.Value, nullable, defaultLiteral, KeywordOnly: HasAttribute(parameter, _known.KeywordOnly), Schema: schema);
         }
+
+        /// <summary>A request value's schema; an upload is binary; a parsable type with no JSON Schema form has none.</summary>
+        private static SchemaSpec? SchemaOf(ITypeSymbol type, ParameterKind kind) =>
+            kind == ParameterKind.Part ? new SchemaSpec(SchemaKind.String, Format: "binary") : SchemaParser.Parameters.Scalar(type);
 
         private static ParameterSpec Injected(IParameterSymbol parameter, ParameterKind kind) =>
             new ParameterSpec(parameter.Name, kind, TypeNames.Of(parameter.Type), kind, false, null);

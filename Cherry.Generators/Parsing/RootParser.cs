@@ -14,6 +14,16 @@ namespace Cherry.Generators.Parsing
             && (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapCherry" }
                 || invocation.Expression is GenericNameSyntax { Identifier.ValueText: "MapCherry" });
 
+        /// <summary>A call named <c>MapCherryOpenApi</c>: only an app that serves the document gets it generated.</summary>
+        public static bool IsOpenApiCandidate(SyntaxNode node) =>
+            node is InvocationExpressionSyntax invocation
+            && (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapCherryOpenApi" }
+                || invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "MapCherryOpenApi" });
+
+        public static bool IsOpenApiCall(GeneratorSyntaxContext context, CancellationToken cancellation) =>
+            context.SemanticModel.GetSymbolInfo(context.Node, cancellation).Symbol is IMethodSymbol method
+            && method.ContainingType?.ToDisplayString() == WellKnownNames.MapCherryOpenApiContainer;
+
         public static (RootSpec Root, EquatableArray<NodeSpec> Nodes)? Parse(GeneratorSyntaxContext context, CancellationToken cancellation)
         {
             if (context.SemanticModel.GetSymbolInfo(context.Node, cancellation).Symbol is not IMethodSymbol method

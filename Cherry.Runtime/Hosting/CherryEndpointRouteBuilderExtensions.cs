@@ -67,12 +67,14 @@ public static class CherryEndpointRouteBuilderExtensions
         {
             Multipart = options.Multipart,
             VirtualHosts = appOptions.VirtualHosts.Count > 0 ? new VirtualHosts(appOptions.VirtualHosts, appOptions.UseXForwardedHost) : null,
+            OpenApiDocument = DispatchTreeRegistry.OpenApi<TRoot>(),
         };
         new ChainFactory(options.Tools, options.ConfigNamespaces.ToFrozenSet(StringComparer.Ordinal), config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
         CheckRequestServices(tree, services);
 
         var pattern = normalized + "/{**cherryPath}";
-        return endpoints.Map(pattern, app.HandleAsync).WithDisplayName("Cherry " + typeof(TRoot).Name + " at " + (normalized.Length == 0 ? "/" : normalized));
+        // The mounted app rides on its endpoint, where MapCherryOpenApi finds it with the path it is mounted at.
+        return endpoints.Map(pattern, app.HandleAsync).WithMetadata(app).WithDisplayName("Cherry " + typeof(TRoot).Name + " at " + (normalized.Length == 0 ? "/" : normalized));
     }
 
     /// <summary>Every service a handler takes per request ([FromServices]) must be registered: checked once, here.</summary>

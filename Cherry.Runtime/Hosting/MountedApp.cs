@@ -34,6 +34,9 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     /// <summary>The host-to-sub-tree prefixes (<see cref="CherryAppOptions.VirtualHost"/>), or null when the app has none.</summary>
     public VirtualHosts? VirtualHosts { get; init; }
 
+    /// <summary>The tree's generated OpenAPI document (paths below the mount point), or null when none was generated.</summary>
+    public string? OpenApiDocument { get; init; }
+
     /// <summary>Answers a path that matches no handler; its chain holds the application-wide tools.</summary>
     public HandlerEntry NotFoundEntry { get; } = new("/", invoke: null, dispatchError: 404);
 

@@ -9,6 +9,15 @@ public static class DispatchTreeRegistry
 {
     public static void Register<TRoot>(Func<DispatchTreeContext, DispatchTree> factory) => Holder<TRoot>.Factory = factory;
 
+    /// <summary>
+    /// The tree's OpenAPI document, a constant the generator writes when the app calls <c>MapCherryOpenApi</c>: paths
+    /// below the mount point, which <c>MapCherryOpenApi</c> prefixes with each mount's path.
+    /// </summary>
+    public static void RegisterOpenApi<TRoot>(string document) => Holder<TRoot>.OpenApi = document;
+
+    /// <summary>The document <see cref="RegisterOpenApi{TRoot}"/> was given, or null when none was generated.</summary>
+    internal static string? OpenApi<TRoot>() => Holder<TRoot>.OpenApi;
+
     public static DispatchTree Create<TRoot>(DispatchTreeContext context) =>
         Holder<TRoot>.Factory?.Invoke(context) ?? throw new InvalidOperationException(
             $"Cherry generated no dispatch tree for {typeof(TRoot).FullName}. Is Cherry's source generator referenced, "
@@ -27,5 +36,7 @@ public static class DispatchTreeRegistry
         public static Func<DispatchTreeContext, DispatchTree>? Factory;
 
         public static Func<NodeServices, TRoot>? CreateRoot;
+
+        public static string? OpenApi;
     }
 }

@@ -36,5 +36,7 @@ public static class ConformanceApp
         app.MapCherry<Mounted>("/mounted/app");
         app.MapCherryStats("/cpstats");
         app.MapCherryGc("/gc");
+        // Both trees' OpenAPI document, generated at build time (docs/guide/openapi.md).
+        app.MapCherryOpenApi("/openapi.json");
     }
 }

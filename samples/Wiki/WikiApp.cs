@@ -27,11 +27,14 @@ public static class WikiApp
     }
 
     /// <summary>
-    /// Mounts the wiki at <c>/</c> with wiki.conf (relative to the content root); generated code builds the Root
-    /// from the services above.
+    /// Mounts the wiki at <c>/</c> with wiki.conf (relative to the content root), generated code building the Root
+    /// from the services above, and its OpenAPI document at <c>/openapi.json</c>.
     /// </summary>
-    public static void Map(WebApplication app) =>
+    public static void Map(WebApplication app)
+    {
         app.MapCherry<Root>("/", options => options.AddIniFile("wiki.conf"));
+        app.MapCherryOpenApi("/openapi.json", title: "Wiki");
+    }
 }
 
 /// <summary>Where the wiki's files are: static/ under the content root, which Assets serves from memory.</summary>

@@ -54,6 +54,42 @@ public sealed class GeneratorTests
         Assert.Empty(result.GeneratedTrees);
     }
 
+    /// <summary>
+    /// Summaries come from /// comments whether the compiler parses them (GenerateDocumentationFile) or not; a comment
+    /// that is not well-formed XML gives none, and the build goes on.
+    /// </summary>
+    [Theory]
+    [InlineData(DocumentationMode.Parse)]
+    [InlineData(DocumentationMode.None)]
+    public void The_open_api_document_takes_summaries_from_doc_comments_in_any_documentation_mode(DocumentationMode mode)
+    {
+        const string program = """
+            using Cherry;
+            using Microsoft.AspNetCore.Builder;
+            namespace Site
+            {
+                public sealed class Root
+                {
+                    /// <summary>Says <c>hello</c>
+                    /// to <paramref name="who"/>.</summary>
+                    [Exposed] public string Hello(string who) => who;
+                    /// <summary>Broken <b>markup</summary>
+                    [Exposed] public string Broken() => "";
+                }
+            }
+            public static class Startup { public static void Map(WebApplication app) { app.MapCherry<Site.Root>("/"); app.MapCherryOpenApi(); } }
+            """;
+        var options = GeneratorHarness.ParseOptions.WithDocumentationMode(mode);
+        var plain = GeneratorHarness.Compile(program);
+        var compilation = plain.ReplaceSyntaxTree(plain.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText(program, options, path: "Source0.cs"));
+        var driver = GeneratorHarness.CreateDriver().WithUpdatedParseOptions(options).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        var document = result.GeneratedSources.Single(s => s.HintName.EndsWith("_OpenApi.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("\"summary\": \"Says hello to who.\"", document);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(document, "\"summary\""));
+    }
+
     [Fact]
     public void Two_roots_get_two_isolated_trees()
     {

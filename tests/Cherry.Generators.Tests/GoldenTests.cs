@@ -242,6 +242,88 @@ public sealed class GoldenTests
         GoldenFiles.Verify("Mounts", string.Join("\n", generated));
     }
 
+    /// <summary>
+    /// The OpenAPI document, generated only for an app that calls MapCherryOpenApi: path, query and form parameters with
+    /// types and defaults, REST verbs, a JSON body and result by reference to their schemas (naming policy, nullable,
+    /// enums, lists, maps, a recursive type, required constructor parameters), an upload, an XML-RPC endpoint, basic auth
+    /// and summaries from doc comments;
+    /// a parsable type with no JSON Schema form is a parameter without a schema.
+    /// </summary>
+    [Fact]
+    public void Open_api()
+    {
+        const string tree = """
+            using System;
+            using System.Collections.Generic;
+            using System.Text.Json.Serialization;
+            using Cherry;
+            namespace Site;
+            public enum Sort { Name, Date }
+            public sealed class Root
+            {
+                public Pages Pages { get; } = new();
+                public Admin Admin { get; } = new();
+                public Rpc Rpc { get; } = new();
+                /// <summary>Lists the pages, sorted by <paramref name="sort"/>.</summary>
+                [Exposed] public string Index(Sort sort = Sort.Date, int? limit = null) => "pages";
+                /// <summary>One page, by <see cref="Slug"/>.</summary>
+                [Exposed] public string Page(Slug slug, bool raw = false) => slug.Value;
+                [Exposed] public string Default(params string[] path) => string.Join("/", path);
+                [Exposed] public string Upload(Part file, string? title = null) => file.FileName;
+            }
+            [Rest, JsonOut]
+            public sealed class Pages
+            {
+                public List<PageDto> Get() => new();
+                /// <summary>Creates or replaces a page.</summary>
+                public PageDto Put(string name, [JsonBody] PageDto page) => page;
+                public void Delete(string name) { }
+                public PageDto Post([JsonBody] Move move) => new() { Name = move.To };
+            }
+            [AuthBasic(Realm = "admin")]
+            public sealed class Admin
+            {
+                [Exposed] public string Index() => "admin";
+            }
+            [XmlRpc]
+            public sealed class Rpc
+            {
+                [Exposed] public int Add(int a, int b) => a + b;
+            }
+            public sealed class PageDto
+            {
+                public required string Name { get; init; }
+                [JsonPropertyName("body")] public string? Text { get; init; }
+                public Sort Sort { get; init; }
+                public DateTimeOffset Modified { get; init; }
+                public PageDto? Parent { get; init; }
+                public List<string> Tags { get; init; } = new();
+                public Dictionary<string, int> Counts { get; init; } = new();
+                [JsonIgnore] public int Secret { get; init; }
+            }
+            public readonly record struct Slug(string Value) : ISpanParsable<Slug>
+            {
+                public static Slug Parse(string s, IFormatProvider? provider) => new(s);
+                public static bool TryParse(string? s, IFormatProvider? provider, out Slug result) { result = new(s ?? ""); return true; }
+                public static Slug Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => new(s.ToString());
+                public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Slug result) { result = new(s.ToString()); return true; }
+            }
+            public sealed record Move(string To, int Position = 0);
+            [JsonSerializable(typeof(List<PageDto>)), JsonSerializable(typeof(Move))]
+            [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, RespectRequiredConstructorParameters = true)]
+            internal abstract partial class SiteJson : JsonSerializerContext
+            {
+                protected SiteJson() : base(null) { }
+                public static SiteJson Default { get; } = null!;
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Mount("Site.Root"), Sources.OpenApi, tree);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Empty(GeneratorHarness.Errors(output));
+        var document = Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("_OpenApi.g.cs", StringComparison.Ordinal));
+        GoldenFiles.Verify("OpenApi", document.GetText().ToString());
+    }
+
     [Fact]
     public void Dependency_injection() => Verify("DependencyInjection", """
         using Cherry;

@@ -18,7 +18,8 @@ public sealed class IncrementalityTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
-    private static CSharpCompilation App() => GeneratorHarness.Compile(Sources.Program, Sources.Tree, Sources.JsonContext,
+    // The app serves its OpenAPI document, so the document's steps and output are checked too.
+    private static CSharpCompilation App() => GeneratorHarness.Compile(Sources.Program, Sources.Tree, Sources.JsonContext, Sources.OpenApi,
         "namespace Shop; internal static class Settings { public const string Key = \"tools.etags.on\"; }");
 
     /// <summary>A driver that also sees a config file, so the tool-root steps run too.</summary>
@@ -27,7 +28,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void The_generator_declares_its_tracked_steps()
     {
-        Assert.Equal(["Exposed", "JsonTypes", "Rest", "Roots", "ToolFiles", "ToolMentions", "Trees"], TrackedSteps.Order());
+        Assert.Equal(["Exposed", "JsonSchemas", "JsonTypes", "OpenApi", "Rest", "Roots", "ToolFiles", "ToolMentions", "Trees"], TrackedSteps.Order());
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class IncrementalityTests
         var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
 
         AssertEveryStepCached(second);
-        Assert.Equal(2, first.GeneratedSources.Length);
+        Assert.Equal(3, first.GeneratedSources.Length);
         Assert.Equal(first.GeneratedSources.Select(s => s.SourceText.ToString()), second.GeneratedSources.Select(s => s.SourceText.ToString()));
     }
 

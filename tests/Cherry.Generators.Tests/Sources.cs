@@ -82,4 +82,14 @@ internal static class Sources
         [JsonSerializable(typeof(int))]
         internal partial class ShopJson : JsonSerializerContext;
         """;
+
+    /// <summary>A second start-up file that serves the OpenAPI document.</summary>
+    public const string OpenApi = """
+        using Cherry;
+        using Microsoft.AspNetCore.Builder;
+        public static class Documentation
+        {
+            public static void Map(WebApplication app) => app.MapCherryOpenApi("/openapi.json");
+        }
+        """;
 }

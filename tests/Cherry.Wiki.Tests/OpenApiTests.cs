@@ -1,0 +1,51 @@
+using System.Net;
+using Cherry.Conformance.Tests;
+using Microsoft.OpenApi;
+
+namespace Cherry.Wiki.Tests;
+
+/// <summary>The OpenAPI document the wiki serves at /openapi.json, read with Microsoft.OpenApi.</summary>
+public sealed class OpenApiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
+{
+    [Fact]
+    public async Task The_document_describes_the_pages_the_editor_and_the_json_api()
+    {
+        var document = await OpenApiProbe.LoadAsync(wiki.Client);
+        Assert.Equal("Wiki", document.Info.Title);
+        var paths = document.Paths;
+
+        // A required positional parameter is a path segment; the summary is the handler's doc comment, read although
+        // the project generates no documentation file.
+        var page = paths["/page/{name}"].Operations![HttpMethod.Get];
+        Assert.Equal("/page/FrontPage: an unknown page is a 404, a malformed name a 400.", page.Summary);
+        Assert.Contains(paths["/edit/{name}"].Operations![HttpMethod.Get].Parameters!, p => p is { Name: "csrf", In: ParameterLocation.Query, Required: false });
+
+        // The [Rest] resource: its verbs, and JSON bodies and results by reference to camelCase schemas.
+        var pages = paths["/api/pages/{name}"].Operations!;
+        Assert.Equal([HttpMethod.Get, HttpMethod.Put], pages.Keys.OrderBy(m => m.Method));
+        var input = pages[HttpMethod.Put].RequestBody!.Content!["application/json"].Schema!;
+        Assert.Equal(["title", "text"], input.Properties!.Keys);
+        Assert.Equal(["title"], input.Required!);
+        var created = paths["/api/pages"].Operations![HttpMethod.Post].RequestBody!.Content!["application/json"].Schema!;
+        Assert.Equal(["name", "title"], created.Required!.Order());
+        var dto = pages[HttpMethod.Get].Responses!["200"].Content!["application/json"].Schema!;
+        Assert.Equal(["name", "title", "text", "modified", "modifiedBy"], dto.Properties!.Keys);
+        Assert.Equal("date-time", dto.Properties["modified"].Format);
+        var list = paths["/api/"].Operations![HttpMethod.Get].Responses!["200"].Content!["application/json"].Schema!;
+        Assert.Equal(JsonSchemaType.Array, list.Type);
+        Assert.Equal(["name", "title", "modified"], list.Items!.Properties!.Keys);
+    }
+
+    [Fact]
+    public async Task Every_operation_it_describes_answers()
+    {
+        var document = await OpenApiProbe.LoadAsync(wiki.Client);
+        var samples = new Dictionary<string, string> { ["name"] = "FrontPage", ["file"] = "wiki.css" };
+        var results = await OpenApiProbe.ProbeAsync(wiki.Client, document, samples, xmlRpcMethod: "none");
+
+        Assert.True(results.Count >= 7, $"only {results.Count} operations");
+        Assert.Empty(results.Where(r => r.Status == HttpStatusCode.NotFound || (int)r.Status >= 500).Select(r => $"{r.Operation}: {(int)r.Status}"));
+        // Writing through the API needs a login: the answer says so, it is not a missing page.
+        Assert.Contains(results, r => r is { Operation: "PUT /api/pages/FrontPage", Status: HttpStatusCode.Forbidden });
+    }
+}
