@@ -176,8 +176,10 @@ namespace Cherry.Generators.Planning
             {
                 path.Append('/');
             }
-            // Path segments bind positional parameters in order, until the first one a request leaves out.
-            var positional = handler.Kind != HandlerKind.Index && !formBody;
+            // Path segments bind positional parameters in order, until the first one a request leaves out: for an
+            // [Exposed] handler whatever the method (CherryPy binds POST /edit/Home's "Home" as GET's). A REST verb
+            // with a form body takes its fields from the form, so that its path stays the resource's one template.
+            var positional = handler.Kind != HandlerKind.Index && (verb is null || !formBody);
             var segments = 0;
             foreach (var parameter in handler.Parameters)
             {

@@ -9,6 +9,8 @@ using Runner;
 // p50/p99 and RSS per scenario with the ratio to raw Kestrel; then AOT size and start-up against Minimal API.
 //   bench/run.sh [--quick] [--runs N] [--seconds S]
 //   bench/run.sh --paired [--pairs N] [--seconds S] [--only plaintext,json]   issue 17's paired comparison (Paired.cs)
+//   bench/run.sh --scale-out [--runs N] [--seconds S]   issue 17's scale-out figure: sessions shared through Redis and
+//                                                      PostgreSQL by two instances (ScaleOut.cs)
 //   bench/run.sh --report bench/results/<date>.json   redraws the table and chart of an earlier run
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
 if (args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault() is { } earlier)
@@ -34,6 +36,17 @@ foreach (var (name, bytes) in Paired.StaticFiles)
 }
 var resultsDirectory = Path.Combine(root, "bench", "results");
 Directory.CreateDirectory(resultsDirectory);
+
+if (args.Contains("--scale-out"))
+{
+    Console.WriteLine("publishing Cherry with native AOT ...");
+    var binary = Builds.Aot(root, "bench/Servers/CherryBench", work);
+    var date = DateTime.UtcNow;
+    var scaledOut = await ScaleOut.RunAsync(binary, work, runs, seconds);
+    ScaleOut.Write(resultsDirectory, MachineInfo.Read(root), date, runs, seconds, scaledOut);
+    Directory.Delete(work, recursive: true);
+    return;
+}
 
 if (args.Contains("--paired"))
 {

@@ -4,17 +4,21 @@ using System.Net.Sockets;
 
 namespace Runner;
 
-/// <summary>A server under test: how to start it, pinned to core 0, on a loopback port.</summary>
+/// <summary>A server under test: how to start it, pinned to a core (0 unless told), on a loopback port.</summary>
 internal sealed record Server(string Name, string Program, string[] Arguments, bool Jit)
 {
-    public async Task<Process> StartAsync(int port, string staticDirectory)
+    public async Task<Process> StartAsync(int port, string staticDirectory, int core = 0, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-c", "0", Program }.Concat(Arguments.Select(a => a.Replace("{port}", port.ToString()))))
+        foreach (var argument in new[] { "-c", core.ToString(), Program }.Concat(Arguments.Select(a => a.Replace("{port}", port.ToString()))))
         {
             start.ArgumentList.Add(argument);
         }
         start.Environment["BENCH_STATIC_DIR"] = staticDirectory;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         start.Environment["DOTNET_TieredPGO"] = "1";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

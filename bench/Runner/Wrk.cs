@@ -7,13 +7,13 @@ namespace Runner;
 /// <summary>One wrk run's figures.</summary>
 internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
 
-/// <summary>Runs wrk (Debian's package) pinned to core 1 and reads its summary.</summary>
+/// <summary>Runs wrk (Debian's package) pinned to core 1 (or the cores given) and reads its summary.</summary>
 internal static partial class Wrk
 {
-    public static async Task<WrkResult> RunAsync(string url, int seconds, IEnumerable<string> extra)
+    public static async Task<WrkResult> RunAsync(string url, int seconds, IEnumerable<string> extra, string cores = "1", int connections = 64)
     {
         var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-c", "1", "wrk", "-t1", "-c64", $"-d{seconds}s", "--latency" }.Concat(extra).Append(url))
+        foreach (var argument in new[] { "-c", cores, "wrk", "-t1", $"-c{connections}", $"-d{seconds}s", "--latency" }.Concat(extra).Append(url))
         {
             start.ArgumentList.Add(argument);
         }

@@ -85,7 +85,10 @@ public sealed class AotTests(ITestOutputHelper output)
             // The client's mistake is named, not a NullReferenceException in the handler.
             var empty = await client.PostAsync("/echo", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
-            Assert.Contains("'text'", await empty.Content.ReadAsStringAsync());
+            // A [JsonOut] handler's errors are problem documents (RFC 9457); the detail names the missing member.
+            Assert.Equal("application/problem+json", empty.Content.Headers.ContentType!.MediaType);
+            using var problem = System.Text.Json.JsonDocument.Parse(await empty.Content.ReadAsStringAsync());
+            Assert.Contains("'text'", problem.RootElement.GetProperty("detail").GetString());
 
             Assert.Equal("Post 2024/spring", await client.GetStringAsync("/blog/2024/spring"));
             Assert.Equal(HttpStatusCode.MovedPermanently, (await client.GetAsync("/blog")).StatusCode);

@@ -17,8 +17,12 @@ public sealed class OpenApiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
         // A required positional parameter is a path segment; the summary is the handler's doc comment, read although
         // the project generates no documentation file.
         var page = paths["/page/{name}"].Operations![HttpMethod.Get];
-        Assert.Equal("/page/FrontPage: an unknown page is a 404, a malformed name a 400.", page.Summary);
-        Assert.Contains(paths["/edit/{name}"].Operations![HttpMethod.Get].Parameters!, p => p is { Name: "csrf", In: ParameterLocation.Query, Required: false });
+        Assert.StartsWith("/page/FrontPage: an unknown page is a 404, a malformed name a 400. One cached copy serves every reader", page.Summary);
+        // The editor takes an upload, so it is described as a multipart POST; the page name stays a path segment.
+        var edit = paths["/edit/{name}"].Operations![HttpMethod.Post];
+        Assert.Contains(edit.Parameters!, p => p is { Name: "name", In: ParameterLocation.Path, Required: true });
+        var fields = edit.RequestBody!.Content!["multipart/form-data"].Schema!.Properties!;
+        Assert.Equal(["title", "text", "csrf", "file"], fields.Keys);
 
         // The [Rest] resource: its verbs, and JSON bodies and results by reference to camelCase schemas.
         var pages = paths["/api/pages/{name}"].Operations!;

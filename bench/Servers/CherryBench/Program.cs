@@ -2,10 +2,22 @@ using System.Text.Json.Serialization;
 using Cherry;
 using CherryBench;
 
-// Every scenario of bench/run.sh, written as a Cherry user would. BENCH_STATIC_DIR holds the 1 MB file.
+// Every scenario of bench/run.sh, written as a Cherry user would. BENCH_STATIC_DIR holds the 1 MB file;
+// BENCH_SESSIONS=redis=host:port or postgres=<connection string> shares the sessions (bench/run.sh --scale-out).
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 builder.Services.AddCherry();
+var sessions = Environment.GetEnvironmentVariable("BENCH_SESSIONS") ?? "";
+if (sessions.StartsWith("redis=", StringComparison.Ordinal))
+{
+    var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(sessions["redis=".Length..]);
+    builder.Services.AddSingleton<ISessionStore>(new Cherry.Stores.RedisSessionStore(redis));
+}
+else if (sessions.StartsWith("postgres=", StringComparison.Ordinal))
+{
+    var source = new Npgsql.NpgsqlSlimDataSourceBuilder(sessions["postgres=".Length..]).Build();
+    builder.Services.AddSingleton<ISessionStore>(new Cherry.Stores.PostgresSessionStore(source));
+}
 builder.Services.AddKeyedSingleton("bench", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bench"] = "bench" }));
 var app = builder.Build();
 app.MapCherry<Root>("/", o => o
@@ -40,7 +52,7 @@ namespace CherryBench
         public Message Index() => new("Hello, World!");
     }
 
-    /// <summary>A RAM session read and written on every request.</summary>
+    /// <summary>A session (RAM unless BENCH_SESSIONS names a shared store) read and written on every request.</summary>
     [Sessions(Name = "sid")]
     public sealed class Counter
     {
