@@ -242,6 +242,17 @@ public sealed class AotTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.SeeOther, (await client.SendAsync(post)).StatusCode);
             Assert.Contains("text from a file", await client.GetStringAsync("/page/Uploaded"));
 
+            // The OpenAPI document, written at build time, describes the JSON API and the upload.
+            var openApi = await client.GetAsync("/openapi.json");
+            Assert.Equal("application/json", openApi.Content.Headers.ContentType!.MediaType);
+            using (var document = System.Text.Json.JsonDocument.Parse(await openApi.Content.ReadAsStringAsync()))
+            {
+                Assert.StartsWith("3.1", document.RootElement.GetProperty("openapi").GetString());
+                var paths = document.RootElement.GetProperty("paths");
+                Assert.True(paths.TryGetProperty("/api/pages/{name}", out _));
+                Assert.True(paths.GetProperty("/edit/{name}").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+            }
+
             using var css = new HttpRequestMessage(HttpMethod.Get, "/static/wiki.css");
             css.Headers.Add("Accept-Encoding", "gzip");
             var asset = await client.SendAsync(css);
