@@ -15,6 +15,9 @@ public sealed class EncodeTool : Tool
 
     private static readonly object Marked = new();
 
+    /// <summary>The last Content-Type this tool completed with a charset: most responses of an app share one, so the joined text is kept.</summary>
+    private TypeWithCharset? _lastJoined;
+
     public override string Name => ToolName;
 
     public EncodeOptions Options { get; set; } = new();
@@ -51,7 +54,8 @@ public sealed class EncodeTool : Tool
         {
             return;
         }
-        var declared = Http.HeaderElement.Parse(contentType).Parameter("charset");
+        // A type without parameters (the usual text/html) declares no charset: no need to parse it.
+        var declared = contentType.Contains(';') ? Http.HeaderElement.Parse(contentType).Parameter("charset") : null;
         var encoding = declared is not null ? Http.Charsets.Find(declared) : Negotiate(request);
         if (encoding is null)
         {
@@ -60,15 +64,33 @@ public sealed class EncodeTool : Tool
         response.TextEncoding = encoding;
         if (declared is null)
         {
-            response.ContentType = contentType + ";charset=" + encoding.WebName;
+            response.ContentType = Joined(contentType, encoding.WebName);
         }
     }
+
+    private string Joined(string contentType, string charset)
+    {
+        if (_lastJoined is { } last && last.Type == contentType && last.Charset == charset)
+        {
+            return last.Value;
+        }
+        var joined = new TypeWithCharset(contentType, charset, contentType + ";charset=" + charset);
+        _lastJoined = joined;
+        return joined.Value;
+    }
+
+    private sealed record TypeWithCharset(string Type, string Charset, string Value);
 
     private System.Text.Encoding? Negotiate(Request request)
     {
         var header = request.Headers.AcceptCharset.ToString();
-        var attempted = new List<string>();
         var text = request.Response.PendingText;
+        // The usual request names no charset and the default carries the text: nothing to record for a 406.
+        if (header.Length == 0 && Options.Encoding is null && TryEncode(Options.DefaultEncoding, text, attempted: null) is { } usual)
+        {
+            return usual;
+        }
+        var attempted = new List<string>();
         if (Options.Encoding is { } forced)
         {
             var accepted = Accepted(header);
@@ -116,9 +138,10 @@ public sealed class EncodeTool : Tool
     }
 
     /// <summary>The encoding if it exists here and can carry the text without loss.</summary>
-    private static System.Text.Encoding? TryEncode(string name, string? text, List<string> attempted)
+    /// <param name="attempted">The charsets tried so far, for the 406's message; null when no message can follow.</param>
+    private static System.Text.Encoding? TryEncode(string name, string? text, List<string>? attempted)
     {
-        if (!attempted.Contains(name, StringComparer.OrdinalIgnoreCase))
+        if (attempted is not null && !attempted.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             attempted.Add(name);
         }
