@@ -1,3 +1,4 @@
+using System;
 using static Cherry.Shared.ToolRules;
 
 namespace Cherry.Shared
@@ -264,5 +265,8 @@ namespace Cherry.Shared
             new(Logging.Headers, null, "LogHeadersTool"), new(Logging.Tracebacks, null, "LogTracebacksTool"), new(Logging.Hooks, null, "LogHooksTool"),
             new(Logging.Access, null, "LogAccessTool"),
         };
+
+        /// <summary>The built-in tool called <paramref name="name"/> in configuration, or null.</summary>
+        public static ToolDeclaration? Find(string name) => Array.Find(All, t => t.Name == name);
     }
 }

@@ -56,6 +56,6 @@ namespace Cherry.Generators.Parsing
             return classes.ToEquatableArray();
         }
 
-        private static string? ClassOf(string name) => Array.Find(ToolCatalog.All, t => t.Name == name)?.ToolClass;
+        private static string? ClassOf(string name) => ToolCatalog.Find(name)?.ToolClass;
     }
 }

@@ -31,7 +31,7 @@ public sealed class ToolRegistry
 
     /// <summary>Why a tool name is unknown: a built-in tool the app never named is trimmed, and says how to opt in.</summary>
     internal static string Unknown(string name) =>
-        Array.Find(ToolCatalog.All, t => t.Name == name) is { } builtIn
+        ToolCatalog.Find(name) is { } builtIn
             ? $"the built-in tool '{name}' is not in this app: Cherry's generator keeps a built-in tool only where it sees it named "
               + $"(an attribute, a *.conf or appsettings*.json file of the project, a \"tools.{name}.…\" string in code). "
               + $"Opt in with AddCherry(options => options.Tools.Register(() => new {builtIn.ToolClass}()))."
