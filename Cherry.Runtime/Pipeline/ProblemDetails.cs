@@ -16,7 +16,7 @@ internal static class ProblemDetails
     /// <summary>
     /// True for a <c>[JsonOut]</c> handler's errors, and when every media type the Accept header admits (q &gt; 0) is
     /// JSON (<c>application/json</c> or a <c>+json</c> suffix); an absent, <c>*/*</c>, HTML or malformed Accept keeps
-    /// the HTML page. One pass over the elements, unsorted.
+    /// the HTML page.
     /// </summary>
     public static bool IsWanted(Request request)
     {
@@ -24,38 +24,16 @@ internal static class ProblemDetails
         {
             return true;
         }
-        var header = request.Headers.Accept.ToString();
-        if (header.Length == 0)
-        {
-            return false;
-        }
-        var admitted = false;
         try
         {
-            foreach (var part in HeaderElement.SplitOutsideQuotes(header, ','))
-            {
-                if (part.Trim().Length == 0)
-                {
-                    continue;
-                }
-                var element = AcceptElement.Parse(part.Trim(), header);
-                if (element.Quality <= 0)
-                {
-                    continue;
-                }
-                if (!IsJson(element.Value))
-                {
-                    return false;
-                }
-                admitted = true;
-            }
+            var admitted = HeaderElements.ParseAccept("Accept", request.Headers.Accept.ToString()).Where(e => e.Quality > 0).ToList();
+            return admitted.Count > 0 && admitted.All(e => IsJson(e.Value));
         }
         catch (HeaderFormatException)
         {
             // A malformed Accept is not a reason to change the format of the error that answers it.
             return false;
         }
-        return admitted;
     }
 
     private static bool IsJson(string mediaType) =>
