@@ -37,6 +37,9 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     /// <summary>The tree's generated OpenAPI document (paths below the mount point), or null when none was generated.</summary>
     public string? OpenApiDocument { get; init; }
 
+    /// <summary>The Host header the last request was accepted with (<see cref="HostHeader.IsValid"/> compares with it first).</summary>
+    internal string? LastValidHost;
+
     /// <summary>Answers a path that matches no handler; its chain holds the application-wide tools.</summary>
     public HandlerEntry NotFoundEntry { get; } = new("/", invoke: null, dispatchError: 404);
 
@@ -47,7 +50,7 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     {
         var path = context.Request.Path.Value ?? "";
         if (!context.Request.PathBase.HasValue && path.Contains('%')
-            && context.Features.Get<IHttpRequestFeature>()?.RawTarget is ['/', ..] target)
+            && RequestTarget.Raw(context) is ['/', ..] target)
         {
             var query = target.IndexOf('?');
             path = RequestPath.Decode(path, query < 0 ? target : target[..query]);

@@ -11,14 +11,23 @@ namespace Cherry.Http;
 internal static class HostHeader
 {
     /// <summary>False when the Host header cannot be the authority of an absolute URL.</summary>
-    public static bool IsValid(HostString host)
+    /// <param name="lastValid">
+    /// The last host this check accepted, kept by the caller: clients send the same Host request after request, so
+    /// comparing with it skips the parse. A racing write only costs a later check.
+    /// </param>
+    public static bool IsValid(HostString host, ref string? lastValid)
     {
         var value = host.Value;
-        if (string.IsNullOrEmpty(value) || IsPlainName(value))
+        if (string.IsNullOrEmpty(value) || value == lastValid)
         {
             return true;
         }
-        return Uri.TryCreate("http://" + value + "/", UriKind.Absolute, out _);
+        if (IsPlainName(value) || Uri.TryCreate("http://" + value + "/", UriKind.Absolute, out _))
+        {
+            lastValid = value;
+            return true;
+        }
+        return false;
     }
 
     /// <summary><c>host</c> or <c>host:port</c>, or the local endpoint when the request names no host.</summary>

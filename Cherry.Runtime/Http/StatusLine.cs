@@ -50,6 +50,27 @@ public static class StatusLine
         return phrase.Length == 0 ? "Unknown" : phrase;
     }
 
+    /// <summary>
+    /// <c>"200 OK"</c>: the code and reason as one status line, the same string each time for a standard reason, so
+    /// that finalizing an ordinary response allocates nothing.
+    /// </summary>
+    internal static string Line(int code, string reason)
+    {
+        var index = code - 100;
+        if ((uint)index < (uint)StandardLines.Length && StandardLines[index] is { } line && line.AsSpan(4).SequenceEqual(reason))
+        {
+            return line;
+        }
+        return code.ToString(CultureInfo.InvariantCulture) + " " + reason;
+    }
+
+    // Codes 100..599 with a registered reason; null where there is none.
+    private static readonly string?[] StandardLines = Enumerable.Range(100, 500)
+        .Select(code => ReasonPhrases.GetReasonPhrase(code) is { Length: > 0 } phrase
+            ? code.ToString(CultureInfo.InvariantCulture) + " " + phrase
+            : null)
+        .ToArray();
+
     /// <summary>"404 Not Found", keeping a custom reason already on the response.</summary>
     internal static string Format(int code, string? status) =>
         TryParse(status, out var parsed, out var reason, out _) && parsed == code

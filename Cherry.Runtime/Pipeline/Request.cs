@@ -9,9 +9,31 @@ namespace Cherry;
 /// </summary>
 public sealed class Request
 {
+    // Slot 0 lives inline: most chains reserve one slot (the encode tool's), so most requests need no array.
+    private object? _firstToolState;
     private object?[]? _toolState;
     private string[]? _virtualPath;
-    private bool? _showTracebacks;
+
+    // What few requests set lives apart, so that a plain request allocates less.
+    private ColdState? _cold;
+
+    private ColdState Cold => _cold ??= new ColdState();
+
+    private sealed class ColdState
+    {
+        public Guid? UniqueId;
+        public IReadOnlyList<string>? BodyCharsets;
+        public SessionState? SessionState;
+        public RequestProfile? Profile;
+        public object?[]? RpcArguments;
+        public JsonElement? Json;
+        public string? Login;
+        public bool? ShowTracebacks;
+        public Func<Request, Exception, ValueTask>? ErrorResponse;
+        public Exception? Error;
+        public string? Base;
+        public string? RemoteAddress;
+    }
 
     internal Request(HttpContext httpContext, MountedApp app, string pathInfo, string queryString, Request? previous)
     {
@@ -38,9 +60,7 @@ public sealed class Request
     /// A random (version 4) identifier of this request, made the first time it is read (CherryPy's
     /// <c>request.unique_id</c>): the same value for the whole request, a new one for the next.
     /// </summary>
-    public Guid UniqueId => _uniqueId ??= Guid.NewGuid();
-
-    private Guid? _uniqueId;
+    public Guid UniqueId => Cold.UniqueId ??= Guid.NewGuid();
 
     /// <summary>The HTTP method; GET for an internal redirect.</summary>
     public string Method { get; }
@@ -94,11 +114,9 @@ public sealed class Request
     /// </summary>
     public IReadOnlyList<string> BodyCharsets
     {
-        get => _bodyCharsets ??= DefaultBodyCharsets();
-        set => _bodyCharsets = value;
+        get => Cold.BodyCharsets ??= DefaultBodyCharsets();
+        set => Cold.BodyCharsets = value;
     }
-
-    private IReadOnlyList<string>? _bodyCharsets;
 
     private string[] DefaultBodyCharsets()
     {
@@ -106,10 +124,18 @@ public sealed class Request
         return declared is null || declared.Equals("utf-8", StringComparison.OrdinalIgnoreCase) ? ["utf-8"] : [declared, "utf-8"];
     }
 
-    internal SessionState? SessionState { get; set; }
+    internal SessionState? SessionState
+    {
+        get => _cold?.SessionState;
+        set => Cold.SessionState = value;
+    }
 
     /// <summary>Set while the profiler tool profiles this request; the chain and the runner record into it.</summary>
-    internal RequestProfile? Profile { get; set; }
+    internal RequestProfile? Profile
+    {
+        get => _cold?.Profile;
+        set => Cold.Profile = value;
+    }
 
     /// <summary>The client's session, when the sessions tool is on for this path (CherryPy's <c>cherrypy.session</c>).</summary>
     public Session? Session => SessionState?.Session;
@@ -119,13 +145,25 @@ public sealed class Request
         ?? throw new InvalidOperationException($"The handler for {ScriptName + PathInfo} takes a Session, but the sessions tool is not on for this path.");
 
     /// <summary>The arguments of an XML-RPC call, once read.</summary>
-    public object?[]? RpcArguments { get; set; }
+    public object?[]? RpcArguments
+    {
+        get => _cold?.RpcArguments;
+        set => Cold.RpcArguments = value;
+    }
 
     /// <summary>The parsed JSON body, set by <see cref="JsonInTool"/>.</summary>
-    public JsonElement? Json { get; set; }
+    public JsonElement? Json
+    {
+        get => _cold?.Json;
+        set => Cold.Json = value;
+    }
 
     /// <summary>The authenticated user name, set by authentication tools.</summary>
-    public string? Login { get; set; }
+    public string? Login
+    {
+        get => _cold?.Login;
+        set => Cold.Login = value;
+    }
 
     /// <summary>
     /// Whether this request's error pages show the stack trace (CherryPy's <c>request.show_tracebacks</c>): the
@@ -134,18 +172,26 @@ public sealed class Request
     /// </summary>
     public bool ShowTracebacks
     {
-        get => _showTracebacks ?? Settings.ShowTracebacks ?? App.ShowTracebacks;
-        set => _showTracebacks = value;
+        get => _cold?.ShowTracebacks ?? Settings.ShowTracebacks ?? App.ShowTracebacks;
+        set => Cold.ShowTracebacks = value;
     }
 
     /// <summary>Replaces the default error response (CherryPy's <c>request.error_response</c>; err_redirect and xmlrpc set it).</summary>
-    public Func<Request, Exception, ValueTask>? ErrorResponse { get; set; }
+    public Func<Request, Exception, ValueTask>? ErrorResponse
+    {
+        get => _cold?.ErrorResponse;
+        set => Cold.ErrorResponse = value;
+    }
 
     /// <summary>True while an error page or redirect replaces the handler's response (CherryPy's "before_finalize (HTTPError)" stage).</summary>
     public bool IsErrorResponse { get; internal set; }
 
     /// <summary>The unhandled exception being answered, while the error hooks run.</summary>
-    public Exception? Error { get; internal set; }
+    public Exception? Error
+    {
+        get => _cold?.Error;
+        internal set => Cold.Error = value;
+    }
 
     /// <summary>The tree node whose method handles this request; a dispatcher (XML-RPC's dotted names) may move it.</summary>
     public object Target { get; set; } = null!;
@@ -166,10 +212,15 @@ public sealed class Request
     public IReadOnlyList<string> VirtualPath => _virtualPath ??= PathWalker.Remaining(DispatchPath, VirtualPathStart);
 
     /// <summary>Per-request state of a tool, in the slot it reserved at start-up.</summary>
-    public object? GetToolState(ToolStateSlot slot) => _toolState?[slot.Index];
+    public object? GetToolState(ToolStateSlot slot) => slot.Index == 0 ? _firstToolState : _toolState?[slot.Index];
 
     public void SetToolState(ToolStateSlot slot, object? value)
     {
+        if (slot.Index == 0)
+        {
+            _firstToolState = value;
+            return;
+        }
         _toolState ??= new object?[Chain.SlotCount];
         _toolState[slot.Index] = value;
     }
@@ -193,20 +244,16 @@ public sealed class Request
     /// </summary>
     public string Base
     {
-        get => _base ??= HttpContext.Request.Scheme + "://" + HostHeader.Authority(HttpContext);
-        set => _base = value;
+        get => Cold.Base ??= HttpContext.Request.Scheme + "://" + HostHeader.Authority(HttpContext);
+        set => Cold.Base = value;
     }
-
-    private string? _base;
 
     /// <summary>The client's address, CherryPy's <c>request.remote.ip</c>; the proxy tool sets it from X-Forwarded-For.</summary>
     public string RemoteAddress
     {
-        get => _remoteAddress ??= HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
-        set => _remoteAddress = value;
+        get => Cold.RemoteAddress ??= HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
+        set => Cold.RemoteAddress = value;
     }
-
-    private string? _remoteAddress;
 
     /// <summary>True when the response came from the cache (gzip and the handler are skipped then).</summary>
     public bool Cached { get; set; }

@@ -79,7 +79,8 @@ internal static partial class RequestRunner
 
     private static async Task RespondAsync(Request request)
     {
-        var headers = request.Response.Headers;
+        // Constants that need no wire encoding: set on the raw headers, so a plain request makes no encoding wrapper.
+        var headers = request.HttpContext.Response.Headers;
         headers.ContentType = "text/html";
         headers.Server = ErrorPage.Version;
         try
@@ -88,7 +89,7 @@ internal static partial class RequestRunner
             {
                 if (request.Previous is null)
                 {
-                    CheckTarget(request.HttpContext);
+                    CheckTarget(request.HttpContext, request.App);
                     StaticTraversal.ThrowIfLeavingSection(request.HttpContext, request.App);
                 }
                 request.App.Dispatch(request);
@@ -131,7 +132,11 @@ internal static partial class RequestRunner
                     }
                 }
                 // Before the finalize hooks, so that they see the whole body and a failing sequence is still an error page.
-                await request.Response.CollectAsync(request.Aborted);
+                // Only a sequence needs it, and reading RequestAborted makes the server set up a token source.
+                if (request.Response.IsStreamed)
+                {
+                    await request.Response.CollectAsync(request.Aborted);
+                }
                 if (!request.IsComplete)
                 {
                     await chain.RunAsync(HookPoint.BeforeFinalize, request);
@@ -171,13 +176,13 @@ internal static partial class RequestRunner
     /// What the server layer lets through but no request may carry: a Host no URL can hold, and a fragment in the
     /// request-target (RFC 9112 section 3.2 has none; browsers never send one), which CherryPy's server refuses too.
     /// </summary>
-    private static void CheckTarget(HttpContext context)
+    private static void CheckTarget(HttpContext context, MountedApp app)
     {
-        if (!HostHeader.IsValid(context.Request.Host))
+        if (!HostHeader.IsValid(context.Request.Host, ref app.LastValidHost))
         {
             throw new HttpError(400, "The Host header names no valid host.");
         }
-        if (context.Features.Get<IHttpRequestFeature>()?.RawTarget.Contains('#', StringComparison.Ordinal) == true)
+        if (RequestTarget.Raw(context)?.Contains('#', StringComparison.Ordinal) == true)
         {
             throw new HttpError(400, "Illegal #fragment in Request-URI.");
         }
@@ -287,19 +292,20 @@ internal static partial class RequestRunner
         request.FinalStatus = code;
         request.FinalReason = reason;
         // As CherryPy's finalize leaves it: the whole status line, for the hooks that still run (on_end_resource).
-        response.Status = code.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + reason;
+        response.Status = StatusLine.Line(code, reason);
+        var headers = request.HttpContext.Response.Headers;
         if (code is < 200 or 204 or 205 or 304)
         {
-            response.Headers.ContentLength = null;
+            headers.ContentLength = null;
             response.Body = ReadOnlyMemory<byte>.Empty;
         }
         else if (response.IsStreamed)
         {
-            response.Headers.ContentLength = response.WriterLength;
+            headers.ContentLength = response.WriterLength;
         }
         else
         {
-            response.Headers.ContentLength = response.Body.Length;
+            headers.ContentLength = response.Body.Length;
         }
     }
 
@@ -337,7 +343,9 @@ internal static partial class RequestRunner
         var body = request.Response.Body;
         if (body.Length > 0)
         {
-            await http.Body.WriteAsync(body, request.Aborted);
+            // One write of a buffered body, which the server finishes or drops by itself when the client has gone:
+            // no cancellation token, so that a plain request never makes the server set one up.
+            await http.Body.WriteAsync(body, CancellationToken.None);
         }
     }
 }

@@ -10,11 +10,11 @@ namespace Cherry;
 public sealed class Response
 {
     private readonly HttpResponse _http;
+    private EncodedHeaderDictionary? _headers;
 
     internal Response(HttpResponse http)
     {
         _http = http;
-        Headers = new EncodedHeaderDictionary(http.Headers);
     }
 
     /// <summary>
@@ -33,16 +33,34 @@ public sealed class Response
     /// The response headers. A value is made fit for the wire when it is assigned, as CherryPy makes it when it
     /// writes the headers: control characters dropped, non-ASCII text sent as an RFC 2047 word.
     /// </summary>
-    public IHeaderDictionary Headers { get; }
+    public IHeaderDictionary Headers => _headers ??= new EncodedHeaderDictionary(_http.Headers);
 
     public IResponseCookies Cookies => _http.Cookies;
 
     private ReadOnlyMemory<byte> _body;
     private string? _text;
-    private IAsyncEnumerable<ReadOnlyMemory<byte>>? _stream;
-    private IAsyncEnumerable<string>? _textStream;
-    private IAsyncEnumerable<object?>? _objectStream;
-    private Func<HttpResponse, CancellationToken, Task>? _writer;
+
+    // One field for whichever sequence or writer the body is (few responses have one), told apart by its kind.
+    private object? _sequence;
+    private SequenceKind _sequenceKind;
+    private long _writerLength = -1;
+
+    private enum SequenceKind : byte
+    {
+        None,
+        Bytes,
+        Text,
+        Objects,
+        Writer,
+    }
+
+    private T? SequenceOf<T>(SequenceKind kind) where T : class => _sequenceKind == kind ? (T)_sequence! : null;
+
+    private void SetSequence(SequenceKind kind, object? sequence)
+    {
+        _sequence = sequence;
+        _sequenceKind = sequence is null ? SequenceKind.None : kind;
+    }
 
     /// <summary>
     /// The buffered body, so that finalize-time tools (gzip, etags, caching) can see it. Text set through
@@ -63,11 +81,8 @@ public sealed class Response
         {
             _body = value;
             _text = null;
-            _stream = null;
-            _textStream = null;
-            _objectStream = null;
-            _writer = null;
-            WriterLength = null;
+            SetSequence(SequenceKind.None, null);
+            _writerLength = -1;
         }
     }
 
@@ -78,7 +93,7 @@ public sealed class Response
     public string? PendingText => _text;
 
     /// <summary>True when the body is a sequence written as it is produced, without a Content-Length.</summary>
-    public bool IsStreamed => _stream is not null || _textStream is not null || _objectStream is not null || _writer is not null;
+    public bool IsStreamed => _sequenceKind != SequenceKind.None;
 
     /// <summary>
     /// CherryPy's <c>response.stream</c>: true to write a sequence the handler returns (<c>IEnumerable</c>,
@@ -93,17 +108,17 @@ public sealed class Response
     /// A body written straight to the connection (a file sent with sendfile, a range of a stream); null otherwise.
     /// Tools leave such a body alone: it is never buffered.
     /// </summary>
-    public Func<HttpResponse, CancellationToken, Task>? Writer => _writer;
+    public Func<HttpResponse, CancellationToken, Task>? Writer => SequenceOf<Func<HttpResponse, CancellationToken, Task>>(SequenceKind.Writer);
 
     /// <summary>The length of the <see cref="Writer"/> body when known, for Content-Length.</summary>
-    public long? WriterLength { get; private set; }
+    public long? WriterLength => _writerLength < 0 ? null : _writerLength;
 
     /// <summary>Sets a body that writes itself to the connection, with its length when known.</summary>
     public void SetWriter(Func<HttpResponse, CancellationToken, Task> writer, long? length)
     {
         Body = ReadOnlyMemory<byte>.Empty;
-        _writer = writer;
-        WriterLength = length;
+        SetSequence(SequenceKind.Writer, writer);
+        _writerLength = length ?? -1;
     }
 
     /// <summary>
@@ -118,13 +133,17 @@ public sealed class Response
     /// </summary>
     public IAsyncEnumerable<ReadOnlyMemory<byte>>? Stream
     {
-        get => _stream
-            ?? (_textStream is { } text ? EncodeChunks(text, TextEncoding)
-            : _objectStream is { } objects ? EncodeObjects(objects, TextEncoding, FlattenNested) : null);
+        get => _sequenceKind switch
+        {
+            SequenceKind.Bytes => (IAsyncEnumerable<ReadOnlyMemory<byte>>)_sequence!,
+            SequenceKind.Text => EncodeChunks((IAsyncEnumerable<string>)_sequence!, TextEncoding),
+            SequenceKind.Objects => EncodeObjects((IAsyncEnumerable<object?>)_sequence!, TextEncoding, FlattenNested),
+            _ => null,
+        };
         set
         {
-            _stream = value;
-            _textStream = null;
+            SetSequence(SequenceKind.Bytes, value);
+            _writerLength = -1;
             _text = null;
             _body = ReadOnlyMemory<byte>.Empty;
         }
@@ -132,8 +151,8 @@ public sealed class Response
 
     public string? ContentType
     {
-        get => Headers.ContentType;
-        set => Headers.ContentType = value;
+        get => _http.Headers.ContentType;
+        set => _http.Headers.ContentType = EncodedHeaderDictionary.Encode(value);
     }
 
     /// <summary>Sets a text body (the encode tool adds <c>;charset=...</c> to <c>text/*</c> at finalize).</summary>
@@ -147,14 +166,14 @@ public sealed class Response
     public void SetObjectStream(IAsyncEnumerable<object?> items)
     {
         Body = ReadOnlyMemory<byte>.Empty;
-        _objectStream = items;
+        SetSequence(SequenceKind.Objects, items);
     }
 
     /// <summary>Streams text chunks, encoded as they are written.</summary>
     public void SetTextStream(IAsyncEnumerable<string> chunks)
     {
         Body = ReadOnlyMemory<byte>.Empty;
-        _textStream = chunks;
+        SetSequence(SequenceKind.Text, chunks);
     }
 
     /// <summary>
@@ -167,7 +186,7 @@ public sealed class Response
         {
             return;
         }
-        if (_textStream is { } chunks)
+        if (SequenceOf<IAsyncEnumerable<string>>(SequenceKind.Text) is { } chunks)
         {
             var text = new StringBuilder();
             await foreach (var chunk in chunks.WithCancellation(cancellation))
@@ -176,7 +195,7 @@ public sealed class Response
             }
             SetText(text.ToString());
         }
-        else if (_objectStream is { } objects)
+        else if (SequenceOf<IAsyncEnumerable<object?>>(SequenceKind.Objects) is { } objects)
         {
             var items = new List<object>();
             await foreach (var item in Items(objects, FlattenNested).WithCancellation(cancellation))
@@ -192,7 +211,7 @@ public sealed class Response
                 Body = Concat(items.Select(i => i is string text ? TextEncoding.GetBytes(text) : (ReadOnlyMemory<byte>)i));
             }
         }
-        else if (_stream is { } stream)
+        else if (SequenceOf<IAsyncEnumerable<ReadOnlyMemory<byte>>>(SequenceKind.Bytes) is { } stream)
         {
             var parts = new List<ReadOnlyMemory<byte>>();
             await foreach (var chunk in stream.WithCancellation(cancellation))

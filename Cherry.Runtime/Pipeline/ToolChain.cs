@@ -24,15 +24,63 @@ public sealed class ToolChain
     public ValueTask RunAsync(HookPoint point, Request request)
     {
         var hooks = _byPoint[(int)point];
-        return hooks.Length == 0 ? ValueTask.CompletedTask : RunAllAsync(hooks, request, point <= HookPoint.BeforeFinalize);
+        if (hooks.Length == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+        var stopWhenComplete = point <= HookPoint.BeforeFinalize;
+        if (request.Profile is not null)
+        {
+            return RunFromAsync(hooks, 0, request, stopWhenComplete, null);
+        }
+        // Most hooks finish at once: run them here, and build an async state machine only for one that does not.
+        for (var i = 0; i < hooks.Length; i++)
+        {
+            var hook = hooks[i];
+            if (stopWhenComplete && request.IsComplete && !hook.Failsafe)
+            {
+                continue;
+            }
+            ValueTask pending;
+            try
+            {
+                pending = hook.Callback(request);
+            }
+            catch (Exception ex)
+            {
+                return RunFromAsync(hooks, i + 1, request, stopWhenComplete, ExceptionDispatchInfo.Capture(ex));
+            }
+            if (!pending.IsCompletedSuccessfully)
+            {
+                return AwaitThenRunFromAsync(pending, hooks, i + 1, request, stopWhenComplete);
+            }
+            // Consumed even though it is done: a pooled value task returns to its pool only then.
+            pending.GetAwaiter().GetResult();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private static async ValueTask AwaitThenRunFromAsync(ValueTask pending, Hook[] hooks, int next, Request request, bool stopWhenComplete)
+    {
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            await pending;
+        }
+        catch (Exception ex)
+        {
+            failure = ExceptionDispatchInfo.Capture(ex);
+        }
+        await RunFromAsync(hooks, next, request, stopWhenComplete, failure);
     }
 
     /// <param name="stopWhenComplete">A completed response skips what is left up to finalize, never the end-of-request hooks.</param>
-    private static async ValueTask RunAllAsync(Hook[] hooks, Request request, bool stopWhenComplete)
+    /// <param name="failure">The failure of an earlier hook of this point, if one failed.</param>
+    private static async ValueTask RunFromAsync(Hook[] hooks, int next, Request request, bool stopWhenComplete, ExceptionDispatchInfo? failure)
     {
-        ExceptionDispatchInfo? failure = null;
-        foreach (var hook in hooks)
+        for (var i = next; i < hooks.Length; i++)
         {
+            var hook = hooks[i];
             if ((failure is not null || (stopWhenComplete && request.IsComplete)) && !hook.Failsafe)
             {
                 continue;

@@ -93,8 +93,7 @@ public sealed class EncodeTool : Tool
         var attempted = new List<string>();
         if (Options.Encoding is { } forced)
         {
-            var accepted = Accepted(header);
-            if (header.Length == 0 || accepted.Any(a => a.Value == "*" || Same(a.Value, forced)))
+            if (header.Length == 0 || Names(Accepted(header), forced))
             {
                 return TryEncode(forced, text, attempted) ?? throw NotAcceptable(header, attempted);
             }
@@ -118,7 +117,7 @@ public sealed class EncodeTool : Tool
             }
         }
         // ISO-8859-1 is acceptable unless the client named it with q=0 or used *.
-        if (!elements.Any(e => e.Value == "*" || Same(e.Value, "iso-8859-1")) && TryEncode("iso-8859-1", text, attempted) is { } latin1)
+        if (!Names(elements, "iso-8859-1") && TryEncode("iso-8859-1", text, attempted) is { } latin1)
         {
             return latin1;
         }
@@ -159,6 +158,22 @@ public sealed class EncodeTool : Tool
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// True when the header names <paramref name="charset"/> or <c>*</c>. A loop, not a lambda: a lambda capturing the
+    /// charset would cost every negotiation a closure, even the usual one that never reaches it.
+    /// </summary>
+    private static bool Names(IReadOnlyList<Http.AcceptElement> elements, string charset)
+    {
+        foreach (var element in elements)
+        {
+            if (element.Value == "*" || Same(element.Value, charset))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Same(string a, string b) => Http.Charsets.Find(a) is { } x && Http.Charsets.Find(b) is { } y ? x.CodePage == y.CodePage : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

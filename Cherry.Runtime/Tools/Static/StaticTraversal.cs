@@ -18,15 +18,17 @@ internal static class StaticTraversal
     {
         var sections = app.StaticSections;
         if (sections.Count == 0 || context.Request.Method is not ("GET" or "HEAD")
-            || context.Features.Get<IHttpRequestFeature>()?.RawTarget is not ['/', ..] target)
+            || RequestTarget.Raw(context) is not ['/', ..] target)
         {
             return;
         }
         var query = target.IndexOf('?');
         var rawPath = query < 0 ? target : target[..query];
         var script = app.ScriptName;
-        // A dot segment starts right after a slash; most paths have none and are let through at once.
-        if ((!rawPath.Contains("/.", StringComparison.Ordinal) && !rawPath.Contains("/%2e", StringComparison.OrdinalIgnoreCase))
+        // A dot segment starts right after a slash; most paths have none and are let through at once (the escaped
+        // form is looked for only in a path with an escape, as a case-insensitive search costs more).
+        if ((!rawPath.Contains("/.", StringComparison.Ordinal)
+                && !(rawPath.Contains('%') && rawPath.Contains("/%2e", StringComparison.OrdinalIgnoreCase)))
             || !rawPath.StartsWith(script, StringComparison.Ordinal)
             || (rawPath.Length > script.Length && rawPath[script.Length] != '/'))
         {
