@@ -34,6 +34,13 @@ public static class Static
             throw new ArgumentException($"'{path}' is not an absolute path.", nameof(path));
         }
         var file = new FileInfo(path);
+        ServeFile(request, file.FullName, file, contentType, disposition, name, contentTypes);
+    }
+
+    /// <summary>Serves the file at the full path <paramref name="path"/>, whose status <paramref name="file"/> holds (read by the caller).</summary>
+    internal static void ServeFile(Request request, string path, FileInfo file, string? contentType, string? disposition, string? name,
+        IReadOnlyDictionary<string, string>? contentTypes)
+    {
         if (!file.Exists)
         {
             throw new NotFound();
@@ -48,9 +55,9 @@ public static class Static
         response.ContentType = contentType ?? GuessType(path, contentTypes);
         if (disposition is not null)
         {
-            response.Headers.ContentDisposition = ContentDisposition(disposition, name ?? file.Name);
+            response.Headers.ContentDisposition = ContentDisposition(disposition, name ?? Path.GetFileName(path));
         }
-        var filePath = file.FullName;
+        var filePath = path;
         ServeRanges(request, file.Length, (offset, count) => (http, cancellation) => http.SendFileAsync(filePath, offset, count, cancellation));
         request.Handled = true;
     }

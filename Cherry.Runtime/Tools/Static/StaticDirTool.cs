@@ -59,12 +59,12 @@ public sealed class StaticDirTool : HookTool
         var treePath = request.DispatchPath;
         var remainder = section == "/" ? treePath : treePath.Length >= section.Length ? treePath[section.Length..] : "";
         var realDir = _realDir ??= StaticPaths.RealDirectory(_dir);
-        var target = StaticPaths.Inside(_dir, realDir, remainder);
+        var target = StaticPaths.Inside(_dir, realDir, remainder, out var found);
         if (target is null)
         {
             return ValueTask.CompletedTask;
         }
-        if (Directory.Exists(target))
+        if (found is DirectoryInfo)
         {
             if (Options.Index is not { } index || !File.Exists(Path.Combine(target, index)))
             {
@@ -75,15 +75,15 @@ public sealed class StaticDirTool : HookTool
                 // Every directory URL gets its slash, so relative links in the index resolve (CherryPy did it for the root only).
                 throw new HttpRedirect(request.Url(path + "/", request.QueryString), 301);
             }
-            target = StaticPaths.Inside(_dir, realDir, remainder.TrimEnd('/') + "/" + index);
+            target = StaticPaths.Inside(_dir, realDir, remainder.TrimEnd('/') + "/" + index, out found);
             if (target is null)
             {
                 return ValueTask.CompletedTask;
             }
         }
-        if (File.Exists(target))
+        if (found is FileInfo file)
         {
-            Static.ServeFile(request, target, contentTypes: _contentTypes);
+            Static.ServeFile(request, target, file, contentType: null, disposition: null, name: null, _contentTypes);
         }
         return ValueTask.CompletedTask;
     }

@@ -21,11 +21,13 @@ internal static class StaticPaths
     /// <summary>
     /// The file system path for <paramref name="remainder"/> below <paramref name="root"/> (a full path without a
     /// trailing separator, whose own symlinks <paramref name="realRoot"/> resolves), or null when a part of it does
-    /// not exist.
+    /// not exist. <paramref name="found"/> is what the path names, a <see cref="FileInfo"/> or a
+    /// <see cref="DirectoryInfo"/>, already read from the disk, so the caller needs no second look.
     /// </summary>
     /// <exception cref="HttpError">403 for a path that leaves the directory, also through a symlink; 400 for a NUL byte.</exception>
-    public static string? Inside(string root, string realRoot, string remainder)
+    public static string? Inside(string root, string realRoot, string remainder, out FileSystemInfo? found)
     {
+        found = null;
         var decoded = remainder.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).Replace("%5C", "\\", StringComparison.OrdinalIgnoreCase);
         if (decoded.Contains('\0'))
         {
@@ -38,10 +40,11 @@ internal static class StaticPaths
         }
         // Follow each part below the root: a symlink may point anywhere, so its target must stay inside too.
         var current = realRoot;
+        FileSystemInfo info = new DirectoryInfo(realRoot);
         foreach (var part in candidate[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
             current = Path.Combine(current, part);
-            FileSystemInfo info = new FileInfo(current);
+            info = new FileInfo(current);
             if (!info.Exists)
             {
                 info = new DirectoryInfo(current);
@@ -50,7 +53,8 @@ internal static class StaticPaths
                     return null;
                 }
             }
-            if (info.LinkTarget is not null)
+            // The attribute comes with the status already read; LinkTarget would cost a readlink for every part.
+            if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
             {
                 current = info.ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : current;
                 if (!Contains(realRoot, current))
@@ -59,6 +63,7 @@ internal static class StaticPaths
                 }
             }
         }
+        found = info;
         return candidate;
     }
 
