@@ -20,13 +20,25 @@ public static class Segment
         {
             return ReadOnlySpan<char>.Empty;
         }
-        for (var i = 0; i < segment.Length; i++)
+        var first = segment.IndexOfAny(Punctuation);
+        if (first < 0)
         {
-            var c = segment[i];
-            buffer[i] = IsPunctuation(c) ? '_' : c;
+            // Most segments are plain member names: nothing to map, nothing to copy.
+            return segment;
+        }
+        segment.CopyTo(buffer);
+        for (var i = first; i < segment.Length; i++)
+        {
+            if (IsPunctuation(buffer[i]))
+            {
+                buffer[i] = '_';
+            }
         }
         return buffer[..segment.Length];
     }
+
+    private static readonly System.Buffers.SearchValues<char> Punctuation = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 128).Select(c => (char)c).Where(IsPunctuation).ToArray());
 
     /// <summary>A popped segment's value: <c>%2F</c>, kept encoded while the path was split, decoded.</summary>
     public static string Value(ReadOnlySpan<char> segment) => segment.ToString().Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);

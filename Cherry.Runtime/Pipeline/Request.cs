@@ -124,18 +124,10 @@ public sealed class Request
         return declared is null || declared.Equals("utf-8", StringComparison.OrdinalIgnoreCase) ? ["utf-8"] : [declared, "utf-8"];
     }
 
-    internal SessionState? SessionState
-    {
-        get => _cold?.SessionState;
-        set => Cold.SessionState = value;
-    }
+    internal SessionState? SessionState { get => _cold?.SessionState; set => Cold.SessionState = value; }
 
     /// <summary>Set while the profiler tool profiles this request; the chain and the runner record into it.</summary>
-    internal RequestProfile? Profile
-    {
-        get => _cold?.Profile;
-        set => Cold.Profile = value;
-    }
+    internal RequestProfile? Profile { get => _cold?.Profile; set => Cold.Profile = value; }
 
     /// <summary>The client's session, when the sessions tool is on for this path (CherryPy's <c>cherrypy.session</c>).</summary>
     public Session? Session => SessionState?.Session;
@@ -145,25 +137,13 @@ public sealed class Request
         ?? throw new InvalidOperationException($"The handler for {ScriptName + PathInfo} takes a Session, but the sessions tool is not on for this path.");
 
     /// <summary>The arguments of an XML-RPC call, once read.</summary>
-    public object?[]? RpcArguments
-    {
-        get => _cold?.RpcArguments;
-        set => Cold.RpcArguments = value;
-    }
+    public object?[]? RpcArguments { get => _cold?.RpcArguments; set => Cold.RpcArguments = value; }
 
     /// <summary>The parsed JSON body, set by <see cref="JsonInTool"/>.</summary>
-    public JsonElement? Json
-    {
-        get => _cold?.Json;
-        set => Cold.Json = value;
-    }
+    public JsonElement? Json { get => _cold?.Json; set => Cold.Json = value; }
 
     /// <summary>The authenticated user name, set by authentication tools.</summary>
-    public string? Login
-    {
-        get => _cold?.Login;
-        set => Cold.Login = value;
-    }
+    public string? Login { get => _cold?.Login; set => Cold.Login = value; }
 
     /// <summary>
     /// Whether this request's error pages show the stack trace (CherryPy's <c>request.show_tracebacks</c>): the
@@ -177,21 +157,13 @@ public sealed class Request
     }
 
     /// <summary>Replaces the default error response (CherryPy's <c>request.error_response</c>; err_redirect and xmlrpc set it).</summary>
-    public Func<Request, Exception, ValueTask>? ErrorResponse
-    {
-        get => _cold?.ErrorResponse;
-        set => Cold.ErrorResponse = value;
-    }
+    public Func<Request, Exception, ValueTask>? ErrorResponse { get => _cold?.ErrorResponse; set => Cold.ErrorResponse = value; }
 
     /// <summary>True while an error page or redirect replaces the handler's response (CherryPy's "before_finalize (HTTPError)" stage).</summary>
     public bool IsErrorResponse { get; internal set; }
 
     /// <summary>The unhandled exception being answered, while the error hooks run.</summary>
-    public Exception? Error
-    {
-        get => _cold?.Error;
-        internal set => Cold.Error = value;
-    }
+    public Exception? Error { get => _cold?.Error; internal set => Cold.Error = value; }
 
     /// <summary>The tree node whose method handles this request; a dispatcher (XML-RPC's dotted names) may move it.</summary>
     public object Target { get; set; } = null!;

@@ -14,13 +14,23 @@ internal static partial class RequestRunner
 {
     private const int MaxInternalRedirects = 32;
 
-    public static async Task RunAsync(HttpContext context, MountedApp app)
+    public static Task RunAsync(HttpContext context, MountedApp app)
+    {
+        app.Tracker.Started();
+        // Not one async method: when responding finishes at once (most requests), only the write may need a state machine.
+        var responded = RespondFollowingRedirectsAsync(context, app);
+        return responded.IsCompletedSuccessfully ? CompleteAsync(responded.Result) : CompleteWhenRespondedAsync(responded);
+    }
+
+    private static async Task CompleteWhenRespondedAsync(ValueTask<Request> responded) => await CompleteAsync(await responded);
+
+    /// <summary>Responds, following internal redirects; the request whose response is to be written.</summary>
+    private static async ValueTask<Request> RespondFollowingRedirectsAsync(HttpContext context, MountedApp app)
     {
         var pathInfo = app.PathInfo(context);
         var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
         Request? previous = null;
         HashSet<string>? visited = null;
-        app.Tracker.Started();
         for (var redirects = 0; ; redirects++)
         {
             var request = new Request(context, app, pathInfo, query, previous);
@@ -39,8 +49,7 @@ internal static partial class RequestRunner
                     context.Response.Headers.Clear();
                     request = new Request(context, app, pathInfo, query, previous);
                     await HandleErrorAsync(request, new InvalidOperationException($"InternalRedirect visited the same URL twice: '{target}'"));
-                    await CompleteAsync(request);
-                    return;
+                    return request;
                 }
                 context.Response.Headers.Clear();
                 previous = request;
@@ -48,8 +57,7 @@ internal static partial class RequestRunner
                 query = redirect.QueryString;
                 continue;
             }
-            await CompleteAsync(request);
-            return;
+            return request;
         }
     }
 
@@ -309,12 +317,13 @@ internal static partial class RequestRunner
         }
     }
 
-    private static async Task WriteAsync(Request request)
+    /// <summary>Writes the response; a state machine only where the body is a sequence.</summary>
+    private static ValueTask WriteAsync(Request request)
     {
         var http = request.HttpContext.Response;
         if (http.HasStarted)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
         http.StatusCode = request.FinalStatus;
         if (request.FinalReason != StatusLine.Reason(request.FinalStatus))
@@ -323,29 +332,29 @@ internal static partial class RequestRunner
         }
         if (HttpMethods.IsHead(request.HttpContext.Request.Method))
         {
-            return;
+            return ValueTask.CompletedTask;
         }
         if (request.Response.Writer is { } writer)
         {
-            await writer(http, request.Aborted);
-            return;
+            return new ValueTask(writer(http, request.Aborted));
         }
         if (request.Response.Stream is { } stream)
         {
-            await http.StartAsync(request.Aborted);
-            await foreach (var chunk in stream.WithCancellation(request.Aborted))
-            {
-                await http.Body.WriteAsync(chunk, request.Aborted);
-                await http.Body.FlushAsync(request.Aborted);
-            }
-            return;
+            return WriteChunksAsync(http, stream, request.Aborted);
         }
         var body = request.Response.Body;
-        if (body.Length > 0)
+        // One write of a buffered body, which the server finishes or drops by itself when the client has gone:
+        // no cancellation token, so that a plain request never makes the server set one up.
+        return body.Length > 0 ? http.Body.WriteAsync(body, CancellationToken.None) : ValueTask.CompletedTask;
+    }
+
+    private static async ValueTask WriteChunksAsync(HttpResponse http, IAsyncEnumerable<ReadOnlyMemory<byte>> stream, CancellationToken aborted)
+    {
+        await http.StartAsync(aborted);
+        await foreach (var chunk in stream.WithCancellation(aborted))
         {
-            // One write of a buffered body, which the server finishes or drops by itself when the client has gone:
-            // no cancellation token, so that a plain request never makes the server set one up.
-            await http.Body.WriteAsync(body, CancellationToken.None);
+            await http.Body.WriteAsync(chunk, aborted);
+            await http.Body.FlushAsync(aborted);
         }
     }
 }

@@ -57,6 +57,19 @@ public sealed class StatusLineTests
         Assert.Equal(message, error);
     }
 
+    [Theory]
+    [InlineData(200, "OK", "200 OK")]
+    [InlineData(404, "Not Found", "404 Not Found")]
+    [InlineData(200, "Fine", "200 Fine")]
+    [InlineData(299, "Custom", "299 Custom")]
+    [InlineData(599, "Unknown", "599 Unknown")]
+    public void Status_lines_join_code_and_reason(int code, string reason, string expected) =>
+        Assert.Equal(expected, StatusLine.Line(code, reason));
+
+    [Fact]
+    public void A_standard_status_line_is_the_same_string_each_time() =>
+        Assert.Same(StatusLine.Line(200, "OK"), StatusLine.Line(200, "OK"));
+
     [Fact]
     public void Default_messages_are_CherryPys() =>
         Assert.Equal("Nothing matches the given URI", StatusLine.DefaultMessage(404));

@@ -24,17 +24,19 @@ public static class Conditional
             etag = "\"" + Convert.ToHexStringLower(MD5.HashData(response.Body.Span)) + "\"";
             response.Headers.ETag = etag;
         }
-        if (etag.Length == 0 || status is < 200 or > 299)
+        var ifMatchHeader = request.Headers.IfMatch.ToString();
+        var ifNoneMatchHeader = request.Headers.IfNoneMatch.ToString();
+        if (etag.Length == 0 || status is < 200 or > 299 || (ifMatchHeader.Length == 0 && ifNoneMatchHeader.Length == 0))
         {
             return;
         }
-        var ifMatch = Tags(request.Headers.IfMatch.ToString());
-        if (ifMatch.Count > 0 && !ifMatch.Contains("*") && !ifMatch.Any(t => StrongMatch(t, etag)))
+        var ifMatch = Tags(ifMatchHeader);
+        if (ifMatch.Count > 0 && !ifMatch.Contains("*") && !AnyMatches(ifMatch, etag, strong: true))
         {
             throw new HttpError(412, $"If-Match failed: ETag {Repr(etag)} did not match {ReprList(ifMatch)}");
         }
-        var ifNoneMatch = Tags(request.Headers.IfNoneMatch.ToString());
-        if (ifNoneMatch.Contains("*") || ifNoneMatch.Any(t => WeakMatch(t, etag)))
+        var ifNoneMatch = Tags(ifNoneMatchHeader);
+        if (ifNoneMatch.Contains("*") || AnyMatches(ifNoneMatch, etag, strong: false))
         {
             if (IsSafe(request))
             {
@@ -51,17 +53,21 @@ public static class Conditional
     public static void ValidateSince(Request request)
     {
         var response = request.Response;
-        if (!HttpDate.TryParse(response.Headers.LastModified.ToString(), out var lastModified))
+        var ifUnmodifiedSinceHeader = request.Headers.IfUnmodifiedSince.ToString();
+        var ifModifiedSinceHeader = request.Headers.IfModifiedSince.ToString();
+        // Most requests carry neither header: then the response's own date need not be parsed back.
+        if ((ifUnmodifiedSinceHeader.Length == 0 && ifModifiedSinceHeader.Length == 0)
+            || !HttpDate.TryParse(response.Headers.LastModified.ToString(), out var lastModified))
         {
             return;
         }
         var status = StatusOf(response);
-        if (HttpDate.TryParse(request.Headers.IfUnmodifiedSince.ToString(), out var unmodifiedSince)
+        if (HttpDate.TryParse(ifUnmodifiedSinceHeader, out var unmodifiedSince)
             && lastModified > unmodifiedSince && (status is >= 200 and <= 299 || status == 412))
         {
             throw new HttpError(412);
         }
-        if (HttpDate.TryParse(request.Headers.IfModifiedSince.ToString(), out var modifiedSince)
+        if (HttpDate.TryParse(ifModifiedSinceHeader, out var modifiedSince)
             && lastModified <= modifiedSince && (status is >= 200 and <= 299 || status == 304))
         {
             if (IsSafe(request))
@@ -106,7 +112,7 @@ public static class Conditional
         if (ifNoneMatch.Count > 0)
         {
             var etag = request.Response.Headers.ETag.ToString();
-            return ifNoneMatch.Contains("*") || (etag.Length > 0 && ifNoneMatch.Any(t => WeakMatch(t, etag)));
+            return ifNoneMatch.Contains("*") || (etag.Length > 0 && AnyMatches(ifNoneMatch, etag, strong: false));
         }
         return HttpDate.TryParse(request.Headers.IfModifiedSince.ToString(), out var since)
             && HttpDate.TryParse(request.Response.Headers.LastModified.ToString(), out var lastModified)
@@ -131,6 +137,19 @@ public static class Conditional
 
     private static List<string> Tags(string header) =>
         header.Length == 0 ? [] : HeaderElement.SplitOutsideQuotes(header, ',').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+
+    /// <summary>A loop rather than a lambda, whose closure over the tag would be made on every call, matched or not.</summary>
+    private static bool AnyMatches(List<string> tags, string etag, bool strong)
+    {
+        foreach (var tag in tags)
+        {
+            if (strong ? StrongMatch(tag, etag) : WeakMatch(tag, etag))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool StrongMatch(string a, string b) =>
         !a.StartsWith("W/", StringComparison.Ordinal) && !b.StartsWith("W/", StringComparison.Ordinal) && a == b;

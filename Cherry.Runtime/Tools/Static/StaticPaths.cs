@@ -28,7 +28,10 @@ internal static class StaticPaths
     public static string? Inside(string root, string realRoot, string remainder, out FileSystemInfo? found)
     {
         found = null;
-        var decoded = remainder.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).Replace("%5C", "\\", StringComparison.OrdinalIgnoreCase);
+        // Case-insensitive searches cost more than a scan for '%', which most paths lack.
+        var decoded = remainder.Contains('%')
+            ? remainder.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).Replace("%5C", "\\", StringComparison.OrdinalIgnoreCase)
+            : remainder;
         if (decoded.Contains('\0'))
         {
             throw new HttpError(400, "The path contains a NUL byte.");
@@ -85,7 +88,7 @@ internal static class StaticPaths
     }
 
     private static bool Contains(string root, string path) =>
-        path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        path.StartsWith(root, StringComparison.Ordinal) && (path.Length == root.Length || path[root.Length] == Path.DirectorySeparatorChar);
 
     /// <summary>Extension and type pairs (ToolRules.ContentTypePairs holds them to pairs) as a map.</summary>
     public static Dictionary<string, string> PairsToMap(string[] pairs)
