@@ -46,9 +46,18 @@ public static class StatusLine
     /// <summary>The standard reason phrase, or "Unknown" for an unregistered code.</summary>
     public static string Reason(int code)
     {
-        var phrase = ReasonPhrases.GetReasonPhrase(code);
-        return phrase.Length == 0 ? "Unknown" : phrase;
+        var index = code - 100;
+        return (uint)index < (uint)Reasons.Length ? Reasons[index] : "Unknown";
     }
+
+    // Codes 100..599, read from a table: every response asks, and ASP.NET Core's lookup is a dictionary's.
+    private static readonly string[] Reasons = Enumerable.Range(100, 500)
+        .Select(code => ReasonPhrases.GetReasonPhrase(code) is { Length: > 0 } phrase ? phrase : "Unknown")
+        .ToArray();
+
+    private static readonly string[] StandardLines = Enumerable.Range(100, 500)
+        .Select(code => code.ToString(CultureInfo.InvariantCulture) + " " + Reasons[code - 100])
+        .ToArray();
 
     /// <summary>
     /// <c>"200 OK"</c>: the code and reason as one status line, the same string each time for a standard reason, so
@@ -57,19 +66,10 @@ public static class StatusLine
     internal static string Line(int code, string reason)
     {
         var index = code - 100;
-        if ((uint)index < (uint)StandardLines.Length && StandardLines[index] is { } line && line.AsSpan(4).SequenceEqual(reason))
-        {
-            return line;
-        }
-        return code.ToString(CultureInfo.InvariantCulture) + " " + reason;
+        return (uint)index < (uint)Reasons.Length && Reasons[index] == reason
+            ? StandardLines[index]
+            : code.ToString(CultureInfo.InvariantCulture) + " " + reason;
     }
-
-    // Codes 100..599 with a registered reason; null where there is none.
-    private static readonly string?[] StandardLines = Enumerable.Range(100, 500)
-        .Select(code => ReasonPhrases.GetReasonPhrase(code) is { Length: > 0 } phrase
-            ? code.ToString(CultureInfo.InvariantCulture) + " " + phrase
-            : null)
-        .ToArray();
 
     /// <summary>"404 Not Found", keeping a custom reason already on the response.</summary>
     internal static string Format(int code, string? status) =>

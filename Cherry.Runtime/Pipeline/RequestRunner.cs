@@ -17,48 +17,44 @@ internal static partial class RequestRunner
     public static Task RunAsync(HttpContext context, MountedApp app)
     {
         app.Tracker.Started();
+        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
+        var request = new Request(context, app, app.PathInfo(context), query, previous: null);
         // Not one async method: when responding finishes at once (most requests), only the write may need a state machine.
-        var responded = RespondFollowingRedirectsAsync(context, app);
-        return responded.IsCompletedSuccessfully ? CompleteAsync(responded.Result) : CompleteWhenRespondedAsync(responded);
+        var responding = RespondAsync(request);
+        return responding.IsCompletedSuccessfully ? CompleteAsync(request) : FollowRedirectsThenCompleteAsync(responding, request);
     }
 
-    private static async Task CompleteWhenRespondedAsync(ValueTask<Request> responded) => await CompleteAsync(await responded);
-
-    /// <summary>Responds, following internal redirects; the request whose response is to be written.</summary>
-    private static async ValueTask<Request> RespondFollowingRedirectsAsync(HttpContext context, MountedApp app)
+    /// <summary>Waits for the response, following internal redirects (each a new request), then writes it.</summary>
+    private static async Task FollowRedirectsThenCompleteAsync(Task responding, Request request)
     {
-        var pathInfo = app.PathInfo(context);
-        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
-        Request? previous = null;
         HashSet<string>? visited = null;
         for (var redirects = 0; ; redirects++)
         {
-            var request = new Request(context, app, pathInfo, query, previous);
             try
             {
-                await RespondAsync(request);
+                await responding;
+                break;
             }
             catch (InternalRedirect redirect)
             {
+                var context = request.HttpContext;
+                var app = request.App;
                 visited ??= [];
-                visited.Add(pathInfo + "?" + query);
-                var target = redirect.Path.StartsWith('/') ? redirect.Path : UrlPath.Join(pathInfo, redirect.Path);
+                visited.Add(request.PathInfo + "?" + request.QueryString);
+                var target = redirect.Path.StartsWith('/') ? redirect.Path : UrlPath.Join(request.PathInfo, redirect.Path);
+                context.Response.Headers.Clear();
                 if (!visited.Add(target + "?" + redirect.QueryString) || redirects >= MaxInternalRedirects)
                 {
                     app.Logger.LogError("InternalRedirect loop at {Path}", target);
-                    context.Response.Headers.Clear();
-                    request = new Request(context, app, pathInfo, query, previous);
+                    request = new Request(context, app, request.PathInfo, request.QueryString, request.Previous);
                     await HandleErrorAsync(request, new InvalidOperationException($"InternalRedirect visited the same URL twice: '{target}'"));
-                    return request;
+                    break;
                 }
-                context.Response.Headers.Clear();
-                previous = request;
-                pathInfo = target;
-                query = redirect.QueryString;
-                continue;
+                request = new Request(context, app, target, redirect.QueryString, request);
+                responding = RespondAsync(request);
             }
-            return request;
         }
+        await CompleteAsync(request);
     }
 
     private static async Task CompleteAsync(Request request)
