@@ -186,7 +186,11 @@ internal static partial class RequestRunner
         {
             throw new HttpError(400, "The Host header names no valid host.");
         }
-        if (RequestTarget.Raw(context)?.Contains('#', StringComparison.Ordinal) == true)
+        // A '#' in the target shows in the decoded path or the raw query; only then is the raw target read (the
+        // path's '#' may be an escaped %23).
+        var request = context.Request;
+        if ((request.Path.Value?.Contains('#') == true || request.QueryString.Value?.Contains('#') == true)
+            && RequestTarget.Raw(context)?.Contains('#', StringComparison.Ordinal) == true)
         {
             throw new HttpError(400, "Illegal #fragment in Request-URI.");
         }

@@ -145,12 +145,23 @@ public sealed class ResponseTests(ResponseFixture fixture) : IClassFixture<Respo
         Assert.EndsWith("\r\n\r\n" + expected, raw);
     }
 
-    [Fact]
-    public async Task A_fragment_in_the_request_target_is_400()
+    [Theory]
+    [InlineData("/ids#fragment")]
+    [InlineData("/ids?a=1#fragment")]
+    public async Task A_fragment_in_the_request_target_is_400(string target)
     {
-        var raw = await RawAsync("/ids#fragment");
+        var raw = await RawAsync(target);
         Assert.StartsWith("HTTP/1.1 400 Bad Request", raw);
         Assert.Contains("Illegal #fragment in Request-URI.", raw);
+    }
+
+    /// <summary>An escaped '#' is data, though the decoded path holds a '#': only the raw target decides.</summary>
+    [Fact]
+    public async Task An_escaped_hash_is_no_fragment()
+    {
+        var raw = await RawAsync("/ids%23x");
+        Assert.DoesNotContain("Illegal #fragment", raw);
+        Assert.DoesNotContain("HTTP/1.1 400", raw);
     }
 
     /// <summary>CherryPy refuses the whole request (400) for one malformed pair; Cherry reads the others.</summary>
