@@ -47,11 +47,21 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         process.BeginErrorReadLine();
         var browser = new HeadlessChromium(process, profile);
         var portFile = Path.Combine(profile, "DevToolsActivePort");
-        for (var i = 0; i < 200 && !File.Exists(portFile); i++)
+        // Chromium creates the file before it writes the port into it: wait for the line, not the file.
+        string? port = null;
+        for (var i = 0; i < 200 && port is null; i++)
         {
+            if (File.Exists(portFile) && await File.ReadAllLinesAsync(portFile) is [{ Length: > 0 } first, ..])
+            {
+                port = first;
+                break;
+            }
             await Task.Delay(50);
         }
-        var port = (await File.ReadAllLinesAsync(portFile))[0];
+        if (port is null)
+        {
+            throw new InvalidOperationException("chromium wrote no DevTools port within 10 s.");
+        }
         using var http = new HttpClient();
         var targets = JsonNode.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/json/list"))!.AsArray();
         var page = targets.First(t => (string?)t!["type"] == "page")!;
