@@ -73,9 +73,7 @@ public static class StatusLine
 
     /// <summary>"404 Not Found", keeping a custom reason already on the response.</summary>
     internal static string Format(int code, string? status) =>
-        TryParse(status, out var parsed, out var reason, out _) && parsed == code
-            ? $"{code} {reason}"
-            : $"{code} {Reason(code)}";
+        Line(code, TryParse(status, out var parsed, out var reason, out _) && parsed == code ? reason : Reason(code));
 
     /// <summary>The longer explanation CherryPy shows on an error page when the error gives none (Python's http.HTTPStatus descriptions).</summary>
     public static string DefaultMessage(int code) => code switch

@@ -16,9 +16,9 @@ internal static partial class RequestRunner
 
     public static Task RunAsync(HttpContext context, MountedApp app)
     {
-        app.Tracker.Started();
         var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
         var request = new Request(context, app, app.PathInfo(context), query, previous: null);
+        app.Tracker.Started();
         // Not one async method: when responding finishes at once (most requests), only the write may need a state machine.
         var responding = RespondAsync(request);
         return responding.IsCompletedSuccessfully ? CompleteAsync(request) : FollowRedirectsThenCompleteAsync(responding, request);
@@ -93,7 +93,7 @@ internal static partial class RequestRunner
             {
                 if (request.Previous is null)
                 {
-                    CheckTarget(request.HttpContext, request.App);
+                    CheckTarget(request);
                     StaticTraversal.ThrowIfLeavingSection(request.HttpContext, request.App);
                 }
                 request.App.Dispatch(request);
@@ -180,16 +180,16 @@ internal static partial class RequestRunner
     /// What the server layer lets through but no request may carry: a Host no URL can hold, and a fragment in the
     /// request-target (RFC 9112 section 3.2 has none; browsers never send one), which CherryPy's server refuses too.
     /// </summary>
-    private static void CheckTarget(HttpContext context, MountedApp app)
+    private static void CheckTarget(Request request)
     {
-        if (!HostHeader.IsValid(context.Request.Host, ref app.LastValidHost))
+        var context = request.HttpContext;
+        if (!HostHeader.IsValid(context.Request.Host, ref request.App.LastValidHost))
         {
             throw new HttpError(400, "The Host header names no valid host.");
         }
         // A '#' in the target shows in the decoded path or the raw query; only then is the raw target read (the
         // path's '#' may be an escaped %23).
-        var request = context.Request;
-        if ((request.Path.Value?.Contains('#') == true || request.QueryString.Value?.Contains('#') == true)
+        if ((request.PathInfo.Contains('#') || request.QueryString.Contains('#'))
             && RequestTarget.Raw(context)?.Contains('#', StringComparison.Ordinal) == true)
         {
             throw new HttpError(400, "Illegal #fragment in Request-URI.");

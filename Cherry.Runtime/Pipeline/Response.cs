@@ -155,6 +155,9 @@ public sealed class Response
         set => _http.Headers.ContentType = EncodedHeaderDictionary.Encode(value);
     }
 
+    /// <summary>Sets one header as <see cref="Headers"/> would, without making its wrapper.</summary>
+    internal void SetHeader(string name, string? value) => _http.Headers[name] = EncodedHeaderDictionary.Encode(value);
+
     /// <summary>Sets a text body (the encode tool adds <c>;charset=...</c> to <c>text/*</c> at finalize).</summary>
     public void SetText(string? text)
     {

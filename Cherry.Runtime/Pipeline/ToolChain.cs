@@ -31,13 +31,13 @@ public sealed class ToolChain
         var stopWhenComplete = point <= HookPoint.BeforeFinalize;
         if (request.Profile is not null)
         {
-            return RunFromAsync(hooks, 0, request, stopWhenComplete, null);
+            return RunFromAsync(hooks, 0, request, stopWhenComplete, failure: null, pending: default);
         }
         // Most hooks finish at once: run them here, and build an async state machine only for one that does not.
         for (var i = 0; i < hooks.Length; i++)
         {
             var hook = hooks[i];
-            if (stopWhenComplete && request.IsComplete && !hook.Failsafe)
+            if (Skips(hook, request, stopWhenComplete, failed: false))
             {
                 continue;
             }
@@ -48,11 +48,11 @@ public sealed class ToolChain
             }
             catch (Exception ex)
             {
-                return RunFromAsync(hooks, i + 1, request, stopWhenComplete, ExceptionDispatchInfo.Capture(ex));
+                return RunFromAsync(hooks, i + 1, request, stopWhenComplete, ExceptionDispatchInfo.Capture(ex), pending: default);
             }
             if (!pending.IsCompletedSuccessfully)
             {
-                return AwaitThenRunFromAsync(pending, hooks, i + 1, request, stopWhenComplete);
+                return RunFromAsync(hooks, i + 1, request, stopWhenComplete, failure: null, pending);
             }
             // Consumed even though it is done: a pooled value task returns to its pool only then.
             pending.GetAwaiter().GetResult();
@@ -60,9 +60,15 @@ public sealed class ToolChain
         return ValueTask.CompletedTask;
     }
 
-    private static async ValueTask AwaitThenRunFromAsync(ValueTask pending, Hook[] hooks, int next, Request request, bool stopWhenComplete)
+    /// <summary>After a hook fails, only failsafe hooks run; a completed response skips what is left up to finalize.</summary>
+    private static bool Skips(Hook hook, Request request, bool stopWhenComplete, bool failed) =>
+        (failed || (stopWhenComplete && request.IsComplete)) && !hook.Failsafe;
+
+    /// <summary>Awaits <paramref name="pending"/> (the hook before <paramref name="next"/>, when it did not finish at once), then runs the rest.</summary>
+    /// <param name="stopWhenComplete">A completed response skips what is left up to finalize, never the end-of-request hooks.</param>
+    /// <param name="failure">The failure of an earlier hook of this point, if one failed.</param>
+    private static async ValueTask RunFromAsync(Hook[] hooks, int next, Request request, bool stopWhenComplete, ExceptionDispatchInfo? failure, ValueTask pending)
     {
-        ExceptionDispatchInfo? failure = null;
         try
         {
             await pending;
@@ -71,17 +77,10 @@ public sealed class ToolChain
         {
             failure = ExceptionDispatchInfo.Capture(ex);
         }
-        await RunFromAsync(hooks, next, request, stopWhenComplete, failure);
-    }
-
-    /// <param name="stopWhenComplete">A completed response skips what is left up to finalize, never the end-of-request hooks.</param>
-    /// <param name="failure">The failure of an earlier hook of this point, if one failed.</param>
-    private static async ValueTask RunFromAsync(Hook[] hooks, int next, Request request, bool stopWhenComplete, ExceptionDispatchInfo? failure)
-    {
         for (var i = next; i < hooks.Length; i++)
         {
             var hook = hooks[i];
-            if ((failure is not null || (stopWhenComplete && request.IsComplete)) && !hook.Failsafe)
+            if (Skips(hook, request, stopWhenComplete, failure is not null))
             {
                 continue;
             }

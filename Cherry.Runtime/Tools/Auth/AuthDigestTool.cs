@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cherry;
@@ -86,7 +85,7 @@ public sealed class AuthDigestTool : Tool
         var target = http.Path.Value + http.QueryString.Value;
         // RFC 7616 §3.4.6: clients copy the request-target as they sent it, percent-encoding and all. The decoded
         // path names the same resource and stays accepted (an absolute-form target also carries scheme and host).
-        if (uri != request.HttpContext.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget
+        if (uri != RequestTarget.Raw(request.HttpContext)
             && uri != target && uri != http.PathBase.Value + target)
         {
             throw new HttpError(400, "The Authorization header's uri does not match the request.");

@@ -22,11 +22,9 @@ public sealed class ResponseHeadersTool : HookTool
     public override ValueTask RunAsync(Request request)
     {
         var headers = Options.Headers;
-        // Straight onto the server's headers, encoded as Response.Headers would, without making its wrapper.
-        var target = request.HttpContext.Response.Headers;
         for (var i = 0; i + 1 < headers.Length; i += 2)
         {
-            target[headers[i]] = EncodedHeaderDictionary.Encode(headers[i + 1]);
+            request.Response.SetHeader(headers[i], headers[i + 1]);
         }
         return ValueTask.CompletedTask;
     }
