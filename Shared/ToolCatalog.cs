@@ -235,8 +235,8 @@ namespace Cherry.Shared
             public const string Name = "cpstats";
             public static readonly ToolArgument<double> SlowQueries = new("slow_queries", "SlowQueries");
             public static readonly ToolArgument<int> SlowQueriesCount = new("slow_queries_count");
-            public static readonly ToolArgument<bool> UriSet = new("uriset", "UriSet");
-            public static readonly ToolArgument<bool> DebugUriSet = new("debug_uri_set");
+            public static readonly ToolArgument<string?> UriSet = new("uriset", "UriSet") { AllowsNone = true };
+            public static readonly ToolArgument<string?> DebugUriSet = new("debug_uri_set") { AllowsNone = true };
             public static readonly ToolDeclaration Tool = new(Name, "CpStatsAttribute", "CpStatsTool", SlowQueries, SlowQueriesCount, UriSet, DebugUriSet);
         }
 

@@ -151,7 +151,7 @@ namespace Cherry.Generators.Emitting
                 case ParameterKind.Keywords:
                     return "(global::System.Collections.Generic.IReadOnlyList<" + RuntimeTypes.Pair + ">?)keywords ?? global::System.Array.Empty<" + RuntimeTypes.Pair + ">()";
                 case ParameterKind.JsonBody:
-                    return RuntimeTypes.JsonBinding + ".ReadBody(request, " + tree.JsonField(p.TypeName) + ", " + CodeWriter.Quote(p.Name) + ")";
+                    return RuntimeTypes.JsonBinding + (p.IsNullable ? ".ReadNullableBody(request, " : ".ReadBody(request, ") + tree.JsonField(p.TypeName) + ", " + CodeWriter.Quote(p.Name) + ")";
                 case ParameterKind.Array:
                     return RuntimeTypes.ArgumentParser + ".ParseAll(all_" + p.Name + ", static (value, name) => " + Convert(p.ElementKind, p.TypeName, "value", "name") + ", " + CodeWriter.Quote(p.Name) + ")";
                 case ParameterKind.Part:

@@ -80,7 +80,7 @@ namespace Cherry.Generators.Model
 
     /// <param name="TypeName">The parameter's type; for arrays, the element type.</param>
     /// <param name="ElementKind">For arrays, how each element converts.</param>
-    /// <param name="IsNullable">A nullable scalar (<c>int?</c>); for an array, one that may be absent (<c>string[]?</c>, or no nullable context).</param>
+    /// <param name="IsNullable">A nullable scalar (<c>int?</c>); for an array, one that may be absent (<c>string[]?</c>, or no nullable context); for a JSON body, one declared <c>T?</c>, which the document <c>null</c> may reach.</param>
     /// <param name="DefaultLiteral">The C# default value, or null when the parameter has none (a non-nullable array without one is required).</param>
     /// <param name="JsonKey">For a [JsonBody], the name its JSON metadata is found by (<see cref="Parsing.TypeNames.JsonKey"/>).</param>
     /// <param name="KeywordOnly">[KeywordOnly]: bound by name only, never from a path segment.</param>

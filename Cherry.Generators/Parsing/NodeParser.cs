@@ -452,7 +452,10 @@ namespace Cherry.Generators.Parsing
             }
             if (HasAttribute(parameter, _known.JsonBody))
             {
-                return new ParameterSpec(parameter.Name, ParameterKind.JsonBody, TypeNames.Of(type), ParameterKind.JsonBody, false, defaultLiteral, TypeNames.JsonKey(type));
+                // System.Text.Json checks nullable annotations on members, never on the root: only 'T?' may receive the document 'null'.
+                var mayBeNull = type.NullableAnnotation == NullableAnnotation.Annotated
+                    || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+                return new ParameterSpec(parameter.Name, ParameterKind.JsonBody, TypeNames.Of(type), ParameterKind.JsonBody, mayBeNull, defaultLiteral, TypeNames.JsonKey(type));
             }
             if (Is(type, _known.Request))
             {

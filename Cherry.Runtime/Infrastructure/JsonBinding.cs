@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -9,7 +10,13 @@ namespace Cherry.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonBinding
 {
-    public static T ReadBody<T>(Request request, JsonTypeInfo<T> typeInfo, string parameter)
+    /// <summary>The body as a parameter that does not take null: the document <c>null</c> is a 400 naming it.</summary>
+    public static T ReadBody<T>(Request request, JsonTypeInfo<T> typeInfo, string parameter) =>
+        ReadNullableBody(request, typeInfo, parameter)
+        ?? throw new HttpError(400, $"Parameter '{parameter}' needs a JSON value, not null.");
+
+    /// <summary>The body as a parameter declared <c>T?</c>, which the document <c>null</c> reaches as null.</summary>
+    public static T? ReadNullableBody<T>(Request request, JsonTypeInfo<T> typeInfo, string parameter)
     {
         if (request.Json is not { } json)
         {
@@ -17,7 +24,7 @@ public static class JsonBinding
         }
         try
         {
-            return json.Deserialize(typeInfo)!;
+            return json.Deserialize(typeInfo);
         }
         catch (JsonException ex)
         {
@@ -25,9 +32,31 @@ public static class JsonBinding
         }
     }
 
+    /// <summary>
+    /// Writes with room for a document json_in accepted (up to <see cref="JsonInTool.MaxDepth"/> deep) inside the handler's own
+    /// objects: the serializer's own <see cref="JsonSerializerOptions.MaxDepth"/> still bounds the objects it walks (and so
+    /// stops cycles), but a <see cref="JsonElement"/> echoed from the request is written at whatever depth it had when read.
+    /// </summary>
     public static void Write<T>(Request request, T value, JsonTypeInfo<T> typeInfo, string contentType)
     {
+        var options = typeInfo.Options;
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Encoder = options.Encoder,
+            Indented = options.WriteIndented,
+            IndentCharacter = options.IndentCharacter,
+            IndentSize = options.IndentSize,
+            NewLine = options.NewLine,
+            MaxDepth = EffectiveMaxDepth(options) + JsonInTool.MaxDepth,
+        }))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
         request.Response.ContentType = contentType;
-        request.Response.Body = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+        request.Response.Body = buffer.WrittenMemory;
     }
+
+    /// <summary>System.Text.Json reads a <see cref="JsonSerializerOptions.MaxDepth"/> of 0 as 64.</summary>
+    private static int EffectiveMaxDepth(JsonSerializerOptions options) => options.MaxDepth == 0 ? JsonInTool.MaxDepth : options.MaxDepth;
 }

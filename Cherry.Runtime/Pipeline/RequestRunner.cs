@@ -46,7 +46,7 @@ internal static partial class RequestRunner
                 if (!visited.Add(target + "?" + redirect.QueryString) || redirects >= MaxInternalRedirects)
                 {
                     app.Logger.LogError("InternalRedirect loop at {Path}", target);
-                    request = new Request(context, app, request.PathInfo, request.QueryString, request.Previous);
+                    request = new Request(context, app, request.PathInfo, request.QueryString, request);
                     await HandleErrorAsync(request, new InvalidOperationException($"InternalRedirect visited the same URL twice: '{target}'"));
                     break;
                 }
@@ -70,13 +70,19 @@ internal static partial class RequestRunner
         finally
         {
             request.App.Tracker.Finish(request);
-            try
+            // Every request an internal redirect replaced ends too, newest first: the cleanup its tools rely on (a cache
+            // flight other requests wait for, cpstats' current count, a session lock) runs once for each, whatever path
+            // the exchange took. The replaced ones end after the last, since a session's lock goes on with the redirect.
+            for (var ended = request; ended is not null; ended = ended.Previous)
             {
-                await request.Chain.RunAsync(HookPoint.OnEndRequest, request);
-            }
-            catch (Exception ex)
-            {
-                request.App.Logger.LogError(ex, "An on_end_request hook failed");
+                try
+                {
+                    await ended.Chain.RunAsync(HookPoint.OnEndRequest, ended);
+                }
+                catch (Exception ex)
+                {
+                    ended.App.Logger.LogError(ex, "An on_end_request hook failed");
+                }
             }
         }
     }

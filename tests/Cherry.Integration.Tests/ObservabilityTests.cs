@@ -115,20 +115,25 @@ public sealed class ObservabilityTests
         {
             app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o)
                 .Set("/", "tools.cpstats.on", "True")
-                .Set("/", "tools.cpstats.uriset", "True")
-                .Set("/", "tools.cpstats.slow_queries", "0")
-                .Set("/", "tools.cpstats.slow_queries_count", "3"));
+                .Set("/slow", "tools.cpstats.uriset", "slow pages")
+                .Set("/slow", "tools.cpstats.slow_queries", "0")
+                .Set("/slow", "tools.cpstats.slow_queries_count", "3"));
             app.MapCherryStats("/cpstats");
         });
         for (var i = 0; i < 5; i++)
         {
             await server.Client.FetchAsync("/slow");
+            // URIs a client makes up: the set is the configured label's, so none of them adds a record.
+            await server.Client.FetchAsync($"/slow?n={i}");
+            await server.Client.FetchAsync($"/made-up-{i}");
         }
         await Task.Delay(100);
         using var data = JsonDocument.Parse((await server.Client.FetchAsync("/cpstats/data")).Body);
         var apps = data.RootElement.GetProperty(CpStatsTool.NamespaceName);
-        var tracked = apps.GetProperty("URI Set Tracking").GetProperty("/slow");
-        Assert.True(tracked.GetProperty("Count").GetInt64() >= 5);
+        var sets = apps.GetProperty("URI Set Tracking");
+        var tracked = sets.GetProperty("slow pages");
+        Assert.Equal(["slow pages"], sets.EnumerateObject().Select(p => p.Name));
+        Assert.True(tracked.GetProperty("Count").GetInt64() >= 10);
         Assert.True(tracked.GetProperty("Min").GetDouble() <= tracked.GetProperty("Avg").GetDouble());
         Assert.True(tracked.GetProperty("Avg").GetDouble() <= tracked.GetProperty("Max").GetDouble());
         var slow = apps.GetProperty("Slow Queries").EnumerateArray().Select(e => e.GetString()!).ToList();

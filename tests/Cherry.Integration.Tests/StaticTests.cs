@@ -71,6 +71,33 @@ public sealed class StaticTests(StaticFixture fixture) : IClassFixture<StaticFix
     public async Task Misses_fall_through_to_the_dynamic_handlers(string url, string expected) =>
         Assert.Equal(expected, (await _client.FetchAsync(url)).Body);
 
+    /// <summary>
+    /// A file name followed by '/' names no file: the status check passed on 'digits.txt' while the send opened
+    /// 'digits.txt/' and failed with a 500 at write time. Every form and every method falls through, as in CherryPy.
+    /// </summary>
+    [Theory]
+    [InlineData("GET /static/digits.txt/ HTTP/1.1", "")]
+    [InlineData("GET /static/digits.txt// HTTP/1.1", "")]
+    [InlineData("GET /static/digits.txt/. HTTP/1.1", "")]
+    [InlineData("GET /static/digits.txt/%2E HTTP/1.1", "")]
+    [InlineData("GET /static/digits.txt%2F HTTP/1.1", "")]
+    [InlineData("GET /static/sub/index.html/ HTTP/1.1", "")]
+    [InlineData("HEAD /static/digits.txt/ HTTP/1.1", "")]
+    [InlineData("GET /static/digits.txt/ HTTP/1.1", "If-None-Match: *\r\n")]
+    [InlineData("GET /static/digits.txt/ HTTP/1.1", "Range: bytes=0-3\r\n")]
+    [InlineData("GET /static_noindex/digits.txt/ HTTP/1.1", "Range: bytes=0-3\r\n")]
+    public async Task A_file_name_followed_by_a_slash_falls_through_to_the_handler(string requestLine, string headers)
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address, $"{requestLine}\r\nHost: x\r\n{headers}Connection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 200 ", raw);
+        if (!requestLine.StartsWith("HEAD"))
+        {
+            Assert.Contains("root default args=(", raw);
+            Assert.DoesNotContain("0123", raw);
+        }
+        Assert.DoesNotContain("Content-Range", raw);
+    }
+
     [Fact]
     public async Task Other_methods_fall_through()
     {

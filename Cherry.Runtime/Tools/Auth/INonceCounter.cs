@@ -17,19 +17,29 @@ public sealed class MemoryNonceCounter(TimeProvider? time = null) : INonceCounte
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    private const int FirstSweep = 10_000;
+
     private readonly ConcurrentDictionary<string, (long Count, DateTimeOffset Expires)> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The size at which expired nonces are next swept: twice what a sweep left, so that a table full of live nonces
+    /// is not walked again on every request (the sweeps cost constant time per nonce added).
+    /// </summary>
+    private int _sweepAt = FirstSweep;
 
     public ValueTask<bool> AdvanceAsync(string nonce, long count, DateTimeOffset expires, CancellationToken cancellation)
     {
-        if (_seen.Count > 10_000)
+        if (_seen.Count > Volatile.Read(ref _sweepAt))
         {
+            var now = _time.GetUtcNow();
             foreach (var (key, entry) in _seen)
             {
-                if (entry.Expires < _time.GetUtcNow())
+                if (entry.Expires < now)
                 {
                     _seen.TryRemove(key, out _);
                 }
             }
+            Volatile.Write(ref _sweepAt, Math.Max(FirstSweep, 2 * _seen.Count));
         }
         while (true)
         {

@@ -1,16 +1,23 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Cherry;
 
 /// <summary>
 /// CherryPy's <c>json_in</c> (before_request_body 30): a JSON body of an accepted content type is parsed into
 /// <see cref="Request.Json"/>. It needs a Content-Length (411 otherwise, chunked included), and a body that is
-/// not UTF-8 JSON is a 400 "Invalid JSON document". With <see cref="JsonInOptions.Force"/>, any other content type is a 415;
+/// not UTF-8 JSON (ill-formed UTF-8 included) is a 400 "Invalid JSON document". With <see cref="JsonInOptions.Force"/>, any other content type is a 415;
 /// without it, form posts go on to become parameters.
 /// </summary>
 public sealed class JsonInTool : HookTool
 {
     public const string ToolName = ToolCatalog.JsonIn.Name;
+
+    /// <summary>
+    /// How deep a request's JSON may nest (System.Text.Json's default); deeper is a 400. <see cref="Infrastructure.JsonBinding.Write"/>
+    /// leaves room for this much inside a handler's own objects, so whatever is read can be written back.
+    /// </summary>
+    public const int MaxDepth = 64;
 
     public override string Name => ToolName;
 
@@ -37,9 +44,14 @@ public sealed class JsonInTool : HookTool
                 throw new HttpError(411);
             }
             var bytes = await RequestBodyReader.ReadBytesAsync(http, request.Aborted);
+            // The reader replaces ill-formed UTF-8 in strings with U+FFFD, silently; CherryPy's decode('utf-8') refuses it.
+            if (!Utf8.IsValid(bytes))
+            {
+                throw new HttpError(400, "Invalid JSON document: the body is not valid UTF-8");
+            }
             try
             {
-                using var document = JsonDocument.Parse(bytes);
+                using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
                 request.Json = document.RootElement.Clone();
             }
             catch (JsonException)

@@ -33,6 +33,11 @@ public static class Static
         {
             throw new ArgumentException($"'{path}' is not an absolute path.", nameof(path));
         }
+        // The status and the send must read the same path: the OS may stat 'a.txt/' as 'a.txt', but cannot open it.
+        if (Path.EndsInDirectorySeparator(path))
+        {
+            throw new NotFound();
+        }
         var file = new FileInfo(path);
         ServeFile(request, file.FullName, file, contentType, disposition, name, contentTypes);
     }

@@ -66,8 +66,21 @@ internal static class StaticPaths
                 }
             }
         }
+        // 'a.txt/', 'a.txt//' and 'a.txt/.' name a directory, which a file is not (POSIX's ENOTDIR): a miss, as in
+        // CherryPy, rather than a check passed on 'a.txt' and a send that fails on 'a.txt/'.
+        if (info is FileInfo && NamesDirectory(decoded))
+        {
+            return null;
+        }
         found = info;
-        return candidate;
+        return Path.TrimEndingDirectorySeparator(candidate);
+    }
+
+    /// <summary>Whether a path ends in a separator or a dot segment, so it can only name a directory.</summary>
+    private static bool NamesDirectory(string path)
+    {
+        var last = path.AsSpan(path.AsSpan().LastIndexOfAny('/', '\\') + 1);
+        return last is "" or "." or "..";
     }
 
     /// <summary>The directory as a full path with its own symlinks resolved, once, at start-up.</summary>

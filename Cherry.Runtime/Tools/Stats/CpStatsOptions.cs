@@ -12,13 +12,17 @@ public sealed record CpStatsOptions
     /// <summary>How many slow queries are kept (<c>slow_queries_count</c>).</summary>
     public int SlowQueriesCount { get; init; } = 100;
 
-    /// <summary>Track count, min, max, avg and sum per URI (<c>uriset</c>, or CherryPy's <c>debug_uri_set</c>, which wins).</summary>
-    public bool UriSet { get; init; }
+    /// <summary>
+    /// A label under which count, min, max, avg and sum of the requests this section serves are tracked (<c>uriset</c>,
+    /// or <c>debug_uri_set</c>, which wins), as in CherryPy: the configuration names the set, so the records are as many
+    /// as the labels configured, never one per URI a client makes up.
+    /// </summary>
+    public string? UriSet { get; init; }
 
     internal CpStatsOptions Bind(ToolArguments arguments) => new()
     {
         SlowQueries = arguments.Bind(ToolCatalog.CpStats.SlowQueries, SlowQueries),
         SlowQueriesCount = arguments.Bind(ToolCatalog.CpStats.SlowQueriesCount, SlowQueriesCount),
-        UriSet = arguments.Bind(ToolCatalog.CpStats.DebugUriSet, arguments.Bind(ToolCatalog.CpStats.UriSet, UriSet)),
+        UriSet = arguments.Bind(ToolCatalog.CpStats.DebugUriSet, arguments.Bind(ToolCatalog.CpStats.UriSet, UriSet)) is { Length: > 0 } label ? label : null,
     };
 }

@@ -58,7 +58,7 @@ public sealed class CpStatsAttribute : ToolAttribute
     public double SlowQueries { get => _options.SlowQueries; set => _options = _options with { SlowQueries = value }; }
 
     /// <inheritdoc cref="CpStatsOptions.UriSet"/>
-    public bool UriSet { get => _options.UriSet; set => _options = _options with { UriSet = value }; }
+    public string? UriSet { get => _options.UriSet; set => _options = _options with { UriSet = value }; }
 
     public override Tool CreateTool() => new CpStatsTool { Options = _options };
 }

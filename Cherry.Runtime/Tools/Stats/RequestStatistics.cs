@@ -121,11 +121,12 @@ internal sealed class RequestStatistics
             record["End Time"] = _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
             record["Request-Line"] = $"{request.Method} {uri} {request.HttpContext.Request.Protocol}";
             record["Response Status"] = request.Response.Status ?? "200";
-            if (tool.Options.UriSet)
+            if (tool.Options.UriSet is { } label)
             {
+                // Keyed by the configured label, never by the URI: a client cannot add records.
                 var set = (ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>)_stats.GetOrAdd(
                     "URI Set Tracking", _ => new ConcurrentDictionary<string, ConcurrentDictionary<string, object?>>(StringComparer.Ordinal))!;
-                var entry = set.GetOrAdd(uri, _ => new ConcurrentDictionary<string, object?>(StringComparer.Ordinal) { ["Count"] = 0L, ["Sum"] = 0.0, ["Min"] = double.MaxValue, ["Max"] = 0.0 });
+                var entry = set.GetOrAdd(label, _ => new ConcurrentDictionary<string, object?>(StringComparer.Ordinal) { ["Count"] = 0L, ["Sum"] = 0.0, ["Min"] = double.MaxValue, ["Max"] = 0.0 });
                 var seconds = elapsed.TotalSeconds;
                 entry["Count"] = (long)entry["Count"]! + 1;
                 entry["Sum"] = (double)entry["Sum"]! + seconds;

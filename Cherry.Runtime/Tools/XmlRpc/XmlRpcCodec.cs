@@ -20,6 +20,12 @@ public static class XmlRpcCodec
     /// </summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// How deep a response may nest: room for a value read at <see cref="MaxDepth"/> inside as many levels of the
+    /// handler's own, so whatever a call carried can be answered; the cap is left only to stop cycles.
+    /// </summary>
+    public const int MaxWriteDepth = 2 * MaxDepth;
+
     private static readonly XmlReaderSettings ReaderSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -228,10 +234,10 @@ public static class XmlRpcCodec
 
     private static void WriteValue(StringBuilder text, object? value, bool allowNone, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > MaxWriteDepth)
         {
             // Also what stops a collection that contains itself.
-            throw new InvalidOperationException($"cannot marshal values nested deeper than {MaxDepth} levels");
+            throw new InvalidOperationException($"cannot marshal values nested deeper than {MaxWriteDepth} levels");
         }
         text.Append("<value>");
         switch (value)
