@@ -33,6 +33,9 @@ public sealed class CherryOptions
     /// </summary>
     public ISet<string> ConfigNamespaces { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Who may open the diagnostic pages (statistics, GC, profiles) outside Development; see <see cref="Cherry.DiagnosticsAccess"/>.</summary>
+    public DiagnosticsAccess DiagnosticsAccess { get; set; } = DiagnosticsAccess.Authorized;
+
     /// <summary>Show stack traces on error pages; null means "in the Development environment only".</summary>
     public bool? ShowTracebacks { get; set; }
 }

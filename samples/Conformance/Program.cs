@@ -13,7 +13,8 @@ var sessionDirectory = args.Length > 1 ? args[1] : Directory.CreateTempSubdirect
 Directory.CreateDirectory(sessionDirectory);
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args[1..], ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-builder.Services.AddCherry();
+// As reference_app.py, the statistics and GC pages are open; the server listens on loopback only, so that is who sees them.
+builder.Services.AddCherry(options => options.DiagnosticsAccess = DiagnosticsAccess.Loopback);
 ConformanceApp.AddServices(builder.Services);
 var app = builder.Build();
 ConformanceApp.Map(app, AppContext.BaseDirectory, sessionDirectory);

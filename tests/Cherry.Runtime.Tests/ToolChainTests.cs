@@ -10,7 +10,7 @@ public sealed class ToolChainTests
     }
 
     private static Request NewRequest() =>
-        new(new Microsoft.AspNetCore.Http.DefaultHttpContext(), new MountedApp("", new object(), null!, false, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System, new RequestTracker()), "/", "", null);
+        new(new Microsoft.AspNetCore.Http.DefaultHttpContext(), new MountedApp("", new object(), null!, false, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System, new RequestTracker(TimeProvider.System)), "/", "", null);
 
     [Fact]
     public async Task A_completed_response_skips_the_rest_up_to_finalize_but_not_end_of_request_hooks()

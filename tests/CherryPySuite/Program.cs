@@ -20,6 +20,8 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddCherry(options =>
 {
     options.ShowTracebacks = true;
+    // CPWebCase.test_gc reads /gc/stats; the server listens on loopback only.
+    options.DiagnosticsAccess = DiagnosticsAccess.Loopback;
     module.Configure?.Invoke(options);
 });
 module.AddServices?.Invoke(builder.Services);

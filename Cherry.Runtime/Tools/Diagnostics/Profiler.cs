@@ -118,13 +118,16 @@ public sealed class ProfilerAttribute : ToolAttribute
     public override Tool CreateTool() => new ProfilerTool { Options = _options };
 }
 
-/// <summary>The profile viewer: a list of stored profiles and each one as text.</summary>
+/// <summary>
+/// The profile viewer: a list of stored profiles and each one as text; outside Development open only to whom
+/// <see cref="CherryOptions.DiagnosticsAccess"/> names.
+/// </summary>
 public static class ProfilerEndpoints
 {
     public static IEndpointConventionBuilder MapCherryProfiler(this IEndpointRouteBuilder endpoints, string path, string directory)
     {
         var group = endpoints.MapGroup(path.TrimEnd('/'));
-        group.Map("/", (RequestDelegate)(context =>
+        group.Map("/", DiagnosticsGate.Guard(context =>
         {
             var files = System.IO.Directory.Exists(directory)
                 ? System.IO.Directory.EnumerateFiles(directory, "cp_*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()
@@ -138,7 +141,7 @@ public static class ProfilerEndpoints
             context.Response.ContentType = "text/html;charset=utf-8";
             return context.Response.WriteAsync(html.Append("</ul></body></html>\n").ToString());
         }));
-        group.Map("/report", (RequestDelegate)(async context =>
+        group.Map("/report", DiagnosticsGate.Guard(async context =>
         {
             var name = context.Request.Query["filename"].ToString();
             // Only names the profiler writes: nothing else in (or outside) the directory can be read.

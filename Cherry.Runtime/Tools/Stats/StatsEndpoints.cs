@@ -16,7 +16,10 @@ namespace Cherry;
 /// </summary>
 public static class StatsEndpoints
 {
-    /// <summary>Maps the statistics page at <paramref name="path"/> (<c>/cpstats</c>).</summary>
+    /// <summary>
+    /// Maps the statistics page at <paramref name="path"/> (<c>/cpstats</c>); outside Development it is open only to whom
+    /// <see cref="CherryOptions.DiagnosticsAccess"/> names (by default, an authorization policy put on the returned builder).
+    /// </summary>
     /// <param name="formatting">
     /// CherryPy's formatting map: namespace → key → formatter; a null formatter hides the row or column
     /// (<see cref="StatsFormat.Hidden"/>), <see cref="StatsFormat.Of(string)"/> applies a format string.
@@ -25,19 +28,22 @@ public static class StatsEndpoints
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, Func<object?, string>?>>? formatting = null)
     {
         var group = endpoints.MapGroup(path.TrimEnd('/'));
-        group.Map("/", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", Html(Registry(context).Extrapolate(), formatting))));
-        group.Map("/data", (RequestDelegate)(context => Page(context, "application/json", Json(Registry(context).Extrapolate()))));
-        group.Map("/pause", (RequestDelegate)(context => Switch(context, enabled: false)));
-        group.Map("/resume", (RequestDelegate)(context => Switch(context, enabled: true)));
+        group.Map("/", DiagnosticsGate.Guard(context => Page(context, "text/html;charset=utf-8", Html(Registry(context).Extrapolate(), formatting))));
+        group.Map("/data", DiagnosticsGate.Guard(context => Page(context, "application/json", Json(Registry(context).Extrapolate()))));
+        group.Map("/pause", DiagnosticsGate.Guard(context => Switch(context, enabled: false)));
+        group.Map("/resume", DiagnosticsGate.Guard(context => Switch(context, enabled: true)));
         return group;
     }
 
-    /// <summary>Maps the GC page at <paramref name="path"/> (<c>/gc</c>): <c>/</c> answers, <c>/stats</c> reports.</summary>
+    /// <summary>
+    /// Maps the GC page at <paramref name="path"/> (<c>/gc</c>): <c>/</c> answers, <c>/stats</c> reports. Outside
+    /// Development, as the statistics pages, it is open only to whom <see cref="CherryOptions.DiagnosticsAccess"/> names.
+    /// </summary>
     public static IEndpointConventionBuilder MapCherryGc(this IEndpointRouteBuilder endpoints, string path = "/gc")
     {
         var group = endpoints.MapGroup(path.TrimEnd('/'));
-        group.Map("/", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", "Hello, world!")));
-        group.Map("/stats", (RequestDelegate)(context => Page(context, "text/html;charset=utf-8", GcReport(context.RequestServices.GetRequiredService<RequestTracker>()))));
+        group.Map("/", DiagnosticsGate.Guard(context => Page(context, "text/html;charset=utf-8", "Hello, world!")));
+        group.Map("/stats", DiagnosticsGate.Guard(context => Page(context, "text/html;charset=utf-8", GcReport(context.RequestServices.GetRequiredService<RequestTracker>()))));
         return group;
     }
 
