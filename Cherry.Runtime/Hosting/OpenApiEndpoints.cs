@@ -24,7 +24,8 @@ public static class OpenApiEndpoints
         ArgumentNullException.ThrowIfNull(version);
         var name = title ?? endpoints.ServiceProvider.GetService<IHostEnvironment>()?.ApplicationName ?? "Cherry";
         var document = new Lazy<byte[]>(() => OpenApiComposer.Compose(name, version, MountedApps(endpoints)));
-        return endpoints.MapGet(pattern, (RequestDelegate)(context =>
+        // HEAD answers as GET does, as every page Cherry maps (the server leaves out the body).
+        return endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], (RequestDelegate)(context =>
         {
             var bytes = document.Value;
             context.Response.ContentType = "application/json; charset=utf-8";

@@ -51,6 +51,31 @@ public static class Charsets
         return null;
     }
 
+    /// <summary>
+    /// How many names one header may have looked up for the first time. A name .NET does not know costs an exception
+    /// inside <see cref="Encoding.GetEncoding(string)"/>, and the cache of unknown names is bounded, so a header of
+    /// thousands of made-up names cost that many exceptions; past this many, a name not yet known is taken as unknown.
+    /// </summary>
+    internal const int FreshLookupsPerHeader = 8;
+
+    /// <summary>
+    /// <see cref="Find(string)"/> for a name a client chose, with <paramref name="budget"/> first-time lookups left for its
+    /// header (start it at <see cref="FreshLookupsPerHeader"/>): names already known answer at once, whatever is left.
+    /// </summary>
+    internal static Encoding? Find(string name, ref int budget)
+    {
+        if (Cache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+        if (budget <= 0)
+        {
+            return null;
+        }
+        budget--;
+        return Find(name);
+    }
+
     /// <summary>Why configuration's charset name is refused, with the switch to turn on when that is the cause.</summary>
     internal static string Unknown(string name) => LegacyCharsets
         ? $"there is no charset named '{name}'."

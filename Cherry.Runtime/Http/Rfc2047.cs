@@ -15,25 +15,46 @@ public static partial class Rfc2047
         }
         // Whitespace between two encoded words is not part of the text (RFC 2047 section 6.2).
         var joined = BetweenWords().Replace(value, "?==?");
+        // The words are the client's: first-time charset lookups and failed decodings (each an exception inside .NET)
+        // are bounded per header, so that thousands of bad words cost time linear in the header, not an exception each.
+        var lookups = Charsets.FreshLookupsPerHeader;
+        var failures = 0;
         return EncodedWord().Replace(joined, match =>
         {
-            try
+            // Charsets.Find: the charset is the client's word, and some names .NET knows it refuses to use (UTF-7).
+            if (failures >= MaxFailedWords || Charsets.Find(match.Groups["charset"].Value, ref lookups) is not { } encoding)
             {
-                // Charsets.Find: the charset is the client's word, and some names .NET knows it refuses to use (UTF-7).
-                if (Charsets.Find(match.Groups["charset"].Value) is not { } encoding)
+                return match.Value;
+            }
+            var text = match.Groups["text"].Value;
+            byte[] bytes;
+            if (match.Groups["kind"].Value is "B" or "b")
+            {
+                bytes = new byte[text.Length * 3 / 4 + 3];
+                if (!Convert.TryFromBase64String(text, bytes, out var written))
                 {
                     return match.Value;
                 }
-                var text = match.Groups["text"].Value;
-                var bytes = match.Groups["kind"].Value.ToUpperInvariant() == "B" ? Convert.FromBase64String(text) : DecodeQ(text);
+                Array.Resize(ref bytes, written);
+            }
+            else
+            {
+                bytes = DecodeQ(text);
+            }
+            try
+            {
                 return encoding.GetString(bytes);
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException)
+            catch (DecoderFallbackException)
             {
+                failures++;
                 return match.Value;
             }
         });
     }
+
+    /// <summary>Words of one header whose bytes may fail to decode before the rest are left as they are.</summary>
+    private const int MaxFailedWords = 8;
 
     /// <summary>Text for a header: as it is when ISO-8859-1 can carry it, else one UTF-8 B-encoded word.</summary>
     public static string EncodeIfNeeded(string value)

@@ -34,6 +34,27 @@ public sealed class CachingTests
         Assert.Equal("visit #2", (await server.Client.FetchAsync("/cache/")).Body);
     }
 
+    /// <summary>RFC 9111 section 1.2.2: a delta-seconds too large for an integer is read as 2147483648, not refused.</summary>
+    [Theory]
+    [InlineData("max-age=99999999999", 200, true)]
+    [InlineData("max-age=\"99999999999999999999999999\"", 200, true)]
+    [InlineData("max-age=2147483648, no-transform", 200, true)]
+    [InlineData("max-age=0", 200, false)]
+    [InlineData("max-age=-1", 400, false)]
+    [InlineData("max-age=1e3", 400, false)]
+    [InlineData("max-age=", 400, false)]
+    public async Task Max_age_is_read_as_delta_seconds(string cacheControl, int status, bool cached)
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        Assert.Equal("visit #1", (await server.Client.FetchAsync("/cache/")).Body);
+        var (response, body) = await server.Client.FetchAsync("/cache/", ("Cache-Control", cacheControl));
+        Assert.Equal(status, (int)response.StatusCode);
+        if (status == 200)
+        {
+            Assert.Equal(cached ? "visit #1" : "visit #2", body);
+        }
+    }
+
     [Theory]
     [InlineData("/cache/cookie", "cookie visit #")]
     [InlineData("/cache/teapot", "teapot visit #")]

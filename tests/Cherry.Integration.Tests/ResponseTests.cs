@@ -81,6 +81,20 @@ public sealed class ResponseTests(ResponseFixture fixture) : IClassFixture<Respo
         Assert.EndsWith("\r\n\r\nabsent", await RawAsync("/request_header?name=X-None"));
     }
 
+    /// <summary>RFC 2047 words a header's reader cannot decode stay as they are, at no exception per word.</summary>
+    [Fact]
+    public async Task Thousands_of_undecodable_encoded_words_are_left_as_they_are()
+    {
+        const string marker = "zw";
+        var words = string.Join(" ", Enumerable.Range(0, 1_500).Select(i => i % 2 == 0 ? $"=?{marker}{i}?B?QUJD?=" : "=?utf-8?B?!!!?="));
+        using var thrown = new ExceptionCount(marker);
+        var raw = await RawAsync("/request_header?name=X-Words", $"X-Words: {words} =?utf-8?B?w6k=?=\r\n");
+        // The undecodable words as sent, and the one good word decoded (the whitespace between words is dropped).
+        Assert.EndsWith("\u00e9", System.Text.Encoding.UTF8.GetString(System.Text.Encoding.Latin1.GetBytes(raw)));
+        Assert.Contains($"=?{marker}1498?B?QUJD?=", raw);
+        Assert.InRange(thrown.Count, 0, 16);
+    }
+
     [Fact]
     public async Task The_unique_id_is_one_per_request()
     {

@@ -273,13 +273,13 @@ public sealed class CachingTool : Tool
     }
 
     /// <summary>The request's cache directives; a malformed max-age is the client's mistake (400).</summary>
-    private readonly record struct RequestDirectives(bool NoCache, bool NoStore, int? MaxAge)
+    private readonly record struct RequestDirectives(bool NoCache, bool NoStore, long? MaxAge)
     {
         public static RequestDirectives Parse(Request request)
         {
             var noCache = request.Headers.Pragma.ToString().Contains("no-cache", StringComparison.OrdinalIgnoreCase);
             var noStore = false;
-            int? maxAge = null;
+            long? maxAge = null;
             foreach (var (name, value) in Directives(request.Headers.CacheControl))
             {
                 switch (name)
@@ -291,15 +291,25 @@ public sealed class CachingTool : Tool
                         noStore = true;
                         break;
                     case "max-age":
-                        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-                        {
-                            throw new HttpError(400, "Invalid Cache-Control header");
-                        }
-                        maxAge = seconds;
+                        maxAge = DeltaSeconds(value);
                         break;
                 }
             }
             return new RequestDirectives(noCache, noStore, maxAge);
+        }
+
+        /// <summary>
+        /// RFC 9111 section 1.2.2's delta-seconds: digits only (else 400, as CherryPy's int() refuses them), and a value
+        /// too large for an integer is read as 2147483648, the RFC's "infinity", rather than refused.
+        /// </summary>
+        private static long DeltaSeconds(string? value)
+        {
+            const long Infinity = 2147483648;
+            if (string.IsNullOrEmpty(value) || value.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            {
+                throw new HttpError(400, "Invalid Cache-Control header");
+            }
+            return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < Infinity ? seconds : Infinity;
         }
     }
 }

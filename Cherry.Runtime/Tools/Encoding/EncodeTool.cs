@@ -85,23 +85,24 @@ public sealed class EncodeTool : Tool
     {
         var header = request.Headers.AcceptCharset.ToString();
         var text = request.Response.PendingText;
+        var negotiation = new Negotiation(text);
         // The usual request names no charset and the default carries the text: nothing to record for a 406.
-        if (header.Length == 0 && Options.Encoding is null && TryEncode(Options.DefaultEncoding, text, attempted: null) is { } usual)
+        if (header.Length == 0 && Options.Encoding is null && negotiation.TryEncode(Options.DefaultEncoding) is { } usual)
         {
             return usual;
         }
-        var attempted = new List<string>();
+        negotiation.Attempted = new TriedCharsets();
         if (Options.Encoding is { } forced)
         {
-            if (header.Length == 0 || Names(Accepted(header), forced))
+            if (header.Length == 0 || negotiation.Names(Accepted(header), forced))
             {
-                return TryEncode(forced, text, attempted) ?? throw NotAcceptable(header, attempted);
+                return negotiation.TryEncode(forced) ?? throw NotAcceptable(header, negotiation.Attempted);
             }
-            throw NotAcceptable(header, attempted);
+            throw NotAcceptable(header, negotiation.Attempted);
         }
         if (header.Length == 0)
         {
-            return TryEncode(Options.DefaultEncoding, text, attempted) ?? throw NotAcceptable(header, attempted);
+            return negotiation.TryEncode(Options.DefaultEncoding) ?? throw NotAcceptable(header, negotiation.Attempted);
         }
         var elements = Accepted(header);
         foreach (var element in elements)
@@ -110,18 +111,18 @@ public sealed class EncodeTool : Tool
             {
                 continue;
             }
-            var name = element.Value == "*" ? Options.DefaultEncoding : element.Value;
-            if (TryEncode(name, text, attempted) is { } chosen)
+            var chosen = element.Value == "*" ? negotiation.TryEncode(Options.DefaultEncoding) : negotiation.TryEncodeClientsChoice(element.Value);
+            if (chosen is not null)
             {
                 return chosen;
             }
         }
         // ISO-8859-1 is acceptable unless the client named it with q=0 or used *.
-        if (!Names(elements, "iso-8859-1") && TryEncode("iso-8859-1", text, attempted) is { } latin1)
+        if (!negotiation.Names(elements, "iso-8859-1") && negotiation.TryEncode("iso-8859-1") is { } latin1)
         {
             return latin1;
         }
-        throw NotAcceptable(header, attempted);
+        throw NotAcceptable(header, negotiation.Attempted);
     }
 
     private static IReadOnlyList<Http.AcceptElement> Accepted(string header)
@@ -136,52 +137,90 @@ public sealed class EncodeTool : Tool
         }
     }
 
-    /// <summary>The encoding if it exists here and can carry the text without loss.</summary>
-    /// <param name="attempted">The charsets tried so far, for the 406's message; null when no message can follow.</param>
-    private static System.Text.Encoding? TryEncode(string name, string? text, List<string>? attempted)
-    {
-        if (attempted is not null && !attempted.Contains(name, StringComparer.OrdinalIgnoreCase))
-        {
-            attempted.Add(name);
-        }
-        var encoding = Http.Charsets.Find(name);
-        if (encoding is null || text is null)
-        {
-            return encoding;
-        }
-        try
-        {
-            encoding.GetByteCount(text);
-            return encoding;
-        }
-        catch (EncoderFallbackException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>
-    /// True when the header names <paramref name="charset"/> or <c>*</c>. A loop, not a lambda: a lambda capturing the
-    /// charset would cost every negotiation a closure, even the usual one that never reaches it.
+    /// One request's negotiation: the text to carry, the charsets tried for a 406's message, and the header's budget
+    /// of names looked up for the first time, so that a header of thousands of names costs time linear in its length
+    /// and no exception per name (<see cref="Http.Charsets.FreshLookupsPerHeader"/>). A struct: the usual request pays
+    /// no allocation for it.
     /// </summary>
-    private static bool Names(IReadOnlyList<Http.AcceptElement> elements, string charset)
+    private struct Negotiation(string? text)
     {
-        foreach (var element in elements)
+        private int _budget = Http.Charsets.FreshLookupsPerHeader;
+
+        /// <summary>The charsets tried so far, for the 406's message; null while no message can follow.</summary>
+        public TriedCharsets? Attempted;
+
+        /// <summary>The encoding if it exists here and can carry the text without loss.</summary>
+        public readonly System.Text.Encoding? TryEncode(string name)
         {
-            if (element.Value == "*" || Same(element.Value, charset))
+            Attempted?.Add(name);
+            return Carrying(Http.Charsets.Find(name));
+        }
+
+        /// <summary><see cref="TryEncode"/> for a name from the header, within the header's budget of first-time lookups.</summary>
+        public System.Text.Encoding? TryEncodeClientsChoice(string name)
+        {
+            Attempted?.Add(name);
+            return Carrying(Http.Charsets.Find(name, ref _budget));
+        }
+
+        private readonly System.Text.Encoding? Carrying(System.Text.Encoding? encoding)
+        {
+            if (encoding is null || text is null)
             {
-                return true;
+                return encoding;
+            }
+            try
+            {
+                encoding.GetByteCount(text);
+                return encoding;
+            }
+            catch (EncoderFallbackException)
+            {
+                return null;
             }
         }
-        return false;
+
+        /// <summary>
+        /// True when the header names <paramref name="charset"/> or <c>*</c>. A loop, not a lambda: a lambda capturing
+        /// the charset would cost every negotiation a closure, even the usual one that never reaches it.
+        /// </summary>
+        public bool Names(IReadOnlyList<Http.AcceptElement> elements, string charset)
+        {
+            var wanted = Http.Charsets.Find(charset);
+            foreach (var element in elements)
+            {
+                if (element.Value == "*" || (wanted is not null && Http.Charsets.Find(element.Value, ref _budget) is { } named
+                    ? named.CodePage == wanted.CodePage
+                    : string.Equals(element.Value, charset, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
-    private static bool Same(string a, string b) => Http.Charsets.Find(a) is { } x && Http.Charsets.Find(b) is { } y ? x.CodePage == y.CodePage : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The names tried, each once whatever its case, in the order tried: constant time per name.</summary>
+    private sealed class TriedCharsets
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<string> Names { get; } = [];
+
+        public void Add(string name)
+        {
+            if (_seen.Add(name))
+            {
+                Names.Add(name);
+            }
+        }
+    }
 
     /// <summary>CherryPy's 406, the tried charsets sorted as Python sorts strings (ordinal: capitals first).</summary>
-    private static HttpError NotAcceptable(string header, List<string> attempted)
+    private static HttpError NotAcceptable(string header, TriedCharsets attempted)
     {
-        var tried = string.Join(", ", attempted.Order(StringComparer.Ordinal));
+        var tried = string.Join(", ", attempted.Names.Order(StringComparer.Ordinal));
         return header.Length == 0
             ? new HttpError(406, "Your client did not send an Accept-Charset header. We tried these charsets: " + tried + ".")
             : new HttpError(406, $"Your client sent this Accept-Charset header: {header}. We tried these charsets: {tried}.");
