@@ -11,8 +11,8 @@ internal static class FuzzRequest
 {
     private static readonly string[] Methods = ["GET", "GET", "GET", "POST", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "PROPFIND", "get"];
 
-    // Handlers that fail on purpose (/boom, /error, /status, /loop, /tools/err_redirect) are left out.
-    private static readonly string[] Paths =
+    /// <summary>The conformance app's paths. Handlers that fail on purpose (/boom, /error, /status, /loop, /tools/err_redirect) are left out.</summary>
+    public static readonly string[] ConformancePaths =
     [
         "/", "/one", "/args/x/y", "/multi", "/nothing", "/translate.html", "/typed", "/url", "/redirect", "/internal", "/cookie",
         "/servefile", "/download", "/download_utf8", "/fileobj", "/dir1", "/dir1/", "/dir1/leaf", "/dir1/dir2/", "/dir1/dir2/posparam/a/b",
@@ -24,8 +24,11 @@ internal static class FuzzRequest
         "/tools/headers", "/tools/redirect_internal", "/tools/redirect_external", "/tools/autovary", "/tools/flatten", "/tools/ignore_range",
         "/tools/latin1", "/rest/", "/rest/1", "/xmlrpc/", "/xmlrpc", "/nodef/", "/nodef/missing", "/static/", "/static/digits.txt",
         "/static/index.html", "/static_noindex/", "/static_noindex/digits.txt", "/style.css", "/mounted/app/", "/mounted/app/here",
-        "/cpstats/", "/cpstats/data", "/gc/", "/nonexistent",
+        "/cpstats/", "/cpstats/data", "/gc/", "/nonexistent", "/openapi.json",
     ];
+
+    /// <summary>What may follow a path that names a file: each names a directory, which a file is not.</summary>
+    private static readonly string[] DirectorySuffixes = ["/", "//", "/.", "/%2E", "/./", "%2F"];
 
     private static readonly string[] SegmentNoise =
     [
@@ -68,6 +71,7 @@ internal static class FuzzRequest
         "Referer: http://www.example.com/", "Referer: javascript:alert(1)", "Cache-Control: no-cache", "Cache-Control: max-age=0",
         "Cache-Control: max-age=99999999999999999999", "Cache-Control: max-age=-1", "Cache-Control: ,,,=", "Pragma: no-cache",
         "Origin: null", "Expect: 100-continue", "Content-Encoding: gzip", "Transfer-Encoding: gzip",
+        "Cache-Control: max-age=2147483648", "Cache-Control: max-age=\"99999999999\"", "Cache-Control: max-age=1e3",
     ];
 
     private static readonly string[] ContentTypes =
@@ -78,15 +82,16 @@ internal static class FuzzRequest
         "text/xml", "text/plain", "application/octet-stream", ";;", "",
     ];
 
-    public static byte[] Next(Random random)
+    /// <summary>A request for one of <paramref name="paths"/>, mutated.</summary>
+    public static byte[] Next(Random random, string[] paths)
     {
         var method = Pick(random, Methods);
-        var target = Path(random) + Query(random);
+        var target = Path(random, paths) + Query(random);
         var head = new StringBuilder().Append(method).Append(' ').Append(target).Append(" HTTP/1.1\r\n");
         var hasHost = false;
         for (var i = random.Next(0, 7); i > 0; i--)
         {
-            var line = Pick(random, HeaderLines);
+            var line = random.Next(30) == 0 ? LongHeader(random) : Pick(random, HeaderLines);
             hasHost |= line.StartsWith("Host:", StringComparison.Ordinal);
             head.Append(line).Append("\r\n");
         }
@@ -117,9 +122,25 @@ internal static class FuzzRequest
         return [.. Encoding.Latin1.GetBytes(head.ToString()), .. body];
     }
 
-    private static string Path(Random random)
+    /// <summary>A header whose cost would grow with its length if a reader were not linear: many elements, most unknown.</summary>
+    private static string LongHeader(Random random)
     {
-        var path = Pick(random, Paths);
+        var count = random.Next(500, 3_500);
+        return random.Next(3) switch
+        {
+            0 => "Accept-Charset: " + string.Join(",", Enumerable.Range(0, count).Select(i => i % 97 == 0 ? "utf-8;q=0." + (i % 10) : "x" + i)),
+            1 => "Cache-Control: " + string.Join(",", Enumerable.Range(0, count / 2).Select(i => i % 2 == 0 ? "max-age=" + new string('9', 1 + (i % 30)) : "x" + i)),
+            _ => "If-None-Match: " + string.Join(", ", Enumerable.Range(0, count / 2).Select(i => $"\"e{i}\"")),
+        };
+    }
+
+    private static string Path(Random random, string[] paths)
+    {
+        var path = Pick(random, paths);
+        if (random.Next(8) == 0 && System.IO.Path.HasExtension(path))
+        {
+            return Escape(path + Pick(random, DirectorySuffixes));
+        }
         for (var i = random.Next(0, 3); i > 0; i--)
         {
             path = random.Next(3) switch
@@ -172,6 +193,10 @@ internal static class FuzzRequest
             random.NextBytes(noise);
             return noise;
         }
+        if (contentType.StartsWith("application/json", StringComparison.Ordinal) && random.Next(3) == 0)
+        {
+            return JsonEdge(random);
+        }
         var text = contentType switch
         {
             var t when t.StartsWith("multipart", StringComparison.Ordinal) => Multipart(random),
@@ -209,6 +234,20 @@ internal static class FuzzRequest
         _ => "[" + string.Join(",", Enumerable.Range(0, random.Next(0, 4)).Select(_ => Json(random, depth + 1))) + "]",
     };
 
+    /// <summary>JSON at the edges: nested at and around the depth limit (64), the document null, and ill-formed UTF-8.</summary>
+    private static byte[] JsonEdge(Random random)
+    {
+        var depth = 62 + random.Next(5);
+        var (open, close) = random.Next(2) == 0 ? ("[", "]") : ("{\"k\":", "}");
+        return random.Next(4) switch
+        {
+            0 => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth))),
+            1 => Encoding.UTF8.GetBytes(Pick(random, ["null", " null ", "[null]", "{\"name\":null,\"title\":null,\"text\":null}"])),
+            2 => [.. "{\"name\":\""u8, .. Pick<byte[]>(random, [[0xFF, 0xFE], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82]]), .. "\"}"u8],
+            _ => [.. "{\""u8, 0xFF, .. "\":1}"u8],
+        };
+    }
+
     private static string XmlRpc(Random random)
     {
         var method = Pick(random, ["add", "hello", "echo", "text.upper", "nosuch", "", "a.b.c.d", "_private", "system.listMethods"]);
@@ -217,7 +256,7 @@ internal static class FuzzRequest
         return random.Next(6) == 0 ? call[..random.Next(call.Length)] : call;
     }
 
-    private static string XmlRpcValue(Random random, int depth) => random.Next(depth > 3 ? 7 : 10) switch
+    private static string XmlRpcValue(Random random, int depth) => random.Next(depth > 3 ? 7 : 11) switch
     {
         0 => "<value><int>" + Pick(random, ["1", "2147483648", "-x", ""]) + "</int></value>",
         1 => "<value><i8>" + Pick(random, ["1", "9223372036854775808"]) + "</i8></value>",
@@ -228,8 +267,13 @@ internal static class FuzzRequest
         6 => "<value>" + Pick(random, ["text", "", "<nil/>", "<string>s</string>", "<bogus/>"]) + "</value>",
         7 => "<value><array><data>" + string.Concat(Enumerable.Range(0, random.Next(0, 3)).Select(_ => XmlRpcValue(random, depth + 1))) + "</data></array></value>",
         8 => "<value><struct>" + string.Concat(Enumerable.Range(0, random.Next(0, 3)).Select(i => $"<member><name>m{i}</name>{XmlRpcValue(random, depth + 1)}</member>")) + "</struct></value>",
-        _ => string.Concat(Enumerable.Repeat("<value><array><data>", 100)) + string.Concat(Enumerable.Repeat("</data></array></value>", 100)),
+        9 => string.Concat(Enumerable.Repeat("<value><array><data>", 100)) + string.Concat(Enumerable.Repeat("</data></array></value>", 100)),
+        // At and around the reader's depth limit (64, counted from the parameter's value).
+        _ => XmlRpcNested(63 + random.Next(3) - depth),
     };
+
+    private static string XmlRpcNested(int levels) =>
+        string.Concat(Enumerable.Repeat("<value><array><data>", levels)) + "<value><int>1</int></value>" + string.Concat(Enumerable.Repeat("</data></array></value>", levels));
 
     private static byte[] Chunked(Random random, byte[] body)
     {
@@ -247,5 +291,5 @@ internal static class FuzzRequest
         return framed.ToArray();
     }
 
-    private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 }

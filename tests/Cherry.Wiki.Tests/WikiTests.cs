@@ -184,6 +184,8 @@ public sealed class WikiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
     [InlineData("PUT", "/api/pages/Bad", """{"title":""}""", 400, "A page needs a title.")]
     [InlineData("PUT", "/api/pages/Bad", """{"title":5}""", 400, "Invalid JSON document")]
     [InlineData("PUT", "/api/pages/Bad", """{"title":""", 400, "Invalid JSON document")]
+    [InlineData("PUT", "/api/pages/Bad", "null", 400, "Parameter 'page' needs a JSON value, not null.")]
+    [InlineData("POST", "/api/pages/", "null", 400, "Parameter 'page' needs a JSON value, not null.")]
     [InlineData("POST", "/api/pages/", """{"title":"no name"}""", 400, "'name'")]
     [InlineData("POST", "/api/pages/", """{"name":"a/b","title":"t"}""", 400, "A page name is")]
     [InlineData("POST", "/api/pages/", """{"name":"FrontPage","title":"t"}""", 409, "A page named 'FrontPage' exists")]
@@ -197,6 +199,18 @@ public sealed class WikiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
         // The API's handlers are [JsonOut]: their errors are problem documents.
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(status, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_json_api_refuses_ill_formed_utf8_with_a_400()
+    {
+        var cookie = await wiki.LoginAsync();
+        var content = new ByteArrayContent([.. "{\"name\":\"Bad\",\"title\":\""u8, 0xFF, 0xFE, .. "\"}"u8]);
+        content.Headers.ContentType = new("application/json");
+        var (response, body) = await wiki.SendAsync(HttpMethod.Post, "/api/pages/", cookie, content);
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("Invalid JSON document: the body is not valid UTF-8", Cherry.Integration.Tests.Http.ErrorMessage(body));
+        Assert.Equal(404, (int)(await wiki.SendAsync(HttpMethod.Get, "/api/pages/Bad")).Response.StatusCode);
     }
 
     [Fact]
