@@ -105,6 +105,15 @@ public sealed class AotTests(ITestOutputHelper output)
 
             var bad = await client.GetAsync("/add?a=1&b=two");
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            // The document null reaches no handler that takes no null.
+            var nothing = await client.PostAsync("/echo", new StringContent("null", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+
+            // The request fuzzer against the native binary: no 5xx, no hang.
+            var (failures, summary) = await Cherry.Integration.Tests.FuzzRunner.RunAsync(client.BaseAddress!,
+                ["/", "/api", "/echo", "/add", "/teapot", "/blog/", "/blog/2024/spring", "/notes/", "/notes/1", "/nonexistent"], 1_000);
+            output.WriteLine(summary);
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures));
             // appsettings.json keeps ASP.NET Core's per-request hosting lines out of the log.
             lock (log)
             {
