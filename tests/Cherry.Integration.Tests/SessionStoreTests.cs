@@ -101,6 +101,36 @@ public sealed class SessionStoreTests
         await second.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Session_locks_serve_waiters_in_order_and_forget_an_id_once_nobody_holds_or_awaits_it()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var locks = new SessionLocks(clock);
+        var id = SessionIds.New();
+        var holder = await locks.AcquireAsync(id, null, default);
+        var order = new List<int>();
+        using var cancel = new CancellationTokenSource();
+        var waiters = Enumerable.Range(0, 6).Select(async i =>
+        {
+            TimeSpan? timeout = i == 2 ? TimeSpan.FromSeconds(1) : null;
+            await using (await locks.AcquireAsync(id, timeout, i == 4 ? cancel.Token : default))
+            {
+                order.Add(i);
+            }
+        }).ToArray();
+        Assert.Equal(6, locks.Waiting(id));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAsync<TimeoutException>(() => waiters[2]);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiters[4]);
+        Assert.Equal(4, locks.Waiting(id));
+        await holder.DisposeAsync();
+        await Task.WhenAll(waiters[0], waiters[1], waiters[3], waiters[5]);
+        Assert.Equal([0, 1, 3, 5], order);
+        Assert.Equal(0, locks.Count);
+        await (await locks.AcquireAsync(id, TimeSpan.Zero, default)).DisposeAsync();
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task A_malformed_session_id_is_no_id_and_gets_a_fresh_session(string kind)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Cherry.Integration.Tests.App;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cherry.Integration.Tests;
 
@@ -216,6 +217,53 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Requests_waiting_for_a_held_file_session_wait_in_memory_and_open_its_lock_file_once_each()
+    {
+        // Issue 24, finding 7: each waiter polled the lock file every 20 ms, a throwing open each time.
+        var directory = Directory.CreateTempSubdirectory("cherry-sessions-").FullName;
+        try
+        {
+            await using var server = await StartFileSessionsAsync(directory);
+            var id = IdOf(SessionCookie((await server.Client.FetchAsync("/sfile/")).Response, "session_id"));
+            var store = server.Services.GetRequiredService<SessionStores>().File(directory);
+            const int Waiters = 40;
+            Task<(HttpResponseMessage Response, string Body)>[] requests;
+            long opensWhileHeld;
+            var held = await store.LockAsync(id, TimeSpan.FromSeconds(30), default);
+            var opensBefore = store.LockFileOpens;
+            await using (held)
+            {
+                requests = [.. Enumerable.Range(0, Waiters).Select(_ => server.Client.FetchAsync("/sfile/", ("Cookie", "session_id=" + id)))];
+                await Until(() => store.Locks.Waiting(id) == Waiters, "every request queued for the lock");
+                // Time in which a polling waiter would have tried the file many times.
+                await Task.Delay(300);
+                opensWhileHeld = store.LockFileOpens - opensBefore;
+            }
+            var bodies = (await Task.WhenAll(requests)).Select(r => r.Body).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(0, opensWhileHeld);
+            // Each waiter opened the file once, when its turn came.
+            Assert.Equal(Waiters, store.LockFileOpens - opensBefore);
+            Assert.Equal(Enumerable.Range(2, Waiters).Select(n => $"counter={n} id={id}").Order(StringComparer.Ordinal), bodies);
+            Assert.Equal(0, store.Locks.Count);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>Waits for a condition the test cannot await directly; fails after a generous while.</summary>
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "never: " + what);
+            await Task.Delay(10);
         }
     }
 
