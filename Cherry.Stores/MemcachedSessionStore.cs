@@ -31,6 +31,10 @@ public sealed class MemcachedSessionStore(string endpoint, string prefix = "cher
     public async ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
         await _client.SetAsync(prefix + id, SessionData.ToJson(data), expires - _time.GetUtcNow() + ClockGrain, cancellation);
 
+    /// <summary>memcached's touch: the data is not sent again, and an item gone meanwhile stays gone.</summary>
+    public async ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
+        await _client.TouchAsync(prefix + id, expires - _time.GetUtcNow() + ClockGrain, cancellation);
+
     public async ValueTask DeleteAsync(string id, CancellationToken cancellation) => await _client.DeleteAsync(prefix + id, cancellation);
 
     public ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)

@@ -57,6 +57,16 @@ public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string tab
         await command.ExecuteNonQueryAsync(cancellation);
     }
 
+    /// <summary>Moves the expiry column only; a row gone meanwhile stays gone.</summary>
+    public async ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation)
+    {
+        await EnsureTableAsync(cancellation);
+        await using var command = dataSource.CreateCommand($"UPDATE {table} SET expires = $2 WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = expires.UtcDateTime });
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
     public async ValueTask DeleteAsync(string id, CancellationToken cancellation)
     {
         await EnsureTableAsync(cancellation);

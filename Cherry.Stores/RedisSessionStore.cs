@@ -26,6 +26,10 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, string prefi
     public async ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
         await Database.StringSetAsync(prefix + id, SessionData.ToJson(data), expires - _time.GetUtcNow());
 
+    /// <summary>PEXPIRE: the data is not sent again, and a key gone meanwhile stays gone.</summary>
+    public async ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
+        await Database.KeyExpireAsync(prefix + id, expires - _time.GetUtcNow());
+
     public async ValueTask DeleteAsync(string id, CancellationToken cancellation) => await Database.KeyDeleteAsync(prefix + id);
 
     public ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)

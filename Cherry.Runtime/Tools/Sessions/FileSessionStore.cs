@@ -65,6 +65,10 @@ public sealed class FileSessionStore(string directory, TimeProvider? time = null
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>The data and its new expiry are written again, as CherryPy does; a session deleted meanwhile stays gone.</summary>
+    public ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
+        File.Exists(PathOf(id)) ? SaveAsync(id, data, expires, cancellation) : ValueTask.CompletedTask;
+
     public ValueTask DeleteAsync(string id, CancellationToken cancellation)
     {
         File.Delete(PathOf(id));

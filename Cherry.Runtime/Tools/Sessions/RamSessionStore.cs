@@ -21,6 +21,16 @@ public sealed class RamSessionStore(TimeProvider? time = null) : ISessionStore
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Moves the expiry only; a session deleted or replaced meanwhile is left as it is.</summary>
+    public ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation)
+    {
+        if (_sessions.TryGetValue(id, out var entry))
+        {
+            _sessions.TryUpdate(id, (entry.Data, expires), entry);
+        }
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask DeleteAsync(string id, CancellationToken cancellation)
     {
         _sessions.TryRemove(id, out _);

@@ -14,7 +14,8 @@ public enum SessionLocking
 
 /// <summary>
 /// CherryPy's <c>sessions</c>: init at before_request_body 50 (fixation protection), lock and load (early at 60,
-/// implicit at before_handler 50), save at before_finalize 50 only when the data changed (the cookie is written there,
+/// implicit at before_handler 50), save at before_finalize 50 when the data changed, else renew a loaded session's
+/// expiry (the cookie is written there,
 /// on error pages too), and release at on_end_request
 /// (failsafe, so a failed request never leaves a lock). The cookie is HttpOnly, Secure over HTTPS and SameSite=Lax by
 /// default (CherryPy sets none of them by default).
@@ -173,7 +174,10 @@ public sealed class SessionsTool : Tool
         await ReleaseAsync(request);
     }
 
-    /// <summary>Deletes what the request deleted or regenerated away, and saves the data when it changed.</summary>
+    /// <summary>
+    /// Deletes what the request deleted or regenerated away, saves the data when it changed, and renews the expiry of a
+    /// stored session the request only read.
+    /// </summary>
     private static async ValueTask StoreAsync(Request request, SessionState state)
     {
         var session = state.Session;
@@ -188,10 +192,20 @@ public sealed class SessionsTool : Tool
             {
                 await state.Store.DeleteAsync(session.Id, request.Aborted);
             }
-            else if (session.Dirty && session.Loaded)
+            else if (session.Loaded)
             {
-                await state.Store.SaveAsync(session.Id, session.Snapshot(), request.App.Time.GetUtcNow().AddMinutes(state.Tool.Options.Timeout), request.Aborted);
-                session.MarkSaved();
+                var expires = request.App.Time.GetUtcNow().AddMinutes(state.Tool.Options.Timeout);
+                if (session.Dirty)
+                {
+                    await state.Store.SaveAsync(session.Id, session.Snapshot(), expires, request.Aborted);
+                    session.MarkSaved();
+                }
+                else if (session.Stored)
+                {
+                    // Read, not changed: CherryPy saves it anyway, so its expiry slides with use (a session_auth login
+                    // lasts while the user is active). One cheap store operation; a new session unchanged stays unsaved.
+                    await state.Store.RenewAsync(session.Id, session.Snapshot(), expires, request.Aborted);
+                }
             }
         }
         catch (Exception ex) when (IsOutage(ex) && !request.IsErrorResponse)

@@ -40,6 +40,10 @@ public sealed class ExtendedSessApp : SessApp
         yield return count.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Reads the session and changes nothing.</summary>
+    [Exposed]
+    public string Read(Session session) => "counter=" + (session["counter"] ?? "none");
+
     [Exposed]
     public string Delete(Session session)
     {
