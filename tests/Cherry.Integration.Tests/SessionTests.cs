@@ -290,6 +290,44 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         Assert.Equal($"counter=2 id={id}", (await next).Body);
     }
 
+    /// <summary>
+    /// Issue 24, finding 13: CherryPy sets the session cookie at init, so every error response carries it. Nothing is
+    /// saved on an unanticipated error (CherryPy skips before_finalize there), so the cookie names the id the store
+    /// has, not one the request regenerated; an HttpError runs before_finalize and saves, as CherryPy does.
+    /// </summary>
+    [Theory]
+    [InlineData("/sram/", "ram_sid")]
+    [InlineData("/sfile/", "file_sid")]
+    public async Task Error_responses_carry_the_session_cookie_and_lose_no_saved_data(string url, string name)
+    {
+        var id = IdOf(SessionCookie((await _client.FetchAsync(url)).Response, name));
+        (string Path, HttpStatusCode Status)[] errors =
+        [
+            ("fail", HttpStatusCode.InternalServerError),
+            ("regen_fail", HttpStatusCode.InternalServerError),
+            ("nope/nope", HttpStatusCode.NotFound),
+            ("need?mail=x&extra=y", HttpStatusCode.NotFound),
+            ("need", HttpStatusCode.NotFound),
+        ];
+        foreach (var (path, status) in errors)
+        {
+            var (response, _) = await _client.FetchAsync(url + path, ("Cookie", $"{name}={id}"));
+            Assert.Equal(status, response.StatusCode);
+            Assert.True(response.Headers.TryGetValues("Set-Cookie", out var cookies), path + ": no Set-Cookie");
+            Assert.Equal(id, IdOf(Assert.Single(cookies, c => c.StartsWith(name + "=", StringComparison.Ordinal))));
+        }
+        Assert.Equal($"counter=2 id={id}", (await _client.FetchAsync(url, ("Cookie", $"{name}={id}"))).Body);
+
+        var (forbidden, _) = await _client.FetchAsync(url + "forbid", ("Cookie", $"{name}={id}"));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(id, IdOf(SessionCookie(forbidden, name)));
+        Assert.Equal($"counter=404 id={id}", (await _client.FetchAsync(url, ("Cookie", $"{name}={id}"))).Body);
+
+        // A new session's cookie goes out on an error too, as CherryPy's does; unsaved, it is not adopted later.
+        var (fresh, _) = await _client.FetchAsync(url + "fail");
+        Assert.True(SessionIds.IsWellFormed(IdOf(SessionCookie(fresh, name))));
+    }
+
     [Fact]
     public async Task A_lock_held_past_the_timeout_is_503_and_loses_nothing()
     {
