@@ -5,7 +5,7 @@ using System.Text;
 namespace Cherry.Stores;
 
 /// <summary>
-/// A minimal memcached text-protocol client: get, set, add and delete over one connection per operation from a small
+/// A minimal memcached text-protocol client: get, set, add, touch and delete over one connection per operation from a small
 /// pool. Hand-written because no .NET memcached client package is served here.
 /// </summary>
 internal sealed class MemcachedClient(string host, int port) : IAsyncDisposable
@@ -36,6 +36,16 @@ internal sealed class MemcachedClient(string host, int port) : IAsyncDisposable
     {
         var reply = await RunAsync($"add {Key(key)} 0 {Seconds(lifetime)} {value.Length}\r\n", value, false, cancellation);
         return reply.Line == "STORED" || (reply.Line == "NOT_STORED" ? false : throw new IOException("memcached: " + reply.Line));
+    }
+
+    /// <summary>A new lifetime for an item, if it is still there (memcached's touch).</summary>
+    public async ValueTask TouchAsync(string key, TimeSpan lifetime, CancellationToken cancellation)
+    {
+        var reply = await RunAsync($"touch {Key(key)} {Seconds(lifetime)}\r\n", null, false, cancellation);
+        if (reply.Line is not ("TOUCHED" or "NOT_FOUND"))
+        {
+            throw new IOException("memcached: " + reply.Line);
+        }
     }
 
     public async ValueTask DeleteAsync(string key, CancellationToken cancellation)

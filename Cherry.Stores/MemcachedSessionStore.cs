@@ -2,13 +2,19 @@ namespace Cherry.Stores;
 
 /// <summary>
 /// Sessions in memcached (CherryPy's MemcachedSession): one item per session with memcached's expiry, and a lock item
-/// taken with the atomic <c>add</c> and a short lifetime, so a crashed holder cannot keep it.
+/// taken with the atomic <c>add</c> and a short lifetime, so a crashed holder cannot keep it. Requests of one instance
+/// wait for each other in memory (<see cref="SessionLocks"/>): only one at a time asks memcached for the lock.
 /// </summary>
 /// <param name="endpoint">The memcached server as <c>host:port</c> (<c>127.0.0.1:11211</c>).</param>
 /// <param name="prefix">What every key of this store starts with.</param>
-public sealed class MemcachedSessionStore(string endpoint, string prefix = "cherry:session:") : ISessionStore, IAsyncDisposable
+/// <param name="time">The clock lifetimes are measured by; the system's by default.</param>
+public sealed class MemcachedSessionStore(string endpoint, string prefix = "cherry:session:", TimeProvider? time = null) : ISessionStore, IAsyncDisposable
 {
     private readonly MemcachedClient _client = MemcachedClient.Parse(endpoint);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    private readonly SessionLocks _locks = new(time);
 
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
@@ -23,23 +29,19 @@ public sealed class MemcachedSessionStore(string endpoint, string prefix = "cher
         await _client.GetAsync(prefix + id, cancellation) is { } data ? SessionData.FromJson(data) : null;
 
     public async ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
-        await _client.SetAsync(prefix + id, SessionData.ToJson(data), expires - DateTimeOffset.UtcNow + ClockGrain, cancellation);
+        await _client.SetAsync(prefix + id, SessionData.ToJson(data), expires - _time.GetUtcNow() + ClockGrain, cancellation);
+
+    /// <summary>memcached's touch: the data is not sent again, and an item gone meanwhile stays gone.</summary>
+    public async ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
+        await _client.TouchAsync(prefix + id, expires - _time.GetUtcNow() + ClockGrain, cancellation);
 
     public async ValueTask DeleteAsync(string id, CancellationToken cancellation) => await _client.DeleteAsync(prefix + id, cancellation);
 
-    public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
+    public ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
     {
         var key = prefix + id + ":lock";
-        var deadline = timeout is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
-        while (!await _client.AddAsync(key, [1], Lease, cancellation))
-        {
-            if (DateTime.UtcNow >= deadline)
-            {
-                throw new TimeoutException("Timeout acquiring lock for " + id);
-            }
-            await Task.Delay(10, cancellation);
-        }
-        return new Release(_client, key);
+        return _locks.AcquireAsync(id, timeout, async ct =>
+            await _client.AddAsync(key, [1], Lease, ct) ? new Release(_client, key) : null, cancellation);
     }
 
     /// <summary>memcached expires sessions itself.</summary>

@@ -5,10 +5,13 @@ namespace Cherry.Stores;
 /// <summary>
 /// Sessions in PostgreSQL through Npgsql: a <c>cherry_sessions</c> table (created when missing) and a transaction-free
 /// advisory lock per session, held on its own connection until released, so instances sharing the database exclude
-/// each other and a lock dies with its connection.
+/// each other and a lock dies with its connection. Requests of one instance wait for each other in memory
+/// (<see cref="SessionLocks"/>): only one at a time holds a connection and asks PostgreSQL for the lock.
 /// </summary>
-public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string table = "cherry_sessions") : ISessionStore
+public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string table = "cherry_sessions", TimeProvider? time = null) : ISessionStore
 {
+    private readonly SessionLocks _locks = new(time);
+
     private readonly SemaphoreSlim _schema = new(1, 1);
     private bool _ready;
 
@@ -54,6 +57,16 @@ public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string tab
         await command.ExecuteNonQueryAsync(cancellation);
     }
 
+    /// <summary>Moves the expiry column only; a row gone meanwhile stays gone.</summary>
+    public async ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation)
+    {
+        await EnsureTableAsync(cancellation);
+        await using var command = dataSource.CreateCommand($"UPDATE {table} SET expires = $2 WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = expires.UtcDateTime });
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
     public async ValueTask DeleteAsync(string id, CancellationToken cancellation)
     {
         await EnsureTableAsync(cancellation);
@@ -64,28 +77,24 @@ public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string tab
 
     public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellation);
+        // Opened by the request at the head of this instance's queue only: a waiting request holds no pooled connection.
+        NpgsqlConnection? connection = null;
         try
         {
-            var deadline = timeout is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
-            while (true)
+            return await _locks.AcquireAsync(id, timeout, async ct =>
             {
+                connection ??= await dataSource.OpenConnectionAsync(ct);
                 await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", connection);
                 command.Parameters.Add(new NpgsqlParameter { Value = id });
-                if (await command.ExecuteScalarAsync(cancellation) is true)
-                {
-                    return new Release(connection, id);
-                }
-                if (DateTime.UtcNow >= deadline)
-                {
-                    throw new TimeoutException("Timeout acquiring lock for " + id);
-                }
-                await Task.Delay(10, cancellation);
-            }
+                return await command.ExecuteScalarAsync(ct) is true ? new Release(connection, id) : null;
+            }, cancellation);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
             throw;
         }
     }

@@ -6,7 +6,8 @@ namespace Cherry.Infrastructure;
 /// Collects argument mismatches while a generated binder walks the parameters, then raises CherryPy's
 /// error for them (<c>_cpdispatch.test_callable_spec</c>): missing → 404; surplus path segments → 404;
 /// duplicates → 404 if any came from the query string, else 400; unexpected names → 404 from the
-/// query string, 400 from the body. Nothing is allocated unless a mismatch occurs. The client chooses how many
+/// query string, 400 from the body. The messages join names as CherryPy does: missing and repeated names with a bare
+/// comma (<c>mail,pwd</c>), unexpected ones with a comma and a space. Nothing is allocated unless a mismatch occurs. The client chooses how many
 /// names it sends, so every step is constant time: names are kept once each, in order of arrival.
 /// </summary>
 /// <remarks>For generated code; not meant to be called by hand.</remarks>
@@ -39,7 +40,7 @@ public struct ArgumentErrors
         var show = request.Settings.ShowMismatchedParameters;
         if (_missing is not null)
         {
-            throw Error(404, "Missing parameters: ", _missing, show);
+            throw Error(404, "Missing parameters: ", ",", _missing, show);
         }
         if (_surplusPositional)
         {
@@ -47,20 +48,20 @@ public struct ArgumentErrors
         }
         if (_duplicates is not null)
         {
-            throw Error(_duplicateFromQuery ? 404 : 400, "Multiple values for parameters: ", _duplicates, show);
+            throw Error(_duplicateFromQuery ? 404 : 400, "Multiple values for parameters: ", ",", _duplicates, show);
         }
         if (_unexpectedQuery is not null)
         {
-            throw Error(404, "Unexpected query string parameters: ", _unexpectedQuery, show);
+            throw Error(404, "Unexpected query string parameters: ", ", ", _unexpectedQuery, show);
         }
         if (_unexpectedBody is not null)
         {
-            throw Error(400, "Unexpected body parameters: ", _unexpectedBody, show);
+            throw Error(400, "Unexpected body parameters: ", ", ", _unexpectedBody, show);
         }
     }
 
-    private static HttpError Error(int status, string prefix, IEnumerable<string> names, bool show) =>
-        new(status, show ? prefix + string.Join(", ", names) : null);
+    private static HttpError Error(int status, string prefix, string separator, IEnumerable<string> names, bool show) =>
+        new(status, show ? prefix + string.Join(separator, names) : null);
 
     /// <summary>Names in order of arrival, each once.</summary>
     private sealed class DistinctNames : IEnumerable<string>

@@ -60,6 +60,10 @@ public class Root
     [Exposed]
     public string One(string p1) => "one p1=" + p1;
 
+    /// <summary>Two required parameters: the argument errors name both.</summary>
+    [Exposed]
+    public string Signin(string mail, string pwd) => "signin mail=" + mail;
+
     [Exposed]
     public string Nothing() => "nothing";
 

@@ -36,6 +36,7 @@ public static class Cases
         new("1.16", "GET /args?a=1", Get("/args?a=1")),
         new("1.17", "GET /args/1/2/3/4?k=v", Get("/args/1/2/3/4?k=v")),
         new("1.18", "GET /one", Get("/one")),
+        new("1.18a", "added: GET /signin, GET /signin/a/b?mail=x&pwd=y (two names: 'mail,pwd')", Get("/signin"), Get("/signin/a/b?mail=x&pwd=y")),
         new("1.19", "GET /one?p1=x&extra=y", Get("/one?p1=x&extra=y")),
         new("1.20", "GET /one/x?p1=y", Get("/one/x?p1=y")),
         new("1.21", "GET /nothing/extra", Get("/nothing/extra")),

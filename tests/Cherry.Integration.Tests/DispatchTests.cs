@@ -84,6 +84,10 @@ public sealed class DispatchTests(ReferenceAppFixture fixture) : IClassFixture<R
     [Theory]
     [InlineData("/dir1/leaf?dummy=1", HttpStatusCode.NotFound, "Unexpected query string parameters: dummy")]
     [InlineData("/one", HttpStatusCode.NotFound, "Missing parameters: p1")]
+    // CherryPy joins missing and repeated names with a bare comma, unexpected ones with ", " (issue 24, finding 13).
+    [InlineData("/signin", HttpStatusCode.NotFound, "Missing parameters: mail,pwd")]
+    [InlineData("/signin/a/b?mail=x&pwd=y", HttpStatusCode.NotFound, "Multiple values for parameters: mail,pwd")]
+    [InlineData("/one?p1=x&e1=1&e2=2", HttpStatusCode.NotFound, "Unexpected query string parameters: e1, e2")]
     [InlineData("/one?p1=x&extra=y", HttpStatusCode.NotFound, "Unexpected query string parameters: extra")]
     [InlineData("/one/x?p1=y", HttpStatusCode.NotFound, "Multiple values for parameters: p1")]
     [InlineData("/nothing/extra", HttpStatusCode.NotFound, "Nothing matches the given URI")]
@@ -100,6 +104,7 @@ public sealed class DispatchTests(ReferenceAppFixture fixture) : IClassFixture<R
     [Theory]
     [InlineData("/one", "p1=x&extra=y", "Unexpected body parameters: extra")]
     [InlineData("/one/pos", "p1=x", "Multiple values for parameters: p1")]
+    [InlineData("/signin/a/b", "mail=x&pwd=y", "Multiple values for parameters: mail,pwd")]
     public async Task Body_parameter_mismatches_are_400(string url, string form, string message)
     {
         var (response, body) = await _client.FetchAsync(HttpMethod.Post, url, form, "application/x-www-form-urlencoded");

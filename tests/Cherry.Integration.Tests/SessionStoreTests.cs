@@ -30,7 +30,9 @@ internal static class StoreServers
 /// <summary>One behavioural suite that every session backend passes against its real server.</summary>
 public sealed class SessionStoreTests
 {
-    public static TheoryData<string> Kinds => new() { "ram", "file", "redis", "postgres", "memcached" };
+    private static readonly string[] AllKinds = ["ram", "file", "redis", "postgres", "memcached"];
+
+    public static TheoryData<string> Kinds => new(AllKinds);
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -90,6 +92,67 @@ public sealed class SessionStoreTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public async Task Renewing_keeps_the_data_and_a_session_gone_stays_gone(string kind)
+    {
+        var store = await StoreServers.CreateAsync(kind);
+        var (kept, gone) = (SessionIds.New(), SessionIds.New());
+        var data = new Dictionary<string, string> { ["a"] = "1" };
+        await store.SaveAsync(kept, data, DateTimeOffset.UtcNow.AddMinutes(1), default);
+        await store.SaveAsync(gone, data, DateTimeOffset.UtcNow.AddMinutes(1), default);
+        await store.DeleteAsync(gone, default);
+        await store.RenewAsync(kept, data, DateTimeOffset.UtcNow.AddMinutes(2), default);
+        await store.RenewAsync(gone, data, DateTimeOffset.UtcNow.AddMinutes(2), default);
+        Assert.Equal("1", (await store.LoadAsync(kept, default))!["a"]);
+        Assert.Null(await store.LoadAsync(gone, default));
+    }
+
+    /// <summary>
+    /// Issue 24, finding 12: a session a request only reads expires on time unless every request renews it. A 3 s
+    /// timeout, one write, then a read every second for six: CherryPy keeps the value, and so must every store. The stores run
+    /// at once, each on its own server.
+    /// </summary>
+    [Fact]
+    public async Task A_session_that_is_only_read_stays_while_in_use_on_every_store()
+    {
+        var failures = await Task.WhenAll(AllKinds.Select(ReadsKeepSessionAsync));
+        Assert.Empty(failures.OfType<string>());
+    }
+
+    private static async Task<string?> ReadsKeepSessionAsync(string kind)
+    {
+        var store = await StoreServers.CreateAsync(kind);
+        await using var server = await CherryServer.StartAsync(
+            app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True").Set("/", "tools.sessions.timeout", "0.05")),
+            services: s => s.AddSingleton(store));
+        var id = (await server.Client.FetchAsync("/sram/")).Response.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=')[1];
+        // Reads a second apart reach past the timeout (and past memcached's extra second) since the one write. A read
+        // is judged only when it followed the previous request within the timeout, which a loaded machine can stretch.
+        var sinceWrite = System.Diagnostics.Stopwatch.StartNew();
+        var sinceLast = System.Diagnostics.Stopwatch.StartNew();
+        var judged = 0;
+        for (var i = 1; i <= 6; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var (_, body) = await server.Client.FetchAsync("/sram/read", ("Cookie", "session_id=" + id));
+            if (sinceLast.Elapsed < TimeSpan.FromSeconds(2.5))
+            {
+                judged++;
+                if (body != "counter=1")
+                {
+                    return $"{kind}: read {i}, {sinceWrite.Elapsed.TotalSeconds:0.0} s after the write and {sinceLast.Elapsed.TotalSeconds:0.0} s after the previous request, answered '{body}'";
+                }
+            }
+            sinceLast.Restart();
+        }
+        if (judged < 4 || sinceWrite.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            return $"{kind}: only {judged} reads came in time, over {sinceWrite.Elapsed.TotalSeconds:0.0} s";
+        }
+        return null;
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task A_lock_excludes_a_second_holder_until_released(string kind)
     {
         var store = await StoreServers.CreateAsync(kind);
@@ -99,6 +162,36 @@ public sealed class SessionStoreTests
         await first.DisposeAsync();
         var second = await store.LockAsync(id, TimeSpan.FromSeconds(5), default);
         await second.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Session_locks_serve_waiters_in_order_and_forget_an_id_once_nobody_holds_or_awaits_it()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var locks = new SessionLocks(clock);
+        var id = SessionIds.New();
+        var holder = await locks.AcquireAsync(id, null, default);
+        var order = new List<int>();
+        using var cancel = new CancellationTokenSource();
+        var waiters = Enumerable.Range(0, 6).Select(async i =>
+        {
+            TimeSpan? timeout = i == 2 ? TimeSpan.FromSeconds(1) : null;
+            await using (await locks.AcquireAsync(id, timeout, i == 4 ? cancel.Token : default))
+            {
+                order.Add(i);
+            }
+        }).ToArray();
+        Assert.Equal(6, locks.Waiting(id));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAsync<TimeoutException>(() => waiters[2]);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiters[4]);
+        Assert.Equal(4, locks.Waiting(id));
+        await holder.DisposeAsync();
+        await Task.WhenAll(waiters[0], waiters[1], waiters[3], waiters[5]);
+        Assert.Equal([0, 1, 3, 5], order);
+        Assert.Equal(0, locks.Count);
+        await (await locks.AcquireAsync(id, TimeSpan.Zero, default)).DisposeAsync();
     }
 
     [Theory]

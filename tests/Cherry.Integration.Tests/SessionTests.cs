@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Cherry.Integration.Tests.App;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cherry.Integration.Tests;
 
@@ -219,6 +220,53 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task Requests_waiting_for_a_held_file_session_wait_in_memory_and_open_its_lock_file_once_each()
+    {
+        // Issue 24, finding 7: each waiter polled the lock file every 20 ms, a throwing open each time.
+        var directory = Directory.CreateTempSubdirectory("cherry-sessions-").FullName;
+        try
+        {
+            await using var server = await StartFileSessionsAsync(directory);
+            var id = IdOf(SessionCookie((await server.Client.FetchAsync("/sfile/")).Response, "session_id"));
+            var store = server.Services.GetRequiredService<SessionStores>().File(directory);
+            const int Waiters = 40;
+            Task<(HttpResponseMessage Response, string Body)>[] requests;
+            long opensWhileHeld;
+            var held = await store.LockAsync(id, TimeSpan.FromSeconds(30), default);
+            var opensBefore = store.LockFileOpens;
+            await using (held)
+            {
+                requests = [.. Enumerable.Range(0, Waiters).Select(_ => server.Client.FetchAsync("/sfile/", ("Cookie", "session_id=" + id)))];
+                await Until(() => store.Locks.Waiting(id) == Waiters, "every request queued for the lock");
+                // Time in which a polling waiter would have tried the file many times.
+                await Task.Delay(300);
+                opensWhileHeld = store.LockFileOpens - opensBefore;
+            }
+            var bodies = (await Task.WhenAll(requests)).Select(r => r.Body).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(0, opensWhileHeld);
+            // Each waiter opened the file once, when its turn came.
+            Assert.Equal(Waiters, store.LockFileOpens - opensBefore);
+            Assert.Equal(Enumerable.Range(2, Waiters).Select(n => $"counter={n} id={id}").Order(StringComparer.Ordinal), bodies);
+            Assert.Equal(0, store.Locks.Count);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>Waits for a condition the test cannot await directly; fails after a generous while.</summary>
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "never: " + what);
+            await Task.Delay(10);
+        }
+    }
+
     [Theory]
     [InlineData("/sram/", "ram_sid")]
     [InlineData("/sfile/", "file_sid")]
@@ -240,6 +288,44 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         var next = _client.FetchAsync(url, ("Cookie", $"{name}={id}"));
         Assert.Same(next, await Task.WhenAny(next, Task.Delay(5000)));
         Assert.Equal($"counter=2 id={id}", (await next).Body);
+    }
+
+    /// <summary>
+    /// Issue 24, finding 13: CherryPy sets the session cookie at init, so every error response carries it. Nothing is
+    /// saved on an unanticipated error (CherryPy skips before_finalize there), so the cookie names the id the store
+    /// has, not one the request regenerated; an HttpError runs before_finalize and saves, as CherryPy does.
+    /// </summary>
+    [Theory]
+    [InlineData("/sram/", "ram_sid")]
+    [InlineData("/sfile/", "file_sid")]
+    public async Task Error_responses_carry_the_session_cookie_and_lose_no_saved_data(string url, string name)
+    {
+        var id = IdOf(SessionCookie((await _client.FetchAsync(url)).Response, name));
+        (string Path, HttpStatusCode Status)[] errors =
+        [
+            ("fail", HttpStatusCode.InternalServerError),
+            ("regen_fail", HttpStatusCode.InternalServerError),
+            ("nope/nope", HttpStatusCode.NotFound),
+            ("need?mail=x&extra=y", HttpStatusCode.NotFound),
+            ("need", HttpStatusCode.NotFound),
+        ];
+        foreach (var (path, status) in errors)
+        {
+            var (response, _) = await _client.FetchAsync(url + path, ("Cookie", $"{name}={id}"));
+            Assert.Equal(status, response.StatusCode);
+            Assert.True(response.Headers.TryGetValues("Set-Cookie", out var cookies), path + ": no Set-Cookie");
+            Assert.Equal(id, IdOf(Assert.Single(cookies, c => c.StartsWith(name + "=", StringComparison.Ordinal))));
+        }
+        Assert.Equal($"counter=2 id={id}", (await _client.FetchAsync(url, ("Cookie", $"{name}={id}"))).Body);
+
+        var (forbidden, _) = await _client.FetchAsync(url + "forbid", ("Cookie", $"{name}={id}"));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(id, IdOf(SessionCookie(forbidden, name)));
+        Assert.Equal($"counter=404 id={id}", (await _client.FetchAsync(url, ("Cookie", $"{name}={id}"))).Body);
+
+        // A new session's cookie goes out on an error too, as CherryPy's does; unsaved, it is not adopted later.
+        var (fresh, _) = await _client.FetchAsync(url + "fail");
+        Assert.True(SessionIds.IsWellFormed(IdOf(SessionCookie(fresh, name))));
     }
 
     [Fact]

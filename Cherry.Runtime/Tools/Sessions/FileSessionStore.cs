@@ -6,11 +6,16 @@ namespace Cherry;
 /// Sessions as files (CherryPy's FileSession): <c>session-&lt;id&gt;</c> holds the data and expiry as JSON, written to a
 /// temporary file and renamed into place so a reader never sees half a session; <c>session-&lt;id&gt;.lock</c> is held
 /// open exclusively while the session is in use, which also excludes other processes, and the operating system
-/// releases it if a process dies. The sweep deletes the lock files of sessions that are gone.
+/// releases it if a process dies. Requests of one process wait for each other in memory (<see cref="SessionLocks"/>):
+/// only one at a time tries the file. The sweep deletes the lock files of sessions that are gone.
 /// </summary>
 public sealed class FileSessionStore(string directory, TimeProvider? time = null) : ISessionStore
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    private readonly SessionLocks _locks = new(time);
+
+    private long _lockFileOpens;
 
     private const string Prefix = "session-";
     private const string LockSuffix = ".lock";
@@ -60,37 +65,38 @@ public sealed class FileSessionStore(string directory, TimeProvider? time = null
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>The data and its new expiry are written again, as CherryPy does; a session deleted meanwhile stays gone.</summary>
+    public ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
+        File.Exists(PathOf(id)) ? SaveAsync(id, data, expires, cancellation) : ValueTask.CompletedTask;
+
     public ValueTask DeleteAsync(string id, CancellationToken cancellation)
     {
         File.Delete(PathOf(id));
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
+    public ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
     {
         var path = PathOf(id) + LockSuffix;
-        var deadline = timeout is { } t ? _time.GetUtcNow() + t : DateTimeOffset.MaxValue;
-        while (true)
-        {
-            if (TryLock(path, FileMode.OpenOrCreate) is { } handle)
-            {
-                return handle;
-            }
-            if (_time.GetUtcNow() >= deadline)
-            {
-                throw new TimeoutException("Timeout acquiring lock for " + id);
-            }
-            // Held by another request or process: poll, as CherryPy's lock does every 0.1 s.
-            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellation);
-        }
+        // Requests of this process queue in memory; only the one at the head opens the lock file, which another
+        // process may hold.
+        return _locks.AcquireAsync(id, timeout, _ => ValueTask.FromResult<IAsyncDisposable?>(TryLock(path, FileMode.OpenOrCreate)), cancellation);
     }
 
+    /// <summary>How often a lock file was opened, for the tests that count what a waiting request costs.</summary>
+    internal long LockFileOpens => Interlocked.Read(ref _lockFileOpens);
+
+    internal SessionLocks Locks => _locks;
+
     /// <summary>The lock file opened exclusively, or null while another request or process holds it.</summary>
-    private static FileStream? TryLock(string path, FileMode mode)
+    private FileStream? TryLock(string path, FileMode mode)
     {
+        Interlocked.Increment(ref _lockFileOpens);
         FileStream handle;
         try
         {
+            // No API tells a held file without trying it: a failed try throws, which is why only one request of this
+            // process tries at a time, with backoff.
             handle = new FileStream(path, mode, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
@@ -110,7 +116,7 @@ public sealed class FileSessionStore(string directory, TimeProvider? time = null
     /// Deletes a lock file nobody holds. It is marked first, while held: a request that opened it just before the
     /// delete would otherwise lock a file no longer in the directory while another request locks a new one.
     /// </summary>
-    private static void DeleteLock(string path)
+    private void DeleteLock(string path)
     {
         using var handle = TryLock(path, FileMode.Open);
         if (handle is not null)

@@ -8,6 +8,15 @@ public interface ISessionStore
 
     ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation);
 
+    /// <summary>
+    /// Moves the expiry of a session that a request loaded and did not change (<paramref name="data"/> is what it
+    /// loaded), so that a session in use never expires: CherryPy saves every session a request loaded. The default saves
+    /// the data again; a store overrides it with one cheaper operation when it has one. A session no longer stored
+    /// stays gone.
+    /// </summary>
+    ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
+        SaveAsync(id, data, expires, cancellation);
+
     ValueTask DeleteAsync(string id, CancellationToken cancellation);
 
     /// <summary>Locks one session against other requests (and, for shared stores, other processes) until disposed.</summary>

@@ -8,7 +8,7 @@ public sealed class RamSessionStore(TimeProvider? time = null) : ISessionStore
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, string> Data, DateTimeOffset Expires)> _sessions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly SessionLocks _locks = new(time);
 
     public int Count => _sessions.Count;
 
@@ -21,21 +21,24 @@ public sealed class RamSessionStore(TimeProvider? time = null) : ISessionStore
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Moves the expiry only; a session deleted or replaced meanwhile is left as it is.</summary>
+    public ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation)
+    {
+        if (_sessions.TryGetValue(id, out var entry))
+        {
+            _sessions.TryUpdate(id, (entry.Data, expires), entry);
+        }
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask DeleteAsync(string id, CancellationToken cancellation)
     {
         _sessions.TryRemove(id, out _);
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
-    {
-        var gate = _locks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
-        if (!await gate.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, cancellation))
-        {
-            throw new TimeoutException("Timeout acquiring lock for " + id);
-        }
-        return new Release(gate);
-    }
+    public ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation) =>
+        _locks.AcquireAsync(id, timeout, cancellation);
 
     public ValueTask CleanUpAsync(CancellationToken cancellation)
     {
@@ -45,26 +48,8 @@ public sealed class RamSessionStore(TimeProvider? time = null) : ISessionStore
             if (entry.Expires <= now)
             {
                 _sessions.TryRemove(new KeyValuePair<string, (IReadOnlyDictionary<string, string>, DateTimeOffset)>(id, entry));
-                if (_locks.TryGetValue(id, out var gate) && gate.CurrentCount == 1)
-                {
-                    _locks.TryRemove(id, out _);
-                }
             }
         }
         return ValueTask.CompletedTask;
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IAsyncDisposable
-    {
-        private int _released;
-
-        public ValueTask DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -1,8 +1,9 @@
 namespace Cherry;
 
 /// <summary>
-/// A client's session (CherryPy's <c>cherrypy.session</c>): string values by key. It is saved at the end of the
-/// request only when it changed, and is locked against concurrent requests while it is in use.
+/// A client's session (CherryPy's <c>cherrypy.session</c>): string values by key. At the end of a request that loaded
+/// it, it is saved when it changed and otherwise only its expiry is renewed, so a session in use does not expire; it is
+/// locked against concurrent requests while it is in use.
 /// </summary>
 public sealed class Session
 {
@@ -22,6 +23,9 @@ public sealed class Session
     internal bool Dirty { get; private set; }
 
     internal bool Loaded { get; private set; }
+
+    /// <summary>The store had the data this request loaded, or has what it saved: there is an expiry to renew.</summary>
+    internal bool Stored { get; private set; }
 
     internal string? PreviousId { get; set; }
 
@@ -85,9 +89,14 @@ public sealed class Session
     {
         _data = data is null ? new(StringComparer.Ordinal) : new Dictionary<string, string>(data, StringComparer.Ordinal);
         Loaded = true;
+        Stored = data is not null;
     }
 
-    internal void MarkSaved() => Dirty = false;
+    internal void MarkSaved()
+    {
+        Dirty = false;
+        Stored = true;
+    }
 }
 
 /// <summary>Session ids: 40 hex characters from a cryptographic random source, as CherryPy makes them.</summary>

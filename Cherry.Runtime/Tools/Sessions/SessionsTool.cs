@@ -14,9 +14,10 @@ public enum SessionLocking
 
 /// <summary>
 /// CherryPy's <c>sessions</c>: init at before_request_body 50 (fixation protection), lock and load (early at 60,
-/// implicit at before_handler 50), save at before_finalize 50 only when the data changed (the cookie is written there,
-/// on error pages too), and release at on_end_request
-/// (failsafe, so a failed request never leaves a lock). The cookie is HttpOnly, Secure over HTTPS and SameSite=Lax by
+/// implicit at before_handler 50), save at before_finalize 50 when the data changed, else renew a loaded session's
+/// expiry, and release at on_end_request (failsafe, so a failed request never leaves a lock). The cookie is written at
+/// before_finalize, which an HttpError runs too, and at before_error_response for an unanticipated error: every
+/// response after init carries it, as CherryPy's do. The cookie is HttpOnly, Secure over HTTPS and SameSite=Lax by
 /// default (CherryPy sets none of them by default).
 /// Beyond CherryPy: a cookie id that is not one of <see cref="SessionIds"/> is no id, a new session is neither locked
 /// nor loaded, and a store outage is logged (ids masked) and answered 503.
@@ -53,6 +54,7 @@ public sealed class SessionsTool : Tool
             chain.Add(Name, HookPoint.BeforeHandler, 50, false, r => AcquireAsync(r));
         }
         chain.Add(Name, HookPoint.BeforeFinalize, 50, true, SaveAsync);
+        chain.Add(Name, HookPoint.BeforeErrorResponse, 50, true, WriteErrorCookie);
         chain.Add(Name, HookPoint.OnEndRequest, 90, true, r => ReleaseAsync(r));
     }
 
@@ -154,13 +156,27 @@ public sealed class SessionsTool : Tool
             // A streamed body (a handler's iterable) has not run yet, and it may still change the session, as
             // CherryPy's generators do: the data is saved, and the lock released, once the body is written. The cookie
             // (the id) goes with the headers now.
-            WriteCookie(request, state.Session);
+            WriteCookie(request, state.Session, state.Session.Id);
             request.Response.Stream = SaveAfterAsync(body, request, state);
             return;
         }
         await StoreAsync(request, state);
-        WriteCookie(request, state.Session);
+        WriteCookie(request, state.Session, state.Session.Id);
         await ReleaseAsync(request);
+    }
+
+    /// <summary>
+    /// An unanticipated error skips before_finalize, so nothing is saved, but the cookie still goes out, as CherryPy's
+    /// does (it sets it at init). It names the id the store has: an id the request regenerated was never saved, and a
+    /// client sent to it would lose its session.
+    /// </summary>
+    private ValueTask WriteErrorCookie(Request request)
+    {
+        if (request.SessionState is { } state)
+        {
+            WriteCookie(request, state.Session, state.Session.PreviousId ?? state.Session.Id);
+        }
+        return ValueTask.CompletedTask;
     }
 
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> SaveAfterAsync(IAsyncEnumerable<ReadOnlyMemory<byte>> body, Request request, SessionState state)
@@ -173,7 +189,10 @@ public sealed class SessionsTool : Tool
         await ReleaseAsync(request);
     }
 
-    /// <summary>Deletes what the request deleted or regenerated away, and saves the data when it changed.</summary>
+    /// <summary>
+    /// Deletes what the request deleted or regenerated away, saves the data when it changed, and renews the expiry of a
+    /// stored session the request only read.
+    /// </summary>
     private static async ValueTask StoreAsync(Request request, SessionState state)
     {
         var session = state.Session;
@@ -188,10 +207,20 @@ public sealed class SessionsTool : Tool
             {
                 await state.Store.DeleteAsync(session.Id, request.Aborted);
             }
-            else if (session.Dirty && session.Loaded)
+            else if (session.Loaded)
             {
-                await state.Store.SaveAsync(session.Id, session.Snapshot(), request.App.Time.GetUtcNow().AddMinutes(state.Tool.Options.Timeout), request.Aborted);
-                session.MarkSaved();
+                var expires = request.App.Time.GetUtcNow().AddMinutes(state.Tool.Options.Timeout);
+                if (session.Dirty)
+                {
+                    await state.Store.SaveAsync(session.Id, session.Snapshot(), expires, request.Aborted);
+                    session.MarkSaved();
+                }
+                else if (session.Stored)
+                {
+                    // Read, not changed: CherryPy saves it anyway, so its expiry slides with use (a session_auth login
+                    // lasts while the user is active). One cheap store operation; a new session unchanged stays unsaved.
+                    await state.Store.RenewAsync(session.Id, session.Snapshot(), expires, request.Aborted);
+                }
             }
         }
         catch (Exception ex) when (IsOutage(ex) && !request.IsErrorResponse)
@@ -225,7 +254,8 @@ public sealed class SessionsTool : Tool
         request.App.Logger.LogError("The session store {Store} is unavailable: {Exception}",
             store.GetType().Name, SessionIds.Mask(ex.ToString()));
 
-    private void WriteCookie(Request request, Session session)
+    /// <summary>Sets the session cookie, replacing one set earlier in the request (a failed finalize runs its hooks again).</summary>
+    private void WriteCookie(Request request, Session session, string id)
     {
         var settings = Options;
         var fromHeader = settings.PathHeader is null ? "" : request.Headers[settings.PathHeader].ToString();
@@ -246,7 +276,12 @@ public sealed class SessionsTool : Tool
             options.MaxAge = TimeSpan.FromMinutes(settings.Timeout);
             options.Expires = request.App.Time.GetUtcNow().AddMinutes(settings.Timeout);
         }
-        request.Response.Cookies.Append(settings.CookieName, session.Id, options);
+        var headers = request.HttpContext.Response.Headers;
+        if (headers.SetCookie.Count > 0)
+        {
+            headers.SetCookie = new(headers.SetCookie.Where(cookie => cookie is null || !cookie.StartsWith(settings.CookieName + "=", StringComparison.Ordinal)).ToArray());
+        }
+        request.Response.Cookies.Append(settings.CookieName, id, options);
     }
 }
 

@@ -40,6 +40,10 @@ public sealed class ExtendedSessApp : SessApp
         yield return count.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Reads the session and changes nothing.</summary>
+    [Exposed]
+    public string Read(Session session) => "counter=" + (session["counter"] ?? "none");
+
     [Exposed]
     public string Delete(Session session)
     {
@@ -56,6 +60,26 @@ public sealed class ExtendedSessApp : SessApp
     /// <summary>Goes on at a page without sessions while holding the session's lock.</summary>
     [Exposed]
     public string Away(Session session) => throw new InternalRedirect("/bare");
+
+    /// <summary>Changes the session, then answers 403: CherryPy saves on an HTTPError, as before_finalize still runs.</summary>
+    [Exposed]
+    public string Forbid(Session session)
+    {
+        session.Set("counter", 403);
+        throw new HttpError(403);
+    }
+
+    /// <summary>Two required parameters, for the 404 that names them.</summary>
+    [Exposed]
+    public string Need(Session session, string mail, string pwd) => "need " + mail;
+
+    /// <summary>Moves the session to a new id, then fails before anything is saved.</summary>
+    [Exposed]
+    public string RegenFail(Session session)
+    {
+        session.Regenerate();
+        throw new InvalidOperationException("the handler failed after regenerating the session");
+    }
 
     [Exposed]
     public string Fail(Session session)

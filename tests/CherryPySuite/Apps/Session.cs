@@ -166,6 +166,9 @@ public static class Session
         public ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
             Current.SaveAsync(id, data, expires, cancellation);
 
+        public ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation) =>
+            Current.RenewAsync(id, data, expires, cancellation);
+
         public ValueTask DeleteAsync(string id, CancellationToken cancellation) => Current.DeleteAsync(id, cancellation);
 
         public ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation) => Current.LockAsync(id, timeout, cancellation);
