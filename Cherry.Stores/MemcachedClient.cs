@@ -65,7 +65,18 @@ internal sealed class MemcachedClient(string host, int port) : IAsyncDisposable
         }
     }
 
-    private static string Seconds(TimeSpan lifetime) => Math.Max(1, (long)Math.Ceiling(lifetime.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// memcached's exptime: seconds from now up to 30 days; past that memcached reads the number as a Unix time, so a
+    /// longer lifetime goes as one (a 31-day session sent as seconds was read as a date in 1970 and expired at once).
+    /// The server compares it with its own wall clock, so the system clock is the one to add to, not an injected one.
+    /// </summary>
+    private static string Seconds(TimeSpan lifetime)
+    {
+        const long MaxRelativeSeconds = 30 * 24 * 60 * 60;
+        var seconds = Math.Max(1, (long)Math.Ceiling(lifetime.TotalSeconds));
+        var exptime = seconds <= MaxRelativeSeconds ? seconds : DateTimeOffset.UtcNow.ToUnixTimeSeconds() + seconds;
+        return exptime.ToString(CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Keys are ASCII without spaces or control characters, at most 250 bytes: anything else is hashed.</summary>
     private static string Key(string key) =>

@@ -107,6 +107,23 @@ public sealed class SessionStoreTests
     }
 
     /// <summary>
+    /// A timeout of weeks or a year (tools.sessions.timeout is in minutes) keeps the session on every store: memcached
+    /// reads an exptime past 30 days as a Unix time, so one sent as seconds expired at once.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_session_with_a_timeout_of_months_is_kept(string kind)
+    {
+        var store = await StoreServers.CreateAsync(kind);
+        var id = SessionIds.New();
+        var data = new Dictionary<string, string> { ["a"] = "1" };
+        await store.SaveAsync(id, data, DateTimeOffset.UtcNow.AddDays(31), default);
+        Assert.Equal("1", (await store.LoadAsync(id, default))!["a"]);
+        await store.RenewAsync(id, data, DateTimeOffset.UtcNow.AddDays(365), default);
+        Assert.Equal("1", (await store.LoadAsync(id, default))!["a"]);
+    }
+
+    /// <summary>
     /// Issue 24, finding 12: a session a request only reads expires on time unless every request renews it. A 3 s
     /// timeout, one write, then a read every second for six: CherryPy keeps the value, and so must every store. The stores run
     /// at once, each on its own server.
