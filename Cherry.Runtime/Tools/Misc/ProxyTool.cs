@@ -1,58 +1,133 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace Cherry;
 
 /// <summary>
-/// CherryPy's <c>proxy</c> (before_request_body 30): behind a reverse proxy, takes the scheme, host and client
-/// address from forwarding headers, so <see cref="Request.Url"/>, redirects and <see cref="Request.RemoteAddress"/>
-/// report what the client used.
+/// CherryPy's <c>proxy</c>: behind a reverse proxy, takes the scheme, host and client address from forwarding headers,
+/// so <see cref="Request.Url"/>, redirects, <see cref="Request.Scheme"/> (the session cookie's Secure) and
+/// <see cref="Request.RemoteAddress"/> report what the client used. Unlike CherryPy it believes those headers only from
+/// <see cref="ProxyOptions.TrustedProxies"/>, as ASP.NET Core's forwarded-headers middleware does, and reads the
+/// client address from the nearest hop outwards.
 /// </summary>
 public sealed class ProxyTool : HookTool
 {
     public const string ToolName = ToolCatalog.Proxy.Name;
 
+    private static readonly IPNetwork[] DefaultNetworks = Networks(ProxyOptions.DefaultTrustedProxies);
+
+    private IPNetwork[] _trusted = DefaultNetworks;
+
     public override string Name => ToolName;
 
-    public override HookPoint Point => HookPoint.BeforeRequestBody;
+    /// <summary>
+    /// on_start_resource 30, where CherryPy has before_request_body 30: redirect answers at on_start_resource 50 and
+    /// every URL a tool builds must already name the client's scheme and host.
+    /// </summary>
+    public override HookPoint Point => HookPoint.OnStartResource;
 
     public override int Priority => 30;
 
     public ProxyOptions Options { get; set; } = new();
 
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
+    public override void Configure(ToolArguments arguments)
+    {
+        Options = Options.Bind(arguments);
+        _trusted = Networks(Options.TrustedProxies);
+    }
 
     public override ValueTask RunAsync(Request request)
     {
-        Apply(request, Options.Base, Options.Local, Options.Remote, Options.Scheme);
+        Apply(request, Options.Base, Options.Local, Options.Remote, Options.Scheme, _trusted);
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The helper form.</summary>
-    public static void Apply(Request request, string? @base = null, string local = ProxyOptions.DefaultLocal, string remote = ProxyOptions.DefaultRemote, string scheme = ProxyOptions.DefaultScheme)
+    /// <summary>The helper form; <paramref name="trustedProxies"/> null trusts loopback only.</summary>
+    public static void Apply(Request request, string? @base = null, string local = ProxyOptions.DefaultLocal, string remote = ProxyOptions.DefaultRemote,
+        string scheme = ProxyOptions.DefaultScheme, string[]? trustedProxies = null) =>
+        Apply(request, @base, local, remote, scheme, trustedProxies is null ? DefaultNetworks : Networks(trustedProxies));
+
+    private static void Apply(Request request, string? @base, string local, string remote, string scheme, IPNetwork[] trusted)
     {
+        // From any peer but a trusted proxy the forwarding headers are the client's own words: the request stays as it came.
+        var fromProxy = IsTrusted(request.HttpContext.Connection.RemoteIpAddress, trusted);
         var headers = request.Headers;
         var requestScheme = request.HttpContext.Request.Scheme;
-        if (scheme.Length > 0 && headers[scheme].ToString() is { Length: > 0 } forwardedScheme)
+        if (fromProxy && scheme.Length > 0 && headers[scheme].ToString() is { Length: > 0 } forwardedScheme)
         {
             requestScheme = scheme.Contains("ssl", StringComparison.OrdinalIgnoreCase)
                 ? (forwardedScheme.Equals("on", StringComparison.OrdinalIgnoreCase) ? "https" : requestScheme)
-                : First(forwardedScheme);
+                : Nearest(forwardedScheme);
         }
-        var host = local.Length > 0 && headers[local].ToString() is { Length: > 0 } forwardedHost
-            ? First(forwardedHost)
+        var host = fromProxy && local.Length > 0 && headers[local].ToString() is { Length: > 0 } forwardedHost
+            ? Nearest(forwardedHost)
             : @base ?? HostHeader.Authority(request.HttpContext);
         var @new = host.Contains("://", StringComparison.Ordinal) ? host : requestScheme + "://" + host;
-        // The forwarding headers are the client's words until a proxy overwrites them: a base no URL can be built on is a 400.
+        // The forwarding headers may still carry what a client sent through the proxy: a base no URL can be built on is a 400.
         if (!Uri.TryCreate(@new, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || parsed.PathAndQuery != "/")
         {
             throw new HttpError(400, "The forwarded host or scheme does not name a valid base URL.");
         }
-        request.Base = @new;
-        if (remote.Length > 0 && headers[remote].ToString() is { Length: > 0 } forwardedFor)
+        // The scheme in lower case whatever the header's case, so that Request.Scheme compares as written.
+        request.Base = parsed.Scheme + @new[parsed.Scheme.Length..];
+        if (fromProxy && remote.Length > 0 && headers[remote].ToString() is { Length: > 0 } forwardedFor && Client(forwardedFor, trusted) is { } client)
         {
-            request.RemoteAddress = First(forwardedFor);
+            request.RemoteAddress = client;
         }
     }
 
-    private static string First(string list) => list.Split(',')[0].Trim();
+    /// <summary>
+    /// The client by the forwarding list, read from the nearest hop outwards (not CherryPy's leftmost entry): each
+    /// trusted proxy's entry names the peer it had, and the first address that is not a trusted proxy is the client. A
+    /// client can write anything to the left of its own proxy's entry, never to the right. An entry that names no
+    /// address ends what can be known, leaving the last address found (null: none).
+    /// </summary>
+    private static string? Client(string list, IPNetwork[] trusted)
+    {
+        string? client = null;
+        var entries = list.Split(',');
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            // An address, or an address and port (1.2.3.4:5678, [::1]:5678) as some proxies write it.
+            if (!IPEndPoint.TryParse(entries[i].AsSpan().Trim(), out var hop))
+            {
+                break;
+            }
+            var address = Normal(hop.Address);
+            client = address.ToString();
+            if (!IsTrusted(address, trusted))
+            {
+                break;
+            }
+        }
+        return client;
+    }
+
+    /// <summary>
+    /// A peer without an IP address is a Unix socket, which only this host can reach: trusted, as ASP.NET Core's
+    /// forwarded-headers middleware trusts it.
+    /// </summary>
+    private static bool IsTrusted(IPAddress? address, IPNetwork[] trusted) =>
+        address is null || Array.Exists(trusted, n => n.Contains(Normal(address)));
+
+    // A dual-stack socket reports IPv4 peers as ::ffff:a.b.c.d; the networks name them as IPv4.
+    private static IPAddress Normal(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+    /// <summary>The value the nearest proxy added to a list (a proxy that overwrites the header leaves only its own).</summary>
+    private static string Nearest(string list) => list[(list.LastIndexOf(',') + 1)..].Trim();
+
+    private static IPNetwork[] Networks(string[] entries) => Array.ConvertAll(entries, Network);
+
+    /// <summary>A network (<c>10.0.0.0/8</c>), or an address as a network of one.</summary>
+    private static IPNetwork Network(string entry)
+    {
+        if (entry.Contains('/'))
+        {
+            return IPNetwork.Parse(entry);
+        }
+        var address = Normal(IPAddress.Parse(entry));
+        return new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+    }
 }
 
 /// <summary>Turns on <see cref="ProxyTool"/>: <c>[Proxy(Base = "www.example.com")]</c>.</summary>
@@ -71,6 +146,9 @@ public sealed class ProxyAttribute : ToolAttribute
 
     /// <inheritdoc cref="ProxyOptions.Scheme"/>
     public string Scheme { get => _options.Scheme; set => _options = _options with { Scheme = value }; }
+
+    /// <inheritdoc cref="ProxyOptions.TrustedProxies"/>
+    public string[] TrustedProxies { get => _options.TrustedProxies; set => _options = _options with { TrustedProxies = value }; }
 
     public override Tool CreateTool() => new ProxyTool { Options = _options };
 }
