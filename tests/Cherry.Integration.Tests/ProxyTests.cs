@@ -85,6 +85,19 @@ public sealed class ProxyTests(ProxyFixture fixture) : IClassFixture<ProxyFixtur
         Assert.Contains($" remote={client} ", body);
     }
 
+    [Theory]
+    // Two proxies that append (Apache's mod_proxy): the outer one's entries name the host the client used.
+    [InlineData("198.51.100.7, 10.0.0.1", "public.example, inner.example", "public.example", "198.51.100.7")]
+    // One proxy that appends to what the client wrote: the client's own entries are left of the proxy's and do not count.
+    [InlineData("6.6.6.6, 198.51.100.7", "forged.example, real.example", "real.example", "198.51.100.7")]
+    // A proxy that overwrites the host header: its one value stands for the hops behind it.
+    [InlineData("198.51.100.7, 10.0.0.1", "front.example", "front.example", "198.51.100.7")]
+    public async Task The_host_is_read_hop_by_hop_with_the_client_address(string forwardedFor, string forwardedHost, string host, string client)
+    {
+        var (_, body) = await _client.FetchAsync("/where", ("X-Forwarded-For", forwardedFor), ("X-Forwarded-Host", forwardedHost));
+        Assert.Equal($"base=http://{host} scheme=http remote={client} url=http://{host}/where", body);
+    }
+
     [Fact]
     public async Task Forwarding_headers_from_a_peer_that_is_no_trusted_proxy_are_ignored()
     {

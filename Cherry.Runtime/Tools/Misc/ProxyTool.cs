@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Http;
 
 namespace Cherry;
 
@@ -50,18 +51,17 @@ public sealed class ProxyTool : HookTool
     private static void Apply(Request request, string? @base, string local, string remote, string scheme, IPNetwork[] trusted)
     {
         // From any peer but a trusted proxy the forwarding headers are the client's own words: the request stays as it came.
-        var fromProxy = IsTrusted(request.HttpContext.Connection.RemoteIpAddress, trusted);
-        var headers = request.Headers;
+        var (forwardedScheme, forwardedHost, client) = IsTrusted(request.HttpContext.Connection.RemoteIpAddress, trusted)
+            ? Forwarded(request.Headers, local, remote, scheme, trusted)
+            : default;
         var requestScheme = request.HttpContext.Request.Scheme;
-        if (fromProxy && scheme.Length > 0 && headers[scheme].ToString() is { Length: > 0 } forwardedScheme)
+        if (forwardedScheme is not null)
         {
             requestScheme = scheme.Contains("ssl", StringComparison.OrdinalIgnoreCase)
                 ? (forwardedScheme.Equals("on", StringComparison.OrdinalIgnoreCase) ? "https" : requestScheme)
-                : Nearest(forwardedScheme);
+                : forwardedScheme;
         }
-        var host = fromProxy && local.Length > 0 && headers[local].ToString() is { Length: > 0 } forwardedHost
-            ? Nearest(forwardedHost)
-            : @base ?? HostHeader.Authority(request.HttpContext);
+        var host = forwardedHost ?? @base ?? HostHeader.Authority(request.HttpContext);
         var @new = host.Contains("://", StringComparison.Ordinal) ? host : requestScheme + "://" + host;
         // The forwarding headers may still carry what a client sent through the proxy: a base no URL can be built on is a 400.
         if (!Uri.TryCreate(@new, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || parsed.PathAndQuery != "/")
@@ -70,37 +70,47 @@ public sealed class ProxyTool : HookTool
         }
         // The scheme in lower case whatever the header's case, so that Request.Scheme compares as written.
         request.Base = parsed.Scheme + @new[parsed.Scheme.Length..];
-        if (fromProxy && remote.Length > 0 && headers[remote].ToString() is { Length: > 0 } forwardedFor && Client(forwardedFor, trusted) is { } client)
+        if (client is not null)
         {
             request.RemoteAddress = client;
         }
     }
 
     /// <summary>
-    /// The client by the forwarding list, read from the nearest hop outwards (not CherryPy's leftmost entry): each
-    /// trusted proxy's entry names the peer it had, and the first address that is not a trusted proxy is the client. A
-    /// client can write anything to the left of its own proxy's entry, never to the right. An entry that names no
-    /// address ends what can be known, leaving the last address found (null: none).
+    /// What the trusted proxies say, hop by hop from the nearest outwards, as ASP.NET Core's forwarded-headers middleware
+    /// reads it (CherryPy takes each header's leftmost entry, which the client can write): each proxy appends one entry
+    /// to each list, so the n-th entry from the right of every header is the n-th hop's. A hop's entries count while the
+    /// peer that sent them is a trusted proxy; its <paramref name="remote"/> entry names the peer before it, the client
+    /// once that is no trusted proxy. The farthest counted hop's scheme and host win (a header a proxy overwrites has the
+    /// nearest hop's only). An entry that names no address ends the walk: the client is the last address found, if any.
     /// </summary>
-    private static string? Client(string list, IPNetwork[] trusted)
+    private static (string? Scheme, string? Host, string? Client) Forwarded(IHeaderDictionary headers, string local, string remote, string scheme, IPNetwork[] trusted)
     {
-        string? client = null;
-        var entries = list.Split(',');
-        for (var i = entries.Length - 1; i >= 0; i--)
+        var (schemes, hosts, peers) = (Entries(headers, scheme), Entries(headers, local), Entries(headers, remote));
+        string? forwardedScheme = null, forwardedHost = null, client = null;
+        var hops = Math.Max(peers.Length, Math.Max(schemes.Length, hosts.Length));
+        for (var hop = 1; hop <= hops; hop++)
         {
+            forwardedScheme = At(schemes, hop) ?? forwardedScheme;
+            forwardedHost = At(hosts, hop) ?? forwardedHost;
             // An address, or an address and port (1.2.3.4:5678, [::1]:5678) as some proxies write it.
-            if (!IPEndPoint.TryParse(entries[i].AsSpan().Trim(), out var hop))
+            if (!IPEndPoint.TryParse(At(peers, hop) ?? "", out var peer))
             {
                 break;
             }
-            var address = Normal(hop.Address);
+            var address = Normal(peer.Address);
             client = address.ToString();
             if (!IsTrusted(address, trusted))
             {
                 break;
             }
         }
-        return client;
+        return (forwardedScheme, forwardedHost, client);
+
+        static string[] Entries(IHeaderDictionary headers, string name) =>
+            name.Length == 0 ? [] : headers[name].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        static string? At(string[] entries, int hop) => hop <= entries.Length ? entries[^hop] : null;
     }
 
     /// <summary>
@@ -112,9 +122,6 @@ public sealed class ProxyTool : HookTool
 
     // A dual-stack socket reports IPv4 peers as ::ffff:a.b.c.d; the networks name them as IPv4.
     private static IPAddress Normal(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-
-    /// <summary>The value the nearest proxy added to a list (a proxy that overwrites the header leaves only its own).</summary>
-    private static string Nearest(string list) => list[(list.LastIndexOf(',') + 1)..].Trim();
 
     private static IPNetwork[] Networks(string[] entries) => Array.ConvertAll(entries, Network);
 
