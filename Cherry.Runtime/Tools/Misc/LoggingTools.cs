@@ -83,7 +83,7 @@ public sealed class LogAccessTool : Tool
     private static ValueTask CountSent(Request request)
     {
         var features = request.HttpContext.Features;
-        // Once per response: an internal redirect runs this hook again on the same connection's features.
+        // Once per response: after an internal redirect the next request's chain runs this hook on the same features.
         if (features.Get<IHttpResponseBodyFeature>() is { } body and not StreamResponseBodyFeature { Stream: SentBytesStream })
         {
             features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(new SentBytesStream(body), body));

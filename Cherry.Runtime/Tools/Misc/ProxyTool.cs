@@ -8,8 +8,8 @@ namespace Cherry;
 /// CherryPy's <c>proxy</c>: behind a reverse proxy, takes the scheme, host and client address from forwarding headers,
 /// so <see cref="Request.Url"/>, redirects, <see cref="Request.Scheme"/> (the session cookie's Secure) and
 /// <see cref="Request.RemoteAddress"/> report what the client used. Unlike CherryPy it believes those headers only from
-/// <see cref="ProxyOptions.TrustedProxies"/>, as ASP.NET Core's forwarded-headers middleware does, and reads the
-/// client address from the nearest hop outwards.
+/// <see cref="ProxyOptions.TrustedProxies"/>, and reads them hop by hop from the nearest outwards, as ASP.NET Core's
+/// forwarded-headers middleware does.
 /// </summary>
 public sealed class ProxyTool : HookTool
 {
