@@ -125,7 +125,8 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string> Local = new("local", "Local");
             public static readonly ToolArgument<string> Remote = new("remote", "Remote");
             public static readonly ToolArgument<string> Scheme = new("scheme", "Scheme");
-            public static readonly ToolDeclaration Tool = new(Name, "ProxyAttribute", "ProxyTool", Base, Local, Remote, Scheme);
+            public static readonly ToolArgument<string[]> TrustedProxies = new("trusted_proxies", "TrustedProxies", ProxyNetworks);
+            public static readonly ToolDeclaration Tool = new(Name, "ProxyAttribute", "ProxyTool", Base, Local, Remote, Scheme, TrustedProxies);
         }
 
         public static class Redirect

@@ -63,6 +63,42 @@ namespace Cherry.Shared
             return null;
         }
 
+        /// <summary>
+        /// proxy's trusted_proxies: each an IP address (<c>10.0.0.5</c>) or a network as address/prefix length
+        /// (<c>10.0.0.0/8</c>, <c>fd00::/8</c>), the forms System.Net.IPNetwork parses (no bits set past the prefix).
+        /// </summary>
+        public static string? ProxyNetworks(string[] entries)
+        {
+            foreach (var entry in entries)
+            {
+                var slash = entry.IndexOf('/');
+                // IPAddress alone also reads "10" as 0.0.0.10: an IPv4 address here is four dotted numbers.
+                if (!System.Net.IPAddress.TryParse(slash < 0 ? entry : entry.Substring(0, slash), out var address)
+                    || entry.IndexOf(':') < 0 && entry.Split('/')[0].Split('.').Length != 4)
+                {
+                    return $"'{entry}' is not an IP address or a network (address/prefix length, as 10.0.0.0/8)";
+                }
+                if (slash < 0)
+                {
+                    continue;
+                }
+                var bytes = address.GetAddressBytes();
+                if (!int.TryParse(entry.Substring(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix)
+                    || prefix > bytes.Length * 8)
+                {
+                    return $"the network '{entry}' needs a prefix length from 0 to {bytes.Length * 8}";
+                }
+                for (var bit = prefix; bit < bytes.Length * 8; bit++)
+                {
+                    if ((bytes[bit / 8] & (0x80 >> (bit % 8))) != 0)
+                    {
+                        return $"the network '{entry}' has address bits set past its prefix length";
+                    }
+                }
+            }
+            return null;
+        }
+
         public static string? CompressLevel(int level) =>
             level is >= 0 and <= 9 ? null : $"the compression level is 0 to 9 (it is {level})";
 

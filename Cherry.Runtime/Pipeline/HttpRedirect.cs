@@ -6,7 +6,8 @@ namespace Cherry;
 
 /// <summary>
 /// Redirects the client (300–399; 303 by default, 302 for an HTTP/1.0 client), as <c>cherrypy.HTTPRedirect</c>
-/// does. Relative URLs are resolved against the current URL when the redirect is answered.
+/// does. Relative URLs are resolved against the current URL when the redirect is answered, and stay on the site
+/// whatever separators they use (<c>\\evil.example\x</c> and <c>//evil.example</c> are paths here, not other hosts).
 /// </summary>
 public sealed class HttpRedirect : Exception
 {
@@ -87,9 +88,12 @@ public sealed class HttpRedirect : Exception
         return body.ToString();
     }
 
-    /// <summary>The target as a URI, and as written (a resolved Uri's original string keeps the handler's characters and escapes).</summary>
+    /// <summary>
+    /// The target as a URI, and as written (a resolved Uri's original string keeps the handler's characters and escapes).
+    /// A target without a scheme stays on this site whatever separators it uses (<see cref="RedirectTarget"/>).
+    /// </summary>
     private static (string Uri, string AsGiven) Resolve(Request request, string url) =>
-        Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var current) && Uri.TryCreate(current, url, out var absolute)
+        Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var current) && RedirectTarget.Resolve(current, url) is { } absolute
             ? (absolute.AbsoluteUri, absolute.OriginalString)
             : (url, url);
 

@@ -220,6 +220,13 @@ public sealed class Request
         set => Cold.Base = value;
     }
 
+    /// <summary>
+    /// The scheme the client used (<c>http</c> or <c>https</c>), CherryPy's <c>request.scheme</c>: <see cref="Base"/>'s,
+    /// so behind a TLS proxy the proxy tool's, not the connection's. What decides anything that depends on HTTPS (the
+    /// session cookie's Secure).
+    /// </summary>
+    public string Scheme => Base[..Base.IndexOf(':')];
+
     /// <summary>The client's address, CherryPy's <c>request.remote.ip</c>; the proxy tool sets it from X-Forwarded-For.</summary>
     public string RemoteAddress
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Cherry;
 
@@ -47,10 +48,14 @@ internal static class RequestBodyReader
         }
     }
 
-    /// <summary>411 for a body-carrying method whose body has neither a length nor chunked framing.</summary>
+    /// <summary>
+    /// 411 for a body-carrying method that declares no length and whose framing says no body follows. The server's
+    /// own answer, not a header: HTTP/1.1 frames a body of unknown length with Transfer-Encoding, while HTTP/2 and
+    /// HTTP/3 never send that header and stream DATA frames until the end of the stream.
+    /// </summary>
     public static void RequireLength(HttpRequest http)
     {
-        if (http.ContentLength is null && !http.Headers.ContainsKey("Transfer-Encoding"))
+        if (http.ContentLength is null && http.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true)
         {
             throw new HttpError(411);
         }

@@ -34,7 +34,10 @@ public sealed class ToolArgumentTests
             [Exposed, {|CHERRY0008:Sessions(Timeout = 0)|}] public string Short() => "x";
             [Exposed, {|CHERRY0008:ResponseHeaders("X-Frame-Options")|}] public string Half() => "x";
             [Exposed, {|CHERRY0008:Redirect("")|}] public string Nowhere() => "x";
+            [Exposed, {|CHERRY0008:Proxy(TrustedProxies = new[] { "10.0.0.1/8" })|}] public string HostBits() => "x";
+            [Exposed, {|CHERRY0008:Proxy(TrustedProxies = new[] { "nginx" })|}] public string Named() => "x";
             [Exposed, Gzip(CompressLevel = 9), TrailingSlash(Status = 308), Referer("example", Error = 404), Sessions(Timeout = 5)] public string Fine() => "x";
+            [Exposed, Proxy(TrustedProxies = new[] { "10.0.0.0/8", "192.0.2.7", "::1", "fd00::/8" })] public string Proxied() => "x";
         }
         """);
 

@@ -39,8 +39,9 @@ public sealed class CherryServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = contentRoot });
         builder.WebHost.UseKestrel(o =>
         {
-            o.Listen(IPAddress.Loopback, 0);
+            // First, so that endpoint defaults it sets (Protocols = Http2 for h2c) apply to the listener below.
             kestrel?.Invoke(o);
+            o.Listen(IPAddress.Loopback, 0);
         });
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);

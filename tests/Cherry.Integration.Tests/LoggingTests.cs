@@ -67,6 +67,52 @@ public sealed class LoggingTests
         Assert.DoesNotContain(collector.Entries, e => e.Level >= LogLevel.Warning);
     }
 
+    [Theory]
+    [InlineData("/large")]
+    [InlineData("/large_buffered")]
+    public async Task An_abandoned_download_is_logged_as_499_with_the_bytes_that_went_out(string path)
+    {
+        var collector = new LogCollector();
+        await using var server = await StartReferenceAsync(collector);
+        using (var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp))
+        {
+            await socket.ConnectAsync(server.Address.Host, server.Address.Port);
+            await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n"));
+            // The status line and headers, then away with the body unread: a reset, as from a closed browser tab.
+            var head = "";
+            var buffer = new byte[16 * 1024];
+            while (!head.Contains("\r\n\r\n", StringComparison.Ordinal) && await socket.ReceiveAsync(buffer) is > 0 and var read)
+            {
+                head += System.Text.Encoding.Latin1.GetString(buffer, 0, read);
+            }
+            Assert.StartsWith("HTTP/1.1 200", head);
+            Assert.Contains($"Content-Length: {ReferenceRoot.LargeSize}", head);
+            socket.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+        }
+        var (status, bytes) = StatusAndBytes(await AccessLineAsync(collector, $"GET {path} "));
+        Assert.Equal("499", status);
+        // What the socket buffers took, at most: far from the whole body.
+        Assert.InRange(long.Parse(bytes, System.Globalization.CultureInfo.InvariantCulture), 0, ReferenceRoot.LargeSize / 4);
+        Assert.DoesNotContain(collector.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task A_download_read_to_its_end_is_logged_with_its_status_and_length()
+    {
+        var collector = new LogCollector();
+        await using var server = await StartReferenceAsync(collector);
+        var (response, body) = await server.Client.FetchAsync("/large");
+        Assert.Equal(ReferenceRoot.LargeSize, body.Length);
+        Assert.Equal(("200", ReferenceRoot.LargeSize.ToString(System.Globalization.CultureInfo.InvariantCulture)), StatusAndBytes(await AccessLineAsync(collector, "GET /large ")));
+    }
+
+    private static (string Status, string Bytes) StatusAndBytes(string line)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(line, "HTTP/1\\.1\" (\\d{3}) (\\S+) \"");
+        Assert.True(match.Success, line);
+        return (match.Groups[1].Value, match.Groups[2].Value);
+    }
+
     [Fact]
     public async Task The_access_log_escapes_what_could_forge_a_line()
     {

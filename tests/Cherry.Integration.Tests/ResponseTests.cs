@@ -204,4 +204,34 @@ public sealed class ResponseTests(ResponseFixture fixture) : IClassFixture<Respo
         Assert.Contains(uri + "\">", body);
         Assert.Contains(shown + "</a>", body);
     }
+
+    [Theory]
+    // Each is //evil.example/x to a browser (WHATWG: backslash is slash, tabs and newlines dropped, leading spaces trimmed).
+    [InlineData("\\\\evil.example\\x", "/evil.example/x")]
+    [InlineData("//evil.example/x", "/evil.example/x")]
+    [InlineData("///evil.example/x", "/evil.example/x")]
+    [InlineData("/\\evil.example/x", "/evil.example/x")]
+    [InlineData("\\/evil.example/x", "/evil.example/x")]
+    [InlineData("\\\\\\evil.example\\x", "/evil.example/x")]
+    [InlineData("/\t/evil.example/x", "/evil.example/x")]
+    [InlineData("\t//evil.example/x", "/evil.example/x")]
+    [InlineData(" //evil.example/x", "/evil.example/x")]
+    [InlineData("/\r\n/evil.example/x", "/evil.example/x")]
+    [InlineData("\\evil.example", "/evil.example")]
+    [InlineData("\\\\evil.example", "/evil.example")]
+    public async Task A_redirect_target_without_a_scheme_stays_on_the_site_whatever_its_separators(string to, string path)
+    {
+        var (response, body) = await _client.FetchAsync("/redirect?to=" + Uri.EscapeDataString(to));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var location = new Uri(fixture.Server.Address, path).AbsoluteUri;
+        Assert.Equal(location, response.Headers.Location!.OriginalString);
+        Assert.Contains("<a href=\"" + location + "\">", body);
+    }
+
+    [Fact]
+    public async Task A_redirect_target_with_a_scheme_goes_where_it_says()
+    {
+        var (response, _) = await _client.FetchAsync("/redirect?to=" + Uri.EscapeDataString("https://elsewhere.example/x"));
+        Assert.Equal("https://elsewhere.example/x", response.Headers.Location!.OriginalString);
+    }
 }

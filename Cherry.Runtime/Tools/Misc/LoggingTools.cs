@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace Cherry;
@@ -57,32 +59,63 @@ public sealed class LogHooksTool : HookTool
 
 /// <summary>
 /// An access log through ILogger (category <c>Cherry.Access</c>) in CherryPy's format:
-/// <c>host - user [time] "request line" status bytes "referer" "user-agent"</c> (on_end_request).
+/// <c>host - user [time] "request line" status bytes "referer" "user-agent"</c> (on_end_request). A response the client
+/// went away from before it had all of it is logged as nginx logs it: 499 and the bytes that went out. To count those,
+/// the tool puts a <see cref="SentBytesStream"/> in front of the response body at on_start_resource.
 /// </summary>
-public sealed class LogAccessTool : HookTool
+public sealed class LogAccessTool : Tool
 {
     public const string ToolName = ToolCatalog.Logging.Access;
+
+    /// <summary>nginx's status for a request whose client closed the connection before the answer was complete.</summary>
+    private const int ClientClosedRequest = 499;
 
     private ILogger? _logger;
 
     public override string Name => ToolName;
 
-    public override HookPoint Point => HookPoint.OnEndRequest;
-
-    public override ValueTask RunAsync(Request request)
+    public override void Attach(ToolChainBuilder chain)
     {
-        var logger = _logger ??= request.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory ? factory.CreateLogger("Cherry.Access") : request.App.Logger;
-        logger.LogInformation("{Line}", Line(request, request.App.Time.GetUtcNow()));
-        return ValueTask.CompletedTask;
+        chain.Add(Name, HookPoint.OnStartResource, 0, false, CountSent);
+        chain.Add(Name, HookPoint.OnEndRequest, 50, false, LogAsync);
+    }
 
-        static string Line(Request request, DateTimeOffset now)
+    private static ValueTask CountSent(Request request)
+    {
+        var features = request.HttpContext.Features;
+        // Once per response: after an internal redirect the next request's chain runs this hook on the same features.
+        if (features.Get<IHttpResponseBodyFeature>() is { } body and not StreamResponseBodyFeature { Stream: SentBytesStream })
+        {
+            features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(new SentBytesStream(body), body));
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask LogAsync(Request request)
+    {
+        SentBytesStream? counter = null;
+        var features = request.HttpContext.Features;
+        if (features.Get<IHttpResponseBodyFeature>() is StreamResponseBodyFeature { Stream: SentBytesStream counting, PriorFeature: { } server } wrapper)
+        {
+            // Writes what a handler's writer left in the wrapper's pipe, so that it is sent and counted.
+            await wrapper.CompleteAsync();
+            features.Set(server);
+            counter = counting;
+        }
+        var logger = _logger ??= request.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory ? factory.CreateLogger("Cherry.Access") : request.App.Logger;
+        logger.LogInformation("{Line}", Line(request, counter, request.App.Time.GetUtcNow()));
+
+        static string Line(Request request, SentBytesStream? counter, DateTimeOffset now)
         {
             var http = request.HttpContext;
             var target = Escape(http.Request.Path.Value + http.Request.QueryString.Value);
-            var bytes = http.Response.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+            // Cut short while the body went out (a client gone before the answer already has the runner's 499 and 0).
+            var cut = counter is { ClientGone: true };
+            var status = cut ? ClientClosedRequest : http.Response.StatusCode;
+            var bytes = (cut ? counter!.Sent : http.Response.ContentLength)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
             return $"{request.RemoteAddress} - {(string.IsNullOrEmpty(request.Login) ? "-" : request.Login)} "
                 + $"[{now.ToString("dd/MMM/yyyy:HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} +0000] "
-                + $"\"{http.Request.Method} {target} {http.Request.Protocol}\" {http.Response.StatusCode} {bytes} "
+                + $"\"{http.Request.Method} {target} {http.Request.Protocol}\" {status} {bytes} "
                 + $"\"{Escape(http.Request.Headers.Referer.ToString())}\" \"{Escape(http.Request.Headers.UserAgent.ToString())}\"";
         }
 

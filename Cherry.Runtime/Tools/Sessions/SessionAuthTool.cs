@@ -109,7 +109,7 @@ public sealed class SessionAuthTool : HookTool
     private static string OnSite(Request request, string fromPage)
     {
         var current = new Uri(request.Url(request.PathInfo));
-        return Uri.TryCreate(current, fromPage, out var target) && target.Scheme == current.Scheme && target.Authority == current.Authority
+        return RedirectTarget.Resolve(current, fromPage) is { } target && target.Scheme == current.Scheme && target.Authority == current.Authority
             ? target.AbsoluteUri
             : request.Url("/");
     }

@@ -263,7 +263,7 @@ public sealed class SessionsTool : Tool
         {
             Path = settings.Path ?? (fromHeader.Length > 0 ? fromHeader : "/"),
             Domain = settings.Domain,
-            Secure = settings.Secure == CookieSecurePolicy.Always || settings.Secure == CookieSecurePolicy.SameAsRequest && request.HttpContext.Request.IsHttps,
+            Secure = settings.Secure == CookieSecurePolicy.Always || settings.Secure == CookieSecurePolicy.SameAsRequest && request.Scheme == "https",
             HttpOnly = settings.HttpOnly,
             SameSite = settings.SameSite,
         };

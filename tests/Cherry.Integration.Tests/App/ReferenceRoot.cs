@@ -34,6 +34,18 @@ public sealed class ReferenceRoot : Root
         return "slow done";
     }
 
+    private static readonly byte[] Zeros = new byte[LargeSize];
+
+    public const int LargeSize = 64 << 20;
+
+    /// <summary>A download too large for the socket buffers, with a Content-Length: one for a client to abandon.</summary>
+    [Exposed]
+    public void Large(Request request) => Static.ServeFileObj(request, new MemoryStream(Zeros, writable: false));
+
+    /// <summary>The same bytes as one buffered body, written in a single write.</summary>
+    [Exposed]
+    public byte[] LargeBuffered() => Zeros;
+
     /// <summary>Answers only when the client has gone: the request's token is what ends the wait.</summary>
     [Exposed]
     public async Task<string> UntilAborted(CancellationToken cancellation)
