@@ -33,6 +33,7 @@ public sealed class Request
         public Exception? Error;
         public string? Base;
         public string? RemoteAddress;
+        public bool Replaced;
     }
 
     internal Request(HttpContext httpContext, MountedApp app, string pathInfo, string queryString, Request? previous)
@@ -125,6 +126,12 @@ public sealed class Request
     }
 
     internal SessionState? SessionState { get => _cold?.SessionState; set => Cold.SessionState = value; }
+
+    /// <summary>
+    /// Whether an internal redirect replaced this request with another: its on_end_request hooks still run, but what
+    /// happens once per HTTP exchange (the access log line) is the last request's to do.
+    /// </summary>
+    internal bool IsReplaced { get => _cold?.Replaced ?? false; set => Cold.Replaced = value; }
 
     /// <summary>Set while the profiler tool profiles this request; the chain and the runner record into it.</summary>
     internal RequestProfile? Profile { get => _cold?.Profile; set => Cold.Profile = value; }

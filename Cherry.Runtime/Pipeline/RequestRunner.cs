@@ -39,6 +39,7 @@ internal static partial class RequestRunner
             {
                 var context = request.HttpContext;
                 var app = request.App;
+                request.IsReplaced = true;
                 visited ??= [];
                 visited.Add(request.PathInfo + "?" + request.QueryString);
                 var target = redirect.Path.StartsWith('/') ? redirect.Path : UrlPath.Join(request.PathInfo, redirect.Path);

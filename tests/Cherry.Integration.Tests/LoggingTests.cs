@@ -51,6 +51,23 @@ public sealed class LoggingTests
             environment: "Production",
             services: services => services.AddLogging(b => b.AddProvider(collector).SetMinimumLevel(LogLevel.Debug)));
 
+    /// <summary>
+    /// The requests an internal redirect replaced run their on_end_request hooks (EndOfRequestTests), but the exchange
+    /// is logged once, by the last, as CherryPy logs it.
+    /// </summary>
+    [Fact]
+    public async Task An_internal_redirect_is_one_access_line()
+    {
+        var collector = new LogCollector();
+        await using var server = await StartReferenceAsync(collector);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await server.Client.FetchAsync("/internal")).Response.StatusCode);
+        await AccessLineAsync(collector, "GET /internal");
+        // A request after it, logged: the replaced request's hooks ran before (they run before the exchange ends).
+        await server.Client.FetchAsync("/?name=after");
+        await AccessLineAsync(collector, "GET /?name=after ");
+        Assert.Single(collector.Entries, e => e.Message.StartsWith("127.0.0.1 - - [", StringComparison.Ordinal) && e.Message.Contains("GET /internal", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_client_that_goes_away_is_no_error()
     {

@@ -93,6 +93,11 @@ public sealed class LogAccessTool : Tool
 
     private async ValueTask LogAsync(Request request)
     {
+        // One line per HTTP exchange, as CherryPy logs it: a request an internal redirect replaced is not logged.
+        if (request.IsReplaced)
+        {
+            return;
+        }
         SentBytesStream? counter = null;
         var features = request.HttpContext.Features;
         if (features.Get<IHttpResponseBodyFeature>() is StreamResponseBodyFeature { Stream: SentBytesStream counting, PriorFeature: { } server } wrapper)
