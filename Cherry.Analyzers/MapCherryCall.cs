@@ -41,7 +41,7 @@ namespace Cherry.Analyzers
             var scriptName = Argument(invocation, "scriptName") is not { } script
                 ? "/"
                 : script.ConstantValue is { HasValue: true, Value: string text } ? text : null;
-            return scriptName is null ? null : new MapCherryCall(invocation, method.TypeArguments[0], "/" + scriptName.Trim('/'));
+            return scriptName is null ? null : new MapCherryCall(invocation, method.TypeArguments[0], ConfigGrammar.ScriptName(scriptName));
         }
 
         /// <summary>The value passed for a parameter, through conversions; null when the default applies.</summary>

@@ -171,8 +171,8 @@ namespace Cherry.Analyzers
             return sections;
         }
 
-        private static string Section(string name) => name == "global" ? "/" : "/" + name.Trim().Trim('/');
+        private static string Section(string name) => name == ConfigGrammar.GlobalSection ? "/" : ConfigGrammar.TreePath("/" + name.Trim().Trim('/'));
 
-        private static bool IsTrue(string value) => value is "True" or "true" or "1";
+        private static bool IsTrue(string value) => ConfigGrammar.TryParseBoolean(value, out var on) && on;
     }
 }

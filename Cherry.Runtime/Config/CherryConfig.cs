@@ -9,7 +9,7 @@ namespace Cherry;
 /// </summary>
 public sealed class CherryConfig
 {
-    public const string GlobalSection = "global";
+    public const string GlobalSection = ConfigGrammar.GlobalSection;
 
     private readonly Dictionary<string, List<KeyValuePair<string, string?>>> _sections = new(StringComparer.Ordinal);
 
@@ -134,18 +134,8 @@ public sealed class CherryConfig
         return section == "/" || path == section || path.StartsWith(section + "/", StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// A section as the tree path it names: a section is written as the URL (<c>[/favicon.ico]</c>, as in CherryPy), while
-    /// tree paths name members with punctuation as <c>_</c> (<c>/favicon_ico</c>), the form dispatch compares segments in.
-    /// </summary>
-    internal static string TreeForm(string section) =>
-        section.Any(Segment.IsPunctuation) ? string.Create(section.Length, section, static (span, s) =>
-        {
-            for (var i = 0; i < s.Length; i++)
-            {
-                span[i] = s[i] != '/' && Segment.IsPunctuation(s[i]) ? '_' : s[i];
-            }
-        }) : section;
+    /// <summary>A section as the tree path it names (<see cref="ConfigGrammar.TreePath"/>: <c>[/favicon.ico]</c> is <c>/favicon_ico</c>).</summary>
+    internal static string TreeForm(string section) => ConfigGrammar.TreePath(section);
 
     private static string NormalizeSection(string section, string key)
     {

@@ -1,13 +1,45 @@
 namespace Cherry;
 
-/// <summary>A configuration key that is unknown or malformed; raised at start-up, naming the key and its section.</summary>
-public sealed class CherryConfigurationException(string section, string key, string problem)
-    : Exception($"Cherry configuration error in section '{section}', key '{key}': {problem}")
+/// <summary>
+/// Configuration that is unknown or malformed, raised at start-up. One exception names every error found, each with
+/// its section, key and fix (<see cref="Errors"/>), so that one run shows them all; <see cref="Section"/> and
+/// <see cref="Key"/> are the first's.
+/// </summary>
+public sealed class CherryConfigurationException : Exception
 {
-    public string Section { get; } = section;
+    public CherryConfigurationException(string section, string key, string problem)
+        : base(Describe(section, key, problem))
+    {
+        Section = section;
+        Key = key;
+        Errors = [this];
+    }
 
-    public string Key { get; } = key;
+    private CherryConfigurationException(IReadOnlyList<CherryConfigurationException> errors)
+        : base($"Cherry configuration has {errors.Count} errors:\n" + string.Join("\n", errors.Select(e => "  - " + e.Message)))
+    {
+        Section = errors[0].Section;
+        Key = errors[0].Key;
+        Errors = errors;
+    }
+
+    public string Section { get; }
+
+    public string Key { get; }
+
+    /// <summary>Every error this exception reports: itself alone, or each of the errors start-up found.</summary>
+    public IReadOnlyList<CherryConfigurationException> Errors { get; }
 
     /// <summary>True when the key's value came from configuration; false when the problem is a default or attribute value.</summary>
     internal bool ConcernsConfiguredValue { get; init; } = true;
+
+    /// <summary>One exception for <paramref name="errors"/> (at least one), each said once, in the order found.</summary>
+    internal static CherryConfigurationException Combine(IEnumerable<CherryConfigurationException> errors)
+    {
+        var distinct = errors.SelectMany(e => e.Errors).DistinctBy(e => e.Message).ToList();
+        return distinct.Count == 1 ? distinct[0] : new CherryConfigurationException(distinct);
+    }
+
+    private static string Describe(string section, string key, string problem) =>
+        $"Cherry configuration error in section '{section}', key '{key}': {problem}";
 }

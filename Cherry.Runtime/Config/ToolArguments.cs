@@ -64,13 +64,7 @@ public sealed class ToolArguments
         {
             return false;
         }
-        value = text.ToLowerInvariant() switch
-        {
-            "true" or "1" or "on" or "yes" => true,
-            "false" or "0" or "off" or "no" => false,
-            _ => throw Malformed(argument, "expected True or False"),
-        };
-        return true;
+        return ConfigGrammar.TryParseBoolean(text, out value) ? true : throw Malformed(argument, "expected True or False");
     }
 
     public bool TryGetInt32(string argument, out int value)
@@ -171,7 +165,27 @@ public sealed class ToolArguments
         {
             if (!_taken.Contains(argument))
             {
-                throw new CherryConfigurationException(section, $"tools.{ToolName}.{argument}", $"the tool '{ToolName}' has no argument '{argument}'.");
+                var known = ToolCatalog.Find(ToolName)?.Arguments.Select(a => a.Key).Concat(SwitchArguments) ?? _taken;
+                throw new CherryConfigurationException(section, $"tools.{ToolName}.{argument}",
+                    $"the tool '{ToolName}' has no argument '{argument}'.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, known))}");
+            }
+        }
+    }
+
+    /// <summary>The arguments every tool takes besides its own.</summary>
+    private static readonly string[] SwitchArguments = ["on", "priority"];
+
+    /// <summary>
+    /// Takes each configured argument that <paramref name="declaration"/> names, without reading its value: for a tool that
+    /// is off here, whose arguments wait for a section below that turns it on.
+    /// </summary>
+    internal void TakeDeclared(ToolDeclaration declaration)
+    {
+        foreach (var argument in _values.Keys)
+        {
+            if (Array.IndexOf(SwitchArguments, argument) >= 0 || declaration.Arguments.Any(a => a.Key == argument))
+            {
+                _taken.Add(argument);
             }
         }
     }

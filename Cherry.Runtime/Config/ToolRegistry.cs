@@ -9,12 +9,16 @@ public sealed class ToolRegistry
 {
     private readonly Dictionary<string, Func<Tool>> _factories = new(StringComparer.Ordinal);
 
+    /// <summary>CherryPy's tools that are on by default in every chain; configuration can switch each off.</summary>
+    internal static readonly Func<Tool>[] DefaultOn = [static () => new TrailingSlashTool(), static () => new EncodeTool(), static () => new LogTracebacksTool()];
+
     public ToolRegistry()
     {
         // The tools on by default are in every chain, so rooting them costs nothing.
-        Register(static () => new TrailingSlashTool());
-        Register(static () => new EncodeTool());
-        Register(static () => new LogTracebacksTool());
+        foreach (var factory in DefaultOn)
+        {
+            Register(factory);
+        }
         foreach (var factory in ToolRoots.Snapshot())
         {
             Register(factory);
@@ -28,6 +32,9 @@ public sealed class ToolRegistry
     public void Register(Func<Tool> factory) => _factories[factory().Name] = factory;
 
     public bool Contains(string name) => _factories.ContainsKey(name);
+
+    /// <summary>The names configuration can turn on.</summary>
+    internal IEnumerable<string> Names => _factories.Keys;
 
     /// <summary>Why a tool name is unknown: a built-in tool the app never named is trimmed, and says how to opt in.</summary>
     internal static string Unknown(string name) =>

@@ -15,6 +15,9 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
 
     private readonly HashSet<string> _staticSections = new(StringComparer.Ordinal);
 
+    /// <summary>Every configuration error found so far: start-up reports them all at once, not the first alone.</summary>
+    private readonly List<CherryConfigurationException> _errors = [];
+
     public void Complete(MountedApp app)
     {
         var entries = app.Tree.Handlers.Append(app.NotFoundEntry).Select(e => (Entry: e, Declared: e.CreateTools())).ToList();
@@ -30,19 +33,33 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         var sections = config.Sections.Where(s => s != CherryConfig.GlobalSection).OrderByDescending(s => s.Length).ToList();
         foreach (var (entry, declared) in entries)
         {
-            (entry.Chain, entry.Settings) = Complete(entry.Path, declared, declaredNames, entry.RequiresSession);
+            if (Complete(entry.Path, declared, declaredNames, entry.RequiresSession) is { } completed)
+            {
+                (entry.Chain, entry.Settings) = completed;
+            }
             // Sections below the entry's tree path get their own chain, with fresh tool instances.
-            entry.Sections = sections
-                .Where(s => CherryConfig.TreeForm(s) is var tree && tree != entry.Path && (entry.Path == "/" ? s != "/" : tree.StartsWith(entry.Path + "/", StringComparison.Ordinal)))
-                .Select(s =>
+            var below = new List<SectionChain>();
+            foreach (var section in sections)
+            {
+                if (CherryConfig.TreeForm(section) is var tree && tree != entry.Path
+                    && (entry.Path == "/" ? section != "/" : tree.StartsWith(entry.Path + "/", StringComparison.Ordinal))
+                    && Complete(section, entry.CreateTools(), declaredNames, requiresSession: false) is var (chain, settings))
                 {
-                    var (chain, settings) = Complete(s, entry.CreateTools(), declaredNames, requiresSession: false);
-                    return new SectionChain(s, chain, settings);
-                })
-                .ToArray();
+                    below.Add(new SectionChain(section, chain, settings));
+                }
+            }
+            entry.Sections = [.. below];
+        }
+        if (_errors.Count > 0)
+        {
+            throw CherryConfigurationException.Combine(_errors);
         }
         app.StaticSections = _staticSections.OrderByDescending(s => s.Length).ToArray();
     }
+
+    /// <summary>" Did you mean ..." with the known tool name nearest to <paramref name="name"/>, if one is near.</summary>
+    private string DidYouMeanTool(string name, Dictionary<string, HandlerEntry> declaredNames) =>
+        ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(name, registry.Names.Concat(declaredNames.Keys).Concat(ToolCatalog.All.Select(t => t.Name))));
 
     /// <summary>A fresh instance of a registered tool, or of one an attribute declares somewhere in the app.</summary>
     private Tool? CreateKnown(string name, Dictionary<string, HandlerEntry> declaredNames) =>
@@ -50,11 +67,16 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         : declaredNames.TryGetValue(name, out var entry) ? Array.Find(entry.CreateTools(), t => t.Name == name)
         : null;
 
+    /// <summary>
+    /// The chain and settings of one tree position; null when its configuration has errors, which are recorded (each key
+    /// and tool is checked on, so that one run finds them all).
+    /// </summary>
     /// <param name="requiresSession">The handler takes a Session, so the sessions tool must be among the tools.</param>
-    private (ToolChain Chain, EntrySettings Settings) Complete(string path, Tool[] declaredTools, Dictionary<string, HandlerEntry> declaredNames, bool requiresSession)
+    private (ToolChain Chain, EntrySettings Settings)? Complete(string path, Tool[] declaredTools, Dictionary<string, HandlerEntry> declaredNames, bool requiresSession)
     {
+        var errorsBefore = _errors.Count;
         // CherryPy's default-on tools; configuration can switch each off.
-        var tools = new List<Tool> { new TrailingSlashTool(), new EncodeTool(), new LogTracebacksTool() };
+        var tools = ToolRegistry.DefaultOn.Select(create => create()).ToList();
         foreach (var declared in declaredTools)
         {
             tools.RemoveAll(t => t.Name == declared.Name);
@@ -76,6 +98,11 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
 
         foreach (var (section, key, configured) in config.ForPath(path))
         {
+            Check(() => ReadKey(section, key, configured));
+        }
+
+        void ReadKey(string section, string key, string? configured)
+        {
             if (configured is null && !key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
             {
                 // None: as CherryPy's request.config.get gives for a key that is not there.
@@ -84,7 +111,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                 {
                     throw new CherryConfigurationException(section, key, "None switches off only a tool argument or one of the application's own keys.");
                 }
-                continue;
+                return;
             }
             // A tool argument's None reaches ToolArguments, which allows it for text arguments only.
             var value = configured!;
@@ -145,19 +172,19 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                     errorPages[status] = renderer;
                 }
             }
-            else if (key == "request.show_mismatched_params")
+            else if (key == ConfigGrammar.Settings.ShowMismatchedParams)
             {
                 showMismatched = ParseSwitch(section, key, value);
             }
-            else if (key == "request.show_tracebacks")
+            else if (key == ConfigGrammar.Settings.ShowTracebacks)
             {
                 showTracebacks = ParseSwitch(section, key, value);
             }
-            else if (key == "response.stream")
+            else if (key == ConfigGrammar.Settings.Stream)
             {
                 streamResponse = ParseSwitch(section, key, value);
             }
-            else if (key == "request.methods_with_bodies")
+            else if (key == ConfigGrammar.Settings.MethodsWithBodies)
             {
                 methodsWithBodies = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 if (Array.Find(methodsWithBodies, m => !m.All(char.IsAsciiLetterUpper)) is { } bad)
@@ -165,7 +192,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                     throw new CherryConfigurationException(section, key, $"'{bad}' is not an HTTP method (upper-case letters).");
                 }
             }
-            else if (key == "request.query_string_encoding")
+            else if (key == ConfigGrammar.Settings.QueryStringEncoding)
             {
                 queryStringEncoding = Http.Charsets.Find(value) is null
                     ? throw new CherryConfigurationException(section, key, Http.Charsets.Unknown(value))
@@ -174,27 +201,28 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             else if (!IsApplicationKey(key))
             {
                 throw new CherryConfigurationException(section, key,
-                    "unknown key. Known namespaces: tools.<name>.<arg>, response.headers.<Name>, error_page.<code>, request.show_mismatched_params, "
-                    + "request.show_tracebacks, request.query_string_encoding, request.methods_with_bodies, response.stream; the application's own keys "
-                    + "have no namespace, or one named in CherryOptions.ConfigNamespaces.");
+                    $"unknown key.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(key, ConfigGrammar.Settings.All))} Known keys: "
+                    + string.Join(", ", ConfigGrammar.KeyForms.Concat(ConfigGrammar.Settings.All))
+                    + "; the application's own keys have no namespace, or one named in CherryOptions.ConfigNamespaces.");
             }
         }
 
         foreach (var (name, (on, section)) in switches)
         {
-            var present = tools.FindIndex(t => t.Name == name);
-            if (!on && present >= 0)
+            Check(() =>
             {
-                tools.RemoveAt(present);
-            }
-            else if (on && present < 0)
-            {
-                if (!registry.TryCreate(name, out var created))
+                var present = tools.FindIndex(t => t.Name == name);
+                if (!on && present >= 0)
                 {
-                    throw new CherryConfigurationException(section, $"tools.{name}.on", ToolRegistry.Unknown(name));
+                    tools.RemoveAt(present);
                 }
-                tools.Add(created);
-            }
+                else if (on && present < 0)
+                {
+                    // A tool the app ships through an attribute elsewhere can be switched on here by configuration alone.
+                    tools.Add(CreateKnown(name, declaredNames)
+                        ?? throw new CherryConfigurationException(section, $"tools.{name}.on", ToolRegistry.Unknown(name) + DidYouMeanTool(name, declaredNames)));
+                }
+            });
         }
         if (headers.Count > 0)
         {
@@ -206,42 +234,58 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             if (tools.Find(t => t.Name == name) is null)
             {
                 // A tool that is off still has its keys and values checked: `tools.gzip.onn` stops start-up either way.
-                var probe = CreateKnown(name, declaredNames) ?? throw args.Unknown(ToolRegistry.Unknown(name));
-                try
+                Check(() =>
                 {
-                    probe.Configure(args);
-                }
-                catch (CherryConfigurationException e) when (!e.ConcernsConfiguredValue)
-                {
-                    // What an unused tool lacks (a realm, a directory) matters only once it is on.
-                }
-                args.ThrowIfUntaken();
+                    var probe = CreateKnown(name, declaredNames) ?? throw args.Unknown(ToolRegistry.Unknown(name) + DidYouMeanTool(name, declaredNames));
+                    try
+                    {
+                        probe.Configure(args);
+                    }
+                    catch (CherryConfigurationException e) when (!e.ConcernsConfiguredValue)
+                    {
+                        // What an unused tool lacks (a realm, a directory) matters only once it is on. Its arguments are set
+                        // here for the sections below that turn it on (CherryPy's inheritance: tools.staticdir.root in [/],
+                        // on and dir in [/static]), so each is checked by name against the tool's declaration instead.
+                        if (ToolCatalog.Find(name) is { } declaration)
+                        {
+                            args.TakeDeclared(declaration);
+                        }
+                    }
+                    args.ThrowIfUntaken();
+                });
             }
         }
         if (requiresSession && tools.TrueForAll(t => t.Name != SessionsTool.ToolName))
         {
-            throw new CherryConfigurationException(path, "tools.sessions.on",
-                $"the handler at {path} takes a Session, but the sessions tool is not on there: add [Sessions] to its class, or tools.sessions.on = True to the section [{path}] or one above it.");
+            _errors.Add(new CherryConfigurationException(path, "tools.sessions.on",
+                $"the handler at {path} takes a Session, but the sessions tool is not on there: add [Sessions] to its class, or tools.sessions.on = True to the section [{path}] or one above it."));
         }
         foreach (var tool in tools)
         {
             foreach (var required in tool.Requires.Where(r => tools.TrueForAll(t => t.Name != r)))
             {
-                throw new CherryConfigurationException(arguments.TryGetValue(tool.Name, out var a) ? a.SectionOf("on") ?? path : path, $"tools.{tool.Name}.on",
-                    $"{tool.Name} needs the {required} tool on the same path: add tools.{required}.on = True to the section, or its attribute to the class.");
+                _errors.Add(new CherryConfigurationException(arguments.TryGetValue(tool.Name, out var a) ? a.SectionOf("on") ?? path : path, $"tools.{tool.Name}.on",
+                    $"{tool.Name} needs the {required} tool on the same path: add tools.{required}.on = True to the section, or its attribute to the class."));
             }
         }
         // Every tool is configured, with its arguments or none, so it learns the path it serves.
         foreach (var tool in tools)
         {
-            var args = arguments.TryGetValue(tool.Name, out var given) ? given : new ToolArguments(tool.Name, path, contentRoot);
-            tool.Configure(args);
-            args.ThrowIfUntaken();
-            tool.Resolve(services, args);
-            if (tool is StaticDirTool staticDir)
+            Check(() =>
             {
-                _staticSections.Add(staticDir.Section ?? "/");
-            }
+                var args = arguments.TryGetValue(tool.Name, out var given) ? given : new ToolArguments(tool.Name, path, contentRoot);
+                tool.Configure(args);
+                args.ThrowIfUntaken();
+                tool.Resolve(services, args);
+                if (tool is StaticDirTool staticDir)
+                {
+                    _staticSections.Add(staticDir.Section ?? "/");
+                }
+            });
+        }
+        if (_errors.Count > errorsBefore)
+        {
+            return null;
         }
 
         var builder = new ToolChainBuilder(priorities);
@@ -257,6 +301,19 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         });
     }
 
+    /// <summary>Runs one check, recording its configuration error so that the others still run.</summary>
+    private void Check(Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (CherryConfigurationException e)
+        {
+            _errors.Add(e);
+        }
+    }
+
     /// <summary>
     /// A key the application reads itself (<c>request.Settings.Config</c>): one without a namespace (CherryPy lets any
     /// key in), or in a namespace the application declared. Dotted keys elsewhere stay errors, so a typo in a tool key
@@ -268,12 +325,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         return dot < 0 || namespaces.Contains(key[..dot]);
     }
 
-    private static bool ParseSwitch(string section, string key, string value) => value.ToLowerInvariant() switch
-    {
-        "true" or "1" => true,
-        "false" or "0" => false,
-        _ => throw new CherryConfigurationException(section, key, "expected True or False."),
-    };
+    private static bool ParseSwitch(string section, string key, string value) =>
+        ConfigGrammar.TryParseBoolean(value, out var on) ? on : throw new CherryConfigurationException(section, key, "expected True or False.");
 
     /// <summary>A template file with CherryPy's <c>%(status)s</c>-style placeholders, read once at start-up.</summary>
     private static ErrorPageRenderer TemplateErrorPage(string section, string key, string file)

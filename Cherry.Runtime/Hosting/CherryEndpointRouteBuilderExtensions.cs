@@ -41,11 +41,8 @@ public static class CherryEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         var options = services.GetService<CherryOptions>()
             ?? throw new InvalidOperationException("Call builder.Services.AddCherry() before MapCherry.");
-        var normalized = scriptName.TrimEnd('/');
-        if (normalized.Length > 0 && !normalized.StartsWith('/'))
-        {
-            throw new ArgumentException("A script name starts with '/'.", nameof(scriptName));
-        }
+        // The analyzers read the script name by the same rule: "x", "/x" and "/x/" mount at /x.
+        var normalized = ConfigGrammar.ScriptName(scriptName) is var name && name == "/" ? "" : name;
 
         var environment = services.GetService<IHostEnvironment>();
         var contentRoot = environment?.ContentRootPath is { Length: > 0 } hostRoot ? hostRoot : Directory.GetCurrentDirectory();
@@ -77,21 +74,28 @@ public static class CherryEndpointRouteBuilderExtensions
         return endpoints.Map(pattern, app.HandleAsync).WithMetadata(app).WithDisplayName("Cherry " + typeof(TRoot).Name + " at " + (normalized.Length == 0 ? "/" : normalized));
     }
 
-    /// <summary>Every service a handler takes per request ([FromServices]) must be registered: checked once, here.</summary>
+    /// <summary>
+    /// Every service a handler takes per request ([FromServices]) must be registered: checked once, here, and every
+    /// missing one named at once.
+    /// </summary>
     private static void CheckRequestServices(DispatchTree tree, IServiceProvider services)
     {
         var isService = services.GetService<IServiceProviderIsService>();
+        var missing = new List<string>();
         foreach (var entry in tree.Handlers)
         {
             foreach (var (parameter, type) in entry.Services)
             {
                 if (isService?.IsService(type) == false)
                 {
-                    throw new InvalidOperationException(
-                        $"The handler at {entry.Path} takes {type.FullName} in its [FromServices] parameter '{parameter}', which is not registered: "
+                    missing.Add($"The handler at {entry.Path} takes {type.FullName} in its [FromServices] parameter '{parameter}', which is not registered: "
                         + "add it to builder.Services before builder.Build().");
                 }
             }
+        }
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("\n", missing));
         }
     }
 }

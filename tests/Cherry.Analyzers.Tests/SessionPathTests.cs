@@ -43,6 +43,22 @@ public sealed class SessionPathTests
         }
         """);
 
+    /// <summary>
+    /// A section is read as the runtime reads it (Shared's ConfigGrammar): punctuation in a segment is '_', so
+    /// [/my-cart] covers the member MyCart (/my_cart), and a switch takes every word the runtime takes.
+    /// </summary>
+    [Theory]
+    [InlineData("/my-cart", "True")]
+    [InlineData("/my.cart", "on")]
+    [InlineData("/my_cart", "yes")]
+    public Task Sections_and_switches_are_read_as_the_runtime_reads_them(string section, string value) => AnalyzerAsync<SessionPathAnalyzer>(
+        Tree.Replace("public Cart Cart { get; } = new();", "public Cart MyCart { get; } = new();") + $$"""
+        public static class Site
+        {
+            public static void Map(IEndpointRouteBuilder app) => app.MapCherry<Root>("/", o => o.Set("{{section}}", "tools.sessions.on", "{{value}}"));
+        }
+        """);
+
     [Theory]
     // Read as the runtime reads it: `key: value`, comments and blank lines count the same.
     [InlineData("[/]\ntools.sessions.on = True\n")]

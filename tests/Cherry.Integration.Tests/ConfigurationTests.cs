@@ -152,6 +152,79 @@ public sealed class ConfigurationTests
         Assert.Contains("the tool 'stamp' has no argument 'colour'", error.Message);
     }
 
+    /// <summary>
+    /// A tool the app ships through an attribute can be switched on elsewhere by configuration alone (a deployed .conf),
+    /// without a registration: it answered "there is no tool named 'stamp'".
+    /// </summary>
+    [Fact]
+    public async Task A_tool_an_attribute_ships_is_switched_on_by_configuration_without_a_registration()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<StampRoot>("/", o => o.Set("/plain", "tools.stamp.on", "True")));
+        Assert.Equal("by attribute", (await server.Client.FetchAsync("/")).Response.Headers.GetValues("X-Stamp").Single());
+        Assert.Equal("by attribute", (await server.Client.FetchAsync("/plain")).Response.Headers.GetValues("X-Stamp").Single());
+    }
+
+    /// <summary>
+    /// CherryPy's inheritance: a tool's arguments set in a parent section where the tool is off (tools.staticdir.root in
+    /// [/]) reach the sections below that turn it on. Start-up stopped with "the tool 'staticdir' has no argument 'root'".
+    /// </summary>
+    [Fact]
+    public async Task Tool_arguments_set_where_the_tool_is_off_are_inherited_below()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o)
+            .Set("/", "tools.staticdir.root", AppContext.BaseDirectory)
+            .Set("/", "tools.gzip.mime_types", "['text/plain']")
+            .Set("/assets", "tools.staticdir.on", "True")
+            .Set("/assets", "tools.staticdir.dir", "Fixtures/static")));
+        var (response, body) = await server.Client.FetchAsync("/assets/digits.txt");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("0123456789abcdefghij", body);
+        // A misspelt argument is still found where the tool is off, with the name it was meant to be.
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => CherryServer.StartAsync(app => app.MapCherry<LifecycleRoot>("/", o => o
+            .Set("/", "tools.staticdir.rot", "x"))));
+        Assert.Contains("the tool 'staticdir' has no argument 'rot'. Did you mean 'root'?", error.Message);
+    }
+
+    /// <summary>Start-up names every configuration error at once, each with its section, key and fix, not the first alone.</summary>
+    [Fact]
+    public async Task Start_up_names_every_configuration_error_at_once_with_a_suggestion()
+    {
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => CherryServer.StartAsync(app => app.MapCherry<LifecycleRoot>("/", o => o
+            .Set("/", "tools.gzipp.on", "True")
+            .Set("/", "tools.caching.dealy", "10")
+            .Set("/", "request.show_traceback", "True")
+            .Set("/deeper", "tools.expires.on", "maybe"))));
+        Assert.Equal(4, error.Errors.Count);
+        Assert.StartsWith("Cherry configuration has 4 errors:", error.Message);
+        Assert.Contains("key 'tools.gzipp.on'", error.Message);
+        Assert.Contains("Did you mean 'gzip'?", error.Message);
+        Assert.Contains("key 'tools.caching.dealy': the tool 'caching' has no argument 'dealy'. Did you mean 'delay'?", error.Message);
+        Assert.Contains("key 'request.show_traceback': unknown key. Did you mean 'request.show_tracebacks'?", error.Message);
+        Assert.Contains("section '/deeper', key 'tools.expires.on': expected True or False", error.Message);
+        // Each error is said once, though every handler below a section meets it.
+        Assert.Equal(error.Errors.Count, error.Errors.Select(e => e.Message).Distinct().Count());
+    }
+
+    /// <summary>The analyzers read a script name without its slash as a mount at /x; so does MapCherry (it threw).</summary>
+    [Theory]
+    [InlineData("stamps")]
+    [InlineData("/stamps/")]
+    [InlineData("stamps/")]
+    public async Task A_script_name_is_read_as_the_analyzers_read_it(string scriptName)
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<StampRoot>(scriptName));
+        Assert.Equal("plain page", (await server.Client.FetchAsync("/stamps/plain")).Body);
+    }
+
+    [Theory]
+    [InlineData("/my-area", "/my_area")]
+    [InlineData("/favicon.ico", "/favicon_ico")]
+    [InlineData("/a.b/c-d", "/a_b/c_d")]
+    [InlineData("global", "global")]
+    [InlineData("/", "/")]
+    public void A_section_names_the_tree_path_its_url_reaches(string section, string treePath) =>
+        Assert.Equal(treePath, CherryConfig.TreeForm(section));
+
     [Fact]
     public async Task A_user_tool_is_turned_on_by_its_attribute_and_configured_like_a_built_in_one()
     {

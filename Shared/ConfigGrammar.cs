@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+
+namespace Cherry.Shared
+{
+    /// <summary>
+    /// What a configuration key, value or section means, said once for start-up and the build: the words a switch
+    /// takes, the tree path a section names, the keys outside the tools, and the nearest known name for a typo.
+    /// </summary>
+    internal static class ConfigGrammar
+    {
+        public const string GlobalSection = "global";
+
+        /// <summary>The request and response settings a section may hold besides tools, headers and error pages.</summary>
+        public static class Settings
+        {
+            public const string ShowMismatchedParams = "request.show_mismatched_params";
+            public const string ShowTracebacks = "request.show_tracebacks";
+            public const string QueryStringEncoding = "request.query_string_encoding";
+            public const string MethodsWithBodies = "request.methods_with_bodies";
+            public const string Stream = "response.stream";
+
+            public static readonly string[] All = { ShowMismatchedParams, ShowTracebacks, QueryStringEncoding, MethodsWithBodies, Stream };
+        }
+
+        /// <summary>The forms of the keys that take a name of the app's choosing, as the error text shows them.</summary>
+        public static readonly string[] KeyForms = { "tools.<name>.<argument>", "response.headers.<Name>", "error_page.<code>" };
+
+        /// <summary>
+        /// A switch's value: <c>True</c>/<c>False</c> as INI files write them, <c>true</c>/<c>false</c> as JSON and
+        /// environment variables do, and <c>1</c>/<c>0</c>, <c>on</c>/<c>off</c>, <c>yes</c>/<c>no</c>, in any case.
+        /// </summary>
+        public static bool TryParseBoolean(string text, out bool value)
+        {
+            switch (text.Trim().ToLowerInvariant())
+            {
+                case "true":
+                case "1":
+                case "on":
+                case "yes":
+                    value = true;
+                    return true;
+                case "false":
+                case "0":
+                case "off":
+                case "no":
+                    value = false;
+                    return true;
+                default:
+                    value = false;
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// The tree path a section names: a section is written as the URL (<c>[/favicon.ico]</c>, <c>[/my-area]</c>, as
+        /// in CherryPy), while tree paths name members with punctuation as <c>_</c>, the form dispatch compares segments in.
+        /// <c>global</c> stays itself.
+        /// </summary>
+        public static string TreePath(string section)
+        {
+            if (section == GlobalSection)
+            {
+                return section;
+            }
+            var segments = section.Split('/');
+            for (var i = 0; i < segments.Length; i++)
+            {
+                segments[i] = SegmentNaming.Normalize(segments[i]);
+            }
+            return string.Join("/", segments);
+        }
+
+        /// <summary>
+        /// A mount's script name as one form, the same for the analyzers and <c>MapCherry</c>: <c>"x"</c>, <c>"/x"</c> and
+        /// <c>"/x/"</c> are all <c>"/x"</c> (a route pattern without its leading slash is accepted everywhere in ASP.NET Core),
+        /// and the root is <c>"/"</c>.
+        /// </summary>
+        public static string ScriptName(string text) => "/" + text.Trim('/');
+
+        /// <summary>
+        /// The known name nearest to <paramref name="name"/> (at most two edits, or one for a short name), for a "did you
+        /// mean"; null when none is that near. Linear in the candidates, each compared in time bounded by the names' lengths.
+        /// </summary>
+        public static string? Nearest(string name, IEnumerable<string> candidates)
+        {
+            var limit = name.Length <= 4 ? 1 : 2;
+            string? best = null;
+            var bestDistance = limit + 1;
+            foreach (var candidate in candidates)
+            {
+                if (candidate == name || Math.Abs(candidate.Length - name.Length) > limit)
+                {
+                    continue;
+                }
+                var distance = Distance(name, candidate);
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance) = (candidate, distance);
+                }
+            }
+            return best;
+        }
+
+        /// <summary>Edits (insert, delete, replace, swap of neighbours) between two names, case-insensitive.</summary>
+        private static int Distance(string a, string b)
+        {
+            var previous2 = new int[b.Length + 1];
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (var j = 0; j <= b.Length; j++)
+            {
+                previous[j] = j;
+            }
+            for (var i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    {
+                        current[j] = Math.Min(current[j], previous2[j - 2] + 1);
+                    }
+                }
+                (previous2, previous, current) = (previous, current, previous2);
+            }
+            return previous[b.Length];
+        }
+
+        /// <summary>" Did you mean 'x'?" for a suggestion, or nothing.</summary>
+        public static string DidYouMean(string? suggestion) => suggestion is null ? "" : $" Did you mean '{suggestion}'?";
+    }
+}
