@@ -72,6 +72,34 @@ namespace Cherry.Shared
         }
 
         /// <summary>
+        /// The one rule for values outside INI files (appsettings.json, environment variables, the command line,
+        /// <c>options.Set</c>): they are plain text, since only an INI file's values are Python literals. A value written
+        /// as an INI literal there (<c>'links_sid'</c>, <c>['text/html', 'text/css']</c>) would keep its quotes: true, with
+        /// the plain form in <paramref name="plain"/>.
+        /// </summary>
+        public static bool IsIniLiteral(string value, out string plain)
+        {
+            plain = value;
+            var text = value.Trim();
+            if (text.Length >= 2 && (text[0] == '\'' || text[0] == '"') && text[text.Length - 1] == text[0] && text.IndexOf(text[0], 1) == text.Length - 1)
+            {
+                plain = text.Substring(1, text.Length - 2);
+                return true;
+            }
+            if (text.Length >= 2 && text[0] == '[' && text[text.Length - 1] == ']' && (text.IndexOf('\'') > 0 || text.IndexOf('"') > 0))
+            {
+                var items = text.Substring(1, text.Length - 2).Split(',');
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = items[i].Trim().Trim('\'', '"');
+                }
+                plain = string.Join(", ", items);
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>
         /// A mount's script name as one form, the same for the analyzers and <c>MapCherry</c>: <c>"x"</c>, <c>"/x"</c> and
         /// <c>"/x/"</c> are all <c>"/x"</c> (a route pattern without its leading slash is accepted everywhere in ASP.NET Core),
         /// and the root is <c>"/"</c>.

@@ -19,7 +19,24 @@ public sealed class CherryConfig
     /// Sets one key; a section is <c>global</c> or a path starting with <c>/</c>. A null value is Python's <c>None</c>:
     /// a text tool argument switched off below a section that set it (<c>tools.proxy.base = None</c>).
     /// </summary>
+    /// <remarks>
+    /// The value is plain text, as in appsettings.json (<c>"admin"</c>, <c>"text/html, text/css"</c>); only INI files hold
+    /// Python literals. A value quoted as in an INI file is refused (<see cref="ConfigGrammar.IsIniLiteral"/>), since its
+    /// quotes would reach the cookie name, the realm or the page.
+    /// </remarks>
     public CherryConfig Set(string section, string key, string? value)
+    {
+        if (value is not null && ConfigGrammar.IsIniLiteral(value, out var plain))
+        {
+            throw new CherryConfigurationException(section, key,
+                $"the value {value} is written as in an INI file; outside INI files (appsettings.json, environment variables, the command line, "
+                + $"options.Set) values are plain text: write {plain}.");
+        }
+        return SetLiteral(section, key, value);
+    }
+
+    /// <summary>Sets a value already read by its source's own rule (an INI file's Python literal, or another config's value).</summary>
+    private CherryConfig SetLiteral(string section, string key, string? value)
     {
         section = NormalizeSection(section, key);
         if (!_sections.TryGetValue(section, out var entries))
@@ -38,7 +55,7 @@ public sealed class CherryConfig
         {
             foreach (var (key, value) in entries)
             {
-                Set(section, key, value);
+                SetLiteral(section, key, value);
             }
         }
         return this;
@@ -60,7 +77,7 @@ public sealed class CherryConfig
             {
                 throw new CherryConfigurationException(section, key, $"the value {raw} is not a Python literal (True, 3600, 'text', [...]).");
             }
-            config.Set(section, key, value);
+            config.SetLiteral(section, key, value);
         }
         return config;
     }
@@ -79,36 +96,46 @@ public sealed class CherryConfig
     public static CherryConfig FromConfiguration(IConfiguration configuration)
     {
         var config = new CherryConfig();
+        var errors = new List<CherryConfigurationException>();
         foreach (var section in configuration.GetChildren())
         {
-            AddFlattened(config, section.Key, section, "");
+            AddFlattened(config, section.Key, section, "", errors);
         }
-        return config;
+        return errors.Count > 0 ? throw CherryConfigurationException.Combine(errors) : config;
     }
 
     /// <summary>Reads the keys below <paramref name="configuration"/> into one section (used for <c>Cherry:Global</c>).</summary>
     public static CherryConfig FromConfigurationKeys(IConfiguration configuration, string section)
     {
         var config = new CherryConfig();
+        var errors = new List<CherryConfigurationException>();
         if (configuration is IConfigurationSection node)
         {
-            AddFlattened(config, section, node, "");
+            AddFlattened(config, section, node, "", errors);
         }
-        return config;
+        return errors.Count > 0 ? throw CherryConfigurationException.Combine(errors) : config;
     }
 
-    private static void AddFlattened(CherryConfig config, string section, IConfigurationSection node, string prefix)
+    /// <summary>Adds a configuration node's values as plain text, recording each refused one so that all are named at once.</summary>
+    private static void AddFlattened(CherryConfig config, string section, IConfigurationSection node, string prefix, List<CherryConfigurationException> errors)
     {
         foreach (var child in node.GetChildren())
         {
             var key = prefix.Length == 0 ? child.Key : prefix + "." + child.Key;
             if (child.Value is { } value)
             {
-                config.Set(section, key, value);
+                try
+                {
+                    config.Set(section, key, value);
+                }
+                catch (CherryConfigurationException e)
+                {
+                    errors.Add(e);
+                }
             }
             else
             {
-                AddFlattened(config, section, child, key);
+                AddFlattened(config, section, child, key, errors);
             }
         }
     }

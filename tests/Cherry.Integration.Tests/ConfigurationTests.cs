@@ -173,7 +173,7 @@ public sealed class ConfigurationTests
     {
         await using var server = await CherryServer.StartAsync(app => app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o)
             .Set("/", "tools.staticdir.root", AppContext.BaseDirectory)
-            .Set("/", "tools.gzip.mime_types", "['text/plain']")
+            .Set("/", "tools.gzip.mime_types", "text/plain")
             .Set("/assets", "tools.staticdir.on", "True")
             .Set("/assets", "tools.staticdir.dir", "Fixtures/static")));
         var (response, body) = await server.Client.FetchAsync("/assets/digits.txt");
@@ -204,6 +204,37 @@ public sealed class ConfigurationTests
         // Each error is said once, though every handler below a section meets it.
         Assert.Equal(error.Errors.Count, error.Errors.Select(e => e.Message).Distinct().Count());
     }
+
+    /// <summary>
+    /// Outside INI files values are plain text: a value quoted as in an INI file kept its quotes ("'links_sid'" sent
+    /// Set-Cookie: 'links_sid'=...). Each one is named at start-up with its plain form, all at once.
+    /// </summary>
+    [Fact]
+    public async Task Values_quoted_as_in_an_ini_file_are_refused_outside_ini_files()
+    {
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => CherryServer.StartAsync(
+            app => app.MapCherry<StampRoot>("/"),
+            settings: new Dictionary<string, string?>
+            {
+                ["Cherry:Apps:/:/:tools.sessions.name"] = "'links_sid'",
+                ["Cherry:Apps:/:/:tools.gzip.mime_types"] = "['text/html', \"text/css\"]",
+                ["Cherry:Apps:/:/:response.headers.X-Note"] = "\"quoted\"",
+            }));
+        Assert.Equal(3, error.Errors.Count);
+        Assert.Contains("key 'tools.sessions.name': the value 'links_sid' is written as in an INI file", error.Message);
+        Assert.Contains("values are plain text: write links_sid.", error.Message);
+        Assert.Contains("write text/html, text/css.", error.Message);
+        Assert.Contains("write quoted.", error.Message);
+
+        var inCode = Assert.Throws<CherryConfigurationException>(() => new CherryConfig().Set("/", "tools.auth_basic.realm", "'admin'"));
+        Assert.Contains("write admin.", inCode.Message);
+        // Quotes inside a value are its own; an INI file's literal is read by INI rules.
+        Assert.Equal("default-src 'self'", ValueOf(new CherryConfig().Set("/", "response.headers.Content-Security-Policy", "default-src 'self'"), "/", "response.headers.Content-Security-Policy"));
+        using var ini = new MemoryStream("[/]\ntools.sessions.name = 'links_sid'\n"u8.ToArray());
+        Assert.Equal("links_sid", ValueOf(CherryConfig.FromIni(ini), "/", "tools.sessions.name"));
+    }
+
+    private static string? ValueOf(CherryConfig config, string path, string key) => config.ForPath(path).Last(e => e.Key == key).Value;
 
     /// <summary>The analyzers read a script name without its slash as a mount at /x; so does MapCherry (it threw).</summary>
     [Theory]
