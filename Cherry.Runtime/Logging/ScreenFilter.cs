@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -15,6 +14,12 @@ internal sealed class ScreenFilter : IConfigureOptions<LoggerFilterOptions>, IOp
     /// <summary>The rule's category prefix: <c>Cherry.Request</c>, <c>Cherry.Access</c>..., not an application's <c>CherryApp</c>.</summary>
     internal const string Categories = "Cherry.";
 
+    /// <summary>
+    /// The console provider's alias ([ProviderAlias("Console")]), as appsettings' <c>Logging:Console</c> names it; a rule
+    /// by alias also reaches a replacement console provider that takes the alias.
+    /// </summary>
+    internal const string ConsoleProvider = "Console";
+
     private CancellationTokenSource _changed = new();
     private volatile bool _silenced;
 
@@ -24,7 +29,7 @@ internal sealed class ScreenFilter : IConfigureOptions<LoggerFilterOptions>, IOp
     {
         if (_silenced)
         {
-            options.Rules.Add(new LoggerFilterRule(typeof(ConsoleLoggerProvider).FullName, Categories, LogLevel.None, filter: null));
+            options.Rules.Add(new LoggerFilterRule(ConsoleProvider, Categories, LogLevel.None, filter: null));
         }
     }
 
