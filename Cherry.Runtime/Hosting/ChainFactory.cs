@@ -198,6 +198,14 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                     ? throw new CherryConfigurationException(section, key, Http.Charsets.Unknown(value))
                     : value;
             }
+            else if (key.StartsWith(LogKeys.Prefix, StringComparison.Ordinal))
+            {
+                // The host's logging takes the keys at MapCherry (CherryLogging); an access file needs the access log's lines.
+                if (LogKeys.Check(section, key, value))
+                {
+                    switches.TryAdd(LogAccessTool.ToolName, (true, section));
+                }
+            }
             else if (!IsApplicationKey(key))
             {
                 throw new CherryConfigurationException(section, key,

@@ -68,6 +68,11 @@ public static class CherryEndpointRouteBuilderExtensions
         };
         new ChainFactory(options.Tools, options.ConfigNamespaces.ToFrozenSet(StringComparer.Ordinal), config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
         CheckRequestServices(tree, services);
+        // After the chains, which have checked every log.* key and refused them below [/].
+        if (LogKeys.Read(config) is { IsDefault: false } logSettings)
+        {
+            services.GetRequiredService<CherryLogging>().Apply(logSettings, contentRoot, services.GetRequiredService<ILoggerFactory>());
+        }
 
         var pattern = normalized + "/{**cherryPath}";
         // The mounted app rides on its endpoint, where MapCherryOpenApi finds it with the path it is mounted at.

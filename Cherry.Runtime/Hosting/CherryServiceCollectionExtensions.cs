@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Cherry;
 
@@ -31,6 +33,12 @@ public static class CherryServiceCollectionExtensions
         services.TryAddSingleton<Statistics>();
         services.TryAddSingleton(s => new RequestStatistics(s.GetRequiredService<Statistics>(), s.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), s.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RequestTracker>();
+        // CherryPy's log.* keys: log.screen's console filter (an options source, as the keys are read after Build) and
+        // the log files, which close with the host.
+        services.TryAddSingleton(_ => new ScreenFilter());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, ScreenFilter>(s => s.GetRequiredService<ScreenFilter>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptionsChangeTokenSource<LoggerFilterOptions>, ScreenFilter>(s => s.GetRequiredService<ScreenFilter>()));
+        services.TryAddSingleton(s => new CherryLogging(s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ScreenFilter>()));
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }

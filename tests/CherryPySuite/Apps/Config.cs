@@ -18,8 +18,8 @@ public static class Config
         options.ConfigNamespaces.Add("db");
         options.Config.Set("global", "luxuryyacht", "throatwobblermangrove").Set("global", "db.scheme", "sqlite///memory");
         // What CherryPy's defaults and its test_suite environment put in every request's config, which testConfig reads
-        // back. Cherry has no log.screen, engine.autoreload or environment settings: here they are the app's own keys.
-        options.ConfigNamespaces.Add("log");
+        // back. log.screen is Cherry's key too (request config keeps every key); Cherry has no engine.autoreload or
+        // environment settings: here they are the app's own keys.
         options.ConfigNamespaces.Add("engine");
         options.Config.Set("global", "tools.log_headers.on", "False")
             .Set("global", "tools.log_tracebacks.on", "True")
