@@ -23,6 +23,16 @@ namespace Cherry.Shared
             public static readonly string[] All = { ShowMismatchedParams, ShowTracebacks, QueryStringEncoding, MethodsWithBodies, Stream };
         }
 
+        /// <summary>CherryPy's logging keys, read for the whole application from <c>[global]</c> or <c>[/]</c>.</summary>
+        public static class Log
+        {
+            public const string Screen = "log.screen";
+            public const string AccessFile = "log.access_file";
+            public const string ErrorFile = "log.error_file";
+
+            public static readonly string[] All = { Screen, AccessFile, ErrorFile };
+        }
+
         /// <summary>The forms of the keys that take a name of the app's choosing, as the error text shows them.</summary>
         public static readonly string[] KeyForms = { "tools.<name>.<argument>", "response.headers.<Name>", "error_page.<code>" };
 

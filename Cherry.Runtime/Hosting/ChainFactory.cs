@@ -209,8 +209,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             else if (!IsApplicationKey(key))
             {
                 throw new CherryConfigurationException(section, key,
-                    $"unknown key.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(key, ConfigGrammar.Settings.All))} Known keys: "
-                    + string.Join(", ", ConfigGrammar.KeyForms.Concat(ConfigGrammar.Settings.All))
+                    $"unknown key.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(key, ConfigGrammar.Settings.All.Concat(ConfigGrammar.Log.All)))} Known keys: "
+                    + string.Join(", ", ConfigGrammar.KeyForms.Concat(ConfigGrammar.Settings.All).Concat(ConfigGrammar.Log.All))
                     + "; the application's own keys have no namespace, or one named in CherryOptions.ConfigNamespaces.");
             }
         }

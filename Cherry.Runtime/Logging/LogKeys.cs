@@ -17,16 +17,17 @@ internal readonly record struct LogSettings(bool Screen, LogFileSetting? AccessF
 internal static class LogKeys
 {
     public const string Prefix = "log.";
-    public const string Screen = "log.screen";
-    public const string AccessFile = "log.access_file";
-    public const string ErrorFile = "log.error_file";
+    public const string Screen = ConfigGrammar.Log.Screen;
+    public const string AccessFile = ConfigGrammar.Log.AccessFile;
+    public const string ErrorFile = ConfigGrammar.Log.ErrorFile;
 
     /// <summary>Checks one <c>log.*</c> key of a section; true when it names an access file, which turns the access log on.</summary>
     public static bool Check(string section, string key, string value)
     {
         if (key is not (Screen or AccessFile or ErrorFile))
         {
-            throw new CherryConfigurationException(section, key, $"unknown log key: CherryPy's are {Screen}, {AccessFile} and {ErrorFile}.");
+            throw new CherryConfigurationException(section, key,
+                $"unknown log key: CherryPy's are {Screen}, {AccessFile} and {ErrorFile}.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(key, ConfigGrammar.Log.All))}");
         }
         if (section is not (CherryConfig.GlobalSection or "/"))
         {
@@ -58,10 +59,6 @@ internal static class LogKeys
         return settings;
     }
 
-    private static bool ParseScreen(string section, string value) => value.ToLowerInvariant() switch
-    {
-        "true" or "1" => true,
-        "false" or "0" => false,
-        _ => throw new CherryConfigurationException(section, Screen, "expected True or False."),
-    };
+    private static bool ParseScreen(string section, string value) =>
+        ConfigGrammar.TryParseBoolean(value, out var on) ? on : throw new CherryConfigurationException(section, Screen, "expected True or False.");
 }

@@ -90,8 +90,8 @@ public sealed class LogFileTests : IDisposable
     [Theory]
     [InlineData("/sram", "log.access_file", "access.log", "log.access_file applies to the whole application (CherryPy reads it from the application's config): move it to [/] or [global].")]
     [InlineData("/sram", "log.screen", "False", "log.screen applies to the whole application")]
-    [InlineData("/", "log.screen", "'no'", "expected True or False.")]
-    [InlineData("global", "log.level", "'DEBUG'", "unknown log key: CherryPy's are log.screen, log.access_file and log.error_file.")]
+    [InlineData("/", "log.screen", "maybe", "expected True or False.")]
+    [InlineData("global", "log.level", "DEBUG", "unknown log key: CherryPy's are log.screen, log.access_file and log.error_file.")]
     public async Task Log_keys_are_checked(string section, string key, string value, string expected)
     {
         var error = await Assert.ThrowsAsync<CherryConfigurationException>(() =>
