@@ -81,6 +81,20 @@ namespace Cherry.Shared
             return string.Join("/", segments);
         }
 
+        /// <summary>A list value's items: an INI list literal reads to comma-joined text, as a plain list is written.</summary>
+        public static string[] List(string text)
+        {
+            var items = new List<string>();
+            foreach (var item in text.Split(','))
+            {
+                if (item.Trim() is { Length: > 0 } trimmed)
+                {
+                    items.Add(trimmed);
+                }
+            }
+            return items.ToArray();
+        }
+
         /// <summary>
         /// The one rule for values outside INI files (appsettings.json, environment variables, the command line,
         /// <c>options.Set</c>): they are plain text, since only an INI file's values are Python literals. A value written

@@ -40,6 +40,12 @@ namespace Cherry.Shared
 
         /// <summary>The rule's verdict on an attribute's constant; null when it is fine or of another type.</summary>
         public abstract string? CheckConstant(object? value);
+
+        /// <summary>
+        /// The verdict on a value configuration gives (an INI literal already read to text, or a plain value; null for
+        /// <c>None</c>): its type as the runtime reads it, then the rule; null when it is fine.
+        /// </summary>
+        public abstract string? CheckConfigured(string? text);
     }
 
     /// <inheritdoc />
@@ -55,6 +61,52 @@ namespace Cherry.Shared
 
         public override string? CheckConstant(object? value) =>
             value is T typed ? Check(typed) : value is null && Required ? Check(default!) : null;
+
+        public override string? CheckConfigured(string? text)
+        {
+            if (text is null)
+            {
+                return AllowsNone ? null : "None is only for a text argument, to switch off a value set above.";
+            }
+            object typed;
+            if (typeof(T) == typeof(bool))
+            {
+                if (!ConfigGrammar.TryParseBoolean(text, out var on))
+                {
+                    return "expected True or False";
+                }
+                typed = on;
+            }
+            else if (typeof(T) == typeof(int))
+            {
+                if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    return "expected an integer";
+                }
+                typed = number;
+            }
+            else if (typeof(T) == typeof(double))
+            {
+                if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var real))
+                {
+                    return "expected a number.";
+                }
+                typed = real;
+            }
+            else if (typeof(T) == typeof(string[]))
+            {
+                typed = ConfigGrammar.List(text);
+            }
+            else if (typeof(T) == typeof(string))
+            {
+                typed = text;
+            }
+            else
+            {
+                return null;
+            }
+            return Check((T)typed);
+        }
     }
 
     /// <summary>

@@ -87,7 +87,7 @@ public sealed class ToolArguments
         {
             return false;
         }
-        values = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        values = ConfigGrammar.List(text);
         return true;
     }
 

@@ -119,6 +119,27 @@ namespace Cherry.Shared
             "'{0}' is built once at start-up and lives as long as the app, so its constructor parameter '{1}' cannot take the per-request {2}; take it as a handler parameter instead",
             Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0017.md");
 
+        public static readonly DiagnosticDescriptor UnknownConfigurationKey = new(
+            "CHERRY0018",
+            "Unknown configuration key",
+            "[{0}] {1}: {2}",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0018.md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor InvalidConfigurationValue = new(
+            "CHERRY0019",
+            "Invalid configuration value",
+            "[{0}] {1}: {2}",
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0019.md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor SectionNamesNoPath = new(
+            "CHERRY0020",
+            "Configuration section names no path of the tree",
+            "The section [{0}] names no path that the tree mounted at '{1}' serves, so its keys apply nowhere{2}",
+            Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0020.md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         public static DiagnosticDescriptor? Find(string id) => id switch
         {
             "CHERRY0001" => UnsupportedReturnType,
@@ -138,6 +159,9 @@ namespace Cherry.Shared
             "CHERRY0015" => MountWithoutHandlers,
             "CHERRY0016" => AttributesDoNotCombine,
             "CHERRY0017" => PerRequestValueInNodeConstructor,
+            "CHERRY0018" => UnknownConfigurationKey,
+            "CHERRY0019" => InvalidConfigurationValue,
+            "CHERRY0020" => SectionNamesNoPath,
             _ => null,
         };
     }

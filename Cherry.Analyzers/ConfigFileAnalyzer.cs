@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Cherry.Generators.Model;
+using Cherry.Generators.Parsing;
+using Cherry.Generators.Planning;
+using Cherry.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cherry.Analyzers
+{
+    /// <summary>
+    /// CHERRY0018–0020: the app's INI config files (<c>*.conf</c> passed as AdditionalFiles) checked at build, on their own
+    /// lines, by the rules start-up applies: keys and tools against the catalog (with a "did you mean"), values against
+    /// each argument's type and rule, and, for a file a <c>MapCherry</c> call loads, each section that configures tools
+    /// against the paths the planned tree serves.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The namespaces Cherry reads; a dotted key in another is the app's own (or a declared namespace).</summary>
+        private static readonly string[] CherryNamespaces = { "tools", "request", "response", "error_page", "log" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.UnknownConfigurationKey, DiagnosticDescriptors.InvalidConfigurationValue, DiagnosticDescriptors.SectionNamesNoPath);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var files = start.Options.AdditionalFiles.Where(f => f.Path.EndsWith(".conf", StringComparison.OrdinalIgnoreCase)).ToImmutableArray();
+                var toolType = start.Compilation.GetTypeByMetadataName("Cherry.Tool");
+                if (files.IsEmpty || toolType is null)
+                {
+                    return;
+                }
+                var known = KnownTypes.For(start.Compilation);
+                var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
+                // The app's own tools by name; one whose name the build cannot read makes every unknown tool name possible.
+                var userTools = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+                var unreadableToolName = 0;
+                var mounts = new ConcurrentBag<(INamedTypeSymbol Root, string ScriptName, ImmutableArray<string> Files)>();
+                start.RegisterSyntaxNodeAction(syntaxContext =>
+                {
+                    var declaration = (PropertyDeclarationSyntax)syntaxContext.Node;
+                    if (declaration.Identifier.ValueText != "Name"
+                        || syntaxContext.SemanticModel.GetDeclaredSymbol(declaration, syntaxContext.CancellationToken) is not { ContainingType: { } type }
+                        || !DerivesFrom(type, toolType))
+                    {
+                        return;
+                    }
+                    if (ToolName(declaration, syntaxContext.SemanticModel) is { } name)
+                    {
+                        userTools[name] = true;
+                    }
+                    else
+                    {
+                        System.Threading.Interlocked.Exchange(ref unreadableToolName, 1);
+                    }
+                }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.PropertyDeclaration);
+                start.RegisterOperationAction(operationContext =>
+                {
+                    if (container is not null && MapCherryCall.From((IInvocationOperation)operationContext.Operation, container) is { Root: INamedTypeSymbol root } call)
+                    {
+                        mounts.Add((root, call.ScriptName, IniFiles(call)));
+                    }
+                }, OperationKind.Invocation);
+                start.RegisterCompilationEndAction(end =>
+                {
+                    var toolNames = unreadableToolName == 0 ? new HashSet<string>(userTools.Keys, StringComparer.Ordinal) : null;
+                    foreach (var file in files)
+                    {
+                        if (file.GetText(end.CancellationToken) is not { } text)
+                        {
+                            continue;
+                        }
+                        var entries = IniLines.Read(new StringReader(text.ToString())).ToList();
+                        foreach (var entry in entries)
+                        {
+                            if (Check(entry, toolNames) is { } finding)
+                            {
+                                var location = LineLocation(file.Path, text, entry.Line);
+                                var section = entry.Section ?? "(none)";
+                                end.ReportDiagnostic(finding.Descriptor == DiagnosticDescriptors.UnknownConfigurationKey
+                                    ? Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationKey, location, section, entry.Key, finding.Message)
+                                    : Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, entry.Key, finding.Message));
+                            }
+                        }
+                        foreach (var (root, scriptName, _) in mounts.Where(m => m.Files.Contains(Path.GetFileName(file.Path), StringComparer.OrdinalIgnoreCase)))
+                        {
+                            ReportUnservedSections(end, known, root, scriptName, file.Path, text, entries);
+                        }
+                    }
+                });
+            });
+        }
+
+        /// <summary>What is wrong with one entry, or null when start-up would take it.</summary>
+        private static (DiagnosticDescriptor Descriptor, string Message)? Check(IniEntry entry, HashSet<string>? userTools)
+        {
+            if (entry.Problem is { } problem)
+            {
+                return (DiagnosticDescriptors.InvalidConfigurationValue, problem);
+            }
+            if (entry.Section is null)
+            {
+                return (DiagnosticDescriptors.InvalidConfigurationValue, "every key must be inside a [global] or [/path] section.");
+            }
+            if (!IniLiteral.TryParse(entry.Value, out var value))
+            {
+                return (DiagnosticDescriptors.InvalidConfigurationValue, $"the value {entry.Value} is not a Python literal (True, 3600, 'text', [...]).");
+            }
+            var key = entry.Key;
+            if (key.StartsWith("tools.", StringComparison.Ordinal))
+            {
+                return CheckTool(key, value, userTools);
+            }
+            if (ConfigGrammar.Settings.All.Contains(key))
+            {
+                return key is ConfigGrammar.Settings.QueryStringEncoding or ConfigGrammar.Settings.MethodsWithBodies || value is not null && ConfigGrammar.TryParseBoolean(value, out _)
+                    ? null
+                    : (DiagnosticDescriptors.InvalidConfigurationValue, "expected True or False.");
+            }
+            var dot = key.IndexOf('.');
+            if (ConfigGrammar.Log.All.Contains(key) || key.StartsWith("response.headers.", StringComparison.Ordinal)
+                || key.StartsWith("error_page.", StringComparison.Ordinal) || dot < 0 || !CherryNamespaces.Contains(key.Substring(0, dot)))
+            {
+                return null;
+            }
+            return (DiagnosticDescriptors.UnknownConfigurationKey,
+                "unknown key." + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(key, ConfigGrammar.Settings.All.Concat(ConfigGrammar.Log.All))));
+        }
+
+        private static (DiagnosticDescriptor Descriptor, string Message)? CheckTool(string key, string? value, HashSet<string>? userTools)
+        {
+            var rest = key.Substring("tools.".Length);
+            var dot = rest.IndexOf('.');
+            if (dot <= 0 || dot == rest.Length - 1)
+            {
+                return (DiagnosticDescriptors.UnknownConfigurationKey, "a tool key is tools.<name>.<argument>.");
+            }
+            var (name, argument) = (rest.Substring(0, dot), rest.Substring(dot + 1));
+            if (argument == "on" || argument == "priority")
+            {
+                var problem = argument == "on"
+                    ? value is not null && ConfigGrammar.TryParseBoolean(value, out _) ? null : "expected True or False"
+                    : value is not null && int.TryParse(value, out _) ? null : "expected an integer";
+                if (problem is not null)
+                {
+                    return (DiagnosticDescriptors.InvalidConfigurationValue, problem);
+                }
+            }
+            if (ToolCatalog.Find(name) is { } declaration)
+            {
+                if (argument == "on" || argument == "priority")
+                {
+                    return null;
+                }
+                if (declaration.Arguments.FirstOrDefault(a => a.Key == argument) is not { } declared)
+                {
+                    return (DiagnosticDescriptors.UnknownConfigurationKey, $"the tool '{name}' has no argument '{argument}'."
+                        + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, declaration.Arguments.Select(a => a.Key).Concat(new[] { "on", "priority" }))));
+                }
+                return declared.CheckConfigured(value) is { } verdict ? (DiagnosticDescriptors.InvalidConfigurationValue, verdict) : null;
+            }
+            if (userTools is null || userTools.Contains(name))
+            {
+                return null;
+            }
+            return (DiagnosticDescriptors.UnknownConfigurationKey, $"there is no tool named '{name}'."
+                + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(name, ToolCatalog.All.Select(t => t.Name).Concat(userTools))));
+        }
+
+        /// <summary>
+        /// CHERRY0020 for each section of the file that configures tools at a path the tree cannot serve (a typo such as
+        /// [/admn] leaves [/admin] unprotected). Static files and error pages serve paths outside the tree, so sections
+        /// that only set those are fine.
+        /// </summary>
+        private static void ReportUnservedSections(CompilationAnalysisContext end, KnownTypes known, INamedTypeSymbol root, string scriptName, string path,
+            SourceText text, List<IniEntry> entries)
+        {
+            var nodes = NodeParser.Parse(root, known, end.CancellationToken).ToDictionary(n => n.TypeName);
+            if (TreePlanner.Plan(new RootSpec(TypeNames.Of(root), root.Name, Construction: null), nodes, new Dictionary<string, string>()) is not { } tree)
+            {
+                return;
+            }
+            foreach (var section in entries.Where(e => e.Problem is null && e.Section is not null && e.Section != ConfigGrammar.GlobalSection).GroupBy(e => e.Section!))
+            {
+                var keys = section.Select(e => e.Key).ToList();
+                var treePath = ConfigGrammar.TreePath("/" + section.Key.Trim().Trim('/'));
+                if (!keys.Any(k => k.StartsWith("tools.", StringComparison.Ordinal)) || keys.Any(k => k.StartsWith("tools.staticdir.", StringComparison.Ordinal) || k.StartsWith("tools.staticfile.", StringComparison.Ordinal))
+                    || Serves(tree, treePath))
+                {
+                    continue;
+                }
+                var nearest = ConfigGrammar.Nearest(treePath, tree.Positions.Select(p => p.Path).Concat(tree.Entries.Select(e => e.Path)).Distinct());
+                end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SectionNamesNoPath, LineLocation(path, text, section.First().Line), section.Key, scriptName,
+                    nearest is null ? "" : $"; did you mean [{nearest}]?"));
+            }
+        }
+
+        /// <summary>Whether a request can reach <paramref name="section"/> or a path below it through the tree.</summary>
+        private static bool Serves(TreeSpec tree, string section)
+        {
+            if (section == "/")
+            {
+                return true;
+            }
+            foreach (var position in tree.Positions)
+            {
+                // A node that takes what follows it (default, popped arguments, a dispatch method, REST, XML-RPC) serves every path below it.
+                var takesTheRest = position.Default is not null || position.DefaultChild is not null || position.PopArgs.Count > 0
+                    || position.DispatchMethod is not null || position.Rest is not null || position.XmlRpc is not null;
+                if (Within(position.Path, section) || takesTheRest && Within(section, position.Path))
+                {
+                    return true;
+                }
+                if (position.Members.SelectMany(m => m.Segments).Any(s => Within(Join(position.Path, s), section)))
+                {
+                    return true;
+                }
+            }
+            return tree.Entries.Any(e => Within(e.Path, section));
+        }
+
+        /// <summary>Whether <paramref name="path"/> is <paramref name="prefix"/> or below it.</summary>
+        private static bool Within(string path, string prefix) =>
+            prefix == "/" || path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal);
+
+        private static string Join(string path, string segment) => path == "/" ? "/" + segment : path + "/" + segment;
+
+        private static Location LineLocation(string path, SourceText text, int line)
+        {
+            var index = Math.Max(0, Math.Min(line - 1, text.Lines.Count - 1));
+            var span = text.Lines.Count == 0 ? default : text.Lines[index].Span;
+            return Location.Create(path, span, new LinePositionSpan(new LinePosition(index, 0), new LinePosition(index, span.Length)));
+        }
+
+        /// <summary>The file names a MapCherry call's configure lambda loads with AddIniFile (constants somewhere in the argument).</summary>
+        private static ImmutableArray<string> IniFiles(MapCherryCall call) =>
+            call.Argument("configure") is IAnonymousFunctionOperation lambda
+                ? lambda.Body.Descendants().OfType<IInvocationOperation>()
+                    .Where(c => c.TargetMethod.Name == "AddIniFile")
+                    .SelectMany(c => c.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()))
+                    .Select(o => o.ConstantValue is { HasValue: true, Value: string name } ? Path.GetFileName(name) : null)
+                    .Where(n => !string.IsNullOrEmpty(n))
+                    .Select(n => n!)
+                    .ToImmutableArray()
+                : ImmutableArray<string>.Empty;
+
+        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>A tool class's configuration name when its <c>Name</c> is a constant the build can read; else null.</summary>
+        private static string? ToolName(PropertyDeclarationSyntax declaration, SemanticModel model)
+        {
+            var expression = declaration.ExpressionBody?.Expression
+                ?? declaration.AccessorList?.Accessors.FirstOrDefault(a => a.ExpressionBody is not null)?.ExpressionBody!.Expression;
+            return expression is not null && model.GetConstantValue(expression) is { HasValue: true, Value: string name } ? name : null;
+        }
+    }
+}

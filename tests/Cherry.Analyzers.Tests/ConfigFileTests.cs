@@ -1,0 +1,122 @@
+using static Cherry.Analyzers.Tests.Verify;
+
+namespace Cherry.Analyzers.Tests;
+
+/// <summary>CHERRY0018–0020: INI config files checked at build, each finding on its own line of the file.</summary>
+public sealed class ConfigFileTests
+{
+    private const string Tree = """
+        using Microsoft.AspNetCore.Routing;
+
+        public class Admin
+        {
+            [Exposed] public string Index() => "admin";
+            [Exposed] public string Import() => "import";
+        }
+
+        public class Blog
+        {
+            [Exposed] public string Default(params string[] path) => string.Join("/", path);
+        }
+
+        public class Root
+        {
+            public Admin Admin { get; } = new();
+            public Blog Blog { get; } = new();
+            public Admin MyArea { get; } = new();
+            [Exposed] public string Index() => "home";
+        }
+
+        public sealed class StampTool : HookTool
+        {
+            public override string Name => "stamp";
+            public override HookPoint Point => HookPoint.BeforeFinalize;
+            public override System.Threading.Tasks.ValueTask RunAsync(Request request) => default;
+        }
+
+        public static class Site
+        {
+            public static void Map(IEndpointRouteBuilder app) => app.MapCherry<Root>("/", o => o.AddIniFile("site.conf"));
+        }
+
+        """;
+
+    [Fact]
+    public Task A_correct_config_gets_no_diagnostic() => AnalyzerAsync<ConfigFileAnalyzer>(Tree, [("site.conf", """
+        [global]
+        tools.gzip.on = True
+        log.screen = False
+        request.show_tracebacks = False
+
+        [/]
+        tools.sessions.on = True
+        tools.sessions.timeout = 60
+        tools.staticdir.root = '/srv'
+        colour = 'red'
+        db.scheme = 'sqlite'
+        response.headers.X-Frame-Options = 'DENY'
+
+        [/admin]
+        tools.auth_basic.on = True
+        tools.auth_basic.realm = 'admin'
+        tools.stamp.on = True
+
+        [/admin/import]
+        tools.caching.on = False
+
+        [/my-area]
+        tools.gzip.on = False
+
+        [/blog/2026/posts]
+        tools.expires.on = True
+        tools.expires.secs = 60
+
+        [/static]
+        tools.staticdir.on = True
+        tools.staticdir.dir = 'static'
+
+        [/gone]
+        error_page.404 = 'gone.html'
+        """)]);
+
+    [Fact]
+    public Task Unknown_tools_arguments_and_keys_are_reported_on_their_lines_with_the_nearest_name() => AnalyzerAsync<ConfigFileAnalyzer>(Tree, [("site.conf", """
+        [/]
+        tools.gzipp.on = True
+        tools.caching.dealy = 10
+        request.show_traceback = True
+        tools.nosuch.on = True
+        """)],
+        Diagnostic("CHERRY0018").WithSpan("site.conf", 2, 1, 2, 22).WithArguments("/", "tools.gzipp.on", "there is no tool named 'gzipp'. Did you mean 'gzip'?"),
+        Diagnostic("CHERRY0018").WithSpan("site.conf", 3, 1, 3, 25).WithArguments("/", "tools.caching.dealy", "the tool 'caching' has no argument 'dealy'. Did you mean 'delay'?"),
+        Diagnostic("CHERRY0018").WithSpan("site.conf", 4, 1, 4, 30).WithArguments("/", "request.show_traceback", "unknown key. Did you mean 'request.show_tracebacks'?"),
+        Diagnostic("CHERRY0018").WithSpan("site.conf", 5, 1, 5, 23).WithArguments("/", "tools.nosuch.on", "there is no tool named 'nosuch'."));
+
+    [Fact]
+    public Task Values_are_checked_by_the_type_and_rule_start_up_applies() => AnalyzerAsync<ConfigFileAnalyzer>(Tree, [("site.conf", """
+        [/]
+        tools.gzip.on = maybe
+        tools.caching.delay = 'soon'
+        tools.expires.on = 'perhaps'
+        tools.gzip.compress_level = 12
+        """)],
+        Diagnostic("CHERRY0019").WithSpan("site.conf", 2, 1, 2, 22).WithArguments("/", "tools.gzip.on", "the value maybe is not a Python literal (True, 3600, 'text', [...])."),
+        Diagnostic("CHERRY0019").WithSpan("site.conf", 3, 1, 3, 29).WithArguments("/", "tools.caching.delay", "expected an integer"),
+        Diagnostic("CHERRY0019").WithSpan("site.conf", 4, 1, 4, 29).WithArguments("/", "tools.expires.on", "expected True or False"),
+        Diagnostic("CHERRY0019").WithSpan("site.conf", 5, 1, 5, 31).WithArguments("/", "tools.gzip.compress_level", "the compression level is 0 to 9 (it is 12)"));
+
+    [Fact]
+    public Task A_section_that_configures_tools_where_the_tree_serves_nothing_is_reported() => AnalyzerAsync<ConfigFileAnalyzer>(Tree, [("site.conf", """
+        [/admn]
+        tools.auth_basic.on = True
+        tools.auth_basic.realm = 'admin'
+        """)],
+        Warning("CHERRY0020").WithSpan("site.conf", 2, 1, 2, 27).WithArguments("/admn", "/", "; did you mean [/admin]?"));
+
+    [Fact]
+    public Task A_file_no_mount_loads_is_checked_for_keys_but_not_for_sections() => AnalyzerAsync<ConfigFileAnalyzer>(
+        Tree.Replace("o => o.AddIniFile(\"site.conf\")", "o => { }"), [("site.conf", """
+        [/nowhere]
+        tools.gzip.on = True
+        """)]);
+}
