@@ -43,7 +43,8 @@ namespace Cherry.Analyzers
                 }
                 var options = start.Options.AdditionalFiles;
                 if (options.Any(f => Path.GetFileName(f.Path).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
-                    && f.GetText()?.ToString().Contains("tools.sessions") == true))
+                    // Any mention, dotted ("tools.sessions.on") or nested ({"tools": {"sessions": ...}}): not judged here.
+                    && f.GetText()?.ToString().Contains("sessions") == true))
                 {
                     return;
                 }

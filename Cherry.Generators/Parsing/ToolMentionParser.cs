@@ -48,12 +48,76 @@ namespace Cherry.Generators.Parsing
                 {
                     end++;
                 }
-                if (end > start && end < text.Length && text[end] == '.' && ClassOf(text.Substring(start, end - start)) is { } toolClass)
+                // "tools.gzip.on", and JSON's "tools.gzip": { "on": true }.
+                if (end > start && end < text.Length && (text[end] == '.' || text[end] == '"') && ClassOf(text.Substring(start, end - start)) is { } toolClass)
                 {
                     classes.Add(toolClass);
                 }
             }
+            AddNested(text, classes);
             return classes.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// JSON's nested form, which the runtime reads as dotted keys: <c>"tools": { "gzip": { "on": true } }</c>. The
+        /// names of the <c>"tools"</c> object's own members are tool names. One pass over the text.
+        /// </summary>
+        private static void AddNested(string text, SortedSet<string> classes)
+        {
+            const string Key = "\"tools\"";
+            for (var at = text.IndexOf(Key, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Key, at + 1, StringComparison.Ordinal))
+            {
+                var i = SkipSpace(text, at + Key.Length);
+                if (i >= text.Length || text[i] != ':')
+                {
+                    continue;
+                }
+                i = SkipSpace(text, i + 1);
+                if (i >= text.Length || text[i] != '{')
+                {
+                    continue;
+                }
+                // The object's members at its own depth: a string followed by ':' is a member name.
+                var depth = 0;
+                for (; i < text.Length; i++)
+                {
+                    var c = text[i];
+                    if (c == '{' || c == '[')
+                    {
+                        depth++;
+                    }
+                    else if (c == '}' || c == ']')
+                    {
+                        if (--depth == 0)
+                        {
+                            break;
+                        }
+                    }
+                    else if (c == '"')
+                    {
+                        var close = i + 1;
+                        while (close < text.Length && text[close] != '"')
+                        {
+                            close += text[close] == '\\' ? 2 : 1;
+                        }
+                        if (depth == 1 && close < text.Length && SkipSpace(text, close + 1) is var after && after < text.Length && text[after] == ':'
+                            && ClassOf(text.Substring(i + 1, close - i - 1)) is { } toolClass)
+                        {
+                            classes.Add(toolClass);
+                        }
+                        i = close;
+                    }
+                }
+            }
+        }
+
+        private static int SkipSpace(string text, int i)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+            return i;
         }
 
         private static string? ClassOf(string name) => ToolCatalog.Find(name)?.ToolClass;

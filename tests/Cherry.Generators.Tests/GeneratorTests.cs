@@ -40,6 +40,28 @@ public sealed class GeneratorTests
         Assert.Equal(["AuthBasicTool", "CpStatsTool", "EtagsTool", "GzipTool"], rooted);
     }
 
+    /// <summary>
+    /// JSON's nested forms, which the runtime reads as dotted keys, root their tools too: a tool named only there stopped
+    /// start-up as "not in this app".
+    /// </summary>
+    [Fact]
+    public void Built_in_tools_named_in_nested_json_are_rooted()
+    {
+        var (result, _) = GeneratorHarness.Run(
+            [
+                ("/app/appsettings.json", """
+                    { "Cherry": { "Apps": { "/": {
+                        "/": { "tools": { "expires": { "on": true, "secs": 60 }, "no_such_tool": { "on": true } }, "colour": { "tools": "x" } },
+                        "/x": { "tools.caching": { "on": true } }
+                    } } } }
+                    """),
+            ],
+            "static class Nothing { }");
+        var source = Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("Cherry.ToolRoots.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        var rooted = System.Text.RegularExpressions.Regex.Matches(source, @"new global::Cherry\.(\w+)\(\)").Select(m => m.Groups[1].Value);
+        Assert.Equal(["CachingTool", "ExpiresTool"], rooted);
+    }
+
     [Fact]
     public void An_app_that_names_no_tool_gets_no_tool_roots()
     {
