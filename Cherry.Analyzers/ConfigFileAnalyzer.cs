@@ -37,7 +37,7 @@ namespace Cherry.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var files = start.Options.AdditionalFiles.Where(f => f.Path.EndsWith(".conf", StringComparison.OrdinalIgnoreCase)).ToImmutableArray();
+                var files = start.Options.AdditionalFiles.Where(f => f.Path.EndsWith(".conf", StringComparison.OrdinalIgnoreCase) || IsAppSettings(f.Path)).ToImmutableArray();
                 var toolType = start.Compilation.GetTypeByMetadataName("Cherry.Tool");
                 if (files.IsEmpty || toolType is null)
                 {
@@ -83,6 +83,11 @@ namespace Cherry.Analyzers
                         {
                             continue;
                         }
+                        if (IsAppSettings(file.Path))
+                        {
+                            CheckAppSettings(end, file.Path, text, toolNames, known, mounts);
+                            continue;
+                        }
                         var entries = IniLines.Read(new StringReader(text.ToString())).ToList();
                         foreach (var entry in entries)
                         {
@@ -119,7 +124,12 @@ namespace Cherry.Analyzers
             {
                 return (DiagnosticDescriptors.InvalidConfigurationValue, $"the value {entry.Value} is not a Python literal (True, 3600, 'text', [...]).");
             }
-            var key = entry.Key;
+            return CheckKey(entry.Key, value, userTools);
+        }
+
+        /// <summary>What is wrong with a key and its value as read (an INI literal to text, or a plain value), or null.</summary>
+        private static (DiagnosticDescriptor Descriptor, string Message)? CheckKey(string key, string? value, HashSet<string>? userTools)
+        {
             if (key.StartsWith("tools.", StringComparison.Ordinal))
             {
                 return CheckTool(key, value, userTools);
@@ -178,6 +188,81 @@ namespace Cherry.Analyzers
             }
             return (DiagnosticDescriptors.UnknownConfigurationKey, $"there is no tool named '{name}'."
                 + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(name, ToolCatalog.All.Select(t => t.Name).Concat(userTools))));
+        }
+
+        private static bool IsAppSettings(string path)
+        {
+            var name = Path.GetFileName(path);
+            return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>
+        /// An appsettings file's <c>Cherry:Global</c> and <c>Cherry:Apps:&lt;mount&gt;:&lt;section&gt;</c> keys, nested objects
+        /// joined with dots as the runtime joins them: plain values (one quoted as in an INI file is CHERRY0019), the same
+        /// key and value checks as INI files, and each app's sections against the tree mounted there.
+        /// </summary>
+        private static void CheckAppSettings(CompilationAnalysisContext end, string path, SourceText text, HashSet<string>? userTools, KnownTypes known,
+            IEnumerable<(INamedTypeSymbol Root, string ScriptName, ImmutableArray<string> Files)> mounts)
+        {
+            var byMount = new Dictionary<string, List<IniEntry>>(StringComparer.Ordinal);
+            foreach (var leaf in JsonLines.Read(text.ToString()))
+            {
+                var names = leaf.Path;
+                if (names.Length < 3 || !names[0].Equals("Cherry", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+                string section;
+                string? mount = null;
+                int keyStart;
+                if (names[1].Equals("Global", StringComparison.OrdinalIgnoreCase))
+                {
+                    (section, keyStart) = (ConfigGrammar.GlobalSection, 2);
+                }
+                else if (names[1].Equals("Apps", StringComparison.OrdinalIgnoreCase) && names.Length >= 5)
+                {
+                    (mount, section, keyStart) = (ConfigGrammar.ScriptName(names[2]), names[3], 4);
+                }
+                else
+                {
+                    continue;
+                }
+                // An array's items are one list value: the key is the array's, and its items are judged as a list.
+                var inArray = int.TryParse(names[names.Length - 1], out _);
+                var key = string.Join(".", names, keyStart, names.Length - keyStart - (inArray ? 1 : 0));
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+                var location = LineLocation(path, text, leaf.Line);
+                if (leaf.IsString && leaf.Value is { } value && ConfigGrammar.IsIniLiteral(value, out var plain))
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, key,
+                        $"the value {value} is written as in an INI file; outside INI files values are plain text: write {plain}."));
+                }
+                else if (CheckKey(key, inArray ? null : leaf.Value, userTools) is { } finding
+                    && !(inArray && finding.Descriptor == DiagnosticDescriptors.InvalidConfigurationValue))
+                {
+                    end.ReportDiagnostic(finding.Descriptor == DiagnosticDescriptors.UnknownConfigurationKey
+                        ? Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationKey, location, section, key, finding.Message)
+                        : Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, key, finding.Message));
+                }
+                if (mount is not null)
+                {
+                    if (!byMount.TryGetValue(mount, out var entries))
+                    {
+                        byMount[mount] = entries = new List<IniEntry>();
+                    }
+                    entries.Add(new IniEntry(section, key, leaf.Value ?? "", leaf.Line, null));
+                }
+            }
+            foreach (var (root, scriptName, _) in mounts)
+            {
+                if (byMount.TryGetValue(scriptName, out var entries))
+                {
+                    ReportUnservedSections(end, known, root, scriptName, path, text, entries);
+                }
+            }
         }
 
         /// <summary>

@@ -122,20 +122,31 @@ public sealed class CherryConfig
         foreach (var child in node.GetChildren())
         {
             var key = prefix.Length == 0 ? child.Key : prefix + "." + child.Key;
+            var items = child.Value is null ? child.GetChildren().ToList() : [];
             if (child.Value is { } value)
             {
-                try
-                {
-                    config.Set(section, key, value);
-                }
-                catch (CherryConfigurationException e)
-                {
-                    errors.Add(e);
-                }
+                Add(key, value);
+            }
+            // A JSON array ("mime_types": ["text/html", "text/css"]) is one list value, as "text/html, text/css" is.
+            else if (items.Count > 0 && items.All(i => i.Value is not null && int.TryParse(i.Key, out _)))
+            {
+                Add(key, string.Join(", ", items.OrderBy(i => int.Parse(i.Key, System.Globalization.CultureInfo.InvariantCulture)).Select(i => i.Value)));
             }
             else
             {
                 AddFlattened(config, section, child, key, errors);
+            }
+        }
+
+        void Add(string key, string value)
+        {
+            try
+            {
+                config.Set(section, key, value);
+            }
+            catch (CherryConfigurationException e)
+            {
+                errors.Add(e);
             }
         }
     }

@@ -114,6 +114,28 @@ public sealed class ConfigFileTests
         Warning("CHERRY0020").WithSpan("site.conf", 2, 1, 2, 27).WithArguments("/admn", "/", "; did you mean [/admin]?"));
 
     [Fact]
+    public Task Appsettings_are_checked_on_their_lines_with_plain_values() => AnalyzerAsync<ConfigFileAnalyzer>(Tree, [("appsettings.json", """
+        {
+          "Logging": { "LogLevel": { "Default": "'Information'" } },
+          "Cherry": {
+            "Global": { "response.headers.X-Content-Type-Options": "nosniff" },
+            "Apps": {
+              "/": {
+                "/": { "tools.sessions.name": "'links_sid'", "tools": { "gzipp": { "on": true } } },
+                "/admin": { "tools.auth_basic.on": "True", "tools.auth_basic.realm": "admin", "tools.caching.delay": "soon" },
+                "/admn": { "tools": { "expires": { "on": true } } },
+                "/blog/2026": { "tools.gzip.mime_types": [ "text/html", "text/css" ] }
+              }
+            }
+          }
+        }
+        """)],
+        Diagnostic("CHERRY0019").WithSpan("appsettings.json", 7, 1, 7, 93).WithArguments("/", "tools.sessions.name", "the value 'links_sid' is written as in an INI file; outside INI files values are plain text: write links_sid."),
+        Diagnostic("CHERRY0018").WithSpan("appsettings.json", 7, 1, 7, 93).WithArguments("/", "tools.gzipp.on", "there is no tool named 'gzipp'. Did you mean 'gzip'?"),
+        Diagnostic("CHERRY0019").WithSpan("appsettings.json", 8, 1, 8, 119).WithArguments("/admin", "tools.caching.delay", "expected an integer"),
+        Warning("CHERRY0020").WithSpan("appsettings.json", 9, 1, 9, 61).WithArguments("/admn", "/", "; did you mean [/admin]?"));
+
+    [Fact]
     public Task A_file_no_mount_loads_is_checked_for_keys_but_not_for_sections() => AnalyzerAsync<ConfigFileAnalyzer>(
         Tree.Replace("o => o.AddIniFile(\"site.conf\")", "o => { }"), [("site.conf", """
         [/nowhere]

@@ -234,6 +234,22 @@ public sealed class ConfigurationTests
         Assert.Equal("links_sid", ValueOf(CherryConfig.FromIni(ini), "/", "tools.sessions.name"));
     }
 
+    /// <summary>A JSON array is one list value, as "a, b" is; it became keys ending in .0, .1, which start-up refused.</summary>
+    [Fact]
+    public async Task A_json_array_is_a_list_value()
+    {
+        await using var server = await CherryServer.StartAsync(
+            app => app.MapCherry<ReferenceRoot>("/", o => ReferenceAppFixture.WithSessions(o)),
+            settings: new Dictionary<string, string?>
+            {
+                ["Cherry:Apps:/:/:tools.allow.on"] = "True",
+                ["Cherry:Apps:/:/:tools.allow.methods:0"] = "GET",
+                ["Cherry:Apps:/:/:tools.allow.methods:1"] = "HEAD",
+            });
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.FetchAsync("/")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await server.Client.FetchAsync(HttpMethod.Post, "/one", "p1=a", "application/x-www-form-urlencoded")).Response.StatusCode);
+    }
+
     private static string? ValueOf(CherryConfig config, string path, string key) => config.ForPath(path).Last(e => e.Key == key).Value;
 
     /// <summary>The analyzers read a script name without its slash as a mount at /x; so does MapCherry (it threw).</summary>
