@@ -52,10 +52,27 @@ internal static class LargeApp
 
             public static class Startup
             {
-                public static void Map(WebApplication app) => app.MapCherry<Root>("/");
+                public static void Map(WebApplication app) => app.MapCherry<Root>("/", o => o.AddIniFile("large.conf"));
             }
             """));
         return files;
+    }
+
+    /// <summary>
+    /// An INI file of about <paramref name="lines"/> lines for the app of <paramref name="handlers"/> handlers: a section per
+    /// handler (some through punctuation, as [/sectionN/handlerM.html]) with tool switches, arguments and headers, all valid.
+    /// </summary>
+    public static string Config(int handlers, int lines)
+    {
+        var text = new StringBuilder("[global]\ntools.gzip.on = True\nlog.screen = True\n\n[/]\ntools.encode.encoding = 'utf-8'\ncolour = 'red'\n");
+        for (var i = 0; text.ToString().Split('\n').Length < lines; i++)
+        {
+            var (s, h) = (i / 10 % Math.Max(1, handlers / 10), i % 10);
+            text.Append(h % 4 == 3 ? $"\n[/section{s}/handler{h}.html]\n" : $"\n[/section{s}/handler{h}]\n")
+                .Append("tools.expires.on = True\ntools.expires.secs = ").Append(60 + i).Append('\n')
+                .Append("response.headers.X-Handler = '").Append(s).Append('.').Append(h).Append("'\n");
+        }
+        return text.ToString();
     }
 
     public static void Write(string directory, List<(string Name, string Text)> files)
