@@ -93,11 +93,7 @@ namespace Cherry.Analyzers
                         {
                             if (Check(entry, toolNames) is { } finding)
                             {
-                                var location = LineLocation(file.Path, text, entry.Line);
-                                var section = entry.Section ?? "(none)";
-                                end.ReportDiagnostic(finding.Descriptor == DiagnosticDescriptors.UnknownConfigurationKey
-                                    ? Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationKey, location, section, entry.Key, finding.Message)
-                                    : Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, entry.Key, finding.Message));
+                                Report(end, finding, LineLocation(file.Path, text, entry.Line), entry.Section ?? "(none)", entry.Key);
                             }
                         }
                         foreach (var (root, scriptName, _) in mounts.Where(m => m.Files.Contains(Path.GetFileName(file.Path), StringComparer.OrdinalIgnoreCase)))
@@ -108,6 +104,12 @@ namespace Cherry.Analyzers
                 });
             });
         }
+
+        /// <summary>Reports a key's finding (the descriptor chosen by name, so the analyzer's table check sees both).</summary>
+        private static void Report(CompilationAnalysisContext end, (DiagnosticDescriptor Descriptor, string Message) finding, Location location, string section, string key) =>
+            end.ReportDiagnostic(finding.Descriptor == DiagnosticDescriptors.UnknownConfigurationKey
+                ? Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationKey, location, section, key, finding.Message)
+                : Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, key, finding.Message));
 
         /// <summary>What is wrong with one entry, or null when start-up would take it.</summary>
         private static (DiagnosticDescriptor Descriptor, string Message)? Check(IniEntry entry, HashSet<string>? userTools)
@@ -159,26 +161,22 @@ namespace Cherry.Analyzers
                 return (DiagnosticDescriptors.UnknownConfigurationKey, "a tool key is tools.<name>.<argument>.");
             }
             var (name, argument) = (rest.Substring(0, dot), rest.Substring(dot + 1));
-            if (argument == "on" || argument == "priority")
+            // on and priority: every tool's, built in or the app's own.
+            var common = ToolCatalog.Common.All.FirstOrDefault(a => a.Key == argument);
+            if (common?.CheckConfigured(value) is { } problem)
             {
-                var problem = argument == "on"
-                    ? value is not null && ConfigGrammar.TryParseBoolean(value, out _) ? null : "expected True or False"
-                    : value is not null && int.TryParse(value, out _) ? null : "expected an integer";
-                if (problem is not null)
-                {
-                    return (DiagnosticDescriptors.InvalidConfigurationValue, problem);
-                }
+                return (DiagnosticDescriptors.InvalidConfigurationValue, problem);
             }
             if (ToolCatalog.Find(name) is { } declaration)
             {
-                if (argument == "on" || argument == "priority")
+                if (common is not null)
                 {
                     return null;
                 }
                 if (declaration.Arguments.FirstOrDefault(a => a.Key == argument) is not { } declared)
                 {
                     return (DiagnosticDescriptors.UnknownConfigurationKey, $"the tool '{name}' has no argument '{argument}'."
-                        + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, declaration.Arguments.Select(a => a.Key).Concat(new[] { "on", "priority" }))));
+                        + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, declaration.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key))));
                 }
                 return declared.CheckConfigured(value) is { } verdict ? (DiagnosticDescriptors.InvalidConfigurationValue, verdict) : null;
             }
@@ -243,9 +241,7 @@ namespace Cherry.Analyzers
                 else if (CheckKey(key, inArray ? null : leaf.Value, userTools) is { } finding
                     && !(inArray && finding.Descriptor == DiagnosticDescriptors.InvalidConfigurationValue))
                 {
-                    end.ReportDiagnostic(finding.Descriptor == DiagnosticDescriptors.UnknownConfigurationKey
-                        ? Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationKey, location, section, key, finding.Message)
-                        : Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, key, finding.Message));
+                    Report(end, finding, location, section, key);
                 }
                 if (mount is not null)
                 {
@@ -335,10 +331,7 @@ namespace Cherry.Analyzers
             call.Argument("configure") is IAnonymousFunctionOperation lambda
                 ? lambda.Body.Descendants().OfType<IInvocationOperation>()
                     .Where(c => c.TargetMethod.Name == "AddIniFile")
-                    .SelectMany(c => c.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()))
-                    .Select(o => o.ConstantValue is { HasValue: true, Value: string name } ? Path.GetFileName(name) : null)
-                    .Where(n => !string.IsNullOrEmpty(n))
-                    .Select(n => n!)
+                    .SelectMany(MapCherryCall.IniFileNames)
                     .ToImmutableArray()
                 : ImmutableArray<string>.Empty;
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
@@ -43,6 +44,16 @@ namespace Cherry.Analyzers
                 : script.ConstantValue is { HasValue: true, Value: string text } ? text : null;
             return scriptName is null ? null : new MapCherryCall(invocation, method.TypeArguments[0], ConfigGrammar.ScriptName(scriptName));
         }
+
+        /// <summary>
+        /// The file names an <c>AddIniFile</c> call may load: every string constant in its argument, as a file name (the
+        /// name is often built with Path.Combine from a constant and a directory known only at run time).
+        /// </summary>
+        public static IEnumerable<string> IniFileNames(IInvocationOperation addIniFile) =>
+            addIniFile.Arguments.SelectMany(a => a.Value.DescendantsAndSelf())
+                .Select(o => o.ConstantValue is { HasValue: true, Value: string name } ? System.IO.Path.GetFileName(name) : null)
+                .Where(n => !string.IsNullOrEmpty(n))
+                .Select(n => n!);
 
         /// <summary>The value passed for a parameter, through conversions; null when the default applies.</summary>
         public IOperation? Argument(string parameter) => Argument(Invocation, parameter);

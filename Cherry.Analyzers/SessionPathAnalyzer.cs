@@ -145,11 +145,7 @@ namespace Cherry.Analyzers
                         }
                         break;
                     case "AddIniFile":
-                        // The file's name is a constant somewhere in the argument (often inside Path.Combine).
-                        var names = call.Arguments.SelectMany(a => a.Value.DescendantsAndSelf())
-                            .Select(o => o.ConstantValue is { HasValue: true, Value: string name } ? Path.GetFileName(name) : null)
-                            .Where(n => !string.IsNullOrEmpty(n))
-                            .ToList();
+                        var names = MapCherryCall.IniFileNames(call).ToList();
                         var file = files.FirstOrDefault(f => names.Contains(Path.GetFileName(f.Path)));
                         if (file?.GetText(cancellation) is not { } text)
                         {

@@ -84,22 +84,14 @@ namespace Cherry.Shared
                         path.Add(name);
                         var read = Value(path, leaves);
                         path.RemoveAt(path.Count - 1);
-                        if (!read)
+                        if (!read || Next('}') is not { } more)
                         {
                             return false;
                         }
-                        SkipSpace();
-                        if (Peek(','))
+                        if (!more)
                         {
-                            _at++;
-                            continue;
-                        }
-                        if (Peek('}'))
-                        {
-                            _at++;
                             return true;
                         }
-                        return false;
                     }
                 }
                 if (c == '[')
@@ -117,22 +109,14 @@ namespace Cherry.Shared
                         path.Add(index.ToString(CultureInfo.InvariantCulture));
                         var read = Value(path, leaves);
                         path.RemoveAt(path.Count - 1);
-                        if (!read)
+                        if (!read || Next(']') is not { } more)
                         {
                             return false;
                         }
-                        SkipSpace();
-                        if (Peek(','))
+                        if (!more)
                         {
-                            _at++;
-                            continue;
-                        }
-                        if (Peek(']'))
-                        {
-                            _at++;
                             return true;
                         }
-                        return false;
                     }
                 }
                 var line = _line;
@@ -153,6 +137,17 @@ namespace Cherry.Shared
                 var literal = _text.Substring(start, _at - start);
                 leaves.Add(new JsonLeaf(path.ToArray(), literal == "null" ? null : literal, isString: false, line));
                 return literal.Length > 0;
+            }
+
+            /// <summary>After a member or an item: true at a comma (another follows), false at <paramref name="close"/>, null where the document breaks.</summary>
+            private bool? Next(char close)
+            {
+                SkipSpace();
+                if (Peek(',') || Peek(close))
+                {
+                    return _text[_at++] == ',';
+                }
+                return null;
             }
 
             private bool String(out string value)

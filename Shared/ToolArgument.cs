@@ -68,6 +68,16 @@ namespace Cherry.Shared
             {
                 return AllowsNone ? null : "None is only for a text argument, to switch off a value set above.";
             }
+            return Read(text, out var value) ?? Check(value);
+        }
+
+        /// <summary>
+        /// <paramref name="text"/> (an INI literal already read to text, or a plain value) as a <typeparamref name="T"/>, by the
+        /// one reading start-up and the build share; what is wrong with it in words, or null.
+        /// </summary>
+        public string? Read(string text, out T value)
+        {
+            value = default!;
             object typed;
             if (typeof(T) == typeof(bool))
             {
@@ -103,9 +113,10 @@ namespace Cherry.Shared
             }
             else
             {
-                return null;
+                throw new NotSupportedException($"no reader for {typeof(T).Name} arguments.");
             }
-            return Check((T)typed);
+            value = (T)typed;
+            return null;
         }
     }
 

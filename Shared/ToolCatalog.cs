@@ -10,6 +10,14 @@ namespace Cherry.Shared
     /// </summary>
     internal static class ToolCatalog
     {
+        /// <summary>The arguments every tool takes besides its own: the switch and the place in its hook point.</summary>
+        public static class Common
+        {
+            public static readonly ToolArgument<bool> On = new("on");
+            public static readonly ToolArgument<int> Priority = new("priority");
+            public static readonly ToolArgument[] All = { On, Priority };
+        }
+
         public static class TrailingSlash
         {
             public const string Name = "trailing_slash";

@@ -110,7 +110,7 @@ public sealed class ToolArguments
     /// attribute is held at start-up to the rule configuration is, and the analyzers hold its constants to at build time.
     /// </summary>
     internal T Bind<T>(Shared.ToolArgument<T> argument, T current) =>
-        Check(argument, argument.AllowsNone && IsNone(argument.Key) ? default! : Read(argument.Key, current));
+        Check(argument, argument.AllowsNone && IsNone(argument.Key) ? default! : Read(argument, current));
 
     /// <summary>
     /// The argument's rule on a value a tool put together itself (response_headers adds configuration's pairs to the
@@ -119,32 +119,11 @@ public sealed class ToolArguments
     internal T Check<T>(Shared.ToolArgument<T> argument, T value) =>
         argument.Check(value) is { } problem ? throw Malformed(argument.Key, problem + ".") : value;
 
-    private T Read<T>(string key, T current)
-    {
-        if (typeof(T) == typeof(bool))
-        {
-            return TryGetBoolean(key, out var flag) ? (T)(object)flag : current;
-        }
-        if (typeof(T) == typeof(int))
-        {
-            return TryGetInt32(key, out var number) ? (T)(object)number : current;
-        }
-        if (typeof(T) == typeof(double))
-        {
-            return !TryGetString(key, out var text) ? current
-                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) ? (T)(object)real
-                : throw Malformed(key, "expected a number.");
-        }
-        if (typeof(T) == typeof(string[]))
-        {
-            return TryGetList(key, out var list) ? (T)(object)list : current;
-        }
-        if (typeof(T) == typeof(string))
-        {
-            return TryGetString(key, out var text) ? (T)(object)text : current;
-        }
-        throw new NotSupportedException($"tools.{ToolName}.{key}: no reader for {typeof(T).Name}.");
-    }
+    /// <summary>Configuration's value read by the argument's own reading (Shared, the build's too), else <paramref name="current"/>.</summary>
+    private T Read<T>(Shared.ToolArgument<T> argument, T current) =>
+        !TryGetString(argument.Key, out var text) ? current
+        : argument.Read(text, out var value) is { } problem ? throw Malformed(argument.Key, problem)
+        : value;
 
     /// <summary>A problem with an argument's value, whether configuration or an attribute set it.</summary>
     public CherryConfigurationException Malformed(string argument, string problem) =>
@@ -165,15 +144,12 @@ public sealed class ToolArguments
         {
             if (!_taken.Contains(argument))
             {
-                var known = ToolCatalog.Find(ToolName)?.Arguments.Select(a => a.Key).Concat(SwitchArguments) ?? _taken;
+                var known = ToolCatalog.Find(ToolName)?.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key) ?? _taken;
                 throw new CherryConfigurationException(section, $"tools.{ToolName}.{argument}",
                     $"the tool '{ToolName}' has no argument '{argument}'.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, known))}");
             }
         }
     }
-
-    /// <summary>The arguments every tool takes besides its own.</summary>
-    private static readonly string[] SwitchArguments = ["on", "priority"];
 
     /// <summary>
     /// Takes each configured argument that <paramref name="declaration"/> names, without reading its value: for a tool that
@@ -183,7 +159,7 @@ public sealed class ToolArguments
     {
         foreach (var argument in _values.Keys)
         {
-            if (Array.IndexOf(SwitchArguments, argument) >= 0 || declaration.Arguments.Any(a => a.Key == argument))
+            if (declaration.Arguments.Concat(ToolCatalog.Common.All).Any(a => a.Key == argument))
             {
                 _taken.Add(argument);
             }

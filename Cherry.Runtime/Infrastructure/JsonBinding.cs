@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -34,29 +34,30 @@ public static class JsonBinding
 
     /// <summary>
     /// Writes with room for a document json_in accepted (up to <see cref="JsonInTool.MaxDepth"/> deep) inside the handler's own
-    /// objects: the serializer's own <see cref="JsonSerializerOptions.MaxDepth"/> still bounds the objects it walks (and so
-    /// stops cycles), but a <see cref="JsonElement"/> echoed from the request is written at whatever depth it had when read.
+    /// objects: through metadata whose options allow that many more levels (<see cref="WithRoomForRequestJson"/>), so a
+    /// <see cref="JsonElement"/> echoed one level down is written, and the serializer's pooled fast path stays.
     /// </summary>
     public static void Write<T>(Request request, T value, JsonTypeInfo<T> typeInfo, string contentType)
     {
-        var options = typeInfo.Options;
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Encoder = options.Encoder,
-            Indented = options.WriteIndented,
-            IndentCharacter = options.IndentCharacter,
-            IndentSize = options.IndentSize,
-            NewLine = options.NewLine,
-            MaxDepth = EffectiveMaxDepth(options) + JsonInTool.MaxDepth,
-        }))
-        {
-            JsonSerializer.Serialize(writer, value, typeInfo);
-        }
         request.Response.ContentType = contentType;
-        request.Response.Body = buffer.WrittenMemory;
+        request.Response.Body = JsonSerializer.SerializeToUtf8Bytes(value, WithRoomForRequestJson(typeInfo));
     }
 
-    /// <summary>System.Text.Json reads a <see cref="JsonSerializerOptions.MaxDepth"/> of 0 as 64.</summary>
-    private static int EffectiveMaxDepth(JsonSerializerOptions options) => options.MaxDepth == 0 ? JsonInTool.MaxDepth : options.MaxDepth;
+    /// <summary>
+    /// The same type's metadata under a copy of its options whose <see cref="JsonSerializerOptions.MaxDepth"/> is
+    /// <see cref="JsonInTool.MaxDepth"/> higher (the copy keeps the source-generated resolver: no reflection), made once per
+    /// metadata instance; later requests find it without allocating.
+    /// </summary>
+    private static JsonTypeInfo<T> WithRoomForRequestJson<T>(JsonTypeInfo<T> typeInfo)
+    {
+        if (RoomyTypeInfos.TryGetValue(typeInfo, out var found))
+        {
+            return (JsonTypeInfo<T>)found;
+        }
+        var source = typeInfo.Options;
+        var options = new JsonSerializerOptions(source) { MaxDepth = (source.MaxDepth == 0 ? JsonInTool.MaxDepth : source.MaxDepth) + JsonInTool.MaxDepth };
+        return (JsonTypeInfo<T>)RoomyTypeInfos.GetValue(typeInfo, _ => options.GetTypeInfo(typeof(T)));
+    }
+
+    private static readonly ConditionalWeakTable<JsonTypeInfo, JsonTypeInfo> RoomyTypeInfos = [];
 }

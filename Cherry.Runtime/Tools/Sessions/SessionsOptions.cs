@@ -81,13 +81,16 @@ public sealed record SessionsOptions
         CleanFrequency = arguments.Bind(ToolCatalog.Sessions.CleanFrequency, CleanFrequency),
     };
 
-    private static CookieSecurePolicy SecureFrom(string text, ToolArguments arguments) => text.ToLowerInvariant() switch
-    {
-        "true" or "1" or "always" => CookieSecurePolicy.Always,
-        "false" or "0" or "none" => CookieSecurePolicy.None,
-        "sameasrequest" => CookieSecurePolicy.SameAsRequest,
-        _ => throw arguments.Malformed(ToolCatalog.Sessions.Secure.Key, $"'{text}' is not a policy: expected True (or Always), False (or None), or SameAsRequest."),
-    };
+    /// <summary>A switch's words (ConfigGrammar's, as every switch reads them), or a policy's name.</summary>
+    private static CookieSecurePolicy SecureFrom(string text, ToolArguments arguments) =>
+        ConfigGrammar.TryParseBoolean(text, out var on) ? (on ? CookieSecurePolicy.Always : CookieSecurePolicy.None)
+        : text.ToLowerInvariant() switch
+        {
+            "always" => CookieSecurePolicy.Always,
+            "none" => CookieSecurePolicy.None,
+            "sameasrequest" => CookieSecurePolicy.SameAsRequest,
+            _ => throw arguments.Malformed(ToolCatalog.Sessions.Secure.Key, $"'{text}' is not a policy: expected True (or Always), False (or None), or SameAsRequest."),
+        };
 
     /// <summary>An enum argument configuration gives by name (the catalog declares it a string).</summary>
     private static T EnumFrom<T>(ToolArguments arguments, ToolArgument<string> argument, T current, string accepted)
