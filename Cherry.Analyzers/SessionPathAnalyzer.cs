@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using Cherry.Generators.Planning;
 using Cherry.Generators.Model;
@@ -17,9 +16,9 @@ namespace Cherry.Analyzers
     /// <summary>
     /// CHERRY0012: a handler that reads the session (a <c>Session</c> parameter, <c>request.Session</c> or
     /// <c>request.RequiredSession</c>) at a path where neither a [Sessions] attribute nor the app's configuration
-    /// switches sessions on. Configuration is read where the compiler can see it: constant
-    /// <c>options.Set(section, "tools.sessions.on", ...)</c> calls and INI files passed as AdditionalFiles. An app
-    /// whose configuration it cannot see (a computed path, <c>Add(config)</c>, appsettings) is not judged.
+    /// switches sessions on. Configuration is the app's <see cref="MountConfiguration"/>, folded at the handler's path
+    /// as start-up folds it (appsettings, the INI files passed as AdditionalFiles, constant <c>Set</c> calls); an app
+    /// whose configuration the build cannot read whole (a file it does not have, a computed key, <c>Add(config)</c>) is not judged.
     /// Walks every mounted tree, so it runs once, at the end of the compilation.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -41,16 +40,10 @@ namespace Cherry.Analyzers
                 {
                     return;
                 }
-                var options = start.Options.AdditionalFiles;
-                if (options.Any(f => Path.GetFileName(f.Path).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
-                    // Any mention, dotted ("tools.sessions.on") or nested ({"tools": {"sessions": ...}}): not judged here.
-                    && f.GetText()?.ToString().Contains("sessions") == true))
-                {
-                    return;
-                }
+                var files = start.Options.AdditionalFiles;
                 // Keyed by declaration id, as the parser's specs name handlers.
                 var readers = new ConcurrentDictionary<string, bool>();
-                var mounts = new ConcurrentBag<(INamedTypeSymbol Root, string ScriptName, HashSet<string> Sections)>();
+                var mounts = new ConcurrentBag<MapCherryCall>();
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
@@ -70,10 +63,9 @@ namespace Cherry.Analyzers
                 }, OperationKind.PropertyReference);
                 start.RegisterOperationAction(operationContext =>
                 {
-                    if (MapCherryCall.From((IInvocationOperation)operationContext.Operation, container) is { Root: INamedTypeSymbol root } call
-                        && KnownConfiguration(call, options, operationContext.CancellationToken) is { } sections)
+                    if (MapCherryCall.From((IInvocationOperation)operationContext.Operation, container) is { Root: INamedTypeSymbol } call)
                     {
-                        mounts.Add((root, call.ScriptName, sections));
+                        mounts.Add(call);
                     }
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end =>
@@ -86,15 +78,21 @@ namespace Cherry.Analyzers
                     var sessionsTool = TypeNames.Of(known.Sessions);
                     var noJson = new Dictionary<string, string>();
                     var reported = new HashSet<string>();
-                    foreach (var (root, scriptName, sections) in mounts)
+                    foreach (var mount in mounts)
                     {
+                        var configuration = MountConfiguration.Read(mount, files, end.CancellationToken);
+                        if (!configuration.Complete)
+                        {
+                            continue;
+                        }
+                        var (root, scriptName) = ((INamedTypeSymbol)mount.Root, mount.ScriptName);
                         // The tree as the generator plans it: every handler at every position, with its tools from the root down.
                         var nodes = NodeParser.Parse(root, known, end.CancellationToken).ToDictionary(n => n.TypeName);
                         var tree = TreePlanner.Plan(new RootSpec(TypeNames.Of(root), root.Name, Construction: null), nodes, noJson)!;
                         foreach (var entry in tree.Entries)
                         {
-                            if (entry.HandlerId is { } handler && readers.ContainsKey(handler) && !entry.Tools.Any(t => t.AttributeTypeName == sessionsTool)
-                                && !Covered(entry.Path, sections) && reported.Add(handler))
+                            if (entry.HandlerId is { } handler && readers.ContainsKey(handler) && !SessionsAreOn(entry, configuration, sessionsTool)
+                                && reported.Add(handler))
                             {
                                 var method = DocumentationCommentId.GetFirstSymbolForDeclarationId(handler, end.Compilation)!;
                                 var full = scriptName == "/" ? entry.Path : scriptName + (entry.Path == "/" ? "/" : entry.Path);
@@ -106,70 +104,10 @@ namespace Cherry.Analyzers
             });
         }
 
-        private static bool Covered(string path, HashSet<string> sections) =>
-            sections.Any(s => s == "/" || s == "global" || path == s || path.StartsWith(s + "/", StringComparison.Ordinal));
-
-        /// <summary>
-        /// The config sections that switch sessions on, from the MapCherry call's configure lambda; null when the
-        /// lambda does something whose effect cannot be known here.
-        /// </summary>
-        private static HashSet<string>? KnownConfiguration(MapCherryCall mount, ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellation)
-        {
-            var sections = new HashSet<string>(StringComparer.Ordinal);
-            var configure = mount.Argument("configure");
-            if (configure is null)
-            {
-                return sections;
-            }
-            if (configure is not IAnonymousFunctionOperation lambda)
-            {
-                return null;
-            }
-            foreach (var call in lambda.Body.Descendants().OfType<IInvocationOperation>())
-            {
-                var constants = call.Arguments.Select(a => a.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null).ToList();
-                switch (call.TargetMethod.Name)
-                {
-                    case "Set" when constants.Count == 3 && constants[1] is { } key:
-                        if (key != SessionsOn)
-                        {
-                            break;
-                        }
-                        if (constants[0] is not { } sessionSection || constants[2] is not { } value)
-                        {
-                            return null;
-                        }
-                        if (IsTrue(value))
-                        {
-                            sections.Add(Section(sessionSection));
-                        }
-                        break;
-                    case "AddIniFile":
-                        var names = MapCherryCall.IniFileNames(call).ToList();
-                        var file = files.FirstOrDefault(f => names.Contains(Path.GetFileName(f.Path)));
-                        if (file?.GetText(cancellation) is not { } text)
-                        {
-                            return null;
-                        }
-                        // The runtime's own reader: `key: value` and continuation lines count here as they do there.
-                        foreach (var entry in IniLines.Read(new StringReader(text.ToString())))
-                        {
-                            if (entry.Problem is null && entry.Section is { } section && entry.Key == SessionsOn && IsTrue(entry.Value))
-                            {
-                                sections.Add(Section(section));
-                            }
-                        }
-                        break;
-                    case "Set":
-                    case "Add":
-                        return null;
-                }
-            }
-            return sections;
-        }
-
-        private static string Section(string name) => name == ConfigGrammar.GlobalSection ? "/" : ConfigGrammar.TreePath("/" + name.Trim().Trim('/'));
-
-        private static bool IsTrue(string value) => ConfigGrammar.TryParseBoolean(value, out var on) && on;
+        /// <summary>Whether sessions are on at <paramref name="entry"/>'s path: configuration in force there wins over the attributes.</summary>
+        private static bool SessionsAreOn(EntrySpec entry, MountConfiguration configuration, string sessionsAttribute) =>
+            configuration.At(entry.Path, SessionsOn) is { } configured
+                ? !configured.IsKnown || MountConfiguration.IsTrue(configured.Value)
+                : entry.Tools.Any(t => t.AttributeTypeName == sessionsAttribute);
     }
 }

@@ -148,5 +148,33 @@ namespace Cherry.Shared
 
         /// <summary>A rule across arguments of the attribute, given a lookup of the attribute's values by key.</summary>
         public Func<Func<string, object?>, string?>? CrossRule { get; set; }
+
+        /// <summary>The tool that must be on at the same path (session_auth reads the session that sessions loads), or null.</summary>
+        public string? Needs { get; set; }
+
+        /// <summary>
+        /// The DI service the tool resolves at start-up under the value of one of its arguments (auth_basic's
+        /// <c>CheckPassword</c> keyed by its realm), or null: start-up refuses the tool without it, the build warns where
+        /// it sees no such registration.
+        /// </summary>
+        public KeyedService? Service { get; set; }
+    }
+
+    /// <summary>A keyed DI service a tool needs: its class in namespace <c>Cherry</c>, keyed by the value of its argument <c>Key</c>.</summary>
+    internal sealed class KeyedService
+    {
+        public KeyedService(string typeName, ToolArgument<string> key, string? defaultKey = null)
+        {
+            TypeName = typeName;
+            Key = key;
+            DefaultKey = defaultKey;
+        }
+
+        public string TypeName { get; }
+
+        public ToolArgument<string> Key { get; }
+
+        /// <summary>The key when the argument is not set; null when the argument is required.</summary>
+        public string? DefaultKey { get; }
     }
 }

@@ -196,7 +196,10 @@ namespace Cherry.Shared
             public const string Name = "auth_basic";
             public static readonly ToolArgument<string> Realm = new("realm", "Realm", ToolRules.Realm) { Required = true, DiagnosticId = "CHERRY0009" };
             public static readonly ToolArgument<string> AcceptCharset = new("accept_charset", "AcceptCharset");
-            public static readonly ToolDeclaration Tool = new(Name, "AuthBasicAttribute", "AuthBasicTool", Realm, AcceptCharset);
+            public static readonly ToolDeclaration Tool = new(Name, "AuthBasicAttribute", "AuthBasicTool", Realm, AcceptCharset)
+            {
+                Service = new KeyedService("CheckPassword", Realm),
+            };
         }
 
         public static class AuthDigest
@@ -207,7 +210,10 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string> AcceptCharset = new("accept_charset", "AcceptCharset");
             public static readonly ToolArgument<bool> AllowLegacyNoQop = new("allow_legacy_no_qop", "AllowLegacyNoQop");
             public static readonly ToolArgument<string[]> Algorithms = new("algorithms", "Algorithms", ToolRules.DigestAlgorithms);
-            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", "AuthDigestTool", Realm, Key, AcceptCharset, AllowLegacyNoQop, Algorithms);
+            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", "AuthDigestTool", Realm, Key, AcceptCharset, AllowLegacyNoQop, Algorithms)
+            {
+                Service = new KeyedService("GetHa1", Realm),
+            };
         }
 
         public static class Sessions
@@ -236,7 +242,14 @@ namespace Cherry.Shared
             public const string Name = "session_auth";
             public static readonly ToolArgument<string> Authenticator = new("authenticator");
             public static readonly ToolArgument<string> SessionKey = new("session_key");
-            public static readonly ToolDeclaration Tool = new(Name, null, "SessionAuthTool", Authenticator, SessionKey);
+            public static readonly ToolDeclaration Tool = new(Name, null, "SessionAuthTool", Authenticator, SessionKey)
+            {
+                Needs = Sessions.Name,
+                Service = new KeyedService("SessionAuthenticator", Authenticator, DefaultAuthenticator),
+            };
+
+            /// <summary>The authenticator's key when <c>authenticator</c> is not set.</summary>
+            public const string DefaultAuthenticator = "default";
         }
 
         public static class CpStats

@@ -140,6 +140,13 @@ namespace Cherry.Shared
             Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0020.md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor ToolNeedNotMet = new(
+            "CHERRY0021",
+            "A tool's need is not met",
+            "{0}",
+            Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0021.md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         public static DiagnosticDescriptor? Find(string id) => id switch
         {
             "CHERRY0001" => UnsupportedReturnType,
@@ -162,6 +169,7 @@ namespace Cherry.Shared
             "CHERRY0018" => UnknownConfigurationKey,
             "CHERRY0019" => InvalidConfigurationValue,
             "CHERRY0020" => SectionNamesNoPath,
+            "CHERRY0021" => ToolNeedNotMet,
             _ => null,
         };
     }

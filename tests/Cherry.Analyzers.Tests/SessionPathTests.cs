@@ -86,4 +86,36 @@ public sealed class SessionPathTests
             public static void Map(IEndpointRouteBuilder app, string key) => app.MapCherry<Root>("/", o => o.Set("/cart", key, "True"));
         }
         """);
+
+    /// <summary>Appsettings count as start-up counts them: the keys of this mount, folded with the other sources.</summary>
+    [Theory]
+    [InlineData("/shop", "/cart", "True", false)]
+    [InlineData("/other", "/cart", "True", true)]
+    [InlineData("/shop", "/", "true", false)]
+    [InlineData("/shop", "/cart", "False", true)]
+    public Task Appsettings_keys_of_the_mount_switch_sessions(string mount, string section, string value, bool reported) => AnalyzerAsync<SessionPathAnalyzer>(
+        Tree.Replace("[Exposed] public string Index(Session session)", "[Exposed] public string {|#0:Index|}(Session session)").Replace(
+        "[Exposed] public string Count(Request request)", "[Exposed] public string {|#1:Count|}(Request request)") + """
+        public static class Site
+        {
+            public static void Map(IEndpointRouteBuilder app) => app.MapCherry<Root>("/shop");
+        }
+        """,
+        [("appsettings.json", $$"""{ "Cherry": { "Apps": { "{{mount}}": { "{{section}}": { "tools": { "sessions": { "on": "{{value}}" } } } } } } }""")],
+        reported
+            ? [Warning("CHERRY0012").WithLocation(0).WithArguments("Index", "/shop/cart"), Warning("CHERRY0012").WithLocation(1).WithArguments("Count", "/shop/cart/count")]
+            : []);
+
+    [Fact]
+    public Task Configuration_that_switches_sessions_off_beats_the_attribute_above() => AnalyzerAsync<SessionPathAnalyzer>(
+        Tree.Replace("public class Cart", "[Sessions]\npublic class Cart").Replace(
+        "[Exposed] public string Index(Session session)", "[Exposed] public string {|#0:Index|}(Session session)").Replace(
+        "[Exposed] public string Count(Request request)", "[Exposed] public string {|#1:Count|}(Request request)") + """
+        public static class Site
+        {
+            public static void Map(IEndpointRouteBuilder app) => app.MapCherry<Root>("/", o => o.Set("/cart", "tools.sessions.on", "False"));
+        }
+        """,
+        Warning("CHERRY0012").WithLocation(0).WithArguments("Index", "/cart"),
+        Warning("CHERRY0012").WithLocation(1).WithArguments("Count", "/cart/count"));
 }

@@ -7,7 +7,7 @@ namespace Cherry;
 public sealed record SessionAuthOptions
 {
     /// <summary>The key of the <see cref="SessionAuthenticator"/> registered in DI (<c>authenticator</c>).</summary>
-    public string Authenticator { get; init; } = "default";
+    public string Authenticator { get; init; } = ToolCatalog.SessionAuth.DefaultAuthenticator;
 
     /// <summary>The session entry that holds the logged-in user's name (<c>session_key</c>).</summary>
     public string SessionKey { get; init; } = "username";

@@ -43,7 +43,7 @@ public sealed class SessionAuthTool : HookTool
 
     public SessionAuthOptions Options { get; set; } = new();
 
-    public override IReadOnlyList<string> Requires => [SessionsTool.ToolName];
+    public override IReadOnlyList<string> Requires => [ToolCatalog.SessionAuth.Tool.Needs!];
 
     public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
