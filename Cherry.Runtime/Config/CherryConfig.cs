@@ -11,7 +11,7 @@ public sealed class CherryConfig
 {
     public const string GlobalSection = ConfigGrammar.GlobalSection;
 
-    private readonly Dictionary<string, List<KeyValuePair<string, string?>>> _sections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Entry>> _sections = new(StringComparer.Ordinal);
 
     public IEnumerable<string> Sections => _sections.Keys;
 
@@ -24,68 +24,111 @@ public sealed class CherryConfig
     /// Python literals. A value quoted as in an INI file is refused (<see cref="ConfigGrammar.IsIniLiteral"/>), since its
     /// quotes would reach the cookie name, the realm or the page.
     /// </remarks>
-    public CherryConfig Set(string section, string key, string? value)
+    public CherryConfig Set(string section, string key, string? value) => Set(section, key, value, ConfigOrigin.Code);
+
+    /// <summary>Sets one plain value, remembering where it came from for start-up's error messages.</summary>
+    internal CherryConfig Set(string section, string key, string? value, string origin)
     {
         if (value is not null && ConfigGrammar.IsIniLiteral(value, out var plain))
         {
             throw new CherryConfigurationException(section, key,
                 $"the value {value} is written as in an INI file; outside INI files (appsettings.json, environment variables, the command line, "
-                + $"options.Set) values are plain text: write {plain}.");
+                + $"options.Set) values are plain text: write {plain}.", origin);
         }
-        return SetLiteral(section, key, value);
+        return SetLiteral(section, key, value, origin);
     }
 
     /// <summary>Sets a value already read by its source's own rule (an INI file's Python literal, or another config's value).</summary>
-    private CherryConfig SetLiteral(string section, string key, string? value)
+    private CherryConfig SetLiteral(string section, string key, string? value, string origin)
     {
-        section = NormalizeSection(section, key);
+        section = NormalizeSection(section, key, origin);
         if (!_sections.TryGetValue(section, out var entries))
         {
             _sections[section] = entries = [];
         }
         entries.RemoveAll(e => e.Key == key);
-        entries.Add(new(key, value));
+        entries.Add(new(key, value, origin));
         return this;
     }
+
+    /// <summary>Where the key in force in <paramref name="section"/> came from (an INI file's line, a configuration provider, code), or null.</summary>
+    internal string? OriginOf(string section, string key) =>
+        _sections.TryGetValue(section, out var entries) && entries.FindLast(e => e.Key == key) is { Key: not null } entry ? entry.Origin : null;
 
     /// <summary>Adds every key of <paramref name="other"/>, overriding equal keys.</summary>
     public CherryConfig Merge(CherryConfig other)
     {
         foreach (var (section, entries) in other._sections)
         {
-            foreach (var (key, value) in entries)
+            foreach (var (key, value, origin) in entries)
             {
-                SetLiteral(section, key, value);
+                SetLiteral(section, key, value, origin);
             }
         }
         return this;
     }
 
     /// <summary>
-    /// Reads a CherryPy INI file: <c>[global]</c> and <c>[/path]</c> sections whose values are Python literals.
+    /// Reads a CherryPy INI file: <c>[global]</c> and <c>[/path]</c> sections whose values are Python literals. Every
+    /// malformed line is named in one exception, each with its line.
     /// </summary>
-    public static CherryConfig FromIni(Stream stream)
+    public static CherryConfig FromIni(Stream stream) => ThrowIfAny(errors => FromIni(stream, "INI stream", errors));
+
+    public static CherryConfig FromIniFile(string path) => ThrowIfAny(errors => FromIniFile(path, errors));
+
+    /// <summary>The keys of an INI file that read well, with each malformed line added to <paramref name="errors"/>.</summary>
+    internal static CherryConfig FromIniFile(string path, List<CherryConfigurationException> errors)
+    {
+        if (!File.Exists(path))
+        {
+            errors.Add(new CherryConfigurationException("(file)", path, "the INI file does not exist; give AddIniFile a path relative to the content root, or an absolute one.", ConfigOrigin.Code));
+            return new CherryConfig();
+        }
+        using var stream = File.OpenRead(path);
+        return FromIni(stream, path, errors);
+    }
+
+    private static CherryConfig FromIni(Stream stream, string name, List<CherryConfigurationException> errors)
     {
         var config = new CherryConfig();
-        foreach (var (section, key, raw) in IniReader.Read(stream))
+        using var reader = new StreamReader(stream);
+        foreach (var entry in IniLines.Read(reader))
         {
-            if (section is null)
+            var origin = ConfigOrigin.IniLine(name, entry.Line);
+            var section = entry.Section ?? "(none)";
+            if (entry.Problem is { } problem)
             {
-                throw new CherryConfigurationException("(none)", key, "every key must be inside a [global] or [/path] section.");
+                errors.Add(new CherryConfigurationException(section, $"line {entry.Line}", problem, origin));
             }
-            if (!PythonLiteral.TryParse(raw, out var value))
+            else if (entry.Section is null)
             {
-                throw new CherryConfigurationException(section, key, $"the value {raw} is not a Python literal (True, 3600, 'text', [...]).");
+                errors.Add(new CherryConfigurationException(section, entry.Key, "every key must be inside a [global] or [/path] section.", origin));
             }
-            config.SetLiteral(section, key, value);
+            else if (!PythonLiteral.TryParse(entry.Value, out var value))
+            {
+                errors.Add(new CherryConfigurationException(section, entry.Key, $"the value {entry.Value} is not a Python literal (True, 3600, 'text', [...]).", origin));
+            }
+            else
+            {
+                try
+                {
+                    config.SetLiteral(section, entry.Key, value, origin);
+                }
+                catch (CherryConfigurationException e)
+                {
+                    errors.Add(e);
+                }
+            }
         }
         return config;
     }
 
-    public static CherryConfig FromIniFile(string path)
+    /// <summary>The configuration <paramref name="read"/> gives, or one exception naming every error it recorded.</summary>
+    private static CherryConfig ThrowIfAny(Func<List<CherryConfigurationException>, CherryConfig> read)
     {
-        using var stream = File.OpenRead(path);
-        return FromIni(stream);
+        var errors = new List<CherryConfigurationException>();
+        var config = read(errors);
+        return errors.Count > 0 ? throw CherryConfigurationException.Combine(errors) : config;
     }
 
     /// <summary>
@@ -93,31 +136,37 @@ public sealed class CherryConfig
     /// (<c>global</c> or a path) and its descendants are keys, nested objects joined with dots
     /// (<c>{"tools": {"gzip": {"on": true}}}</c> is <c>tools.gzip.on</c>).
     /// </summary>
-    public static CherryConfig FromConfiguration(IConfiguration configuration)
+    public static CherryConfig FromConfiguration(IConfiguration configuration) => ThrowIfAny(errors => FromConfiguration(configuration, root: null, errors));
+
+    /// <summary>The keys that read well, with each refused one added to <paramref name="errors"/>.</summary>
+    /// <param name="root">The configuration the section belongs to: each key's origin names the provider it came from.</param>
+    internal static CherryConfig FromConfiguration(IConfiguration configuration, IConfigurationRoot? root, List<CherryConfigurationException> errors)
     {
         var config = new CherryConfig();
-        var errors = new List<CherryConfigurationException>();
         foreach (var section in configuration.GetChildren())
         {
-            AddFlattened(config, section.Key, section, "", errors);
+            AddFlattened(config, section.Key, section, "", root, errors);
         }
-        return errors.Count > 0 ? throw CherryConfigurationException.Combine(errors) : config;
+        return config;
     }
 
     /// <summary>Reads the keys below <paramref name="configuration"/> into one section (used for <c>Cherry:Global</c>).</summary>
-    public static CherryConfig FromConfigurationKeys(IConfiguration configuration, string section)
+    public static CherryConfig FromConfigurationKeys(IConfiguration configuration, string section) =>
+        ThrowIfAny(errors => FromConfigurationKeys(configuration, section, root: null, errors));
+
+    /// <summary>The keys that read well, with each refused one added to <paramref name="errors"/>.</summary>
+    internal static CherryConfig FromConfigurationKeys(IConfiguration configuration, string section, IConfigurationRoot? root, List<CherryConfigurationException> errors)
     {
         var config = new CherryConfig();
-        var errors = new List<CherryConfigurationException>();
         if (configuration is IConfigurationSection node)
         {
-            AddFlattened(config, section, node, "", errors);
+            AddFlattened(config, section, node, "", root, errors);
         }
-        return errors.Count > 0 ? throw CherryConfigurationException.Combine(errors) : config;
+        return config;
     }
 
     /// <summary>Adds a configuration node's values as plain text, recording each refused one so that all are named at once.</summary>
-    private static void AddFlattened(CherryConfig config, string section, IConfigurationSection node, string prefix, List<CherryConfigurationException> errors)
+    private static void AddFlattened(CherryConfig config, string section, IConfigurationSection node, string prefix, IConfigurationRoot? root, List<CherryConfigurationException> errors)
     {
         foreach (var child in node.GetChildren())
         {
@@ -125,24 +174,24 @@ public sealed class CherryConfig
             var items = child.Value is null ? child.GetChildren().ToList() : [];
             if (child.Value is { } value)
             {
-                Add(key, value);
+                Add(key, value, child.Path);
             }
             // A JSON array ("mime_types": ["text/html", "text/css"]) is one list value, as "text/html, text/css" is.
             else if (items.Count > 0 && items.All(i => i.Value is not null && int.TryParse(i.Key, out _)))
             {
-                Add(key, string.Join(", ", items.OrderBy(i => int.Parse(i.Key, System.Globalization.CultureInfo.InvariantCulture)).Select(i => i.Value)));
+                Add(key, string.Join(", ", items.OrderBy(i => int.Parse(i.Key, System.Globalization.CultureInfo.InvariantCulture)).Select(i => i.Value)), items[0].Path);
             }
             else
             {
-                AddFlattened(config, section, child, key, errors);
+                AddFlattened(config, section, child, key, root, errors);
             }
         }
 
-        void Add(string key, string value)
+        void Add(string key, string value, string path)
         {
             try
             {
-                config.Set(section, key, value);
+                config.Set(section, key, value, ConfigOrigin.Provider(root, path));
             }
             catch (CherryConfigurationException e)
             {
@@ -159,7 +208,7 @@ public sealed class CherryConfig
                      .Where(s => s == GlobalSection || Encloses(s, path))
                      .OrderBy(s => s == GlobalSection ? -1 : s.Length))
         {
-            foreach (var (key, value) in _sections[section])
+            foreach (var (key, value, _) in _sections[section])
             {
                 yield return (section, key, value);
             }
@@ -175,7 +224,7 @@ public sealed class CherryConfig
     /// <summary>A section as the tree path it names (<see cref="ConfigGrammar.TreePath"/>: <c>[/favicon.ico]</c> is <c>/favicon_ico</c>).</summary>
     internal static string TreeForm(string section) => ConfigGrammar.TreePath(section);
 
-    private static string NormalizeSection(string section, string key)
+    private static string NormalizeSection(string section, string key, string origin)
     {
         if (section == GlobalSection)
         {
@@ -183,8 +232,11 @@ public sealed class CherryConfig
         }
         if (!section.StartsWith('/'))
         {
-            throw new CherryConfigurationException(section, key, "a section is 'global' or a path starting with '/'.");
+            throw new CherryConfigurationException(section, key, "a section is 'global' or a path starting with '/'.", origin);
         }
         return section.Length > 1 ? section.TrimEnd('/') : section;
     }
+
+    /// <summary>One key of a section, with where it came from.</summary>
+    private readonly record struct Entry(string Key, string? Value, string Origin);
 }

@@ -265,14 +265,14 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         }
         if (requiresSession && tools.TrueForAll(t => t.Name != SessionsTool.ToolName))
         {
-            _errors.Add(new CherryConfigurationException(path, "tools.sessions.on",
+            Record(new CherryConfigurationException(path, "tools.sessions.on",
                 $"the handler at {path} takes a Session, but the sessions tool is not on there: add [Sessions] to its class, or tools.sessions.on = True to the section [{path}] or one above it."));
         }
         foreach (var tool in tools)
         {
             foreach (var required in tool.Requires.Where(r => tools.TrueForAll(t => t.Name != r)))
             {
-                _errors.Add(new CherryConfigurationException(arguments.TryGetValue(tool.Name, out var a) ? a.SectionOf("on") ?? path : path, $"tools.{tool.Name}.on",
+                Record(new CherryConfigurationException(arguments.TryGetValue(tool.Name, out var a) ? a.SectionOf("on") ?? path : path, $"tools.{tool.Name}.on",
                     $"{tool.Name} needs the {required} tool on the same path: add tools.{required}.on = True to the section, or its attribute to the class."));
             }
         }
@@ -318,7 +318,16 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         }
         catch (CherryConfigurationException e)
         {
-            _errors.Add(e);
+            Record(e);
+        }
+    }
+
+    /// <summary>Records each error of <paramref name="error"/>, naming the source of the key at fault (a file's line, a provider, code).</summary>
+    private void Record(CherryConfigurationException error)
+    {
+        foreach (var each in error.Errors)
+        {
+            _errors.Add(each.WithOrigin(config.OriginOf(each.Section, each.Key)));
         }
     }
 

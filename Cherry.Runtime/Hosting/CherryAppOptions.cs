@@ -7,6 +7,9 @@ public sealed class CherryAppOptions
 
     internal Dictionary<(string Section, string Key), ErrorPageRenderer> ErrorPageRenderers { get; } = [];
 
+    /// <summary>What <see cref="Set"/> and <see cref="AddIniFile"/> refused: MapCherry names them with the others, all at once.</summary>
+    internal List<CherryConfigurationException> Errors { get; } = [];
+
     /// <summary>The host's content root: relative INI file paths resolve against it.</summary>
     public string ContentRoot { get; internal set; } = Directory.GetCurrentDirectory();
 
@@ -38,17 +41,24 @@ public sealed class CherryAppOptions
         return this;
     }
 
-    /// <summary>Sets one key in a <c>[/path]</c> section; null is Python's <c>None</c> (see <see cref="CherryConfig.Set"/>).</summary>
+    /// <summary>Sets one key in a <c>[/path]</c> section; null is Python's <c>None</c> (see <see cref="CherryConfig.Set(string, string, string?)"/>).</summary>
     public CherryAppOptions Set(string section, string key, string? value)
     {
-        Config.Set(section, key, value);
+        try
+        {
+            Config.Set(section, key, value);
+        }
+        catch (CherryConfigurationException e)
+        {
+            Errors.Add(e);
+        }
         return this;
     }
 
     /// <summary>Adds every section of a CherryPy INI file.</summary>
     public CherryAppOptions AddIniFile(string path)
     {
-        Config.Merge(CherryConfig.FromIniFile(Path.Combine(ContentRoot, path)));
+        Config.Merge(CherryConfig.FromIniFile(Path.Combine(ContentRoot, path), Errors));
         return this;
     }
 

@@ -49,13 +49,17 @@ public static class CherryEndpointRouteBuilderExtensions
         var appOptions = new CherryAppOptions { ContentRoot = contentRoot };
         var configuration = services.GetService<IConfiguration>();
         var config = new CherryConfig().Merge(options.Config);
+        // Every source is read before any error stops start-up, so that one run names them all.
+        var sourceErrors = new List<CherryConfigurationException>();
         if (configuration is not null)
         {
-            config.Merge(CherryConfig.FromConfigurationKeys(configuration.GetSection("Cherry:Global"), CherryConfig.GlobalSection));
-            config.Merge(CherryConfig.FromConfiguration(configuration.GetSection("Cherry:Apps:" + (normalized.Length == 0 ? "/" : normalized))));
+            var configurationRoot = configuration as IConfigurationRoot;
+            config.Merge(CherryConfig.FromConfigurationKeys(configuration.GetSection("Cherry:Global"), CherryConfig.GlobalSection, configurationRoot, sourceErrors));
+            config.Merge(CherryConfig.FromConfiguration(configuration.GetSection("Cherry:Apps:" + (normalized.Length == 0 ? "/" : normalized)), configurationRoot, sourceErrors));
         }
         configure?.Invoke(appOptions);
         config.Merge(appOptions.Config);
+        sourceErrors.AddRange(appOptions.Errors);
 
         var showTracebacks = options.ShowTracebacks ?? environment?.IsDevelopment() ?? false;
         var tree = DispatchTreeRegistry.Create<TRoot>(new DispatchTreeContext(options.JsonResolvers.ToArray()));
@@ -66,7 +70,18 @@ public static class CherryEndpointRouteBuilderExtensions
             VirtualHosts = appOptions.VirtualHosts.Count > 0 ? new VirtualHosts(appOptions.VirtualHosts, appOptions.UseXForwardedHost) : null,
             OpenApiDocument = DispatchTreeRegistry.OpenApi<TRoot>(),
         };
-        new ChainFactory(options.Tools, options.ConfigNamespaces.ToFrozenSet(StringComparer.Ordinal), config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
+        try
+        {
+            new ChainFactory(options.Tools, options.ConfigNamespaces.ToFrozenSet(StringComparer.Ordinal), config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
+        }
+        catch (CherryConfigurationException e) when (sourceErrors.Count > 0)
+        {
+            throw CherryConfigurationException.Combine([.. sourceErrors, e]);
+        }
+        if (sourceErrors.Count > 0)
+        {
+            throw CherryConfigurationException.Combine(sourceErrors);
+        }
         CheckRequestServices(tree, services);
         // After the chains, which have checked every log.* key and refused them below [/].
         if (LogKeys.Read(config) is { IsDefault: false } logSettings)

@@ -206,6 +206,37 @@ public sealed class ConfigurationTests
     }
 
     /// <summary>
+    /// Every source is read before start-up stops, and each error names where its key came from: the INI file and line,
+    /// the configuration provider (here the in-memory one; appsettings.json, environment variables and the command line
+    /// name themselves the same way), or code.
+    /// </summary>
+    [Fact]
+    public async Task Start_up_names_every_error_of_every_source_with_its_origin()
+    {
+        var root = Directory.CreateTempSubdirectory("cherry-origins-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "site.conf"), "[/]\ntools.gzip.on = True\ntools.caching.dealy = 10\n\n[/deeper]\ntools.expires.on = maybe\n");
+            var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => CherryServer.StartAsync(
+                app => app.MapCherry<LifecycleRoot>("/", o => o.AddIniFile("site.conf").AddIniFile("missing.conf").Set("/", "tools.gzipp.on", "True")),
+                settings: new Dictionary<string, string?> { ["Cherry:Apps:/:/:tools.sessions.name"] = "'sid'", ["Cherry:Apps:/:/:request.show_traceback"] = "True" },
+                contentRoot: root));
+            Assert.Equal(6, error.Errors.Count);
+            var site = Path.Combine(root, "site.conf");
+            Assert.Contains(error.Errors, e => e.Key == "tools.expires.on" && e.Origin == site + ", line 6" && e.Message.Contains("is not a Python literal"));
+            Assert.Contains(error.Errors, e => e.Key == Path.Combine(root, "missing.conf") && e.Message.Contains("the INI file does not exist"));
+            Assert.Contains(error.Errors, e => e.Key == "tools.sessions.name" && e.Origin!.Contains("MemoryConfigurationProvider") && e.Message.Contains("write sid."));
+            Assert.Contains(error.Errors, e => e.Key == "request.show_traceback" && e.Origin!.Contains("MemoryConfigurationProvider") && e.Message.Contains("Did you mean 'request.show_tracebacks'?"));
+            Assert.Contains(error.Errors, e => e.Key == "tools.gzipp.on" && e.Origin == "Set in code" && e.Message.Contains("Did you mean 'gzip'?"));
+            Assert.Contains(error.Errors, e => e.Key == "tools.caching.dealy" && e.Origin == site + ", line 3" && e.Message.EndsWith($"the tool 'caching' has no argument 'dealy'. Did you mean 'delay'? ({site}, line 3)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// Outside INI files values are plain text: a value quoted as in an INI file kept its quotes ("'links_sid'" sent
     /// Set-Cookie: 'links_sid'=...). Each one is named at start-up with its plain form, all at once.
     /// </summary>
