@@ -139,6 +139,8 @@ namespace Cherry.Generators.Emitting
                 }
                 json.EndArray();
             }
+            // Which handler entry answers: MapCherryOpenApi reads its completed chain, then leaves this member out.
+            json.Raw("x-cherry-entry", operation.Entry.ToString(System.Globalization.CultureInfo.InvariantCulture));
             json.EndObject();
         }
 

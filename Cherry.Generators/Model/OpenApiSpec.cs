@@ -18,6 +18,8 @@ namespace Cherry.Generators.Model
     /// <param name="Path">The URL template below the mount point (<c>/pages/{name}</c>).</param>
     /// <param name="Method">Lower case, as OpenAPI writes it.</param>
     /// <param name="Security">The security schemes that guard it (any one of them).</param>
+    /// <param name="Entry">The index of its handler entry in the tree's <c>Handlers</c>: start-up reads that entry's
+    /// completed chain for what configuration adds (the <c>x-cherry-entry</c> member, which the served document leaves out).</param>
     internal sealed record OperationSpec(
         string Path,
         string Method,
@@ -26,7 +28,8 @@ namespace Cherry.Generators.Model
         EquatableArray<OpenApiParameterSpec> Parameters,
         BodySpec? RequestBody,
         BodySpec? Response,
-        EquatableArray<string> Security);
+        EquatableArray<string> Security,
+        int Entry);
 
     /// <summary>A path or query parameter.</summary>
     /// <param name="In"><c>path</c> or <c>query</c>.</param>

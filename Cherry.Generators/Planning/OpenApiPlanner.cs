@@ -29,6 +29,7 @@ namespace Cherry.Generators.Planning
         private readonly TreeSpec _tree;
         private readonly Dictionary<string, PositionSpec> _positions = new Dictionary<string, PositionSpec>();
         private readonly Dictionary<string, EntrySpec> _entries = new Dictionary<string, EntrySpec>();
+        private readonly Dictionary<string, int> _entryIndexes = new Dictionary<string, int>();
         private readonly Dictionary<string, InvokerSpec> _invokers = new Dictionary<string, InvokerSpec>();
         private readonly Dictionary<(string Context, string Type), JsonSchemaTypeSpec> _jsonSchemas = new Dictionary<(string Context, string Type), JsonSchemaTypeSpec>();
         private readonly Dictionary<string, string> _componentNames = new Dictionary<string, string>();
@@ -44,9 +45,10 @@ namespace Cherry.Generators.Planning
             {
                 _positions[position.Resolver] = position;
             }
-            foreach (var entry in tree.Entries)
+            for (var i = 0; i < tree.Entries.Count; i++)
             {
-                _entries[entry.Field] = entry;
+                _entries[tree.Entries[i].Field] = tree.Entries[i];
+                _entryIndexes[tree.Entries[i].Field] = i;
             }
             foreach (var invoker in tree.Invokers)
             {
@@ -249,7 +251,7 @@ namespace Cherry.Generators.Planning
                 ResultKind.Json => new BodySpec("application/json", Json(handler.Return.TypeName, handler.Return.JsonKey ?? handler.Return.TypeName)),
                 _ => new BodySpec("text/html", SchemaSpec.String),
             };
-            Add(new OperationSpec(path.ToString(), method, handler.Summary, null, parameters.ToEquatableArray(), body, response, Security(entry)));
+            Add(new OperationSpec(path.ToString(), method, handler.Summary, null, parameters.ToEquatableArray(), body, response, Security(entry), _entryIndexes[entryField]));
         }
 
         private void AddXmlRpc(XmlRpcRoutes xmlRpc, string template, List<OpenApiParameterSpec> pathParameters)
@@ -259,7 +261,7 @@ namespace Cherry.Generators.Planning
             var xml = new BodySpec("text/xml", SchemaSpec.String);
             Add(new OperationSpec(template + "/", "post", "XML-RPC endpoint",
                 "Takes an XML-RPC methodCall and answers a methodResponse. Methods: " + methods + ".",
-                pathParameters.ToEquatableArray(), xml, xml, Security(entry)));
+                pathParameters.ToEquatableArray(), xml, xml, Security(entry), _entryIndexes[xmlRpc.Entry]));
         }
 
         /// <summary>The first handler to claim a URL and method keeps it (an alias can repeat another member's path).</summary>
@@ -271,7 +273,7 @@ namespace Cherry.Generators.Planning
             }
         }
 
-        /// <summary>The auth tools among the entry's attributes (configuration can add others the document cannot see).</summary>
+        /// <summary>The auth tools among the entry's attributes; start-up adds or removes what configuration switches (OpenApiComposer).</summary>
         private EquatableArray<string> Security(EntrySpec entry)
         {
             var schemes = new List<string>();

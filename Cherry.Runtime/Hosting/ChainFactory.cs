@@ -301,7 +301,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         {
             tool.Attach(builder);
         }
-        return (builder.Build(), new EntrySettings(errorPages, defaultErrorPage, showMismatched, showTracebacks, values.ToFrozenDictionary(StringComparer.Ordinal))
+        return (builder.Build([.. tools]), new EntrySettings(errorPages, defaultErrorPage, showMismatched, showTracebacks, values.ToFrozenDictionary(StringComparer.Ordinal))
         {
             StreamResponse = streamResponse,
             QueryStringEncoding = queryStringEncoding,

@@ -5,24 +5,31 @@ namespace Cherry;
 
 /// <summary>
 /// Joins the generated OpenAPI documents of the mounted trees into one: each tree's paths under its mount prefix,
-/// their components by name (one compilation names each type once, so equal names are equal schemas).
+/// their schemas by name (one compilation names each type once, so equal names are equal schemas). What configuration
+/// changes is read from the completed chains, so the document says what a request runs: each operation's security is
+/// that of its handler entry's chain (auth_basic, auth_digest, session_auth), and the sections where staticdir or
+/// staticfile is on are paths of their own.
 /// </summary>
 internal static class OpenApiComposer
 {
-    private static readonly string[] ComponentKinds = ["schemas", "securitySchemes"];
+    /// <summary>The generated member that names an operation's handler entry (its index in the tree's handlers).</summary>
+    private const string EntryMember = "x-cherry-entry";
 
-    public static byte[] Compose(string title, string version, IEnumerable<(string Prefix, string? Document)> trees)
+    private const string Challenge = "401";
+
+    public static byte[] Compose(string title, string version, IEnumerable<MountedApp> apps)
     {
-        var documents = new List<(string Prefix, JsonDocument Document)>();
+        var documents = new List<(MountedApp App, JsonDocument Document)>();
         try
         {
-            foreach (var (prefix, text) in trees)
+            foreach (var app in apps)
             {
-                if (text is not null)
+                if (app.OpenApiDocument is { } text)
                 {
-                    documents.Add((prefix, JsonDocument.Parse(text)));
+                    documents.Add((app, JsonDocument.Parse(text)));
                 }
             }
+            var used = new Dictionary<string, SecurityScheme>(StringComparer.Ordinal);
             var buffer = new ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
             {
@@ -34,20 +41,29 @@ internal static class OpenApiComposer
                 writer.WriteEndObject();
                 writer.WriteStartObject("paths");
                 var paths = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var (prefix, document) in documents)
+                foreach (var (app, document) in documents)
                 {
                     foreach (var path in Members(document.RootElement, "paths"))
                     {
                         // The app mounted deeper wins a URL at run time; the first one mapped keeps it here, as rarely matters.
-                        if (paths.Add(prefix + path.Name))
+                        if (paths.Add(app.ScriptName + path.Name))
                         {
-                            writer.WritePropertyName(prefix + path.Name);
-                            path.Value.WriteTo(writer);
+                            writer.WritePropertyName(app.ScriptName + path.Name);
+                            WritePathItem(writer, path.Value, app, used);
+                        }
+                    }
+                    foreach (var (template, section, chain, directory) in StaticSections(app))
+                    {
+                        // A handler at the same URL keeps it: dispatch reaches it when the file is not there.
+                        if (paths.Add(app.ScriptName + template))
+                        {
+                            writer.WritePropertyName(app.ScriptName + template);
+                            WriteStatic(writer, section, directory, Schemes(chain), used);
                         }
                     }
                 }
                 writer.WriteEndObject();
-                WriteComponents(writer, documents);
+                WriteComponents(writer, documents, used);
                 writer.WriteEndObject();
             }
             return buffer.WrittenSpan.ToArray();
@@ -61,33 +77,208 @@ internal static class OpenApiComposer
         }
     }
 
-    private static void WriteComponents(Utf8JsonWriter writer, List<(string Prefix, JsonDocument Document)> documents)
+    private static void WritePathItem(Utf8JsonWriter writer, JsonElement item, MountedApp app, Dictionary<string, SecurityScheme> used)
     {
-        var started = false;
-        foreach (var kind in ComponentKinds)
+        writer.WriteStartObject();
+        foreach (var operation in item.EnumerateObject())
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            var items = documents.SelectMany(d => Members(d.Document.RootElement, "components", kind)).Where(c => names.Add(c.Name)).ToList();
-            if (items.Count == 0)
+            writer.WritePropertyName(operation.Name);
+            var entry = app.Tree.Handlers[operation.Value.GetProperty(EntryMember).GetInt32()];
+            WriteOperation(writer, operation.Value, Schemes(entry.Chain), used);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The generated operation without its entry member; its security and 401 are rewritten only when the chain's differ
+    /// from the attributes', so a document no configuration touches stays byte for byte the generated one.
+    /// </summary>
+    private static void WriteOperation(Utf8JsonWriter writer, JsonElement operation, List<SecurityScheme> schemes, Dictionary<string, SecurityScheme> used)
+    {
+        var generated = operation.TryGetProperty("security", out var requirements)
+            ? requirements.EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(r => r.Name).ToList()
+            : [];
+        var unchanged = generated.Count == schemes.Count && schemes.TrueForAll(s => generated.Contains(s.Name));
+        Use(schemes, used);
+        writer.WriteStartObject();
+        foreach (var member in operation.EnumerateObject())
+        {
+            switch (member.Name)
             {
-                continue;
+                case EntryMember:
+                case "security" when !unchanged:
+                    break;
+                case "responses" when !unchanged:
+                    writer.WriteStartObject(member.Name);
+                    foreach (var response in member.Value.EnumerateObject().Where(r => r.Name != Challenge))
+                    {
+                        response.WriteTo(writer);
+                    }
+                    WriteChallenge(writer, schemes);
+                    writer.WriteEndObject();
+                    break;
+                default:
+                    member.WriteTo(writer);
+                    break;
             }
-            if (!started)
+        }
+        if (!unchanged)
+        {
+            WriteSecurity(writer, schemes);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A static section's GET: a file, no schema (<c>{path}</c> is the rest of the URL below a directory's section).</summary>
+    private static void WriteStatic(Utf8JsonWriter writer, string section, bool directory, List<SecurityScheme> schemes, Dictionary<string, SecurityScheme> used)
+    {
+        Use(schemes, used);
+        writer.WriteStartObject();
+        writer.WriteStartObject("get");
+        if (directory)
+        {
+            writer.WriteString("description", "A file of the directory tools.staticdir serves in the section [" + section + "].");
+            writer.WriteStartArray("parameters");
+            writer.WriteStartObject();
+            writer.WriteString("name", "path");
+            writer.WriteString("in", "path");
+            writer.WriteString("description", "The file's path in the directory, one or more segments.");
+            writer.WriteBoolean("required", true);
+            writer.WriteStartObject("schema");
+            writer.WriteString("type", "string");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteString("description", "The file tools.staticfile serves in the section [" + section + "].");
+        }
+        writer.WriteStartObject("responses");
+        writer.WriteStartObject("200");
+        writer.WriteString("description", "The file");
+        writer.WriteEndObject();
+        WriteChallenge(writer, schemes);
+        writer.WriteEndObject();
+        WriteSecurity(writer, schemes);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>basic and digest answer missing credentials with a 401; session_auth shows its login form instead.</summary>
+    private static void WriteChallenge(Utf8JsonWriter writer, List<SecurityScheme> schemes)
+    {
+        if (schemes.Exists(s => s.Type == "http"))
+        {
+            writer.WriteStartObject(Challenge);
+            writer.WriteString("description", "Credentials missing or wrong");
+            writer.WriteEndObject();
+        }
+    }
+
+    private static void WriteSecurity(Utf8JsonWriter writer, List<SecurityScheme> schemes)
+    {
+        if (schemes.Count == 0)
+        {
+            return;
+        }
+        writer.WriteStartArray("security");
+        foreach (var scheme in schemes)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray(scheme.Name);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void Use(List<SecurityScheme> schemes, Dictionary<string, SecurityScheme> used)
+    {
+        foreach (var scheme in schemes)
+        {
+            used.TryAdd(scheme.Name, scheme);
+        }
+    }
+
+    /// <summary>The security schemes of the auth tools a completed chain runs, in the chain's order.</summary>
+    private static List<SecurityScheme> Schemes(ToolChain chain)
+    {
+        var schemes = new List<SecurityScheme>();
+        foreach (var tool in chain.Tools)
+        {
+            SecurityScheme? scheme = tool switch
             {
-                writer.WriteStartObject("components");
-                started = true;
+                AuthBasicTool => new("basic", "http", "basic"),
+                AuthDigestTool => new("digest", "http", "digest"),
+                // session_auth needs sessions on the same chain (start-up checked it), whose cookie carries the login.
+                SessionAuthTool => SecurityScheme.Cookie(chain.Tools.OfType<SessionsTool>().First().Options.CookieName),
+                _ => null,
+            };
+            if (scheme is not null && !schemes.Contains(scheme))
+            {
+                schemes.Add(scheme);
             }
-            writer.WriteStartObject(kind);
-            foreach (var item in items)
+        }
+        return schemes;
+    }
+
+    /// <summary>
+    /// The config sections where staticdir or staticfile is on, the shallowest of each (a section below one inherits its
+    /// tool), with the chain a request there runs. The app-wide 404 entry has a chain for every section, and only
+    /// configuration's tools: a path no handler claims is what these sections serve.
+    /// </summary>
+    private static IEnumerable<(string Template, string Section, ToolChain Chain, bool Directory)> StaticSections(MountedApp app)
+    {
+        var entry = app.NotFoundEntry;
+        var chains = entry.Sections.Select(s => (s.Section, s.Chain)).Append((Section: "/", entry.Chain)).OrderBy(s => s.Section, StringComparer.Ordinal).ToList();
+        foreach (var directory in new[] { true, false })
+        {
+            var on = chains.Where(c => c.Chain.Tools.Any(t => directory ? t is StaticDirTool : t is StaticFileTool)).ToList();
+            foreach (var (section, chain) in on)
             {
-                item.WriteTo(writer);
+                if (!on.Exists(other => other.Section != section && (other.Section == "/" || section.StartsWith(other.Section + "/", StringComparison.Ordinal))))
+                {
+                    yield return (directory ? section.TrimEnd('/') + "/{path}" : section, section, chain, directory);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The schemas of every document, first by name, then the security schemes the written operations use: those the
+    /// generator wrote in its order, then those configuration added.
+    /// </summary>
+    private static void WriteComponents(Utf8JsonWriter writer, List<(MountedApp App, JsonDocument Document)> documents, Dictionary<string, SecurityScheme> used)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var schemas = documents.SelectMany(d => Members(d.Document.RootElement, "components", "schemas")).Where(c => names.Add(c.Name)).ToList();
+        var generated = documents.SelectMany(d => Members(d.Document.RootElement, "components", "securitySchemes")).Select(s => s.Name);
+        var schemes = generated.Concat(used.Keys).Distinct(StringComparer.Ordinal).Where(used.ContainsKey).Select(name => used[name]).ToList();
+        if (schemas.Count == 0 && schemes.Count == 0)
+        {
+            return;
+        }
+        writer.WriteStartObject("components");
+        if (schemas.Count > 0)
+        {
+            writer.WriteStartObject("schemas");
+            foreach (var schema in schemas)
+            {
+                schema.WriteTo(writer);
             }
             writer.WriteEndObject();
         }
-        if (started)
+        if (schemes.Count > 0)
         {
+            writer.WriteStartObject("securitySchemes");
+            foreach (var scheme in schemes)
+            {
+                scheme.Write(writer);
+            }
             writer.WriteEndObject();
         }
+        writer.WriteEndObject();
     }
 
     /// <summary>The properties of the object at <paramref name="path"/> below <paramref name="element"/>; none when it is missing.</summary>
@@ -101,5 +292,32 @@ internal static class OpenApiComposer
             }
         }
         return element.ValueKind == JsonValueKind.Object ? element.EnumerateObject() : [];
+    }
+
+    /// <summary>An OpenAPI security scheme: <c>http</c> with its scheme, or an <c>apiKey</c> cookie.</summary>
+    /// <param name="Value">The http scheme (<c>basic</c>, <c>digest</c>) or the cookie's name.</param>
+    private sealed record SecurityScheme(string Name, string Type, string Value)
+    {
+        /// <summary>session_auth's login, in the cookie of the sessions tool: <c>session</c> for CherryPy's cookie name,
+        /// <c>session.&lt;name&gt;</c> for another, so that apps with different cookies get a scheme each.</summary>
+        public static SecurityScheme Cookie(string name) => new(
+            name == SessionsOptions.DefaultCookieName ? "session" : "session." + string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')),
+            "apiKey", name);
+
+        public void Write(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject(Name);
+            writer.WriteString("type", Type);
+            if (Type == "http")
+            {
+                writer.WriteString("scheme", Value);
+            }
+            else
+            {
+                writer.WriteString("in", "cookie");
+                writer.WriteString("name", Value);
+            }
+            writer.WriteEndObject();
+        }
     }
 }

@@ -13,7 +13,8 @@ public static class OpenApiEndpoints
     /// Maps the OpenAPI 3.1 document at <paramref name="pattern"/>: every Cherry app mapped on
     /// <paramref name="endpoints"/> (before or after this call), each tree's paths under the path it is mounted at.
     /// Cherry's generator writes each tree's document at build time, when the app calls this method; the first request
-    /// joins them once (no reflection), and every request after it gets the same bytes.
+    /// joins them once (no reflection), with the auth tools and static sections configuration switched on as the completed
+    /// chains run them, and every request after it gets the same bytes.
     /// </summary>
     /// <param name="title">The document's <c>info.title</c>; the host's application name by default.</param>
     /// <param name="version">The document's <c>info.version</c>: the version of the API it describes.</param>
@@ -34,10 +35,9 @@ public static class OpenApiEndpoints
         })).WithDisplayName("Cherry OpenAPI document at " + pattern);
     }
 
-    /// <summary>The apps MapCherry mounted, in the order they were mapped, with the script name each answers under.</summary>
-    private static IEnumerable<(string Prefix, string? Document)> MountedApps(IEndpointRouteBuilder endpoints) =>
+    /// <summary>The apps MapCherry mounted, in the order they were mapped, their chains completed.</summary>
+    private static IEnumerable<MountedApp> MountedApps(IEndpointRouteBuilder endpoints) =>
         endpoints.DataSources.SelectMany(source => source.Endpoints)
             .Select(endpoint => endpoint.Metadata.GetMetadata<MountedApp>())
-            .OfType<MountedApp>()
-            .Select(app => (app.ScriptName, app.OpenApiDocument));
+            .OfType<MountedApp>();
 }

@@ -15,6 +15,9 @@ public sealed class ToolChain
 
     public int SlotCount { get; }
 
+    /// <summary>The configured tools whose hooks these are: what the OpenAPI document reads (an auth tool, a static section).</summary>
+    internal IReadOnlyList<Tool> Tools { get; init; } = [];
+
     public IReadOnlyList<Hook> At(HookPoint point) => _byPoint[(int)point];
 
     /// <summary>

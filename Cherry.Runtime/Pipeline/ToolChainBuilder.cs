@@ -24,7 +24,8 @@ public sealed class ToolChainBuilder
     /// </summary>
     public ToolStateSlot ReserveSlot() => new(_slots++);
 
-    internal ToolChain Build()
+    /// <param name="tools">The tools that attached the hooks, kept on the chain.</param>
+    internal ToolChain Build(IReadOnlyList<Tool> tools)
     {
         var byPoint = new Hook[Enum.GetValues<HookPoint>().Length][];
         for (var i = 0; i < byPoint.Length; i++)
@@ -32,7 +33,7 @@ public sealed class ToolChainBuilder
             // A stable sort keeps declaration order among equal priorities, as CherryPy's sort does.
             byPoint[i] = _hooks.Where(h => (int)h.Point == i).OrderBy(h => h.Priority).ToArray();
         }
-        return new ToolChain(byPoint, _slots);
+        return new ToolChain(byPoint, _slots) { Tools = tools };
     }
 }
 

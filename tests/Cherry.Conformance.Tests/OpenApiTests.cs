@@ -65,6 +65,16 @@ public sealed class OpenApiTests(ConformanceAppFixture app) : IClassFixture<Conf
         var answer = paths["/json/out"].Operations![HttpMethod.Get].Responses!["200"].Content!["application/json"].Schema!;
         Assert.Equal(["answer", "list"], answer.Properties!.Keys);
 
+        // What conformance.conf switches on: auth_basic on /basic, session_auth on /sauth (its cookie auth_sid), the
+        // static sections as paths of their own.
+        var basic = Assert.Single(Assert.Single(paths["/basic/"].Operations![HttpMethod.Get].Security!).Keys);
+        Assert.Equal((SecuritySchemeType.Http, "basic"), (basic.Type, basic.Scheme));
+        var session = Assert.Single(Assert.Single(paths["/sauth/"].Operations![HttpMethod.Get].Security!).Keys);
+        Assert.Equal((SecuritySchemeType.ApiKey, ParameterLocation.Cookie, "auth_sid"), (session.Type, session.In, session.Name));
+        Assert.Null(paths["/typed"].Operations![HttpMethod.Get].Security);
+        Assert.Contains("/static/{path}", paths.Keys);
+        Assert.Contains("/style.css", paths.Keys);
+
         // The second tree, under its mount path.
         Assert.Contains("/mounted/app/", paths.Keys);
         Assert.Contains("/mounted/app/here", paths.Keys);
@@ -74,7 +84,8 @@ public sealed class OpenApiTests(ConformanceAppFixture app) : IClassFixture<Conf
     public async Task Every_operation_it_describes_answers()
     {
         var document = await OpenApiProbe.LoadAsync(app.Client);
-        var samples = new Dictionary<string, string> { ["s"] = "200 OK", ["index"] = "0", ["value"] = "c" };
+        // "path": a file of both static directories (a path configuration adds).
+        var samples = new Dictionary<string, string> { ["s"] = "200 OK", ["index"] = "0", ["value"] = "c", ["path"] = "digits.txt" };
         var results = await OpenApiProbe.ProbeAsync(app.Client, document, samples, xmlRpcMethod: "hello");
 
         Assert.True(results.Count > 50, $"only {results.Count} operations");
@@ -83,6 +94,7 @@ public sealed class OpenApiTests(ConformanceAppFixture app) : IClassFixture<Conf
             .Where(r => !FailOnPurpose.ContainsKey(r.Operation))
             .Select(r => $"{r.Operation}: {(int)r.Status}");
         Assert.Empty(failures);
+        Assert.Contains(results, r => r is { Operation: "GET /static/digits.txt", Status: HttpStatusCode.OK });
         // The listed ones are still described, and still fail as meant.
         Assert.All(FailOnPurpose.Keys, operation => Assert.Contains(results, r => r.Operation == operation));
     }

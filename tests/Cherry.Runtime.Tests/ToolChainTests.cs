@@ -6,7 +6,7 @@ public sealed class ToolChainTests
     {
         var builder = new ToolChainBuilder(priorities ?? []);
         add(builder);
-        return builder.Build();
+        return builder.Build([]);
     }
 
     private static Request NewRequest() =>

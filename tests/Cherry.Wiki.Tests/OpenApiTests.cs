@@ -23,6 +23,10 @@ public sealed class OpenApiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
         Assert.Contains(edit.Parameters!, p => p is { Name: "name", In: ParameterLocation.Path, Required: true });
         var fields = edit.RequestBody!.Content!["multipart/form-data"].Schema!.Properties!;
         Assert.Equal(["title", "text", "csrf", "file"], fields.Keys);
+        // wiki.conf's session_auth on /edit: the login rides in the session cookie; pages need none.
+        var login = Assert.Single(Assert.Single(edit.Security!).Keys);
+        Assert.Equal((SecuritySchemeType.ApiKey, ParameterLocation.Cookie, "wiki_sid"), (login.Type, login.In, login.Name));
+        Assert.Null(page.Security);
 
         // The [Rest] resource: its verbs, and JSON bodies and results by reference to camelCase schemas.
         var pages = paths["/api/pages/{name}"].Operations!;

@@ -9,8 +9,11 @@ namespace Cherry;
 /// </summary>
 public sealed record SessionsOptions
 {
+    /// <summary>CherryPy's cookie name; the OpenAPI document names its session scheme plainly <c>session</c> for it.</summary>
+    internal const string DefaultCookieName = "session_id";
+
     /// <summary>The cookie's name (<c>name</c>).</summary>
-    public string CookieName { get; init; } = "session_id";
+    public string CookieName { get; init; } = DefaultCookieName;
 
     /// <summary>Minutes a session lives after its last save; positive, fractions allowed (<c>timeout</c>).</summary>
     public double Timeout { get; init; } = 60;

@@ -54,7 +54,8 @@ namespace Cherry.Generated
                       }
                     }
                   }
-                }
+                },
+                "x-cherry-entry": 0
               }
             },
             "/page/{slug}": {
@@ -88,7 +89,8 @@ namespace Cherry.Generated
                       }
                     }
                   }
-                }
+                },
+                "x-cherry-entry": 1
               }
             },
             "/upload": {
@@ -124,7 +126,8 @@ namespace Cherry.Generated
                       }
                     }
                   }
-                }
+                },
+                "x-cherry-entry": 3
               }
             },
             "/{path}": {
@@ -151,7 +154,8 @@ namespace Cherry.Generated
                       }
                     }
                   }
-                }
+                },
+                "x-cherry-entry": 2
               }
             },
             "/pages": {
@@ -170,7 +174,8 @@ namespace Cherry.Generated
                       }
                     }
                   }
-                }
+                },
+                "x-cherry-entry": 4
               },
               "post": {
                 "requestBody": {
@@ -194,7 +199,8 @@ namespace Cherry.Generated
                       }
                     }
                   }
-                }
+                },
+                "x-cherry-entry": 7
               }
             },
             "/pages/{name}": {
@@ -231,7 +237,8 @@ namespace Cherry.Generated
                       }
                     }
                   }
-                }
+                },
+                "x-cherry-entry": 5
               },
               "delete": {
                 "parameters": [
@@ -248,7 +255,8 @@ namespace Cherry.Generated
                   "200": {
                     "description": "OK"
                   }
-                }
+                },
+                "x-cherry-entry": 6
               }
             },
             "/admin/": {
@@ -272,7 +280,8 @@ namespace Cherry.Generated
                   {
                     "basic": []
                   }
-                ]
+                ],
+                "x-cherry-entry": 9
               }
             },
             "/rpc/": {
@@ -300,7 +309,8 @@ namespace Cherry.Generated
                       }
                     }
                   }
-                }
+                },
+                "x-cherry-entry": 11
               }
             }
           },
