@@ -10,6 +10,9 @@ namespace Cherry.Publish.Tests;
 /// (stated in docs/guide/README.md): a <c>```csharp</c> block is a whole file; the blocks of one page are the files of
 /// one project, which references Cherry the way the samples do (the runtime, and the generator and analyzers as
 /// analyzers), with native AOT on and warnings as errors. <c>```csharp fragment</c> blocks are not compiled.
+/// A page's <c>```ini</c> blocks and the <c>```json</c> blocks that configure Cherry are files of its project too
+/// (<c>```ini site.conf</c> names the file; others are <c>blockN.conf</c> and <c>appsettings.blockN.json</c>), so the
+/// analyzers judge every key, value and section of them as they judge an app's (CHERRY0018–0021).
 /// All pages build in one <c>dotnet build</c> of a scratch solution.
 /// </summary>
 public sealed partial class GuideTests(ITestOutputHelper output)
@@ -63,13 +66,18 @@ public sealed partial class GuideTests(ITestOutputHelper output)
         File.WriteAllText(Path.Combine(scratch, "Directory.Build.targets"), "<Project />\n");
         var solution = new StringBuilder("<Solution>\n");
         var (projects, count) = (0, 0);
-        foreach (var (page, blocks) in Pages().Where(p => p.Value.Count > 0))
+        var configFiles = ConfigFiles();
+        foreach (var (page, blocks) in Pages().Where(p => p.Value.Count > 0 || configFiles[p.Key].Count > 0))
         {
             var folder = Path.Combine(scratch, page);
             Directory.CreateDirectory(folder);
             for (var i = 0; i < blocks.Count; i++)
             {
                 File.WriteAllText(Path.Combine(folder, $"block{i + 1}.cs"), blocks[i]);
+            }
+            foreach (var (name, text) in configFiles[page])
+            {
+                File.WriteAllText(Path.Combine(folder, name), text);
             }
             var isProgram = blocks.Any(IsProgram);
             File.WriteAllText(Path.Combine(folder, page + ".csproj"), Project(isProgram, PageProperties.GetValueOrDefault(page, "")));
@@ -89,6 +97,32 @@ public sealed partial class GuideTests(ITestOutputHelper output)
         {
             var blocks = Blocks(File.ReadAllText(file)).ToList();
             pages[Path.GetFileNameWithoutExtension(file)] = blocks;
+        }
+        return pages;
+    }
+
+    /// <summary>
+    /// The config files of each page: its ```ini blocks, and its ```json blocks with a top-level "Cherry" key, named by
+    /// the info string's second word or by their place in the page.
+    /// </summary>
+    internal static SortedDictionary<string, List<(string Name, string Text)>> ConfigFiles()
+    {
+        var pages = new SortedDictionary<string, List<(string Name, string Text)>>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(GuideDirectory, "*.md"))
+        {
+            var files = new List<(string Name, string Text)>();
+            var index = 0;
+            foreach (Match block in ConfigFence().Matches(File.ReadAllText(file).ReplaceLineEndings("\n")))
+            {
+                index++;
+                var (kind, name, text) = (block.Groups["kind"].Value, block.Groups["name"].Value, block.Groups["code"].Value);
+                if (kind == "json" && !text.Contains("\"Cherry\"", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                files.Add((name.Length > 0 ? name : kind == "ini" ? $"block{index}.conf" : $"appsettings.block{index}.json", text));
+            }
+            pages[Path.GetFileNameWithoutExtension(file)] = files;
         }
         return pages;
     }
@@ -114,6 +148,8 @@ public sealed partial class GuideTests(ITestOutputHelper output)
             <InvariantGlobalization>true</InvariantGlobalization>
             <IsPackable>false</IsPackable>
           </PropertyGroup>
+          <!-- The content convention a package consumer gets: *.conf and appsettings*.json are the analyzers' AdditionalFiles. -->
+          <Import Project="{Repository.Root}/Cherry.Runtime/build/Cherry.targets" />
           <ItemGroup>
             <ProjectReference Include="{Repository.Root}/Cherry.Runtime/Cherry.Runtime.csproj" />
             <ProjectReference Include="{Repository.Root}/Cherry.Generators/Cherry.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" UndefineProperties="PublishAot;RuntimeIdentifier;SelfContained" />
@@ -126,6 +162,9 @@ public sealed partial class GuideTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"^```csharp[ \t]*\n(?<code>.*?)^```[ \t]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex Fence();
+
+    [GeneratedRegex(@"^```(?<kind>ini|json)(?:[ \t]+(?<name>[\w.-]+))?[ \t]*\n(?<code>.*?)^```[ \t]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex ConfigFence();
 
     [GeneratedRegex(@"^(var |await |app\.|builder\.|return )")]
     private static partial Regex TopLevelStatement();
