@@ -33,12 +33,18 @@ namespace Cherry.Shared
     /// </summary>
     internal static class JsonLines
     {
-        public static List<JsonLeaf> Read(string text)
+        public static List<JsonLeaf> Read(string text) => Read(text, out _);
+
+        /// <param name="faultLine">The line where the document stops being JSON as the host's provider reads it (comments
+        /// and trailing commas allowed), or null when it parses to its end.</param>
+        public static List<JsonLeaf> Read(string text, out int? faultLine)
         {
             var leaves = new List<JsonLeaf>();
             var reader = new Reader(text);
             reader.SkipSpace();
-            reader.Value(new List<string>(), leaves);
+            var whole = reader.Value(new List<string>(), leaves);
+            reader.SkipSpace();
+            faultLine = whole && reader.AtEnd ? null : reader.Line;
             return leaves;
         }
 
@@ -49,6 +55,10 @@ namespace Cherry.Shared
             private int _line = 1;
 
             public Reader(string text) => _text = text;
+
+            public bool AtEnd => _at >= _text.Length;
+
+            public int Line => _line;
 
             /// <summary>Reads one value at the current position; false when the document stops parsing here.</summary>
             public bool Value(List<string> path, List<JsonLeaf> leaves)
@@ -70,6 +80,12 @@ namespace Cherry.Shared
                     while (true)
                     {
                         SkipSpace();
+                        // A trailing comma, as the host's JSON provider allows.
+                        if (Peek('}'))
+                        {
+                            _at++;
+                            return true;
+                        }
                         if (!String(out var name))
                         {
                             return false;
@@ -106,6 +122,11 @@ namespace Cherry.Shared
                     for (var index = 0; ; index++)
                     {
                         SkipSpace();
+                        if (Peek(']'))
+                        {
+                            _at++;
+                            return true;
+                        }
                         path.Add(index.ToString(CultureInfo.InvariantCulture));
                         var read = Value(path, leaves);
                         path.RemoveAt(path.Count - 1);
@@ -135,8 +156,12 @@ namespace Cherry.Shared
                     _at++;
                 }
                 var literal = _text.Substring(start, _at - start);
+                if (!(literal is "true" or "false" or "null" || double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+                {
+                    return false;
+                }
                 leaves.Add(new JsonLeaf(path.ToArray(), literal == "null" ? null : literal, isString: false, line));
-                return literal.Length > 0;
+                return true;
             }
 
             /// <summary>After a member or an item: true at a comma (another follows), false at <paramref name="close"/>, null where the document breaks.</summary>
