@@ -4,13 +4,6 @@ using System.Linq;
 
 namespace Cherry.Shared
 {
-    /// <summary>The two kinds of finding a key and its value can get: CHERRY0018 and CHERRY0019.</summary>
-    internal enum ConfigProblem
-    {
-        UnknownKey,
-        InvalidValue,
-    }
-
     /// <summary>
     /// The build's judgement of one configuration key and its value, wherever it is written (an INI file, appsettings
     /// JSON, a <c>[Config]</c> attribute): the keys and tools of the catalog with a "did you mean", each argument's reading

@@ -3,6 +3,13 @@ using System.Linq;
 
 namespace Cherry.Shared
 {
+    /// <summary>The two kinds of finding a key and its value can get: CHERRY0018 and CHERRY0019.</summary>
+    internal enum ConfigProblem
+    {
+        UnknownKey,
+        InvalidValue,
+    }
+
     /// <summary>The kinds of options property a typed namespace binds: each reads by ConfigGrammar's one reading.</summary>
     internal enum ConfigValueKind
     {
@@ -31,16 +38,44 @@ namespace Cherry.Shared
 
         public IReadOnlyList<string> EnumNames { get; }
 
-        /// <summary>What is wrong with <paramref name="text"/> as this property's value, in words, or null.</summary>
-        public string? Read(string text) => Kind switch
+        /// <summary>
+        /// <paramref name="text"/> read as this property's value (boxed; an enum's member by its declared name); what is
+        /// wrong with it in words, or null.
+        /// </summary>
+        public string? Read(string text, out object value)
         {
-            ConfigValueKind.Boolean => ConfigGrammar.ReadBoolean(text, out _),
-            ConfigValueKind.Int32 => ConfigGrammar.ReadInt32(text, out _),
-            ConfigValueKind.Int64 => ConfigGrammar.ReadInt64(text, out _),
-            ConfigValueKind.Double => ConfigGrammar.ReadDouble(text, out _),
-            ConfigValueKind.Enum => ConfigGrammar.ReadEnumName(text, EnumNames, out _),
-            _ => null,
-        };
+            string? problem = null;
+            switch (Kind)
+            {
+                case ConfigValueKind.Boolean:
+                    problem = ConfigGrammar.ReadBoolean(text, out var on);
+                    value = on;
+                    break;
+                case ConfigValueKind.Int32:
+                    problem = ConfigGrammar.ReadInt32(text, out var number);
+                    value = number;
+                    break;
+                case ConfigValueKind.Int64:
+                    problem = ConfigGrammar.ReadInt64(text, out var big);
+                    value = big;
+                    break;
+                case ConfigValueKind.Double:
+                    problem = ConfigGrammar.ReadDouble(text, out var real);
+                    value = real;
+                    break;
+                case ConfigValueKind.Enum:
+                    problem = ConfigGrammar.ReadEnumName(text, EnumNames, out var name);
+                    value = name ?? "";
+                    break;
+                case ConfigValueKind.List:
+                    value = ConfigGrammar.List(text);
+                    break;
+                default:
+                    value = text;
+                    break;
+            }
+            return problem;
+        }
     }
 
     /// <summary>
@@ -67,15 +102,27 @@ namespace Cherry.Shared
         public IReadOnlyList<ConfigOptionsProperty> Properties { get; }
 
         /// <summary>What is wrong with the key <paramref name="name"/> (after the namespace) and its value, or null.</summary>
-        public (ConfigProblem Problem, string Message)? Check(string name, string? value)
+        public (ConfigProblem Problem, string Message)? Check(string name, string? value) => Read(name, value, out _, out _);
+
+        /// <summary>
+        /// The property the key <paramref name="name"/> (after the namespace) sets and <paramref name="value"/> read for it
+        /// (null for None, which leaves the property's default); what is wrong, or null.
+        /// </summary>
+        public (ConfigProblem Problem, string Message)? Read(string name, string? value, out ConfigOptionsProperty? property, out object? read)
         {
-            if (!_byName.TryGetValue(ConfigGrammar.OptionName(name), out var property))
+            read = null;
+            if (!_byName.TryGetValue(ConfigGrammar.OptionName(name), out property))
             {
                 return (ConfigProblem.UnknownKey, $"{TypeName} has no settable property for '{name}'."
                     + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(name, Properties.Select(p => ConfigGrammar.SnakeCase(p.Name)))));
             }
-            // None leaves the property's default.
-            return value is not null && property.Read(value) is { } problem ? (ConfigProblem.InvalidValue, $"{TypeName}.{property.Name}: {problem.TrimEnd('.')}.") : null;
+            if (value is null)
+            {
+                return null;
+            }
+            var problem = property.Read(value, out var typed);
+            read = typed;
+            return problem is null ? null : (ConfigProblem.InvalidValue, $"{TypeName}.{property.Name}: {problem.TrimEnd('.')}.");
         }
     }
 }

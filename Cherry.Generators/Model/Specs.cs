@@ -142,6 +142,12 @@ namespace Cherry.Generators.Model
     /// <param name="Reached">Not listed itself but reached through a listed type; a context that lists it is preferred.</param>
     internal sealed record JsonTypeSpec(string ContextTypeName, string TypeName, bool Reached);
 
+    /// <summary>The options class a typed namespace binds (<c>options.ConfigNamespace&lt;T&gt;("db")</c>), for its generated binder.</summary>
+    internal sealed record ConfigNamespaceSpec(string TypeName, EquatableArray<OptionPropertySpec> Properties);
+
+    /// <summary>A settable property of an options class: its name, its type, and an enum's member names (null for another type).</summary>
+    internal sealed record OptionPropertySpec(string Name, string TypeName, EquatableArray<string>? EnumNames);
+
     internal static class EquatableString
     {
         public static EquatableArray<string> Of(params string[] items) => items.ToEquatableArray();

@@ -7,7 +7,7 @@ namespace Cherry;
 /// declare, then configuration for its tree position; then each tool takes its services from DI. After this, no
 /// request reads configuration, and every key, value and service the chains need has been checked.
 /// </summary>
-internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<string> namespaces, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services, string contentRoot)
+internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<string> namespaces, IReadOnlyDictionary<string, Type> typedNamespaces, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services, string contentRoot)
 {
     private const string ToolsPrefix = "tools.";
     private const string HeadersPrefix = "response.headers.";
@@ -97,6 +97,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         var queryStringEncoding = "utf-8";
         string[]? methodsWithBodies = null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Where each value was set, for the errors of a typed namespace's binding.
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var (section, source, key, configured) in config.ForPath(path, code))
         {
@@ -129,6 +131,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             if (configured is not null)
             {
                 values[key] = configured;
+                origins[key] = origin;
             }
             else
             {
@@ -302,6 +305,11 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                 }
             });
         }
+        var bound = new Dictionary<Type, object>();
+        foreach (var (name, type) in typedNamespaces)
+        {
+            Check(() => bound[type] = ConfigBinders.Find(type).Bind(name, values.Select(v => (v.Key, v.Value, origins[v.Key])), _errors));
+        }
         if (_errors.Count > errorsBefore)
         {
             return null;
@@ -317,6 +325,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             StreamResponse = streamResponse,
             QueryStringEncoding = queryStringEncoding,
             MethodsWithBodies = methodsWithBodies,
+            BoundOptions = bound.ToFrozenDictionary(),
         });
     }
 

@@ -66,7 +66,7 @@ public static class CherryEndpointRouteBuilderExtensions
             VirtualHosts = appOptions.VirtualHosts.Count > 0 ? new VirtualHosts(appOptions.VirtualHosts, appOptions.UseXForwardedHost) : null,
             OpenApiDocument = DispatchTreeRegistry.OpenApi<TRoot>(),
         };
-        new ChainFactory(options.Tools, options.ConfigNamespaces.ToFrozenSet(StringComparer.Ordinal), config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
+        new ChainFactory(options.Tools, options.ConfigNamespaces.ToFrozenSet(StringComparer.Ordinal), options.TypedNamespaces, config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
         CheckRequestServices(tree, services);
         // After the chains, which have checked every log.* key and refused them below [/].
         if (LogKeys.Read(config) is { IsDefault: false } logSettings)

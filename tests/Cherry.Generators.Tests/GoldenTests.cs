@@ -207,6 +207,45 @@ public sealed class GoldenTests
         GoldenFiles.Verify("Config", Assert.Single(result.GeneratedTrees, t => !t.FilePath.EndsWith("Cherry.ToolRoots.g.cs", StringComparison.Ordinal)).GetText().ToString());
     }
 
+    /// <summary>
+    /// A typed namespace's binder: the options class's settable properties of the supported types (base class first, an
+    /// override once), set by name with no reflection; an enum by its member's name. Other properties are no keys.
+    /// </summary>
+    [Fact]
+    public void Config_namespace_binder()
+    {
+        var (result, output) = GeneratorHarness.Run("""
+            using Cherry;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace Site;
+            public enum Mode { Fast, Safe }
+            public class BaseOptions
+            {
+                public virtual int Pool { get; set; }
+            }
+            public sealed class DbOptions : BaseOptions
+            {
+                public string? ConnectionString { get; set; }
+                public override int Pool { get; set; }
+                public long MaxBytes { get; set; }
+                public double Ratio { get; set; }
+                public bool Trace { get; set; }
+                public Mode Mode { get; set; }
+                public string[] Hosts { get; set; } = [];
+                public object? Other { get; set; }
+                public int Fixed { get; init; }
+                public static int Shared { get; set; }
+            }
+            public static class Startup
+            {
+                public static void Add(IServiceCollection services) => services.AddCherry(o => o.ConfigNamespace<DbOptions>("db").ConfigNamespace<DbOptions>("db2"));
+            }
+            """);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Empty(GeneratorHarness.Errors(output));
+        GoldenFiles.Verify("ConfigBinders", Assert.Single(result.GeneratedTrees).GetText().ToString());
+    }
+
     [Fact]
     public void Json_in_and_out() => Verify("Json", """
         using System.Text.Json.Serialization;
