@@ -9,7 +9,6 @@ using Cherry.Generators.Parsing;
 using Cherry.Generators.Planning;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
