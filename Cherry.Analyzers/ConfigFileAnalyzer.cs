@@ -9,7 +9,6 @@ using Cherry.Generators.Parsing;
 using Cherry.Generators.Planning;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -25,9 +24,6 @@ namespace Cherry.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The namespaces Cherry reads; a dotted key in another is the app's own (or a declared namespace).</summary>
-        private static readonly string[] CherryNamespaces = { "tools", "request", "response", "error_page", "log" };
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.UnknownConfigurationKey, DiagnosticDescriptors.InvalidConfigurationValue, DiagnosticDescriptors.SectionNamesNoPath);
 
@@ -38,35 +34,13 @@ namespace Cherry.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var files = start.Options.AdditionalFiles.Where(f => f.Path.EndsWith(".conf", StringComparison.OrdinalIgnoreCase) || IsAppSettings(f.Path)).ToImmutableArray();
-                var toolType = start.Compilation.GetTypeByMetadataName("Cherry.Tool");
-                if (files.IsEmpty || toolType is null)
+                if (files.IsEmpty || AppConfigFacts.Register(start) is not { } facts)
                 {
                     return;
                 }
                 var known = KnownTypes.For(start.Compilation);
                 var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
-                // The app's own tools by name; one whose name the build cannot read makes every unknown tool name possible.
-                var userTools = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-                var unreadableToolName = 0;
                 var mounts = new ConcurrentBag<(INamedTypeSymbol Root, string ScriptName, ImmutableArray<string> Files)>();
-                start.RegisterSyntaxNodeAction(syntaxContext =>
-                {
-                    var declaration = (PropertyDeclarationSyntax)syntaxContext.Node;
-                    if (declaration.Identifier.ValueText != "Name"
-                        || syntaxContext.SemanticModel.GetDeclaredSymbol(declaration, syntaxContext.CancellationToken) is not { ContainingType: { } type }
-                        || !DerivesFrom(type, toolType))
-                    {
-                        return;
-                    }
-                    if (ToolName(declaration, syntaxContext.SemanticModel) is { } name)
-                    {
-                        userTools[name] = true;
-                    }
-                    else
-                    {
-                        System.Threading.Interlocked.Exchange(ref unreadableToolName, 1);
-                    }
-                }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.PropertyDeclaration);
                 start.RegisterOperationAction(operationContext =>
                 {
                     if (container is not null && MapCherryCall.From((IInvocationOperation)operationContext.Operation, container) is { Root: INamedTypeSymbol root } call)
@@ -76,7 +50,7 @@ namespace Cherry.Analyzers
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end =>
                 {
-                    var toolNames = unreadableToolName == 0 ? new HashSet<string>(userTools.Keys, StringComparer.Ordinal) : null;
+                    var (toolNames, typed) = (facts.UserTools, facts.Typed);
                     foreach (var file in files)
                     {
                         if (file.GetText(end.CancellationToken) is not { } text)
@@ -85,15 +59,15 @@ namespace Cherry.Analyzers
                         }
                         if (IsAppSettings(file.Path))
                         {
-                            CheckAppSettings(end, file.Path, text, toolNames, known, mounts);
+                            CheckAppSettings(end, file.Path, text, toolNames, typed, known, mounts);
                             continue;
                         }
                         var entries = IniLines.Read(new StringReader(text.ToString())).ToList();
                         foreach (var entry in entries)
                         {
-                            if (Check(entry, toolNames) is { } finding)
+                            if (Check(entry, toolNames, typed) is { } finding)
                             {
-                                Report(end, finding, LineLocation(file.Path, text, entry.Line), entry.Section ?? "(none)", entry.Key);
+                                AppConfigFacts.Report(end, finding, LineLocation(file.Path, text, entry.Line), entry.Section ?? "(none)", entry.Key);
                             }
                         }
                         foreach (var (root, scriptName, _) in mounts.Where(m => m.Files.Contains(Path.GetFileName(file.Path), StringComparer.OrdinalIgnoreCase)))
@@ -105,87 +79,22 @@ namespace Cherry.Analyzers
             });
         }
 
-        /// <summary>Reports a key's finding (the descriptor chosen by name, so the analyzer's table check sees both).</summary>
-        private static void Report(CompilationAnalysisContext end, (DiagnosticDescriptor Descriptor, string Message) finding, Location location, string section, string key) =>
-            end.ReportDiagnostic(finding.Descriptor == DiagnosticDescriptors.UnknownConfigurationKey
-                ? Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationKey, location, section, key, finding.Message)
-                : Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, key, finding.Message));
-
         /// <summary>What is wrong with one entry, or null when start-up would take it.</summary>
-        private static (DiagnosticDescriptor Descriptor, string Message)? Check(IniEntry entry, HashSet<string>? userTools)
+        private static (ConfigProblem Problem, string Message)? Check(IniEntry entry, HashSet<string>? userTools, IReadOnlyDictionary<string, ConfigOptionsType> typed)
         {
             if (entry.Problem is { } problem)
             {
-                return (DiagnosticDescriptors.InvalidConfigurationValue, problem);
+                return (ConfigProblem.InvalidValue, problem);
             }
             if (entry.Section is null)
             {
-                return (DiagnosticDescriptors.InvalidConfigurationValue, "every key must be inside a [global] or [/path] section.");
+                return (ConfigProblem.InvalidValue, "every key must be inside a [global] or [/path] section.");
             }
             if (!IniLiteral.TryParse(entry.Value, out var value))
             {
-                return (DiagnosticDescriptors.InvalidConfigurationValue, $"the value {entry.Value} is not a Python literal (True, 3600, 'text', [...]).");
+                return (ConfigProblem.InvalidValue, $"the value {entry.Value} is not a Python literal (True, 3600, 'text', [...]).");
             }
-            return CheckKey(entry.Key, value, userTools);
-        }
-
-        /// <summary>What is wrong with a key and its value as read (an INI literal to text, or a plain value), or null.</summary>
-        private static (DiagnosticDescriptor Descriptor, string Message)? CheckKey(string key, string? value, HashSet<string>? userTools)
-        {
-            if (key.StartsWith("tools.", StringComparison.Ordinal))
-            {
-                return CheckTool(key, value, userTools);
-            }
-            if (ConfigGrammar.Settings.All.Contains(key))
-            {
-                return key is ConfigGrammar.Settings.QueryStringEncoding or ConfigGrammar.Settings.MethodsWithBodies || value is not null && ConfigGrammar.TryParseBoolean(value, out _)
-                    ? null
-                    : (DiagnosticDescriptors.InvalidConfigurationValue, "expected True or False.");
-            }
-            var dot = key.IndexOf('.');
-            if (ConfigGrammar.Log.All.Contains(key) || key.StartsWith("response.headers.", StringComparison.Ordinal)
-                || key.StartsWith("error_page.", StringComparison.Ordinal) || dot < 0 || !CherryNamespaces.Contains(key.Substring(0, dot)))
-            {
-                return null;
-            }
-            return (DiagnosticDescriptors.UnknownConfigurationKey,
-                "unknown key." + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(key, ConfigGrammar.Settings.All.Concat(ConfigGrammar.Log.All))));
-        }
-
-        private static (DiagnosticDescriptor Descriptor, string Message)? CheckTool(string key, string? value, HashSet<string>? userTools)
-        {
-            var rest = key.Substring("tools.".Length);
-            var dot = rest.IndexOf('.');
-            if (dot <= 0 || dot == rest.Length - 1)
-            {
-                return (DiagnosticDescriptors.UnknownConfigurationKey, "a tool key is tools.<name>.<argument>.");
-            }
-            var (name, argument) = (rest.Substring(0, dot), rest.Substring(dot + 1));
-            // on and priority: every tool's, built in or the app's own.
-            var common = ToolCatalog.Common.All.FirstOrDefault(a => a.Key == argument);
-            if (common?.CheckConfigured(value) is { } problem)
-            {
-                return (DiagnosticDescriptors.InvalidConfigurationValue, problem);
-            }
-            if (ToolCatalog.Find(name) is { } declaration)
-            {
-                if (common is not null)
-                {
-                    return null;
-                }
-                if (declaration.Arguments.FirstOrDefault(a => a.Key == argument) is not { } declared)
-                {
-                    return (DiagnosticDescriptors.UnknownConfigurationKey, $"the tool '{name}' has no argument '{argument}'."
-                        + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, declaration.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key))));
-                }
-                return declared.CheckConfigured(value) is { } verdict ? (DiagnosticDescriptors.InvalidConfigurationValue, verdict) : null;
-            }
-            if (userTools is null || userTools.Contains(name))
-            {
-                return null;
-            }
-            return (DiagnosticDescriptors.UnknownConfigurationKey, $"there is no tool named '{name}'."
-                + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(name, ToolCatalog.All.Select(t => t.Name).Concat(userTools))));
+            return ConfigKeys.Check(entry.Key, value, userTools, typed);
         }
 
         private static bool IsAppSettings(string path)
@@ -199,7 +108,8 @@ namespace Cherry.Analyzers
         /// joined with dots as the runtime joins them: plain values (one quoted as in an INI file is CHERRY0019), the same
         /// key and value checks as INI files, and each app's sections against the tree mounted there.
         /// </summary>
-        private static void CheckAppSettings(CompilationAnalysisContext end, string path, SourceText text, HashSet<string>? userTools, KnownTypes known,
+        private static void CheckAppSettings(CompilationAnalysisContext end, string path, SourceText text, HashSet<string>? userTools,
+            IReadOnlyDictionary<string, ConfigOptionsType> typed, KnownTypes known,
             IEnumerable<(INamedTypeSymbol Root, string ScriptName, ImmutableArray<string> Files)> mounts)
         {
             var byMount = new Dictionary<string, List<IniEntry>>(StringComparer.Ordinal);
@@ -238,10 +148,10 @@ namespace Cherry.Analyzers
                     end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, key,
                         $"the value {value} is written as in an INI file; outside INI files values are plain text: write {plain}."));
                 }
-                else if (CheckKey(key, inArray ? null : leaf.Value, userTools) is { } finding
-                    && !(inArray && finding.Descriptor == DiagnosticDescriptors.InvalidConfigurationValue))
+                else if (ConfigKeys.Check(key, inArray ? null : leaf.Value, userTools, typed) is { } finding
+                    && !(inArray && finding.Problem == ConfigProblem.InvalidValue))
                 {
-                    Report(end, finding, location, section, key);
+                    AppConfigFacts.Report(end, finding, location, section, key);
                 }
                 if (mount is not null)
                 {
@@ -334,25 +244,5 @@ namespace Cherry.Analyzers
                     .SelectMany(MapCherryCall.IniFileNames)
                     .ToImmutableArray()
                 : ImmutableArray<string>.Empty;
-
-        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
-        {
-            for (var current = type.BaseType; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /// <summary>A tool class's configuration name when its <c>Name</c> is a constant the build can read; else null.</summary>
-        private static string? ToolName(PropertyDeclarationSyntax declaration, SemanticModel model)
-        {
-            var expression = declaration.ExpressionBody?.Expression
-                ?? declaration.AccessorList?.Accessors.FirstOrDefault(a => a.ExpressionBody is not null)?.ExpressionBody!.Expression;
-            return expression is not null && model.GetConstantValue(expression) is { HasValue: true, Value: string name } ? name : null;
-        }
     }
 }

@@ -28,6 +28,7 @@ namespace Cherry.Generators
         public const string OpenApiStep = "OpenApi";
         public const string ToolMentionsStep = "ToolMentions";
         public const string ToolFilesStep = "ToolFiles";
+        public const string ConfigNamespacesStep = "ConfigNamespaces";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -87,6 +88,23 @@ namespace Cherry.Generators
                 if (classes.Count > 0)
                 {
                     spc.AddSource(ToolRootsEmitter.HintName, SourceText.From(ToolRootsEmitter.Emit(classes), System.Text.Encoding.UTF8));
+                }
+            });
+
+            // A binder per options class a typed namespace binds, registered by one module initialiser.
+            var configNamespaces = context.SyntaxProvider.CreateSyntaxProvider(
+                    static (node, _) => ConfigNamespaceParser.IsCandidate(node),
+                    static (ctx, ct) => ConfigNamespaceParser.Parse(ctx, ct))
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!)
+                .WithTrackingName(ConfigNamespacesStep)
+                .Collect()
+                .Select(static (specs, _) => specs.GroupBy(s => s.TypeName).Select(g => g.First()).OrderBy(s => s.TypeName, System.StringComparer.Ordinal).ToEquatableArray());
+            context.RegisterSourceOutput(configNamespaces, static (spc, specs) =>
+            {
+                if (specs.Count > 0)
+                {
+                    spc.AddSource(ConfigBindersEmitter.HintName, SourceText.From(ConfigBindersEmitter.Emit(specs), System.Text.Encoding.UTF8));
                 }
             });
 

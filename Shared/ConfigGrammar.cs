@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 
 namespace Cherry.Shared
 {
@@ -81,6 +83,51 @@ namespace Cherry.Shared
             return string.Join("/", segments);
         }
 
+        /// <summary>An integer value, invariant; what is wrong with it in words, or null.</summary>
+        public static string? ReadInt32(string text, out int value) =>
+            int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) ? null : "expected an integer";
+
+        /// <inheritdoc cref="ReadInt32"/>
+        public static string? ReadInt64(string text, out long value) =>
+            long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) ? null : "expected an integer";
+
+        /// <summary>A number, invariant; what is wrong with it in words, or null.</summary>
+        public static string? ReadDouble(string text, out double value) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) ? null : "expected a number.";
+
+        /// <summary>A switch (<see cref="TryParseBoolean"/>); what is wrong with it in words, or null.</summary>
+        public static string? ReadBoolean(string text, out bool value) =>
+            TryParseBoolean(text, out value) ? null : "expected True or False";
+
+        /// <summary>An enum member by name in any case (numbers are refused, as the build refuses them); what is wrong, or null.</summary>
+        public static string? ReadEnumName(string text, IEnumerable<string> names, out string? name)
+        {
+            var trimmed = text.Trim();
+            name = names.FirstOrDefault(n => string.Equals(n, trimmed, StringComparison.OrdinalIgnoreCase));
+            return name is null ? "expected one of " + string.Join(", ", names) + "." : null;
+        }
+
+        /// <summary>
+        /// The form a typed namespace's key and an options property are matched in: case and underscores ignored, so
+        /// <c>db.connection_string</c> and <c>db.ConnectionString</c> both set <c>ConnectionString</c>.
+        /// </summary>
+        public static string OptionName(string name) => name.Replace("_", "").ToLowerInvariant();
+
+        /// <summary>A property's key as the documentation and the "did you mean" write it: <c>ConnectionString</c> is <c>connection_string</c>.</summary>
+        public static string SnakeCase(string property)
+        {
+            var key = new System.Text.StringBuilder(property.Length + 4);
+            for (var i = 0; i < property.Length; i++)
+            {
+                if (char.IsUpper(property[i]) && i > 0 && (char.IsLower(property[i - 1]) || i + 1 < property.Length && char.IsLower(property[i + 1]) && char.IsUpper(property[i - 1])))
+                {
+                    key.Append('_');
+                }
+                key.Append(char.ToLowerInvariant(property[i]));
+            }
+            return key.ToString();
+        }
+
         /// <summary>A list value's items: an INI list literal reads to comma-joined text, as a plain list is written.</summary>
         public static string[] List(string text)
         {
@@ -121,6 +168,23 @@ namespace Cherry.Shared
                 return true;
             }
             return false;
+        }
+
+        /// <summary>
+        /// What a <c>[Config]</c> entry cannot be besides what any source's cannot, for the build and start-up alike: a log
+        /// key (the host's logging is set up before any handler's config; <paramref name="ofKey"/> true), or a value quoted as
+        /// in an INI file (its quotes would reach the value, as from any plain source). The problem in words, or null.
+        /// </summary>
+        public static string? CodeEntryProblem(string key, string? value, out bool ofKey)
+        {
+            ofKey = key.StartsWith("log.", StringComparison.Ordinal);
+            if (ofKey)
+            {
+                return "log keys belong to the whole host: set them in [global] or [/] of a config file or options.Set, not in [Config].";
+            }
+            return value is not null && IsIniLiteral(value, out var plain)
+                ? $"the value {value} is written as in an INI file; in [Config] values are plain text: write {plain}."
+                : null;
         }
 
         /// <summary>

@@ -79,28 +79,20 @@ namespace Cherry.Shared
         {
             value = default!;
             object typed;
+            string? problem = null;
             if (typeof(T) == typeof(bool))
             {
-                if (!ConfigGrammar.TryParseBoolean(text, out var on))
-                {
-                    return "expected True or False";
-                }
+                problem = ConfigGrammar.ReadBoolean(text, out var on);
                 typed = on;
             }
             else if (typeof(T) == typeof(int))
             {
-                if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number))
-                {
-                    return "expected an integer";
-                }
+                problem = ConfigGrammar.ReadInt32(text, out var number);
                 typed = number;
             }
             else if (typeof(T) == typeof(double))
             {
-                if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var real))
-                {
-                    return "expected a number.";
-                }
+                problem = ConfigGrammar.ReadDouble(text, out var real);
                 typed = real;
             }
             else if (typeof(T) == typeof(string[]))
@@ -114,6 +106,10 @@ namespace Cherry.Shared
             else
             {
                 throw new NotSupportedException($"no reader for {typeof(T).Name} arguments.");
+            }
+            if (problem is not null)
+            {
+                return problem;
             }
             value = (T)typed;
             return null;

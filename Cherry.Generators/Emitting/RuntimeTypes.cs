@@ -11,6 +11,7 @@ namespace Cherry.Generators.Emitting
         public const string Tool = Cherry + "Tool";
         public const string ArgumentErrors = Infrastructure + "ArgumentErrors";
         public const string ArgumentParser = Infrastructure + "ArgumentParser";
+        public const string ConfigBinders = Infrastructure + "ConfigBinders";
         public const string DispatchTree = Infrastructure + "DispatchTree";
         public const string DispatchTreeContext = Infrastructure + "DispatchTreeContext";
         public const string DispatchTreeRegistry = Infrastructure + "DispatchTreeRegistry";

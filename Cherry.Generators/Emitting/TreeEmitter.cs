@@ -126,6 +126,12 @@ namespace Cherry.Generators.Emitting
             {
                 arguments += ", jsonOut: true";
             }
+            if (entry.Config.Count > 0)
+            {
+                arguments += ", config: new (string, string, string, string?)[] { " + string.Join(", ", entry.Config.Select(c =>
+                    "(" + CodeWriter.Quote(c.Path) + ", " + CodeWriter.Quote(c.Config.Source) + ", " + CodeWriter.Quote(c.Config.Key) + ", "
+                    + (c.Config.Value is { } value ? CodeWriter.Quote(value) : "null") + ")")) + " }";
+            }
             return arguments;
         }
     }

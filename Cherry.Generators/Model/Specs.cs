@@ -6,6 +6,7 @@ namespace Cherry.Generators.Model
     // pipeline can compare them and skip the emitter when nothing relevant changed.
 
     /// <summary>One class that can sit in a dispatch tree.</summary>
+    /// <param name="Config">Its <c>[Config]</c> keys, base classes first (<see cref="Shared.ConfigSymbols.OfClass"/>).</param>
     internal sealed record NodeSpec(
         string TypeName,
         string ShortName,
@@ -17,7 +18,11 @@ namespace Cherry.Generators.Model
         bool IsRest,
         EquatableArray<ToolSpec> Tools,
         bool JsonOut,
-        XmlRpcSpec? XmlRpc);
+        XmlRpcSpec? XmlRpc,
+        EquatableArray<ConfigSpec> Config);
+
+    /// <summary>A <c>[Config]</c> key and its value as plain text (null: None); <paramref name="Source"/> names the class or method that wrote it.</summary>
+    internal sealed record ConfigSpec(string Source, string Key, string? Value);
 
     /// <summary>An [XmlRpc] class: its methods answer methodCalls posted to it.</summary>
     internal sealed record XmlRpcSpec(bool AllowNone);
@@ -45,6 +50,7 @@ namespace Cherry.Generators.Model
 
     /// <param name="DeclarationId">The method's documentation-comment id (overloads differ), by which an analyzer finds its symbol again.</param>
     /// <param name="Summary">The method's documentation <c>&lt;summary&gt;</c> as one line, for the OpenAPI document; null without one.</param>
+    /// <param name="Config">The method's <c>[Config]</c> keys.</param>
     internal sealed record HandlerSpec(
         string MethodName,
         string DeclarationId,
@@ -54,6 +60,7 @@ namespace Cherry.Generators.Model
         ReturnSpec Return,
         EquatableArray<ToolSpec> Tools,
         bool JsonOut,
+        EquatableArray<ConfigSpec> Config,
         string? Summary = null);
 
     internal enum ParameterKind
@@ -134,6 +141,12 @@ namespace Cherry.Generators.Model
     /// <summary>A type a source-generated JSON context has metadata for, by its <see cref="Parsing.TypeNames.JsonKey"/>.</summary>
     /// <param name="Reached">Not listed itself but reached through a listed type; a context that lists it is preferred.</param>
     internal sealed record JsonTypeSpec(string ContextTypeName, string TypeName, bool Reached);
+
+    /// <summary>The options class a typed namespace binds (<c>options.ConfigNamespace&lt;T&gt;("db")</c>), for its generated binder.</summary>
+    internal sealed record ConfigNamespaceSpec(string TypeName, EquatableArray<OptionPropertySpec> Properties);
+
+    /// <summary>A settable property of an options class: its name, its type, and an enum's member names (null for another type).</summary>
+    internal sealed record OptionPropertySpec(string Name, string TypeName, EquatableArray<string>? EnumNames);
 
     internal static class EquatableString
     {

@@ -36,6 +36,7 @@ namespace Cherry.Generators.Model
     /// <param name="Invoker">The generated method that binds and calls the handler; null for an entry that only answers <paramref name="DispatchError"/>.</param>
     /// <param name="HandlerId">The handler method's documentation-comment id, by which an analyzer finds it again.</param>
     /// <param name="Tools">The tools from attributes, outermost class first, the method's last.</param>
+    /// <param name="Config">The <c>[Config]</c> keys of the classes on its path and of its method, each at the tree path it applies from, root first.</param>
     internal sealed record EntrySpec(
         string Field,
         string Path,
@@ -46,7 +47,11 @@ namespace Cherry.Generators.Model
         int DispatchError,
         bool RequiresSession,
         EquatableArray<ParameterSpec> Services,
-        bool JsonOut);
+        bool JsonOut,
+        EquatableArray<LevelConfigSpec> Config);
+
+    /// <summary>A <c>[Config]</c> key at the tree path it applies from: its class's position, or its handler's path.</summary>
+    internal sealed record LevelConfigSpec(string Path, ConfigSpec Config);
 
     /// <summary>One occurrence of a node class in the tree: the same class at two places is two positions.</summary>
     /// <param name="Resolver">The generated method that walks the path from here.</param>

@@ -174,7 +174,8 @@ namespace Cherry.Generators.Parsing
                 isRest,
                 ToolsOf(classAttributes.AsEnumerable().Reverse()),
                 classJsonOut,
-                xmlRpc));
+                xmlRpc,
+                ConfigSymbols.OfClass(type).Select(c => new ConfigSpec(c.Owner.ToDisplayString(), c.Key, c.Value)).ToEquatableArray()));
         }
 
         private void AddChild(List<ChildSpec> children, string name, ITypeSymbol memberType, ISymbol member)
@@ -391,6 +392,7 @@ namespace Cherry.Generators.Parsing
                 returnSpec!,
                 ToolsOf(method.GetAttributes()),
                 jsonOut,
+                ConfigSymbols.OfMember(method).Select(c => new ConfigSpec(method.ContainingType.ToDisplayString() + "." + method.Name, c.Key, c.Value)).ToEquatableArray(),
                 DocComments.Summary(method, _cancellation)));
         }
 

@@ -37,7 +37,7 @@ namespace Cherry.Generators.Planning
                 return null;
             }
             var planner = new TreePlanner(nodes, jsonContexts);
-            var rootResolver = planner.Visit(rootNode, "/", GeneratedNames.Scope("/"), new List<ToolSpec>());
+            var rootResolver = planner.Visit(rootNode, "/", GeneratedNames.Scope("/"), new List<ToolSpec>(), new List<LevelConfigSpec>());
             return new TreeSpec(
                 root,
                 GeneratedNames.TreeClass(root),
@@ -49,7 +49,8 @@ namespace Cherry.Generators.Planning
         }
 
         /// <param name="scope">The words that name the position's members (<see cref="GeneratedNames.Scope(string)"/>).</param>
-        private string Visit(NodeSpec node, string path, string scope, List<ToolSpec> inherited)
+        /// <param name="inheritedConfig">The <c>[Config]</c> keys of the classes above, each at its class's path.</param>
+        private string Visit(NodeSpec node, string path, string scope, List<ToolSpec> inherited, List<LevelConfigSpec> inheritedConfig)
         {
             if (_onPath.TryGetValue(node.TypeName, out var ancestor))
             {
@@ -61,6 +62,7 @@ namespace Cherry.Generators.Planning
             var slot = _positions.Count;
             _positions.Add(null!);
             var tools = inherited.Concat(node.Tools).ToList();
+            var config = inheritedConfig.Concat(node.Config.Select(c => new LevelConfigSpec(path, c))).ToList();
             var allow = node.IsRest ? Allow(node) : null;
             // A segment answers once per node: the first member declared keeps it. The analyzer reports the
             // conflict (CHERRY0005); the generated switch must still compile.
@@ -94,7 +96,7 @@ namespace Cherry.Generators.Planning
                     HandlerKind.Default => (path, _names.Entry(scope, "default")),
                     _ => (path, _names.Entry(scope, handler.MethodName.ToLowerInvariant())),
                 };
-                var entry = AddEntry(name, entryPath, node, source, tools, allow, 0);
+                var entry = AddEntry(name, entryPath, node, source, tools, config, allow, 0);
                 switch (handler.Kind)
                 {
                     case HandlerKind.Index:
@@ -113,14 +115,14 @@ namespace Cherry.Generators.Planning
                     members.Add(new MemberRoute(handler.Segments, entry));
                 }
             }
-            var rest = node.IsRest ? new RestRoutes(verbs.ToEquatableArray(), AddEntry(_names.Entry(scope, "methodNotAllowed"), path, node, null, tools, allow, 405)) : null;
+            var rest = node.IsRest ? new RestRoutes(verbs.ToEquatableArray(), AddEntry(_names.Entry(scope, "methodNotAllowed"), path, node, null, tools, config, allow, 405)) : null;
             XmlRpcRoutes? xmlRpc = null;
             if (node.XmlRpc is not null)
             {
                 var dispatcher = _names.XmlRpcDispatcher(scope);
-                var rpcEntry = AddEntry(new EntrySpec(_names.Entry(scope, "xmlRpc"), path, dispatcher, null, tools.ToEquatableArray(), null, 0, false, EquatableArray<ParameterSpec>.Empty, false));
+                var rpcEntry = AddEntry(new EntrySpec(_names.Entry(scope, "xmlRpc"), path, dispatcher, null, tools.ToEquatableArray(), null, 0, false, EquatableArray<ParameterSpec>.Empty, false, config.ToEquatableArray()));
                 // Allow goes on the 405 only: CherryPy's XML-RPC answers carry none.
-                xmlRpc = new XmlRpcRoutes(rpcEntry, AddEntry(_names.Entry(scope, "methodNotAllowed"), path, node, null, tools, "POST", 405), dispatcher, default);
+                xmlRpc = new XmlRpcRoutes(rpcEntry, AddEntry(_names.Entry(scope, "methodNotAllowed"), path, node, null, tools, config, "POST", 405), dispatcher, default);
             }
 
             var children = new List<ChildRoute>();
@@ -128,18 +130,18 @@ namespace Cherry.Generators.Planning
             {
                 if (taken.Add(child.Segment) && _nodes.TryGetValue(child.TypeName, out var childNode))
                 {
-                    children.Add(new ChildRoute(child.Segment, child.MemberName, Visit(childNode, Join(path, child.Segment), GeneratedNames.Scope(scope, child.Segment), tools)));
+                    children.Add(new ChildRoute(child.Segment, child.MemberName, Visit(childNode, Join(path, child.Segment), GeneratedNames.Scope(scope, child.Segment), tools, config)));
                 }
             }
             string? dispatchTarget = null;
             if (node.DispatchHook is { } hook && _nodes.TryGetValue(hook.ReturnTypeName, out var dynamicNode))
             {
-                dispatchTarget = Visit(dynamicNode, path, GeneratedNames.Scope(scope, dynamicNode.ShortName), tools);
+                dispatchTarget = Visit(dynamicNode, path, GeneratedNames.Scope(scope, dynamicNode.ShortName), tools, config);
             }
             PopHandlerRoute? popHandler = null;
             if (node.PopHandler is { } pop && _nodes.TryGetValue(pop.TypeName, out var popNode))
             {
-                popHandler = new PopHandlerRoute(pop.MemberName, pop.IsFactory, Visit(popNode, path, GeneratedNames.Scope(scope, popNode.ShortName), tools));
+                popHandler = new PopHandlerRoute(pop.MemberName, pop.IsFactory, Visit(popNode, path, GeneratedNames.Scope(scope, popNode.ShortName), tools, config));
             }
             if (xmlRpc is not null)
             {
@@ -177,13 +179,15 @@ namespace Cherry.Generators.Planning
             }
         }
 
-        private string AddEntry(string field, string path, NodeSpec node, HandlerSpec? handler, List<ToolSpec> tools, string? allow, int dispatchError)
+        private string AddEntry(string field, string path, NodeSpec node, HandlerSpec? handler, List<ToolSpec> tools, List<LevelConfigSpec> config, string? allow, int dispatchError)
         {
             string? invoker = null;
             if (handler is not null)
             {
                 invoker = Invoker(node, handler);
                 tools = tools.Concat(handler.Tools).ToList();
+                // A handler's own keys apply at its path, after its class's (CherryPy's handler _cp_config).
+                config = config.Concat(handler.Config.Select(c => new LevelConfigSpec(path, c))).ToList();
                 // A [JsonBody] parameter binds what json_in parsed. Like ASP.NET Core's [FromBody] it needs no other
                 // switch: without a [JsonIn] on the method or any class above it, the handler gets json_in's defaults.
                 if (handler.Parameters.Any(p => p.Kind == ParameterKind.JsonBody) && !tools.Any(t => t.AttributeTypeName == ToolSpec.JsonIn.AttributeTypeName))
@@ -197,7 +201,7 @@ namespace Cherry.Generators.Planning
             var services = handler is null ? EquatableArray<ParameterSpec>.Empty : handler.Parameters.Where(p => p.Kind == ParameterKind.Service).ToEquatableArray();
             // A [JsonOut] handler's errors are problem documents; a REST class's 405 follows the class.
             var jsonOut = handler?.JsonOut ?? node.JsonOut;
-            return AddEntry(new EntrySpec(field, path, invoker, handler?.DeclarationId, tools.ToEquatableArray(), allow, dispatchError, requiresSession, services, jsonOut));
+            return AddEntry(new EntrySpec(field, path, invoker, handler?.DeclarationId, tools.ToEquatableArray(), allow, dispatchError, requiresSession, services, jsonOut, config.ToEquatableArray()));
         }
 
         private string AddEntry(EntrySpec entry)

@@ -201,17 +201,27 @@ public sealed class CherryConfig
     }
 
     /// <summary>The keys that apply at a tree position: global first, then each enclosing path section, shallowest first.</summary>
-    internal IEnumerable<(string Section, string Key, string? Value)> ForPath(string path)
+    internal IEnumerable<(string Section, string Key, string? Value)> ForPath(string path) =>
+        ForPath(path, []).Select(e => (e.Section, e.Key, e.Value));
+
+    /// <summary>
+    /// The keys that apply at a tree position with those written in code (<see cref="ConfigAttribute"/>) merged in as
+    /// CherryPy's dispatcher merges <c>_cp_config</c>: global first, then level by level from the root, at each level the
+    /// code's keys before the section of the same path, so the section overrides them. A code key's section is its level's
+    /// tree path; its source (what errors name instead of the section) is the class or method that wrote it, null for a section's key.
+    /// </summary>
+    internal IEnumerable<(string Section, string? Source, string Key, string? Value)> ForPath(string path,
+        IEnumerable<(string Path, string Source, string Key, string? Value)> code)
     {
         path = TreeForm(path);
-        foreach (var section in _sections.Keys
-                     .Where(s => s == GlobalSection || Encloses(s, path))
-                     .OrderBy(s => s == GlobalSection ? -1 : s.Length))
+        var levels = code.Where(c => Encloses(c.Path, path))
+            .Select(c => (Depth: TreeForm(c.Path).Length, Code: true, Section: c.Path, Source: (string?)$"[Config] on {c.Source}", c.Key, c.Value))
+            .Concat(_sections.Keys.Where(s => s == GlobalSection || Encloses(s, path)).SelectMany(section => _sections[section]
+                .Select(e => (Depth: section == GlobalSection ? -1 : TreeForm(section).Length, Code: false, Section: section, Source: (string?)null, e.Key, e.Value))));
+        // OrderBy is stable: the keys of one level keep their order, code before the section.
+        foreach (var entry in levels.OrderBy(e => e.Depth).ThenBy(e => e.Code ? 0 : 1))
         {
-            foreach (var (key, value, _) in _sections[section])
-            {
-                yield return (section, key, value);
-            }
+            yield return (entry.Section, entry.Source, entry.Key, entry.Value);
         }
     }
 

@@ -8,7 +8,8 @@ namespace Cherry;
 /// </summary>
 public sealed class ToolArguments
 {
-    private readonly Dictionary<string, (string? Value, string Section)> _values = new(StringComparer.Ordinal);
+    /// <summary>Each argument's value, the section that set it, and what errors name as its origin (the section, or a <c>[Config]</c>'s class).</summary>
+    private readonly Dictionary<string, (string? Value, string Section, string Origin)> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
     public ToolArguments(string toolName, string path = "/", string? contentRoot = null)
@@ -32,7 +33,8 @@ public sealed class ToolArguments
     public bool IsEmpty => _values.Count == 0;
 
     /// <param name="value">Null for Python's <c>None</c>, which only a text argument takes.</param>
-    internal void Set(string argument, string? value, string section) => _values[argument] = (value, section);
+    /// <param name="origin">What an error names for it, when not the section: the class or method of a <c>[Config]</c>.</param>
+    internal void Set(string argument, string? value, string section, string? origin = null) => _values[argument] = (value, section, origin ?? section);
 
     public bool TryGetString(string argument, out string value)
     {
@@ -128,24 +130,24 @@ public sealed class ToolArguments
     /// <summary>A problem with an argument's value, whether configuration or an attribute set it.</summary>
     public CherryConfigurationException Malformed(string argument, string problem) =>
         _values.TryGetValue(argument, out var e)
-            ? new(e.Section, $"tools.{ToolName}.{argument}", problem)
+            ? new(e.Origin, $"tools.{ToolName}.{argument}", problem)
             : new(Path + " (attribute or default)", $"tools.{ToolName}.{argument}", problem) { ConcernsConfiguredValue = false };
 
     /// <summary>An error about the tool itself, naming the first of its keys.</summary>
     internal CherryConfigurationException Unknown(string problem)
     {
-        var (argument, (_, section)) = _values.First();
-        return new CherryConfigurationException(section, $"tools.{ToolName}.{argument}", problem);
+        var (argument, (_, _, origin)) = _values.First();
+        return new CherryConfigurationException(origin, $"tools.{ToolName}.{argument}", problem);
     }
 
     internal void ThrowIfUntaken()
     {
-        foreach (var (argument, (_, section)) in _values)
+        foreach (var (argument, (_, _, origin)) in _values)
         {
             if (!_taken.Contains(argument))
             {
                 var known = ToolCatalog.Find(ToolName)?.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key) ?? _taken;
-                throw new CherryConfigurationException(section, $"tools.{ToolName}.{argument}",
+                throw new CherryConfigurationException(origin, $"tools.{ToolName}.{argument}",
                     $"the tool '{ToolName}' has no argument '{argument}'.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, known))}");
             }
         }

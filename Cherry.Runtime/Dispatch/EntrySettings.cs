@@ -33,6 +33,18 @@ public sealed class EntrySettings
     /// </summary>
     public IReadOnlyDictionary<string, string> Config { get; }
 
+    /// <summary>
+    /// The options class a typed namespace binds (<see cref="CherryOptions.ConfigNamespace{T}"/>), bound once at start-up
+    /// from the keys in force at this path, as <see cref="Config"/> holds them; shared by every request here, so read it only.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><typeparamref name="T"/> is bound to no namespace.</exception>
+    public T Options<T>() where T : class =>
+        BoundOptions.TryGetValue(typeof(T), out var options) ? (T)options
+        : throw new InvalidOperationException($"{typeof(T).Name} is bound to no configuration namespace: call options.ConfigNamespace<{typeof(T).Name}>(\"name\") in AddCherry.");
+
+    /// <summary>Each typed namespace's options class, bound for this path.</summary>
+    internal IReadOnlyDictionary<Type, object> BoundOptions { get; init; } = FrozenDictionary<Type, object>.Empty;
+
     /// <summary>Whether a sequence the handler returns is written as it is produced (CherryPy's <c>response.stream</c>); see <see cref="Response.Streaming"/>.</summary>
     public bool StreamResponse { get; internal init; }
 

@@ -7,7 +7,7 @@ namespace Cherry;
 /// declare, then configuration for its tree position; then each tool takes its services from DI. After this, no
 /// request reads configuration, and every key, value and service the chains need has been checked.
 /// </summary>
-internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<string> namespaces, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services, string contentRoot)
+internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<string> namespaces, IReadOnlyDictionary<string, Type> typedNamespaces, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services, string contentRoot)
 {
     private const string ToolsPrefix = "tools.";
     private const string HeadersPrefix = "response.headers.";
@@ -33,7 +33,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         var sections = config.Sections.Where(s => s != CherryConfig.GlobalSection).OrderByDescending(s => s.Length).ToList();
         foreach (var (entry, declared) in entries)
         {
-            if (Complete(entry.Path, declared, declaredNames, entry.RequiresSession) is { } completed)
+            if (Complete(entry.Path, declared, entry.Config, declaredNames, entry.RequiresSession) is { } completed)
             {
                 (entry.Chain, entry.Settings) = completed;
             }
@@ -43,7 +43,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             {
                 if (CherryConfig.TreeForm(section) is var tree && tree != entry.Path
                     && (entry.Path == "/" ? section != "/" : tree.StartsWith(entry.Path + "/", StringComparison.Ordinal))
-                    && Complete(section, entry.CreateTools(), declaredNames, requiresSession: false) is var (chain, settings))
+                    && Complete(section, entry.CreateTools(), entry.Config, declaredNames, requiresSession: false) is var (chain, settings))
                 {
                     below.Add(new SectionChain(section, chain, settings));
                 }
@@ -71,8 +71,10 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
     /// The chain and settings of one tree position; null when its configuration has errors, which are recorded (each key
     /// and tool is checked on, so that one run finds them all).
     /// </summary>
+    /// <param name="code">The handler's <c>[Config]</c> keys, merged level by level before the sections (as CherryConfig.ForPath merges them).</param>
     /// <param name="requiresSession">The handler takes a Session, so the sessions tool must be among the tools.</param>
-    private (ToolChain Chain, EntrySettings Settings)? Complete(string path, Tool[] declaredTools, Dictionary<string, HandlerEntry> declaredNames, bool requiresSession)
+    private (ToolChain Chain, EntrySettings Settings)? Complete(string path, Tool[] declaredTools, (string Path, string Source, string Key, string? Value)[] code,
+        Dictionary<string, HandlerEntry> declaredNames, bool requiresSession)
     {
         var errorsBefore = _errors.Count;
         // CherryPy's default-on tools; configuration can switch each off.
@@ -95,21 +97,32 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         var queryStringEncoding = "utf-8";
         string[]? methodsWithBodies = null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Where each value was set, for the errors of a typed namespace's binding.
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        foreach (var (section, key, configured) in config.ForPath(path))
+        foreach (var (section, source, key, configured) in config.ForPath(path, code))
         {
-            Check(() => ReadKey(section, key, configured));
+            Check(() => ReadKey(section, source, key, configured));
         }
 
-        void ReadKey(string section, string key, string? configured)
+        // source: the [Config]'s class or method, which errors then name instead of the section.
+        void ReadKey(string section, string? source, string key, string? configured)
         {
+            var origin = source ?? section;
+            if (source is not null)
+            {
+                if (ConfigGrammar.CodeEntryProblem(key, configured, out _) is { } problem)
+                {
+                    throw new CherryConfigurationException(origin, key, problem);
+                }
+            }
             if (configured is null && !key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
             {
                 // None: as CherryPy's request.config.get gives for a key that is not there.
                 values.Remove(key);
                 if (!IsApplicationKey(key))
                 {
-                    throw new CherryConfigurationException(section, key, "None switches off only a tool argument or one of the application's own keys.");
+                    throw new CherryConfigurationException(origin, key, "None switches off only a tool argument or one of the application's own keys.");
                 }
                 return;
             }
@@ -118,6 +131,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             if (configured is not null)
             {
                 values[key] = configured;
+                origins[key] = origin;
             }
             else
             {
@@ -129,24 +143,24 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                 var dot = rest.IndexOf('.');
                 if (dot <= 0 || dot == rest.Length - 1)
                 {
-                    throw new CherryConfigurationException(section, key, "a tool key is tools.<name>.<argument>.");
+                    throw new CherryConfigurationException(origin, key, "a tool key is tools.<name>.<argument>.");
                 }
                 var (name, argument) = (rest[..dot], rest[(dot + 1)..]);
                 var args = arguments.TryGetValue(name, out var a) ? a : arguments[name] = new ToolArguments(name, path, contentRoot);
                 switch (argument)
                 {
                     case "on":
-                        args.Set("on", value, section);
+                        args.Set("on", value, section, origin);
                         args.TryGetBoolean("on", out var on);
-                        switches[name] = (on, section);
+                        switches[name] = (on, origin);
                         break;
                     case "priority":
-                        args.Set("priority", value, section);
+                        args.Set("priority", value, section, origin);
                         args.TryGetInt32("priority", out var priority);
                         priorities[name] = priority;
                         break;
                     default:
-                        args.Set(argument, value, section);
+                        args.Set(argument, value, section, origin);
                         break;
                 }
             }
@@ -160,9 +174,9 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                 var status = 0;
                 if (code != "default" && !(int.TryParse(code, out status) && status is >= 400 and <= 599))
                 {
-                    throw new CherryConfigurationException(section, key, "error_page takes a status from 400 to 599 or 'default'.");
+                    throw new CherryConfigurationException(origin, key, "error_page takes a status from 400 to 599 or 'default'.");
                 }
-                var renderer = renderers.TryGetValue((section, key), out var callable) ? callable : TemplateErrorPage(section, key, Path.Combine(contentRoot, value));
+                var renderer = renderers.TryGetValue((section, key), out var callable) ? callable : TemplateErrorPage(origin, key, Path.Combine(contentRoot, value));
                 if (status == 0)
                 {
                     defaultErrorPage = renderer;
@@ -174,28 +188,28 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             }
             else if (key == ConfigGrammar.Settings.ShowMismatchedParams)
             {
-                showMismatched = ParseSwitch(section, key, value);
+                showMismatched = ParseSwitch(origin, key, value);
             }
             else if (key == ConfigGrammar.Settings.ShowTracebacks)
             {
-                showTracebacks = ParseSwitch(section, key, value);
+                showTracebacks = ParseSwitch(origin, key, value);
             }
             else if (key == ConfigGrammar.Settings.Stream)
             {
-                streamResponse = ParseSwitch(section, key, value);
+                streamResponse = ParseSwitch(origin, key, value);
             }
             else if (key == ConfigGrammar.Settings.MethodsWithBodies)
             {
                 methodsWithBodies = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 if (Array.Find(methodsWithBodies, m => !m.All(char.IsAsciiLetterUpper)) is { } bad)
                 {
-                    throw new CherryConfigurationException(section, key, $"'{bad}' is not an HTTP method (upper-case letters).");
+                    throw new CherryConfigurationException(origin, key, $"'{bad}' is not an HTTP method (upper-case letters).");
                 }
             }
             else if (key == ConfigGrammar.Settings.QueryStringEncoding)
             {
                 queryStringEncoding = Http.Charsets.Find(value) is null
-                    ? throw new CherryConfigurationException(section, key, Http.Charsets.Unknown(value))
+                    ? throw new CherryConfigurationException(origin, key, Http.Charsets.Unknown(value))
                     : value;
             }
             else if (key.StartsWith(LogKeys.Prefix, StringComparison.Ordinal))
@@ -208,7 +222,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             }
             else if (!IsApplicationKey(key))
             {
-                throw new CherryConfigurationException(section, key,
+                throw new CherryConfigurationException(origin, key,
                     $"unknown key.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(key, ConfigGrammar.Settings.All.Concat(ConfigGrammar.Log.All)))} Known keys: "
                     + string.Join(", ", ConfigGrammar.KeyForms.Concat(ConfigGrammar.Settings.All).Concat(ConfigGrammar.Log.All))
                     + "; the application's own keys have no namespace, or one named in CherryOptions.ConfigNamespaces.");
@@ -291,6 +305,11 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                 }
             });
         }
+        var bound = new Dictionary<Type, object>();
+        foreach (var (name, type) in typedNamespaces)
+        {
+            Check(() => bound[type] = ConfigBinders.Find(type).Bind(name, values.Select(v => (v.Key, v.Value, origins[v.Key])), _errors));
+        }
         if (_errors.Count > errorsBefore)
         {
             return null;
@@ -306,6 +325,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             StreamResponse = streamResponse,
             QueryStringEncoding = queryStringEncoding,
             MethodsWithBodies = methodsWithBodies,
+            BoundOptions = bound.ToFrozenDictionary(),
         });
     }
 

@@ -14,6 +14,7 @@ public static class CherryServiceCollectionExtensions
         var options = new CherryOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
+        options.Register(services);
         services.TryAddSingleton(new ServiceRegistrations(services));
         // The clock of every tool and store; a test registers a FakeTimeProvider instead.
         services.TryAddSingleton(TimeProvider.System);

@@ -18,9 +18,13 @@ public sealed class HandlerEntry
     /// <param name="requiresSession">The handler takes a <see cref="Session"/>: start-up checks that the sessions tool is on for it.</param>
     /// <param name="services">The handler's [FromServices] parameters and their types: start-up checks that DI has each.</param>
     /// <param name="jsonOut">The handler is <c>[JsonOut]</c> (or, for a 405, its REST class is): its errors are problem documents.</param>
+    /// <param name="config">The <c>[Config]</c> keys of its classes and its method, root first: each at the tree path it applies from,
+    /// with the class or method that wrote it and its plain-text value (null: None).</param>
     public HandlerEntry(string path, Func<Request, ValueTask>? invoke, Func<Tool[]>? createTools = null, string? allow = null, int dispatchError = 0,
-        bool requiresSession = false, (string Parameter, Type Type)[]? services = null, bool jsonOut = false)
+        bool requiresSession = false, (string Parameter, Type Type)[]? services = null, bool jsonOut = false,
+        (string Path, string Source, string Key, string? Value)[]? config = null)
     {
+        Config = config ?? [];
         Services = services ?? [];
         JsonOut = jsonOut;
         RequiresSession = requiresSession;
@@ -44,6 +48,9 @@ public sealed class HandlerEntry
     internal (string Parameter, Type Type)[] Services { get; }
 
     internal Func<Request, ValueTask>? Invoke { get; }
+
+    /// <summary>Configuration written in code for this handler (<see cref="ConfigAttribute"/>), merged at start-up level by level with the sections.</summary>
+    internal (string Path, string Source, string Key, string? Value)[] Config { get; }
 
     internal Func<Tool[]> CreateTools { get; }
 

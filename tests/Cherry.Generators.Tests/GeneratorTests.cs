@@ -62,6 +62,24 @@ public sealed class GeneratorTests
         Assert.Equal(["CachingTool", "ExpiresTool"], rooted);
     }
 
+    /// <summary>A tool turned on only by a [Config] attribute is rooted like one a config file names: native AOT keeps it.</summary>
+    [Fact]
+    public void Built_in_tools_named_in_config_attributes_are_rooted()
+    {
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Mount("Site.Root"), """
+            using Cherry;
+            namespace Site;
+            [Config("tools.gzip.on", true)]
+            public sealed class Root
+            {
+                [Exposed, Config("tools.expires.secs", 60)] public string Index() => "home";
+            }
+            """);
+        var source = Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("Cherry.ToolRoots.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        var rooted = System.Text.RegularExpressions.Regex.Matches(source, @"new global::Cherry\.(\w+)\(\)").Select(m => m.Groups[1].Value);
+        Assert.Equal(["ExpiresTool", "GzipTool"], rooted);
+    }
+
     [Fact]
     public void An_app_that_names_no_tool_gets_no_tool_roots()
     {

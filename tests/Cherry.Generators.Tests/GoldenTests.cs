@@ -169,6 +169,83 @@ public sealed class GoldenTests
         }
         """);
 
+    /// <summary>
+    /// [Config] keys on each entry, root first, each at the tree path it applies from: a class's at its position (base
+    /// class first), a method's at its handler's path; values as plain text (True, invariant numbers, enum names, lists).
+    /// </summary>
+    [Fact]
+    public void Config_from_attributes()
+    {
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Mount("Site.Root"), """
+        using Cherry;
+        namespace Site;
+        public enum Mode { Fast, Safe }
+        [Config("tools.gzip.on", true)]
+        public sealed class Root
+        {
+            public Reports Reports { get; } = new();
+            [Exposed] public string Index() => "home";
+        }
+        public abstract class Cached
+        {
+        }
+        [Config("tools.caching.on", true), Config("tools.caching.delay", 3600)]
+        public class CachedBase : Cached
+        {
+        }
+        [Config("db.ratio", 0.5), Config("db.mode", Mode.Safe)]
+        public sealed class Reports : CachedBase
+        {
+            [Exposed] public string Index() => "reports";
+            [Exposed, Config("tools.gzip.on", false), Config("tools.encode.text_only", false), Config("db.hosts", new[] { "a", "b" }), Config("colour", null)]
+            public string Raw() => "raw";
+        }
+        """);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Empty(GeneratorHarness.Errors(output));
+        // The tools the keys name are rooted too (the ToolRoots golden file shows that file).
+        GoldenFiles.Verify("Config", Assert.Single(result.GeneratedTrees, t => !t.FilePath.EndsWith("Cherry.ToolRoots.g.cs", StringComparison.Ordinal)).GetText().ToString());
+    }
+
+    /// <summary>
+    /// A typed namespace's binder: the options class's settable properties of the supported types (base class first, an
+    /// override once), set by name with no reflection; an enum by its member's name. Other properties are no keys.
+    /// </summary>
+    [Fact]
+    public void Config_namespace_binder()
+    {
+        var (result, output) = GeneratorHarness.Run("""
+            using Cherry;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace Site;
+            public enum Mode { Fast, Safe }
+            public class BaseOptions
+            {
+                public virtual int Pool { get; set; }
+            }
+            public sealed class DbOptions : BaseOptions
+            {
+                public string? ConnectionString { get; set; }
+                public override int Pool { get; set; }
+                public long MaxBytes { get; set; }
+                public double Ratio { get; set; }
+                public bool Trace { get; set; }
+                public Mode Mode { get; set; }
+                public string[] Hosts { get; set; } = [];
+                public object? Other { get; set; }
+                public int Fixed { get; init; }
+                public static int Shared { get; set; }
+            }
+            public static class Startup
+            {
+                public static void Add(IServiceCollection services) => services.AddCherry(o => o.ConfigNamespace<DbOptions>("db").ConfigNamespace<DbOptions>("db2"));
+            }
+            """);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Empty(GeneratorHarness.Errors(output));
+        GoldenFiles.Verify("ConfigBinders", Assert.Single(result.GeneratedTrees).GetText().ToString());
+    }
+
     [Fact]
     public void Json_in_and_out() => Verify("Json", """
         using System.Text.Json.Serialization;

@@ -18,9 +18,10 @@ public sealed class IncrementalityTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
-    // The app serves its OpenAPI document, so the document's steps and output are checked too.
+    // The app serves its OpenAPI document and binds a typed config namespace, so those steps and outputs are checked too.
     private static CSharpCompilation App() => GeneratorHarness.Compile(Sources.Program, Sources.Tree, Sources.JsonContext, Sources.OpenApi,
-        "namespace Shop; internal static class Settings { public const string Key = \"tools.etags.on\"; }");
+        "namespace Shop; internal static class Settings { public const string Key = \"tools.etags.on\"; }",
+        "namespace Shop; public sealed class ShopOptions { public int Pool { get; set; } } internal static class Typed { public static void Add(Cherry.CherryOptions o) => o.ConfigNamespace<ShopOptions>(\"shop\"); }");
 
     /// <summary>A driver that also sees a config file, so the tool-root steps run too.</summary>
     private static GeneratorDriver Driver() => GeneratorHarness.CreateDriver(("/app/shop.conf", "[/]\ntools.gzip.on = True\n"));
@@ -28,7 +29,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void The_generator_declares_its_tracked_steps()
     {
-        Assert.Equal(["Exposed", "JsonSchemas", "JsonTypes", "OpenApi", "Rest", "Roots", "ToolFiles", "ToolMentions", "Trees"], TrackedSteps.Order());
+        Assert.Equal(["ConfigNamespaces", "Exposed", "JsonSchemas", "JsonTypes", "OpenApi", "Rest", "Roots", "ToolFiles", "ToolMentions", "Trees"], TrackedSteps.Order());
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class IncrementalityTests
         var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
 
         AssertEveryStepCached(second);
-        Assert.Equal(3, first.GeneratedSources.Length);
+        Assert.Equal(4, first.GeneratedSources.Length);
         Assert.Equal(first.GeneratedSources.Select(s => s.SourceText.ToString()), second.GeneratedSources.Select(s => s.SourceText.ToString()));
     }
 

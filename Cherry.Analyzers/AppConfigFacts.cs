@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Cherry.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cherry.Analyzers
+{
+    /// <summary>
+    /// What judging a configuration key needs to know of the app, gathered during one compilation for the analyzers that
+    /// check config (files and <c>[Config]</c> attributes): the names of its own tools, and the options classes its
+    /// declared namespaces bind (<c>options.ConfigNamespace&lt;T&gt;("db")</c>).
+    /// </summary>
+    internal sealed class AppConfigFacts
+    {
+        private readonly ConcurrentDictionary<string, bool> _userTools = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, ConfigOptionsType> _typed = new ConcurrentDictionary<string, ConfigOptionsType>(StringComparer.Ordinal);
+        private int _unreadableToolName;
+
+        private AppConfigFacts()
+        {
+        }
+
+        /// <summary>Starts gathering; null when the compilation does not reference Cherry.</summary>
+        public static AppConfigFacts? Register(CompilationStartAnalysisContext start)
+        {
+            if (start.Compilation.GetTypeByMetadataName("Cherry.Tool") is not { } toolType)
+            {
+                return null;
+            }
+            var facts = new AppConfigFacts();
+            start.RegisterSyntaxNodeAction(context =>
+            {
+                var declaration = (PropertyDeclarationSyntax)context.Node;
+                if (declaration.Identifier.ValueText != "Name"
+                    || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { ContainingType: { } type }
+                    || !DerivesFrom(type, toolType))
+                {
+                    return;
+                }
+                if (ToolName(declaration, context.SemanticModel) is { } name)
+                {
+                    facts._userTools[name] = true;
+                }
+                else
+                {
+                    System.Threading.Interlocked.Exchange(ref facts._unreadableToolName, 1);
+                }
+            }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.PropertyDeclaration);
+            start.RegisterOperationAction(context =>
+            {
+                var call = (IInvocationOperation)context.Operation;
+                if (ConfigSymbols.Namespace(call.TargetMethod, i => i < call.Arguments.Length ? call.Arguments[i].Value.ConstantValue.Value : null) is var (name, type))
+                {
+                    facts._typed[name] = ConfigSymbols.OptionsType(type);
+                }
+            }, OperationKind.Invocation);
+            return facts;
+        }
+
+        /// <summary>The app's own tool names, at compilation end; null when one cannot be read, so that any tool name may be one.</summary>
+        public HashSet<string>? UserTools => _unreadableToolName == 0 ? new HashSet<string>(_userTools.Keys, StringComparer.Ordinal) : null;
+
+        /// <summary>The typed namespaces by name, at compilation end.</summary>
+        public IReadOnlyDictionary<string, ConfigOptionsType> Typed => _typed.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+        /// <summary>Reports a key's finding as CHERRY0018 or CHERRY0019 (each descriptor named, so the analyzer's table check sees both).</summary>
+        public static void Report(CompilationAnalysisContext end, (ConfigProblem Problem, string Message) finding, Location location, string section, string key) =>
+            end.ReportDiagnostic(finding.Problem == ConfigProblem.UnknownKey
+                ? Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationKey, location, section, key, finding.Message)
+                : Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, key, finding.Message));
+
+        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>A tool class's configuration name when its <c>Name</c> is a constant the build can read; else null.</summary>
+        private static string? ToolName(PropertyDeclarationSyntax declaration, SemanticModel model)
+        {
+            var expression = declaration.ExpressionBody?.Expression
+                ?? declaration.AccessorList?.Accessors.FirstOrDefault(a => a.ExpressionBody is not null)?.ExpressionBody!.Expression;
+            return expression is not null && model.GetConstantValue(expression) is { HasValue: true, Value: string name } ? name : null;
+        }
+    }
+}

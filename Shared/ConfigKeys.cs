@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Cherry.Shared
+{
+    /// <summary>
+    /// The build's judgement of one configuration key and its value, wherever it is written (an INI file, appsettings
+    /// JSON, a <c>[Config]</c> attribute): the keys and tools of the catalog with a "did you mean", each argument's reading
+    /// and rule, and the keys of the app's typed namespaces. Start-up judges the same keys in ChainFactory.
+    /// </summary>
+    internal static class ConfigKeys
+    {
+        /// <summary>The namespaces Cherry reads; a dotted key in another is the app's own (or a declared namespace).</summary>
+        private static readonly string[] CherryNamespaces = { "tools", "request", "response", "error_page", "log" };
+
+        /// <summary>What is wrong with a key and its value as read (an INI literal to text, or a plain value), or null.</summary>
+        /// <param name="userTools">The app's own tool names; null when some cannot be read, so that any tool name may be one.</param>
+        /// <param name="typed">The app's typed namespaces by name (<c>options.ConfigNamespace&lt;T&gt;("db")</c>).</param>
+        public static (ConfigProblem Problem, string Message)? Check(string key, string? value, ICollection<string>? userTools,
+            IReadOnlyDictionary<string, ConfigOptionsType>? typed = null)
+        {
+            if (key.StartsWith("tools.", StringComparison.Ordinal))
+            {
+                return CheckTool(key, value, userTools);
+            }
+            if (ConfigGrammar.Settings.All.Contains(key))
+            {
+                return key is ConfigGrammar.Settings.QueryStringEncoding or ConfigGrammar.Settings.MethodsWithBodies || value is not null && ConfigGrammar.TryParseBoolean(value, out _)
+                    ? null
+                    : (ConfigProblem.InvalidValue, "expected True or False.");
+            }
+            var dot = key.IndexOf('.');
+            if (dot > 0 && typed is not null && typed.TryGetValue(key.Substring(0, dot), out var options))
+            {
+                return options.Check(key.Substring(dot + 1), value);
+            }
+            if (ConfigGrammar.Log.All.Contains(key) || key.StartsWith("response.headers.", StringComparison.Ordinal)
+                || key.StartsWith("error_page.", StringComparison.Ordinal) || dot < 0 || !CherryNamespaces.Contains(key.Substring(0, dot)))
+            {
+                return null;
+            }
+            return (ConfigProblem.UnknownKey,
+                "unknown key." + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(key, ConfigGrammar.Settings.All.Concat(ConfigGrammar.Log.All))));
+        }
+
+        private static (ConfigProblem Problem, string Message)? CheckTool(string key, string? value, ICollection<string>? userTools)
+        {
+            var rest = key.Substring("tools.".Length);
+            var dot = rest.IndexOf('.');
+            if (dot <= 0 || dot == rest.Length - 1)
+            {
+                return (ConfigProblem.UnknownKey, "a tool key is tools.<name>.<argument>.");
+            }
+            var (name, argument) = (rest.Substring(0, dot), rest.Substring(dot + 1));
+            // on and priority: every tool's, built in or the app's own.
+            var common = ToolCatalog.Common.All.FirstOrDefault(a => a.Key == argument);
+            if (common?.CheckConfigured(value) is { } problem)
+            {
+                return (ConfigProblem.InvalidValue, problem);
+            }
+            if (ToolCatalog.Find(name) is { } declaration)
+            {
+                if (common is not null)
+                {
+                    return null;
+                }
+                if (declaration.Arguments.FirstOrDefault(a => a.Key == argument) is not { } declared)
+                {
+                    return (ConfigProblem.UnknownKey, $"the tool '{name}' has no argument '{argument}'."
+                        + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, declaration.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key))));
+                }
+                return declared.CheckConfigured(value) is { } verdict ? (ConfigProblem.InvalidValue, verdict) : null;
+            }
+            if (userTools is null || userTools.Contains(name))
+            {
+                return null;
+            }
+            return (ConfigProblem.UnknownKey, $"there is no tool named '{name}'."
+                + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(name, ToolCatalog.All.Select(t => t.Name).Concat(userTools))));
+        }
+    }
+}
