@@ -68,11 +68,15 @@ namespace Cherry.Analyzers
         /// <summary>The typed namespaces by name, at compilation end.</summary>
         public IReadOnlyDictionary<string, ConfigOptionsType> Typed => _typed.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
-        /// <summary>Reports a key's finding as CHERRY0018 or CHERRY0019 (each descriptor named, so the analyzer's table check sees both).</summary>
-        public static void Report(CompilationAnalysisContext end, (ConfigProblem Problem, string Message) finding, Location location, string section, string key) =>
+        /// <summary>Reports a key's finding as CHERRY0018 or CHERRY0019 (each descriptor named, so the analyzer's table check sees both).
+        /// A misspelt name carries its fix: the nearest known name in its place.</summary>
+        public static void Report(CompilationAnalysisContext end, ConfigFinding finding, Location location, string section, string key)
+        {
+            var fix = finding is { Misspelt: { } misspelt, Nearest: { } nearest } ? ConfigFix.Replacing(misspelt, nearest) : null;
             end.ReportDiagnostic(finding.Problem == ConfigProblem.UnknownKey
-                ? Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationKey, location, section, key, finding.Message)
-                : Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, key, finding.Message));
+                ? Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationKey, location, fix, section, key, finding.Message)
+                : Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, fix, section, key, finding.Message));
+        }
 
         private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
         {

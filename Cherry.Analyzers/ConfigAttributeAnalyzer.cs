@@ -59,12 +59,12 @@ namespace Cherry.Analyzers
         }
 
         /// <summary>A config file's findings, and what a <c>[Config]</c> entry cannot be besides (start-up refuses the same).</summary>
-        private static (ConfigProblem Problem, string Message)? Finding(string key, string? value, System.Collections.Generic.ICollection<string>? toolNames,
+        private static ConfigFinding? Finding(string key, string? value, System.Collections.Generic.ICollection<string>? toolNames,
             System.Collections.Generic.IReadOnlyDictionary<string, ConfigOptionsType> typed)
         {
             if (ConfigGrammar.CodeEntryProblem(key, value, out var ofKey) is { } problem)
             {
-                return (ofKey ? ConfigProblem.UnknownKey : ConfigProblem.InvalidValue, problem);
+                return new ConfigFinding(ofKey ? ConfigProblem.UnknownKey : ConfigProblem.InvalidValue, problem);
             }
             return ConfigKeys.Check(key, value, toolNames, typed);
         }

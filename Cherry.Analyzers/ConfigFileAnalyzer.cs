@@ -33,7 +33,7 @@ namespace Cherry.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var files = start.Options.AdditionalFiles.Where(f => f.Path.EndsWith(".conf", StringComparison.OrdinalIgnoreCase) || IsAppSettings(f.Path)).ToImmutableArray();
+                var files = start.Options.AdditionalFiles.Where(f => f.Path.EndsWith(".conf", StringComparison.OrdinalIgnoreCase) || MountConfiguration.IsAppSettings(f.Path)).ToImmutableArray();
                 if (files.IsEmpty || AppConfigFacts.Register(start) is not { } facts)
                 {
                     return;
@@ -57,7 +57,7 @@ namespace Cherry.Analyzers
                         {
                             continue;
                         }
-                        if (IsAppSettings(file.Path))
+                        if (MountConfiguration.IsAppSettings(file.Path))
                         {
                             CheckAppSettings(end, file.Path, text, toolNames, typed, known, mounts);
                             continue;
@@ -67,7 +67,7 @@ namespace Cherry.Analyzers
                         {
                             if (Check(entry, toolNames, typed) is { } finding)
                             {
-                                AppConfigFacts.Report(end, finding, LineLocation(file.Path, text, entry.Line), entry.Section ?? "(none)", entry.Key);
+                                AppConfigFacts.Report(end, finding, MountConfiguration.LineLocation(file.Path, text, entry.Line), entry.Section ?? "(none)", entry.Key);
                             }
                         }
                         foreach (var (root, scriptName, _) in mounts.Where(m => m.Files.Contains(Path.GetFileName(file.Path), StringComparer.OrdinalIgnoreCase)))
@@ -80,27 +80,21 @@ namespace Cherry.Analyzers
         }
 
         /// <summary>What is wrong with one entry, or null when start-up would take it.</summary>
-        private static (ConfigProblem Problem, string Message)? Check(IniEntry entry, HashSet<string>? userTools, IReadOnlyDictionary<string, ConfigOptionsType> typed)
+        private static ConfigFinding? Check(IniEntry entry, HashSet<string>? userTools, IReadOnlyDictionary<string, ConfigOptionsType> typed)
         {
             if (entry.Problem is { } problem)
             {
-                return (ConfigProblem.InvalidValue, problem);
+                return new ConfigFinding(ConfigProblem.InvalidValue, problem);
             }
             if (entry.Section is null)
             {
-                return (ConfigProblem.InvalidValue, "every key must be inside a [global] or [/path] section.");
+                return new ConfigFinding(ConfigProblem.InvalidValue, "every key must be inside a [global] or [/path] section.");
             }
             if (!IniLiteral.TryParse(entry.Value, out var value))
             {
-                return (ConfigProblem.InvalidValue, $"the value {entry.Value} is not a Python literal (True, 3600, 'text', [...]).");
+                return new ConfigFinding(ConfigProblem.InvalidValue, $"the value {entry.Value} is not a Python literal (True, 3600, 'text', [...]).");
             }
             return ConfigKeys.Check(entry.Key, value, userTools, typed);
-        }
-
-        private static bool IsAppSettings(string path)
-        {
-            var name = Path.GetFileName(path);
-            return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>
@@ -113,41 +107,21 @@ namespace Cherry.Analyzers
             IEnumerable<(INamedTypeSymbol Root, string ScriptName, ImmutableArray<string> Files)> mounts)
         {
             var byMount = new Dictionary<string, List<IniEntry>>(StringComparer.Ordinal);
-            foreach (var leaf in JsonLines.Read(text.ToString()))
+            var keys = MountConfiguration.AppSettingsKeys(path, text, out var faultLine);
+            if (faultLine is { } line)
             {
-                var names = leaf.Path;
-                if (names.Length < 3 || !names[0].Equals("Cherry", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-                string section;
-                string? mount = null;
-                int keyStart;
-                if (names[1].Equals("Global", StringComparison.OrdinalIgnoreCase))
-                {
-                    (section, keyStart) = (ConfigGrammar.GlobalSection, 2);
-                }
-                else if (names[1].Equals("Apps", StringComparison.OrdinalIgnoreCase) && names.Length >= 5)
-                {
-                    (mount, section, keyStart) = (ConfigGrammar.ScriptName(names[2]), names[3], 4);
-                }
-                else
-                {
-                    continue;
-                }
-                // An array's items are one list value: the key is the array's, and its items are judged as a list.
-                var inArray = int.TryParse(names[names.Length - 1], out _);
-                var key = string.Join(".", names, keyStart, names.Length - keyStart - (inArray ? 1 : 0));
-                if (key.Length == 0)
-                {
-                    continue;
-                }
-                var location = LineLocation(path, text, leaf.Line);
+                end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, MountConfiguration.LineLocation(path, text, line), "(file)", Path.GetFileName(path),
+                    "the file stops being JSON here; the host's JSON configuration provider will refuse it at start-up, and the build checks no key after this line."));
+            }
+            foreach (var (mount, configured, leaf, inArray) in keys)
+            {
+                var (section, key, location) = (configured.Section, configured.Key, configured.Location);
                 if (leaf.IsString && leaf.Value is { } value && ConfigGrammar.IsIniLiteral(value, out var plain))
                 {
-                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, section, key,
+                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, ConfigFix.Replacing(value, plain), section, key,
                         $"the value {value} is written as in an INI file; outside INI files values are plain text: write {plain}."));
                 }
+                // An array's items are one list value: the key is the array's, and its items are judged as a list.
                 else if (ConfigKeys.Check(key, inArray ? null : leaf.Value, userTools, typed) is { } finding
                     && !(inArray && finding.Problem == ConfigProblem.InvalidValue))
                 {
@@ -173,8 +147,10 @@ namespace Cherry.Analyzers
 
         /// <summary>
         /// CHERRY0020 for each section of the file that configures tools at a path the tree cannot serve (a typo such as
-        /// [/admn] leaves [/admin] unprotected). Static files and error pages serve paths outside the tree, so sections
-        /// that only set those are fine.
+        /// [/admn] leaves [/admin] unprotected), on the section's header in an INI file. A section that only a node taking
+        /// the rest reaches (a Default) is reported when it is a near miss of a path the tree names ([/basicq] beside
+        /// [/basic]): its keys reach only what the Default answers there. Static files and error pages serve paths
+        /// outside the tree, so sections that only set those are fine.
         /// </summary>
         private static void ReportUnservedSections(CompilationAnalysisContext end, KnownTypes known, INamedTypeSymbol root, string scriptName, string path,
             SourceText text, List<IniEntry> entries)
@@ -184,43 +160,64 @@ namespace Cherry.Analyzers
             {
                 return;
             }
+            var named = NamedPaths(tree).ToList();
             foreach (var section in entries.Where(e => e.Problem is null && e.Section is not null && e.Section != ConfigGrammar.GlobalSection).GroupBy(e => e.Section!))
             {
                 var keys = section.Select(e => e.Key).ToList();
                 var treePath = ConfigGrammar.TreePath("/" + section.Key.Trim().Trim('/'));
                 if (!keys.Any(k => k.StartsWith("tools.", StringComparison.Ordinal)) || keys.Any(k => k.StartsWith("tools.staticdir.", StringComparison.Ordinal) || k.StartsWith("tools.staticfile.", StringComparison.Ordinal))
-                    || Serves(tree, treePath))
+                    || named.Any(p => Within(p, treePath)))
                 {
                     continue;
                 }
-                var nearest = ConfigGrammar.Nearest(treePath, tree.Positions.Select(p => p.Path).Concat(tree.Entries.Select(e => e.Path)).Distinct());
-                end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SectionNamesNoPath, LineLocation(path, text, section.First().Line), section.Key, scriptName,
-                    nearest is null ? "" : $"; did you mean [{nearest}]?"));
+                var nearest = ConfigGrammar.Nearest(treePath, named.Distinct());
+                string reason;
+                if (!TakenByTheRest(tree, treePath))
+                {
+                    reason = ", so its keys apply nowhere" + (nearest is null ? "" : $"; did you mean [{nearest}]?");
+                }
+                else if (nearest is not null)
+                {
+                    reason = $"; only a node that takes the rest of the path answers there, and [{nearest}] is one the tree names: did you mean it?";
+                }
+                else
+                {
+                    continue;
+                }
+                end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SectionNamesNoPath,
+                    MountConfiguration.LineLocation(path, text, HeaderLine(path, text, section.First().Line)), section.Key, scriptName, reason));
             }
         }
 
-        /// <summary>Whether a request can reach <paramref name="section"/> or a path below it through the tree.</summary>
-        private static bool Serves(TreeSpec tree, string section)
+        /// <summary>Every path the tree names: its positions, handlers and members' segments.</summary>
+        private static IEnumerable<string> NamedPaths(TreeSpec tree) =>
+            tree.Positions.Select(p => p.Path)
+                .Concat(tree.Entries.Select(e => e.Path))
+                .Concat(tree.Positions.SelectMany(p => p.Members.SelectMany(m => m.Segments).Select(s => Join(p.Path, s))));
+
+        /// <summary>
+        /// Whether a node that takes what follows it (default, popped arguments, a dispatch method, REST, XML-RPC) answers
+        /// at <paramref name="section"/>.
+        /// </summary>
+        private static bool TakenByTheRest(TreeSpec tree, string section) =>
+            tree.Positions.Any(position => (position.Default is not null || position.DefaultChild is not null || position.PopArgs.Count > 0
+                || position.DispatchMethod is not null || position.Rest is not null || position.XmlRpc is not null) && Within(section, position.Path));
+
+        /// <summary>The line of the <c>[section]</c> header above an INI file's key line; a JSON section's own key line.</summary>
+        private static int HeaderLine(string path, SourceText text, int keyLine)
         {
-            if (section == "/")
+            if (MountConfiguration.IsAppSettings(path))
             {
-                return true;
+                return keyLine;
             }
-            foreach (var position in tree.Positions)
+            for (var line = keyLine - 1; line >= 1; line--)
             {
-                // A node that takes what follows it (default, popped arguments, a dispatch method, REST, XML-RPC) serves every path below it.
-                var takesTheRest = position.Default is not null || position.DefaultChild is not null || position.PopArgs.Count > 0
-                    || position.DispatchMethod is not null || position.Rest is not null || position.XmlRpc is not null;
-                if (Within(position.Path, section) || takesTheRest && Within(section, position.Path))
+                if (text.Lines[line - 1].ToString().TrimStart().StartsWith("[", StringComparison.Ordinal))
                 {
-                    return true;
-                }
-                if (position.Members.SelectMany(m => m.Segments).Any(s => Within(Join(position.Path, s), section)))
-                {
-                    return true;
+                    return line;
                 }
             }
-            return tree.Entries.Any(e => Within(e.Path, section));
+            return keyLine;
         }
 
         /// <summary>Whether <paramref name="path"/> is <paramref name="prefix"/> or below it.</summary>
@@ -228,13 +225,6 @@ namespace Cherry.Analyzers
             prefix == "/" || path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal);
 
         private static string Join(string path, string segment) => path == "/" ? "/" + segment : path + "/" + segment;
-
-        private static Location LineLocation(string path, SourceText text, int line)
-        {
-            var index = Math.Max(0, Math.Min(line - 1, text.Lines.Count - 1));
-            var span = text.Lines.Count == 0 ? default : text.Lines[index].Span;
-            return Location.Create(path, span, new LinePositionSpan(new LinePosition(index, 0), new LinePosition(index, span.Length)));
-        }
 
         /// <summary>The file names a MapCherry call's configure lambda loads with AddIniFile (constants somewhere in the argument).</summary>
         private static ImmutableArray<string> IniFiles(MapCherryCall call) =>

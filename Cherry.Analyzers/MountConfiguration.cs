@@ -65,7 +65,7 @@ namespace Cherry.Analyzers
                 if (file.GetText(cancellation) is { } text)
                 {
                     // An array's items are one list value, as start-up joins them.
-                    foreach (var item in AppSettingsKeys(file.Path, text).Where(k => k.Mount is null || k.Mount == mount.ScriptName))
+                    foreach (var item in AppSettingsKeys(file.Path, text, out _).Where(k => k.Mount is null || k.Mount == mount.ScriptName))
                     {
                         var last = keys.Count - 1;
                         if (item.InArray && last >= 0 && keys[last].Key == item.Key.Key && keys[last].Section == item.Key.Section)
@@ -170,11 +170,13 @@ namespace Cherry.Analyzers
 
         /// <summary>
         /// An appsettings file's <c>Cherry:Global</c> keys (mount null) and <c>Cherry:Apps:&lt;mount&gt;:&lt;section&gt;</c> keys,
-        /// nested objects joined with dots and an array's items one list value, as start-up reads them.
+        /// nested objects joined with dots and an array's items one list value, as start-up reads them; those before
+        /// <paramref name="faultLine"/>, where the file stops being JSON (null when it parses to its end).
         /// </summary>
-        public static IEnumerable<(string? Mount, ConfiguredKey Key, JsonLeaf Leaf, bool InArray)> AppSettingsKeys(string path, SourceText text)
+        public static List<(string? Mount, ConfiguredKey Key, JsonLeaf Leaf, bool InArray)> AppSettingsKeys(string path, SourceText text, out int? faultLine)
         {
-            foreach (var leaf in JsonLines.Read(text.ToString()))
+            var keys = new List<(string? Mount, ConfiguredKey Key, JsonLeaf Leaf, bool InArray)>();
+            foreach (var leaf in JsonLines.Read(text.ToString(), out faultLine))
             {
                 var names = leaf.Path;
                 if (names.Length < 3 || !names[0].Equals("Cherry", StringComparison.OrdinalIgnoreCase))
@@ -200,9 +202,10 @@ namespace Cherry.Analyzers
                 var key = string.Join(".", names, keyStart, names.Length - keyStart - (inArray ? 1 : 0));
                 if (key.Length > 0)
                 {
-                    yield return (mount, new ConfiguredKey(section, key, leaf.Value, LineLocation(path, text, leaf.Line)), leaf, inArray);
+                    keys.Add((mount, new ConfiguredKey(section, key, leaf.Value, LineLocation(path, text, leaf.Line)), leaf, inArray));
                 }
             }
+            return keys;
         }
 
         /// <summary>A whole line of a config file (1-based), as a diagnostic's location.</summary>

@@ -12,11 +12,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace Cherry.CodeFixes
 {
     /// <summary>
-    /// Fixes on a config file's own line (an AdditionalFile: <c>*.conf</c>, <c>appsettings*.json</c>), where the analyzer
+    /// Fixes on a config file's own line (an AdditionalFile: <c>*.conf</c>, <c>appsettings*.json</c>) or a <c>[Config]</c>'s, where the analyzer
     /// names the edit in the diagnostic's properties: a line to add below it (<see cref="ConfigFix.AddLine"/>), or text
     /// in the line to replace (<see cref="ConfigFix.Replace"/> with <see cref="ConfigFix.With"/>: the nearest name, a value's plain form).
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConfigFileCodeFix), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) }), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConfigFileCodeFix), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument), nameof(TextDocumentKind.Document) }), Shared]
     public sealed class ConfigFileCodeFix : CodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
@@ -47,7 +47,10 @@ namespace Cherry.CodeFixes
         {
             var text = await document.GetTextAsync(cancellation).ConfigureAwait(false);
             var change = edit((text, text.Lines.GetLineFromPosition(span.Start)));
-            return change is { } c ? document.Project.Solution.WithAdditionalDocumentText(document.Id, text.WithChanges(c)) : document.Project.Solution;
+            var solution = document.Project.Solution;
+            return change is not { } c ? solution
+                : document is Document code ? solution.WithDocumentText(code.Id, text.WithChanges(c))
+                : solution.WithAdditionalDocumentText(document.Id, text.WithChanges(c));
         }
 
         /// <summary>The new line under the reported one, with its indentation.</summary>

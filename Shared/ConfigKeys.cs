@@ -17,7 +17,7 @@ namespace Cherry.Shared
         /// <summary>What is wrong with a key and its value as read (an INI literal to text, or a plain value), or null.</summary>
         /// <param name="userTools">The app's own tool names; null when some cannot be read, so that any tool name may be one.</param>
         /// <param name="typed">The app's typed namespaces by name (<c>options.ConfigNamespace&lt;T&gt;("db")</c>).</param>
-        public static (ConfigProblem Problem, string Message)? Check(string key, string? value, ICollection<string>? userTools,
+        public static ConfigFinding? Check(string key, string? value, ICollection<string>? userTools,
             IReadOnlyDictionary<string, ConfigOptionsType>? typed = null)
         {
             if (key.StartsWith("tools.", StringComparison.Ordinal))
@@ -28,7 +28,7 @@ namespace Cherry.Shared
             {
                 return key is ConfigGrammar.Settings.QueryStringEncoding or ConfigGrammar.Settings.MethodsWithBodies || value is not null && ConfigGrammar.TryParseBoolean(value, out _)
                     ? null
-                    : (ConfigProblem.InvalidValue, "expected True or False.");
+                    : new ConfigFinding(ConfigProblem.InvalidValue, "expected True or False.");
             }
             var dot = key.IndexOf('.');
             if (dot > 0 && typed is not null && typed.TryGetValue(key.Substring(0, dot), out var options))
@@ -40,24 +40,23 @@ namespace Cherry.Shared
             {
                 return null;
             }
-            return (ConfigProblem.UnknownKey,
-                "unknown key." + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(key, ConfigGrammar.Settings.All.Concat(ConfigGrammar.Log.All))));
+            return ConfigFinding.Unknown("unknown key.", key, ConfigGrammar.Settings.All.Concat(ConfigGrammar.Log.All));
         }
 
-        private static (ConfigProblem Problem, string Message)? CheckTool(string key, string? value, ICollection<string>? userTools)
+        private static ConfigFinding? CheckTool(string key, string? value, ICollection<string>? userTools)
         {
             var rest = key.Substring("tools.".Length);
             var dot = rest.IndexOf('.');
             if (dot <= 0 || dot == rest.Length - 1)
             {
-                return (ConfigProblem.UnknownKey, "a tool key is tools.<name>.<argument>.");
+                return new ConfigFinding(ConfigProblem.UnknownKey, "a tool key is tools.<name>.<argument>.");
             }
             var (name, argument) = (rest.Substring(0, dot), rest.Substring(dot + 1));
             // on and priority: every tool's, built in or the app's own.
             var common = ToolCatalog.Common.All.FirstOrDefault(a => a.Key == argument);
             if (common?.CheckConfigured(value) is { } problem)
             {
-                return (ConfigProblem.InvalidValue, problem);
+                return new ConfigFinding(ConfigProblem.InvalidValue, problem);
             }
             if (ToolCatalog.Find(name) is { } declaration)
             {
@@ -67,17 +66,15 @@ namespace Cherry.Shared
                 }
                 if (declaration.Arguments.FirstOrDefault(a => a.Key == argument) is not { } declared)
                 {
-                    return (ConfigProblem.UnknownKey, $"the tool '{name}' has no argument '{argument}'."
-                        + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, declaration.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key))));
+                    return ConfigFinding.Unknown($"the tool '{name}' has no argument '{argument}'.", argument, declaration.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key));
                 }
-                return declared.CheckConfigured(value) is { } verdict ? (ConfigProblem.InvalidValue, verdict) : null;
+                return declared.CheckConfigured(value) is { } verdict ? new ConfigFinding(ConfigProblem.InvalidValue, verdict) : null;
             }
             if (userTools is null || userTools.Contains(name))
             {
                 return null;
             }
-            return (ConfigProblem.UnknownKey, $"there is no tool named '{name}'."
-                + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(name, ToolCatalog.All.Select(t => t.Name).Concat(userTools))));
+            return ConfigFinding.Unknown($"there is no tool named '{name}'.", name, ToolCatalog.All.Select(t => t.Name).Concat(userTools));
         }
     }
 }

@@ -10,6 +10,39 @@ namespace Cherry.Shared
         InvalidValue,
     }
 
+    /// <summary>
+    /// What is wrong with a configured key or value, and, for a misspelt name, the word at fault and the nearest known
+    /// one, which the message offers ("Did you mean ...") and a code fix puts in its place.
+    /// </summary>
+    internal sealed class ConfigFinding
+    {
+        public ConfigFinding(ConfigProblem problem, string message)
+        {
+            Problem = problem;
+            Message = message;
+        }
+
+        public ConfigProblem Problem { get; }
+
+        public string Message { get; }
+
+        /// <summary>The misspelt name as written; null when there is no suggestion.</summary>
+        public string? Misspelt { get; private set; }
+
+        public string? Nearest { get; private set; }
+
+        /// <summary>An unknown name, with the nearest of <paramref name="known"/> offered when one is near.</summary>
+        public static ConfigFinding Unknown(string message, string misspelt, IEnumerable<string> known)
+        {
+            var nearest = ConfigGrammar.Nearest(misspelt, known);
+            return new ConfigFinding(ConfigProblem.UnknownKey, message + ConfigGrammar.DidYouMean(nearest))
+            {
+                Misspelt = nearest is null ? null : misspelt,
+                Nearest = nearest,
+            };
+        }
+    }
+
     /// <summary>The kinds of options property a typed namespace binds: each reads by ConfigGrammar's one reading.</summary>
     internal enum ConfigValueKind
     {
@@ -102,19 +135,18 @@ namespace Cherry.Shared
         public IReadOnlyList<ConfigOptionsProperty> Properties { get; }
 
         /// <summary>What is wrong with the key <paramref name="name"/> (after the namespace) and its value, or null.</summary>
-        public (ConfigProblem Problem, string Message)? Check(string name, string? value) => Read(name, value, out _, out _);
+        public ConfigFinding? Check(string name, string? value) => Read(name, value, out _, out _);
 
         /// <summary>
         /// The property the key <paramref name="name"/> (after the namespace) sets and <paramref name="value"/> read for it
         /// (null for None, which leaves the property's default); what is wrong, or null.
         /// </summary>
-        public (ConfigProblem Problem, string Message)? Read(string name, string? value, out ConfigOptionsProperty? property, out object? read)
+        public ConfigFinding? Read(string name, string? value, out ConfigOptionsProperty? property, out object? read)
         {
             read = null;
             if (!_byName.TryGetValue(ConfigGrammar.OptionName(name), out property))
             {
-                return (ConfigProblem.UnknownKey, $"{TypeName} has no settable property for '{name}'."
-                    + ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(name, Properties.Select(p => ConfigGrammar.SnakeCase(p.Name)))));
+                return ConfigFinding.Unknown($"{TypeName} has no settable property for '{name}'.", name, Properties.Select(p => ConfigGrammar.SnakeCase(p.Name)));
             }
             if (value is null)
             {
@@ -122,7 +154,7 @@ namespace Cherry.Shared
             }
             var problem = property.Read(value, out var typed);
             read = typed;
-            return problem is null ? null : (ConfigProblem.InvalidValue, $"{TypeName}.{property.Name}: {problem.TrimEnd('.')}.");
+            return problem is null ? null : new ConfigFinding(ConfigProblem.InvalidValue, $"{TypeName}.{property.Name}: {problem.TrimEnd('.')}.");
         }
     }
 }

@@ -136,7 +136,7 @@ namespace Cherry.Shared
         public static readonly DiagnosticDescriptor SectionNamesNoPath = new(
             "CHERRY0020",
             "Configuration section names no path of the tree",
-            "The section [{0}] names no path that the tree mounted at '{1}' serves, so its keys apply nowhere{2}",
+            "The section [{0}] names no path that the tree mounted at '{1}' serves{2}",
             Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0020.md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 

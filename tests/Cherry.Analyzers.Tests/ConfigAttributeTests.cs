@@ -58,4 +58,13 @@ public sealed class ConfigAttributeTests
         Diagnostic("CHERRY0019").WithLocation(2).WithArguments("Config on Root.Index", "tools.gzip.compress_level", "the compression level is 0 to 9 (it is 12)"),
         Diagnostic("CHERRY0019").WithLocation(3).WithArguments("Config on Root.Other", "tools.sessions.name", "the value 'links_sid' is written as in an INI file; in [Config] values are plain text: write links_sid."),
         Diagnostic("CHERRY0018").WithLocation(4).WithArguments("Config on Root.Other", "log.screen", "log keys belong to the whole host: set them in [global] or [/] of a config file or options.Set, not in [Config]."));
+
+    [Fact]
+    public async Task The_fix_puts_the_nearest_name_in_a_misspelt_key() => Assert.Equal("""
+        [Config("tools.caching.delay", 10)]
+        public class Root { [Exposed] public string Index() => "home"; }
+        """, await FixRunner.ApplyAsync(new ConfigAttributeAnalyzer(), new Cherry.CodeFixes.ConfigFileCodeFix(), """
+        [Config("tools.caching.dealy", 10)]
+        public class Root { [Exposed] public string Index() => "home"; }
+        """));
 }

@@ -111,7 +111,7 @@ public sealed class ConfigFileTests
         tools.auth_basic.on = True
         tools.auth_basic.realm = 'admin'
         """)],
-        Warning("CHERRY0020").WithSpan("site.conf", 2, 1, 2, 27).WithArguments("/admn", "/", "; did you mean [/admin]?"));
+        Warning("CHERRY0020").WithSpan("site.conf", 1, 1, 1, 8).WithArguments("/admn", "/", ", so its keys apply nowhere; did you mean [/admin]?"));
 
     [Fact]
     public Task Appsettings_are_checked_on_their_lines_with_plain_values() => AnalyzerAsync<ConfigFileAnalyzer>(Tree, [("appsettings.json", """
@@ -133,7 +133,7 @@ public sealed class ConfigFileTests
         Diagnostic("CHERRY0019").WithSpan("appsettings.json", 7, 1, 7, 93).WithArguments("/", "tools.sessions.name", "the value 'links_sid' is written as in an INI file; outside INI files values are plain text: write links_sid."),
         Diagnostic("CHERRY0018").WithSpan("appsettings.json", 7, 1, 7, 93).WithArguments("/", "tools.gzipp.on", "there is no tool named 'gzipp'. Did you mean 'gzip'?"),
         Diagnostic("CHERRY0019").WithSpan("appsettings.json", 8, 1, 8, 119).WithArguments("/admin", "tools.caching.delay", "expected an integer"),
-        Warning("CHERRY0020").WithSpan("appsettings.json", 9, 1, 9, 61).WithArguments("/admn", "/", "; did you mean [/admin]?"));
+        Warning("CHERRY0020").WithSpan("appsettings.json", 9, 1, 9, 61).WithArguments("/admn", "/", ", so its keys apply nowhere; did you mean [/admin]?"));
 
     [Fact]
     public Task A_file_no_mount_loads_is_checked_for_keys_but_not_for_sections() => AnalyzerAsync<ConfigFileAnalyzer>(
@@ -141,4 +141,47 @@ public sealed class ConfigFileTests
         [/nowhere]
         tools.gzip.on = True
         """)]);
+
+    /// <summary>
+    /// Below a Default every path is served, so [/blog/2026] is fine; but a section that only a Default reaches and that
+    /// is one edit from a path the tree names is a near miss: with a Default at the root, [/admn] guards only what the
+    /// Default answers at /admn, not /admin.
+    /// </summary>
+    [Fact]
+    public Task A_section_only_a_default_reaches_is_reported_when_it_nearly_names_a_path() => AnalyzerAsync<ConfigFileAnalyzer>(
+        Tree.Replace("[Exposed] public string Index() => \"home\";", "[Exposed] public string Index() => \"home\";\n    [Exposed] public string Default(params string[] rest) => \"any\";"),
+        [("site.conf", """
+        [/admn]
+        tools.auth_basic.on = True
+        tools.auth_basic.realm = 'admin'
+
+        [/archive/2026]
+        tools.expires.on = True
+        """)],
+        Warning("CHERRY0020").WithSpan("site.conf", 1, 1, 1, 8).WithArguments("/admn", "/",
+            "; only a node that takes the rest of the path answers there, and [/admin] is one the tree names: did you mean it?"));
+
+    [Fact]
+    public Task An_appsettings_file_that_stops_being_json_is_reported_on_the_line() => AnalyzerAsync<ConfigFileAnalyzer>(Tree, [("appsettings.json", """
+        {
+          // comments and trailing commas are JSON here, as the host reads it
+          "Cherry": { "Global": { "tools.gzip.on": true, }, },
+          "Logging": { "LogLevel": { "Default": Information } }
+        }
+        """)],
+        Diagnostic("CHERRY0019").WithSpan("appsettings.json", 4, 1, 4, 56).WithArguments("(file)", "appsettings.json",
+            "the file stops being JSON here; the host's JSON configuration provider will refuse it at start-up, and the build checks no key after this line."));
+
+    [Theory]
+    [InlineData("[/]\ntools.gzipp.on = True\n", "[/]\ntools.gzip.on = True\n")]
+    [InlineData("[/]\ntools.caching.dealy = 10\n", "[/]\ntools.caching.delay = 10\n")]
+    [InlineData("[/]\nrequest.show_traceback = True\n", "[/]\nrequest.show_tracebacks = True\n")]
+    public async Task The_fix_puts_the_nearest_name_in_place_of_a_misspelt_one(string ini, string expected) =>
+        Assert.Equal(expected, await FixRunner.ApplyToConfigAsync(new ConfigFileAnalyzer(), new Cherry.CodeFixes.ConfigFileCodeFix(), Tree, ("site.conf", ini)));
+
+    [Fact]
+    public async Task The_fix_writes_a_value_quoted_as_in_an_ini_file_plain_in_json() => Assert.Equal(
+        """{ "Cherry": { "Apps": { "/": { "/": { "tools.sessions.name": "links_sid" } } } } }""",
+        await FixRunner.ApplyToConfigAsync(new ConfigFileAnalyzer(), new Cherry.CodeFixes.ConfigFileCodeFix(), Tree,
+            ("appsettings.json", """{ "Cherry": { "Apps": { "/": { "/": { "tools.sessions.name": "'links_sid'" } } } } }""")));
 }
