@@ -4,13 +4,16 @@ using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Cherry.Analyzers
 {
     /// <summary>
-    /// CHERRY0018/0019 on <c>[Config(key, value)]</c> attributes: the key and its value (as the plain text the generator
-    /// emits) judged by the same rules as a config file's (<see cref="ConfigKeys"/>), reported on the key or the value
-    /// argument. At compilation end, when the app's own tools and typed namespaces are known.
+    /// CHERRY0018/0019 on configuration written in C#: <c>[Config(key, value)]</c> attributes, and <c>Set(section, key,
+    /// value)</c> calls of <c>CherryConfig</c> and <c>CherryAppOptions</c> whose key is a constant. The key and its value
+    /// (as the plain text the generator emits, or the constant passed) are judged by the same rules as a config file's
+    /// (<see cref="ConfigKeys"/>), reported on the key or the value argument. At compilation end, when the app's own tools
+    /// and typed namespaces are known.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfigAttributeAnalyzer : DiagnosticAnalyzer
@@ -29,6 +32,19 @@ namespace Cherry.Analyzers
                     return;
                 }
                 var written = new ConcurrentBag<(string Owner, AttributeData Attribute)>();
+                var setCalls = new ConcurrentBag<(string Section, string Key, string? Value, IInvocationOperation Call)>();
+                start.RegisterOperationAction(operationContext =>
+                {
+                    var call = (IInvocationOperation)operationContext.Operation;
+                    if (call.TargetMethod is { Name: "Set", ContainingType: { ContainingNamespace.Name: "Cherry", Name: "CherryConfig" or "CherryAppOptions" } }
+                        && call.Arguments.Length == 3
+                        && Constant(call.Arguments[0].Value) is { HasValue: true, Value: string section }
+                        && Constant(call.Arguments[1].Value) is { HasValue: true, Value: string key }
+                        && Constant(call.Arguments[2].Value) is { HasValue: true } value)
+                    {
+                        setCalls.Add((section, key, value.Value as string, call));
+                    }
+                }, OperationKind.Invocation);
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var symbol = symbolContext.Symbol;
@@ -54,9 +70,25 @@ namespace Cherry.Analyzers
                             AppConfigFacts.Report(end, finding, location, "Config on " + owner, key);
                         }
                     }
+                    foreach (var (section, key, value, call) in setCalls)
+                    {
+                        // Outside INI files values are plain: the quotes of 'admin' would reach the realm (CherryConfig.Set refuses it).
+                        var finding = value is not null && ConfigGrammar.IsIniLiteral(value, out var plain)
+                            ? ConfigFinding.QuotedAsInIni(value, plain, $"the value {value} is written as in an INI file; outside INI files values are plain text: write {plain}.")
+                            : ConfigKeys.Check(key, value, toolNames, typed);
+                        if (finding is not null)
+                        {
+                            var location = call.Arguments[finding.Problem == ConfigProblem.UnknownKey ? 1 : 2].Syntax.GetLocation();
+                            AppConfigFacts.Report(end, finding, location, section, key);
+                        }
+                    }
                 });
             });
         }
+
+        /// <summary>An argument's constant through its conversions (a string passed for <c>string?</c>, <c>null</c> for None).</summary>
+        private static Optional<object?> Constant(IOperation operation) =>
+            operation is IConversionOperation conversion && !operation.ConstantValue.HasValue ? Constant(conversion.Operand) : operation.ConstantValue;
 
         /// <summary>A config file's findings, and what a <c>[Config]</c> entry cannot be besides (start-up refuses the same).</summary>
         private static ConfigFinding? Finding(string key, string? value, System.Collections.Generic.ICollection<string>? toolNames,

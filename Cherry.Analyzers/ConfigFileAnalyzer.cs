@@ -118,8 +118,8 @@ namespace Cherry.Analyzers
                 var (section, key, location) = (configured.Section, configured.Key, configured.Location);
                 if (leaf.IsString && leaf.Value is { } value && ConfigGrammar.IsIniLiteral(value, out var plain))
                 {
-                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, ConfigFix.Replacing(value, plain), section, key,
-                        $"the value {value} is written as in an INI file; outside INI files values are plain text: write {plain}."));
+                    AppConfigFacts.Report(end, ConfigFinding.QuotedAsInIni(value, plain,
+                        $"the value {value} is written as in an INI file; outside INI files values are plain text: write {plain}."), location, section, key);
                 }
                 // An array's items are one list value: the key is the array's, and its items are judged as a list.
                 else if (ConfigKeys.Check(key, inArray ? null : leaf.Value, userTools, typed) is { } finding

@@ -26,10 +26,14 @@ namespace Cherry.Shared
 
         public string Message { get; }
 
-        /// <summary>The misspelt name as written; null when there is no suggestion.</summary>
+        /// <summary>The misspelt name (or the quoted value) as written; null when there is no suggestion.</summary>
         public string? Misspelt { get; private set; }
 
         public string? Nearest { get; private set; }
+
+        /// <summary>A value quoted as in an INI file where values are plain: its fix writes <paramref name="plain"/> instead.</summary>
+        public static ConfigFinding QuotedAsInIni(string value, string plain, string message) =>
+            new(ConfigProblem.InvalidValue, message) { Misspelt = value, Nearest = plain };
 
         /// <summary>An unknown name, with the nearest of <paramref name="known"/> offered when one is near.</summary>
         public static ConfigFinding Unknown(string message, string misspelt, IEnumerable<string> known)

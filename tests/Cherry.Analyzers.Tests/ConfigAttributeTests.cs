@@ -67,4 +67,28 @@ public sealed class ConfigAttributeTests
         [Config("tools.caching.dealy", 10)]
         public class Root { [Exposed] public string Index() => "home"; }
         """));
+
+    [Fact]
+    public Task Constant_set_calls_are_judged_on_their_key_or_value() => AnalyzerAsync<ConfigAttributeAnalyzer>("""
+        using Microsoft.AspNetCore.Routing;
+
+        public class Root { [Exposed] public string Index() => "home"; }
+
+        public static class Site
+        {
+            public static void Map(IEndpointRouteBuilder app, string here) => app.MapCherry<Root>("/", o => o
+                .Set("/", {|#0:"tools.gzipp.on"|}, "True")
+                .Set("/", "tools.caching.delay", {|#1:"soon"|})
+                .Set("/", "tools.auth_basic.realm", {|#2:"'admin'"|})
+                .Set("/", "tools.staticdir.root", here)
+                .Set("/", "tools.proxy.base", null)
+                .Set("/", "colour", "red"));
+
+            public static CherryConfig Global() => new CherryConfig().Set("global", {|#3:"request.show_traceback"|}, "True");
+        }
+        """ + Tools,
+        Diagnostic("CHERRY0018").WithLocation(0).WithArguments("/", "tools.gzipp.on", "there is no tool named 'gzipp'. Did you mean 'gzip'?"),
+        Diagnostic("CHERRY0019").WithLocation(1).WithArguments("/", "tools.caching.delay", "expected an integer"),
+        Diagnostic("CHERRY0019").WithLocation(2).WithArguments("/", "tools.auth_basic.realm", "the value 'admin' is written as in an INI file; outside INI files values are plain text: write admin."),
+        Diagnostic("CHERRY0018").WithLocation(3).WithArguments("global", "request.show_traceback", "unknown key. Did you mean 'request.show_tracebacks'?"));
 }
