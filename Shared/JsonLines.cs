@@ -29,10 +29,14 @@ namespace Cherry.Shared
     /// The scalars of an appsettings JSON file with their lines, for the build's config checks (the runtime reads the same
     /// file through Microsoft.Extensions.Configuration, which keeps no line numbers). Hand-written: analyzers run on
     /// netstandard2.0 without System.Text.Json. A document that does not parse yields what came before the fault; the
-    /// host's JSON provider reports the fault itself at start-up. Nesting is bounded by the file, which is the developer's.
+    /// host's JSON provider reports the fault itself at start-up. Nesting deeper than <see cref="MaxDepth"/> is a fault too, as
+    /// it is to System.Text.Json, so no file can exhaust the compiler's stack.
     /// </summary>
     internal static class JsonLines
     {
+        /// <summary>System.Text.Json's default depth, which the host's JSON configuration provider reads with.</summary>
+        public const int MaxDepth = 64;
+
         public static List<JsonLeaf> Read(string text) => Read(text, out _);
 
         /// <param name="faultLine">The line where the document stops being JSON as the host's provider reads it (comments
@@ -68,6 +72,10 @@ namespace Cherry.Shared
                     return false;
                 }
                 var c = _text[_at];
+                if (path.Count >= MaxDepth && c is '{' or '[')
+                {
+                    return false;
+                }
                 if (c == '{')
                 {
                     _at++;

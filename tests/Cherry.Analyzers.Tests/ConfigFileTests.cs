@@ -184,4 +184,11 @@ public sealed class ConfigFileTests
         """{ "Cherry": { "Apps": { "/": { "/": { "tools.sessions.name": "links_sid" } } } } }""",
         await FixRunner.ApplyToConfigAsync(new ConfigFileAnalyzer(), new Cherry.CodeFixes.ConfigFileCodeFix(), Tree,
             ("appsettings.json", """{ "Cherry": { "Apps": { "/": { "/": { "tools.sessions.name": "'links_sid'" } } } } }""")));
+
+    /// <summary>Nesting deeper than the host's JSON reader takes (64) is where the file stops parsing, not a stack overflow in the build.</summary>
+    [Fact]
+    public Task Json_nested_past_the_hosts_depth_is_a_fault_on_its_line() => AnalyzerAsync<ConfigFileAnalyzer>(Tree, [("appsettings.json",
+        "{ \"Cherry\": { \"Global\": { \"tools.gzip.on\": true } },\n  \"deep\": " + new string('[', 100_000) + "\n}")],
+        Diagnostic("CHERRY0019").WithSpan("appsettings.json", 2, 1, 2, 100_011).WithArguments("(file)", "appsettings.json",
+            "the file stops being JSON here; the host's JSON configuration provider will refuse it at start-up, and the build checks no key after this line."));
 }

@@ -41,6 +41,25 @@ public sealed class GeneratorTests
     }
 
     /// <summary>
+    /// Config files that do not parse never crash the generator: it roots what the readable part names and reports
+    /// nothing of its own (the analyzers report the fault on its line, CHERRY0019).
+    /// </summary>
+    [Theory]
+    [InlineData("/app/site.conf", "[/\ntools.gzip.on = True\n[/x]\n= no key\ntools.etags.on = 'unterminated\n\u0000\u0001binary")]
+    [InlineData("/app/appsettings.json", "{ \"Cherry\": { \"Apps\": { \"/\": { \"/\": { \"tools.etags.on\": true, \"tools.gzip.on\": tru")]
+    [InlineData("/app/appsettings.json", "{\"Cherry\": {\"Global\": {\"tools.etags.on\": true}}, \"deep\": REPEAT")]
+    [InlineData("/app/appsettings.Development.json", "\"just a string\" ] } tools.etags.on")]
+    public void A_config_file_that_does_not_parse_never_crashes_the_generator(string path, string text)
+    {
+        text = text.Replace("REPEAT", string.Concat(Enumerable.Repeat("[", 5000)));
+        var (result, output) = GeneratorHarness.Run([(path, text)], "static class Nothing { }");
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        Assert.Empty(GeneratorHarness.Errors(output));
+        var source = Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("Cherry.ToolRoots.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        Assert.Contains("EtagsTool", source);
+    }
+
+    /// <summary>
     /// JSON's nested forms, which the runtime reads as dotted keys, root their tools too: a tool named only there stopped
     /// start-up as "not in this app".
     /// </summary>
