@@ -155,8 +155,7 @@ namespace Cherry.Analyzers
         private static void ReportUnservedSections(CompilationAnalysisContext end, KnownTypes known, INamedTypeSymbol root, string scriptName, string path,
             SourceText text, List<IniEntry> entries)
         {
-            var nodes = NodeParser.Parse(root, known, end.CancellationToken).ToDictionary(n => n.TypeName);
-            if (TreePlanner.Plan(new RootSpec(TypeNames.Of(root), root.Name, Construction: null), nodes, new Dictionary<string, string>()) is not { } tree)
+            if (PlannedTrees.Of(end.Compilation, root, known, end.CancellationToken) is not { } tree)
             {
                 return;
             }

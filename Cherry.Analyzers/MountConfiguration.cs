@@ -21,7 +21,11 @@ namespace Cherry.Analyzers
             Value = value;
             Location = location;
             IsKnown = isKnown;
+            TreePath = MountConfiguration.TreePathOf(section);
         }
+
+        /// <summary>The tree path the section names (<c>global</c> is the whole tree).</summary>
+        public string TreePath { get; }
 
         /// <summary>The section as written: <c>global</c> or a path.</summary>
         public string Section { get; }
@@ -47,10 +51,14 @@ namespace Cherry.Analyzers
     /// </summary>
     internal sealed class MountConfiguration
     {
+        /// <summary>The keys by name, in merge order: a fold reads only the keys it asks for.</summary>
+        private readonly Dictionary<string, List<ConfiguredKey>> _byKey;
+
         private MountConfiguration(ImmutableArray<ConfiguredKey> keys, bool complete)
         {
             Keys = keys;
             Complete = complete;
+            _byKey = keys.GroupBy(k => k.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         }
 
         public ImmutableArray<ConfiguredKey> Keys { get; }
@@ -116,6 +124,9 @@ namespace Cherry.Analyzers
             return new MountConfiguration(keys.ToImmutable(), complete);
         }
 
+        /// <summary>Whether any source sets <paramref name="key"/>, in any section.</summary>
+        public bool Sets(string key) => _byKey.ContainsKey(key);
+
         /// <summary>
         /// The value of <paramref name="key"/> in force at <paramref name="treePath"/>, as start-up folds it: the deepest
         /// section enclosing the path that sets the key, the last source within it; null when nothing sets it.
@@ -124,13 +135,13 @@ namespace Cherry.Analyzers
         {
             ConfiguredKey? found = null;
             var depth = -1;
-            foreach (var configured in Keys)
+            if (!_byKey.TryGetValue(key, out var candidates))
             {
-                if (configured.Key != key)
-                {
-                    continue;
-                }
-                var section = TreePathOf(configured.Section);
+                return null;
+            }
+            foreach (var configured in candidates)
+            {
+                var section = configured.TreePath;
                 var sectionDepth = configured.Section == ConfigGrammar.GlobalSection ? 0 : section.Length + 1;
                 if (Encloses(section, treePath) && sectionDepth >= depth)
                 {

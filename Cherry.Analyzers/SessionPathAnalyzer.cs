@@ -76,7 +76,6 @@ namespace Cherry.Analyzers
                         return;
                     }
                     var sessionsTool = TypeNames.Of(known.Sessions);
-                    var noJson = new Dictionary<string, string>();
                     var reported = new HashSet<string>();
                     foreach (var mount in mounts)
                     {
@@ -87,8 +86,10 @@ namespace Cherry.Analyzers
                         }
                         var (root, scriptName) = ((INamedTypeSymbol)mount.Root, mount.ScriptName);
                         // The tree as the generator plans it: every handler at every position, with its tools from the root down.
-                        var nodes = NodeParser.Parse(root, known, end.CancellationToken).ToDictionary(n => n.TypeName);
-                        var tree = TreePlanner.Plan(new RootSpec(TypeNames.Of(root), root.Name, Construction: null), nodes, noJson)!;
+                        if (PlannedTrees.Of(end.Compilation, root, known, end.CancellationToken) is not { } tree)
+                        {
+                            continue;
+                        }
                         foreach (var entry in tree.Entries)
                         {
                             if (entry.HandlerId is { } handler && readers.ContainsKey(handler) && !SessionsAreOn(entry, configuration, sessionsTool)

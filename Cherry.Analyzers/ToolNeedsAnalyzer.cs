@@ -97,14 +97,19 @@ namespace Cherry.Analyzers
                             continue;
                         }
                         var root = (INamedTypeSymbol)mount.Root;
-                        var nodes = NodeParser.Parse(root, known, end.CancellationToken).ToDictionary(n => n.TypeName);
-                        if (TreePlanner.Plan(new RootSpec(TypeNames.Of(root), root.Name, Construction: null), nodes, new Dictionary<string, string>()) is not { } tree)
+                        if (PlannedTrees.Of(end.Compilation, root, known, end.CancellationToken) is not { } tree)
+                        {
+                            continue;
+                        }
+                        // Only a tool that configuration switches on somewhere is judged here; attributes are judged where written.
+                        var switchedOn = needing.Where(t => configuration.Sets($"tools.{t.Name}.on")).ToList();
+                        if (switchedOn.Count == 0)
                         {
                             continue;
                         }
                         foreach (var (path, entry) in JudgedPaths(tree, configuration))
                         {
-                            foreach (var tool in needing)
+                            foreach (var tool in switchedOn)
                             {
                                 if (configuration.At(path, $"tools.{tool.Name}.on") is not { IsKnown: true } on || !MountConfiguration.IsTrue(on.Value))
                                 {
@@ -148,7 +153,7 @@ namespace Cherry.Analyzers
                     yield return (entry.Path, entry);
                 }
             }
-            foreach (var section in configuration.Keys.Select(k => MountConfiguration.TreePathOf(k.Section)))
+            foreach (var section in configuration.Keys.Select(k => k.TreePath))
             {
                 if (paths.Add(section))
                 {

@@ -47,11 +47,18 @@ internal static class LargeApp
         files.Add(("Program.cs", """
             using Cherry;
             using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
 
             namespace LargeApp;
 
             public static class Startup
             {
+                public static void Services(IServiceCollection services)
+                {
+                    services.AddKeyedSingleton<CheckPassword>("staff", (realm, user, password) => password == "secret");
+                    services.AddKeyedSingleton("default", new SessionAuthenticator { CheckUsernameAndPassword = (user, password) => null });
+                }
+
                 public static void Map(WebApplication app) => app.MapCherry<Root>("/", o => o.AddIniFile("large.conf"));
             }
             """));
@@ -60,7 +67,8 @@ internal static class LargeApp
 
     /// <summary>
     /// An INI file of about <paramref name="lines"/> lines for the app of <paramref name="handlers"/> handlers: a section per
-    /// handler (some through punctuation, as [/sectionN/handlerM.html]) with tool switches, arguments and headers, all valid.
+    /// handler (some through punctuation, as [/sectionN/handlerM.html]) with tool switches, arguments and headers, all valid;
+    /// every tenth section also switches on auth_basic or session_auth with what they need, so their needs are judged.
     /// </summary>
     public static string Config(int handlers, int lines)
     {
@@ -70,7 +78,8 @@ internal static class LargeApp
             var (s, h) = (i / 10 % Math.Max(1, handlers / 10), i % 10);
             text.Append(h % 4 == 3 ? $"\n[/section{s}/handler{h}.html]\n" : $"\n[/section{s}/handler{h}]\n")
                 .Append("tools.expires.on = True\ntools.expires.secs = ").Append(60 + i).Append('\n')
-                .Append("response.headers.X-Handler = '").Append(s).Append('.').Append(h).Append("'\n");
+                .Append("response.headers.X-Handler = '").Append(s).Append('.').Append(h).Append("'\n")
+                .Append(h != 0 ? "" : s % 2 == 0 ? "tools.auth_basic.on = True\ntools.auth_basic.realm = 'staff'\n" : "tools.sessions.on = True\ntools.session_auth.on = True\n");
         }
         return text.ToString();
     }
