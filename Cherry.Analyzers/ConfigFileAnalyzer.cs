@@ -34,23 +34,32 @@ namespace Cherry.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var files = start.Options.AdditionalFiles.Where(f => f.Path.EndsWith(".conf", StringComparison.OrdinalIgnoreCase) || MountConfiguration.IsAppSettings(f.Path)).ToImmutableArray();
-                if (files.IsEmpty || AppConfigFacts.Register(start) is not { } facts)
+                if (AppConfigFacts.Register(start) is not { } facts)
                 {
                     return;
                 }
                 var known = KnownTypes.For(start.Compilation);
                 var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
                 var mounts = new ConcurrentBag<(INamedTypeSymbol Root, string ScriptName, ImmutableArray<string> Files)>();
+                var calls = new ConcurrentBag<MapCherryCall>();
                 start.RegisterOperationAction(operationContext =>
                 {
                     if (container is not null && MapCherryCall.From((IInvocationOperation)operationContext.Operation, container) is { Root: INamedTypeSymbol root } call)
                     {
                         mounts.Add((root, call.ScriptName, IniFiles(call)));
+                        calls.Add(call);
                     }
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end =>
                 {
                     var (toolNames, typed) = (facts.UserTools, facts.Typed);
+                    // The sections of a MapCherry call's constant Set calls, judged as a file's sections are.
+                    foreach (var call in calls)
+                    {
+                        var set = MountConfiguration.Read(call, files, end.CancellationToken).Keys.Where(k => k.Location.IsInSource)
+                            .Select(k => new SectionKey(k.Section, k.Key, k.Location));
+                        ReportUnservedSections(end, known, (INamedTypeSymbol)call.Root, call.ScriptName, set);
+                    }
                     foreach (var file in files)
                     {
                         if (file.GetText(end.CancellationToken) is not { } text)
@@ -70,9 +79,11 @@ namespace Cherry.Analyzers
                                 AppConfigFacts.Report(end, finding, MountConfiguration.LineLocation(file.Path, text, entry.Line), entry.Section ?? "(none)", entry.Key);
                             }
                         }
+                        var sectionKeys = entries.Where(e => e.Problem is null && e.Section is not null)
+                            .Select(e => new SectionKey(e.Section!, e.Key, MountConfiguration.LineLocation(file.Path, text, HeaderLine(text, e.Line)))).ToList();
                         foreach (var (root, scriptName, _) in mounts.Where(m => m.Files.Contains(Path.GetFileName(file.Path), StringComparer.OrdinalIgnoreCase)))
                         {
-                            ReportUnservedSections(end, known, root, scriptName, file.Path, text, entries);
+                            ReportUnservedSections(end, known, root, scriptName, sectionKeys);
                         }
                     }
                 });
@@ -106,7 +117,7 @@ namespace Cherry.Analyzers
             IReadOnlyDictionary<string, ConfigOptionsType> typed, KnownTypes known,
             IEnumerable<(INamedTypeSymbol Root, string ScriptName, ImmutableArray<string> Files)> mounts)
         {
-            var byMount = new Dictionary<string, List<IniEntry>>(StringComparer.Ordinal);
+            var byMount = new Dictionary<string, List<SectionKey>>(StringComparer.Ordinal);
             var keys = MountConfiguration.AppSettingsKeys(path, text, out var faultLine);
             if (faultLine is { } line)
             {
@@ -131,16 +142,16 @@ namespace Cherry.Analyzers
                 {
                     if (!byMount.TryGetValue(mount, out var entries))
                     {
-                        byMount[mount] = entries = new List<IniEntry>();
+                        byMount[mount] = entries = new List<SectionKey>();
                     }
-                    entries.Add(new IniEntry(section, key, leaf.Value ?? "", leaf.Line, null));
+                    entries.Add(new SectionKey(section, key, location));
                 }
             }
             foreach (var (root, scriptName, _) in mounts)
             {
                 if (byMount.TryGetValue(scriptName, out var entries))
                 {
-                    ReportUnservedSections(end, known, root, scriptName, path, text, entries);
+                    ReportUnservedSections(end, known, root, scriptName, entries);
                 }
             }
         }
@@ -152,15 +163,15 @@ namespace Cherry.Analyzers
         /// [/basic]): its keys reach only what the Default answers there. Static files and error pages serve paths
         /// outside the tree, so sections that only set those are fine.
         /// </summary>
-        private static void ReportUnservedSections(CompilationAnalysisContext end, KnownTypes known, INamedTypeSymbol root, string scriptName, string path,
-            SourceText text, List<IniEntry> entries)
+        private static void ReportUnservedSections(CompilationAnalysisContext end, KnownTypes known, INamedTypeSymbol root, string scriptName,
+            IEnumerable<SectionKey> configured)
         {
             if (PlannedTrees.Of(end.Compilation, root, known, end.CancellationToken) is not { } tree)
             {
                 return;
             }
             var named = NamedPaths(tree).ToList();
-            foreach (var section in entries.Where(e => e.Problem is null && e.Section is not null && e.Section != ConfigGrammar.GlobalSection).GroupBy(e => e.Section!))
+            foreach (var section in configured.Where(k => k.Section != ConfigGrammar.GlobalSection).GroupBy(k => k.Section))
             {
                 var keys = section.Select(e => e.Key).ToList();
                 var treePath = ConfigGrammar.TreePath("/" + section.Key.Trim().Trim('/'));
@@ -183,8 +194,7 @@ namespace Cherry.Analyzers
                 {
                     continue;
                 }
-                end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SectionNamesNoPath,
-                    MountConfiguration.LineLocation(path, text, HeaderLine(path, text, section.First().Line)), section.Key, scriptName, reason));
+                end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SectionNamesNoPath, section.First().Location, section.Key, scriptName, reason));
             }
         }
 
@@ -202,13 +212,9 @@ namespace Cherry.Analyzers
             tree.Positions.Any(position => (position.Default is not null || position.DefaultChild is not null || position.PopArgs.Count > 0
                 || position.DispatchMethod is not null || position.Rest is not null || position.XmlRpc is not null) && Within(section, position.Path));
 
-        /// <summary>The line of the <c>[section]</c> header above an INI file's key line; a JSON section's own key line.</summary>
-        private static int HeaderLine(string path, SourceText text, int keyLine)
+        /// <summary>The line of the <c>[section]</c> header above an INI file's key line.</summary>
+        private static int HeaderLine(SourceText text, int keyLine)
         {
-            if (MountConfiguration.IsAppSettings(path))
-            {
-                return keyLine;
-            }
             for (var line = keyLine - 1; line >= 1; line--)
             {
                 if (text.Lines[line - 1].ToString().TrimStart().StartsWith("[", StringComparison.Ordinal))
@@ -217,6 +223,23 @@ namespace Cherry.Analyzers
                 }
             }
             return keyLine;
+        }
+
+        /// <summary>A key of a section, and where a finding about the whole section goes (an INI header, a JSON key, a Set call).</summary>
+        private readonly struct SectionKey
+        {
+            public SectionKey(string section, string key, Location location)
+            {
+                Section = section;
+                Key = key;
+                Location = location;
+            }
+
+            public string Section { get; }
+
+            public string Key { get; }
+
+            public Location Location { get; }
         }
 
         /// <summary>Whether <paramref name="path"/> is <paramref name="prefix"/> or below it.</summary>

@@ -35,7 +35,7 @@ namespace Cherry.Analyzers
         /// <summary>The value as plain text; null is Python's <c>None</c>.</summary>
         public string? Value { get; }
 
-        /// <summary>Its line in the config file, or the <c>Set</c> call in C#.</summary>
+        /// <summary>Its line in the config file, or the key argument of the <c>Set</c> call in C#.</summary>
         public Location Location { get; }
 
         /// <summary>False for a value computed at run time (<c>Set("/files", "tools.staticdir.dir", Path.Combine(...))</c>).</summary>
@@ -97,7 +97,7 @@ namespace Cherry.Analyzers
                     switch (call.TargetMethod.Name)
                     {
                         case "Set" when constants.Count == 3 && constants[0] is { } section && constants[1] is { } key:
-                            keys.Add(new ConfiguredKey(section, key, constants[2], call.Syntax.GetLocation(), isKnown: call.Arguments[2].Value.ConstantValue.HasValue));
+                            keys.Add(new ConfiguredKey(section, key, constants[2], call.Arguments[1].Syntax.GetLocation(), isKnown: call.Arguments[2].Value.ConstantValue.HasValue));
                             break;
                         case "AddIniFile":
                             var names = MapCherryCall.IniFileNames(call).ToList();

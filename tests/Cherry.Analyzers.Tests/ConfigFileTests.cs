@@ -191,4 +191,10 @@ public sealed class ConfigFileTests
         "{ \"Cherry\": { \"Global\": { \"tools.gzip.on\": true } },\n  \"deep\": " + new string('[', 100_000) + "\n}")],
         Diagnostic("CHERRY0019").WithSpan("appsettings.json", 2, 1, 2, 100_011).WithArguments("(file)", "appsettings.json",
             "the file stops being JSON here; the host's JSON configuration provider will refuse it at start-up, and the build checks no key after this line."));
+
+    /// <summary>A constant Set call's section is judged as a file's: [/admn] in code leaves /admin as open as in a file.</summary>
+    [Fact]
+    public Task The_sections_of_constant_set_calls_are_judged_against_the_tree() => AnalyzerAsync<ConfigFileAnalyzer>(
+        Tree.Replace("o => o.AddIniFile(\"site.conf\")", "o => o.Set(\"/admn\", {|#0:\"tools.auth_basic.on\"|}, \"True\").Set(\"/admin\", \"tools.auth_basic.realm\", \"admin\").Set(\"/static\", \"tools.staticdir.on\", \"True\")"),
+        Warning("CHERRY0020").WithLocation(0).WithArguments("/admn", "/", ", so its keys apply nowhere; did you mean [/admin]?"));
 }
