@@ -390,8 +390,7 @@ namespace Cherry.Generators.Parsing
                 parameters.ToEquatableArray(),
                 returnSpec!,
                 ToolsOf(method.GetAttributes()),
-                jsonOut,
-                DocComments.Summary(method, _cancellation)));
+                jsonOut));
         }
 
         private ReturnSpec? ParseReturn(IMethodSymbol method, bool jsonOut)
