@@ -2,8 +2,18 @@
 # The README's test command: installs what the tests need on a Debian machine (once, after one apt-get update),
 # then runs every test. The test fixtures start their own Redis, memcached and PostgreSQL on free ports and stop
 # them; nothing needs to be running beforehand.
+#   ./test.sh                 everything: every test project, then CherryPy's suite (CI's command, .ci/run)
+#   ./test.sh --fast          the generator, analyzer and runtime unit tests only (Cherry.Fast.slnf), no installs
+#   ./test.sh ARGS...         every test project with ARGS given to `dotnet test` (--filter ...); --fast ARGS too
+# With any argument CherryPy's suite is left out: it takes none of them (tests/CherryPySuite/run.sh runs it alone).
 set -euo pipefail
 cd "$(dirname "$0")"
+
+fast=false
+args=()
+for arg in "$@"; do
+  if [ "$arg" = --fast ]; then fast=true; else args+=("$arg"); fi
+done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
@@ -26,17 +36,20 @@ command -v redis-server >/dev/null || need+=(redis-server)
 command -v memcached >/dev/null || need+=(memcached)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null || need+=(chromium)
-if [ ${#need[@]} -gt 0 ]; then
+# The unit tests of --fast need none of them.
+if [ ${#need[@]} -gt 0 ] && [ "$fast" = false ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${need[@]}"
 fi
 
-# Every test project, with the per-assembly results summed into one closing line.
+# Every test project (or the unit tests alone), with the per-assembly results summed into one closing line.
+solution=Cherry.sln
+[ "$fast" = false ] || solution=Cherry.Fast.slnf
 log=$(mktemp)
 status=0
-dotnet test Cherry.sln -c Release "$@" 2>&1 | tee "$log" || status=$?
+dotnet test "$solution" -c Release "${args[@]}" 2>&1 | tee "$log" || status=$?
 awk '/^(Passed|Failed)!/ {
        for (i = 1; i <= NF; i++) {
          if ($i == "Passed:") passed += $(i + 1)
@@ -47,5 +60,5 @@ awk '/^(Passed|Failed)!/ {
 rm -f "$log"
 
 # CherryPy's own test suite (Debian's copy, unmodified) against Cherry's ports of its apps: docs/cherrypy-suite.md.
-tests/CherryPySuite/run.sh || status=$?
+[ $# -gt 0 ] || tests/CherryPySuite/run.sh || status=$?
 exit "$status"

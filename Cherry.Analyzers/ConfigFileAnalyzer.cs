@@ -40,25 +40,22 @@ namespace Cherry.Analyzers
                 }
                 var known = KnownTypes.For(start.Compilation);
                 var container = start.Compilation.GetTypeByMetadataName(WellKnownNames.MapCherryContainer);
-                var mounts = new ConcurrentBag<(INamedTypeSymbol Root, string ScriptName, ImmutableArray<string> Files)>();
                 var calls = new ConcurrentBag<MapCherryCall>();
                 start.RegisterOperationAction(operationContext =>
                 {
                     if (container is not null && MapCherryCall.From((IInvocationOperation)operationContext.Operation, container) is { Root: INamedTypeSymbol root } call)
                     {
-                        mounts.Add((root, call.ScriptName, IniFiles(call)));
                         calls.Add(call);
                     }
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end =>
                 {
                     var (toolNames, typed) = (facts.UserTools, facts.Typed);
+                    var mounts = calls.Select(call => Mount.Of(call, files, end.CancellationToken)).ToList();
                     // The sections of a MapCherry call's constant Set calls, judged as a file's sections are.
-                    foreach (var call in calls)
+                    foreach (var mount in mounts)
                     {
-                        var set = MountConfiguration.Read(call, files, end.CancellationToken).Keys.Where(k => k.Location.IsInSource)
-                            .Select(k => new SectionKey(k.Section, k.Key, k.Location));
-                        ReportUnservedSections(end, known, (INamedTypeSymbol)call.Root, call.ScriptName, set);
+                        ReportUnservedSections(end, known, mount, mount.Configuration.Keys.Where(k => k.Location.IsInSource).Select(k => new SectionKey(k.Section, k.Key, k.Location)));
                     }
                     foreach (var file in files)
                     {
@@ -81,9 +78,9 @@ namespace Cherry.Analyzers
                         }
                         var sectionKeys = entries.Where(e => e.Problem is null && e.Section is not null)
                             .Select(e => new SectionKey(e.Section!, e.Key, MountConfiguration.LineLocation(file.Path, text, HeaderLine(text, e.Line)))).ToList();
-                        foreach (var (root, scriptName, _) in mounts.Where(m => m.Files.Contains(Path.GetFileName(file.Path), StringComparer.OrdinalIgnoreCase)))
+                        foreach (var mount in mounts.Where(m => m.Files.Contains(Path.GetFileName(file.Path), StringComparer.OrdinalIgnoreCase)))
                         {
-                            ReportUnservedSections(end, known, root, scriptName, sectionKeys);
+                            ReportUnservedSections(end, known, mount, sectionKeys);
                         }
                     }
                 });
@@ -115,7 +112,7 @@ namespace Cherry.Analyzers
         /// </summary>
         private static void CheckAppSettings(CompilationAnalysisContext end, string path, SourceText text, HashSet<string>? userTools,
             IReadOnlyDictionary<string, ConfigOptionsType> typed, KnownTypes known,
-            IEnumerable<(INamedTypeSymbol Root, string ScriptName, ImmutableArray<string> Files)> mounts)
+            IEnumerable<Mount> mounts)
         {
             var byMount = new Dictionary<string, List<SectionKey>>(StringComparer.Ordinal);
             var keys = MountConfiguration.AppSettingsKeys(path, text, out var faultLine);
@@ -147,11 +144,11 @@ namespace Cherry.Analyzers
                     entries.Add(new SectionKey(section, key, location));
                 }
             }
-            foreach (var (root, scriptName, _) in mounts)
+            foreach (var mount in mounts)
             {
-                if (byMount.TryGetValue(scriptName, out var entries))
+                if (byMount.TryGetValue(mount.ScriptName, out var entries))
                 {
-                    ReportUnservedSections(end, known, root, scriptName, entries);
+                    ReportUnservedSections(end, known, mount, entries);
                 }
             }
         }
@@ -163,9 +160,9 @@ namespace Cherry.Analyzers
         /// [/basic]): its keys reach only what the Default answers there. Static files and error pages serve paths
         /// outside the tree, so sections that only set those are fine.
         /// </summary>
-        private static void ReportUnservedSections(CompilationAnalysisContext end, KnownTypes known, INamedTypeSymbol root, string scriptName,
-            IEnumerable<SectionKey> configured)
+        private static void ReportUnservedSections(CompilationAnalysisContext end, KnownTypes known, Mount mount, IEnumerable<SectionKey> configured)
         {
+            var (root, scriptName) = (mount.Root, mount.ScriptName);
             if (PlannedTrees.Of(end.Compilation, root, known, end.CancellationToken) is not { } tree)
             {
                 return;
@@ -175,7 +172,9 @@ namespace Cherry.Analyzers
             {
                 var keys = section.Select(e => e.Key).ToList();
                 var treePath = ConfigGrammar.TreePath("/" + section.Key.Trim().Trim('/'));
-                if (!keys.Any(k => k.StartsWith("tools.", StringComparison.Ordinal)) || keys.Any(k => k.StartsWith("tools.staticdir.", StringComparison.Ordinal) || k.StartsWith("tools.staticfile.", StringComparison.Ordinal))
+                // Static files answer at a static section and below it, and the keys of a section above one reach them too.
+                if (!keys.Any(k => k.StartsWith("tools.", StringComparison.Ordinal))
+                    || mount.StaticSections.Any(s => Within(s, treePath) || Within(treePath, s))
                     || named.Any(p => Within(p, treePath)))
                 {
                     continue;
@@ -210,7 +209,31 @@ namespace Cherry.Analyzers
         /// </summary>
         private static bool TakenByTheRest(TreeSpec tree, string section) =>
             tree.Positions.Any(position => (position.Default is not null || position.DefaultChild is not null || position.PopArgs.Count > 0
-                || position.DispatchMethod is not null || position.Rest is not null || position.XmlRpc is not null) && Within(section, position.Path));
+                || position.DispatchMethod is not null || position.Rest is not null || position.XmlRpc is not null) && Within(section, position.Path))
+            || TakenByAHandler(tree, section);
+
+        /// <summary>
+        /// Whether a handler above <paramref name="section"/> takes its remaining segments as positional arguments, as
+        /// CherryPy's virtual path does: any number for <c>params string[]</c>, else one per positional parameter.
+        /// </summary>
+        private static bool TakenByAHandler(TreeSpec tree, string section)
+        {
+            foreach (var entry in tree.Entries)
+            {
+                if (entry.Invoker is not { } invoker || entry.Path == section || !Within(section, entry.Path)
+                    || tree.Invokers.FirstOrDefault(i => i.Name == invoker)?.Handler is not { } handler)
+                {
+                    continue;
+                }
+                var extra = section.Substring(entry.Path.Length).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).Length;
+                var positional = handler.Parameters.Count(p => !p.KeywordOnly && p.Kind is ParameterKind.String or ParameterKind.Parsable or ParameterKind.Boolean or ParameterKind.Enum);
+                if (handler.Parameters.Any(p => p.Kind == ParameterKind.VarArgs) || positional >= extra)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /// <summary>The line of the <c>[section]</c> header above an INI file's key line.</summary>
         private static int HeaderLine(SourceText text, int keyLine)
@@ -223,6 +246,34 @@ namespace Cherry.Analyzers
                 }
             }
             return keyLine;
+        }
+
+        /// <summary>A MapCherry call as the section check needs it: its root, the INI files it loads, and its static sections from every source the build sees.</summary>
+        private sealed class Mount
+        {
+            private Mount(INamedTypeSymbol root, string scriptName, ImmutableArray<string> files, MountConfiguration configuration)
+            {
+                Root = root;
+                ScriptName = scriptName;
+                Files = files;
+                Configuration = configuration;
+                StaticSections = configuration.Keys
+                    .Where(k => k.Key.StartsWith("tools.staticdir.", StringComparison.Ordinal) || k.Key.StartsWith("tools.staticfile.", StringComparison.Ordinal))
+                    .Select(k => k.TreePath).Distinct().ToList();
+            }
+
+            public INamedTypeSymbol Root { get; }
+
+            public string ScriptName { get; }
+
+            public ImmutableArray<string> Files { get; }
+
+            public MountConfiguration Configuration { get; }
+
+            public List<string> StaticSections { get; }
+
+            public static Mount Of(MapCherryCall call, ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellation) =>
+                new((INamedTypeSymbol)call.Root, call.ScriptName, IniFiles(call), MountConfiguration.Read(call, files, cancellation));
         }
 
         /// <summary>A key of a section, and where a finding about the whole section goes (an INI header, a JSON key, a Set call).</summary>

@@ -37,7 +37,7 @@ namespace Cherry.Generators
                     static (node, _) => true,
                     static (ctx, ct) => IsFirstExposedOfItsClass(ctx)
                         ? ParseAlone(ctx.TargetSymbol.ContainingType, ctx.SemanticModel.Compilation, ct)
-                        : EquatableArray<NodeSpec>.Empty)
+                        : ParsedNodes.Empty)
                 .WithTrackingName(ExposedStep);
 
             var rest = context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -64,8 +64,9 @@ namespace Cherry.Generators
                 .Combine(roots.Select(static (r, _) => r.Nodes).Collect())
                 .Select(static (all, _) => all.Left.Left.Concat(all.Left.Right).Concat(all.Right).ToImmutableArray());
 
+            // The trees see the specs alone: a doc comment edit gives equal nodes, so no tree is planned or emitted again.
             var trees = roots.Select(static (r, _) => r.Root).Collect()
-                .Combine(parsed.Select(static (results, _) => results.SelectMany(r => r).ToEquatableArray()))
+                .Combine(parsed.Select(static (results, _) => results.SelectMany(r => r.Nodes).ToEquatableArray()))
                 .Combine(json.Collect().Select(static (specs, _) => specs.SelectMany(s => s).ToEquatableArray()))
                 .SelectMany(static (input, _) => PlanTrees(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(TreesStep);
@@ -122,11 +123,14 @@ namespace Cherry.Generators
                     JsonContextParser.ParseSchemas)
                 .WithTrackingName(JsonSchemasStep);
 
+            var summaries = parsed.Select(static (results, _) => results.SelectMany(r => r.Summaries).ToEquatableArray());
+
             var documents = trees.Combine(openApiWanted)
                 .Where(static input => input.Right)
                 .Select(static (input, _) => input.Left)
                 .Combine(jsonSchemas.Collect().Select(static (specs, _) => specs.SelectMany(s => s).ToEquatableArray()))
-                .Select(static (input, _) => OpenApiPlanner.Plan(input.Left, input.Right))
+                .Combine(summaries)
+                .Select(static (input, _) => OpenApiPlanner.Plan(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(OpenApiStep);
 
             context.RegisterSourceOutput(documents, static (spc, document) => spc.AddSource(document.HintName, SourceText.From(OpenApiEmitter.Emit(document), System.Text.Encoding.UTF8)));
@@ -137,8 +141,11 @@ namespace Cherry.Generators
         /// everything it reaches, so parsing that again here (every class, and the whole tree from a root's own
         /// [Exposed] Index) tripled the generator's parsing.
         /// </summary>
-        private static EquatableArray<NodeSpec> ParseAlone(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellation) =>
-            new[] { NodeParser.ParseOne(type, KnownTypes.For(compilation), static (_, _, _) => { }, cancellation) }.ToEquatableArray();
+        private static ParsedNodes ParseAlone(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellation)
+        {
+            var nodes = new[] { NodeParser.ParseOne(type, KnownTypes.For(compilation), static (_, _, _) => { }, cancellation) }.ToEquatableArray();
+            return new ParsedNodes(nodes, DocComments.Of(nodes, compilation, cancellation));
+        }
 
         /// <summary>
         /// A class is parsed once, for its first [Exposed] method: the transform runs for every exposed method on every

@@ -119,7 +119,7 @@ namespace Cherry.Shared
         {
             var depth = 0;
             var start = 0;
-            char quote = '\0';
+            var quote = '\0';
             for (var i = 0; i < s.Length; i++)
             {
                 var c = s[i];

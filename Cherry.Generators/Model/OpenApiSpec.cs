@@ -41,4 +41,7 @@ namespace Cherry.Generators.Model
     internal sealed record BodySpec(string MediaType, SchemaSpec? Schema, bool Required = true);
 
     internal sealed record SchemaComponentSpec(string Name, SchemaSpec Schema);
+
+    /// <summary>A handler method's documentation <c>&lt;summary&gt;</c> as one line, by its <see cref="HandlerSpec.DeclarationId"/>.</summary>
+    internal sealed record HandlerSummary(string DeclarationId, string Summary);
 }

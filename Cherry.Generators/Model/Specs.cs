@@ -49,7 +49,6 @@ namespace Cherry.Generators.Model
     }
 
     /// <param name="DeclarationId">The method's documentation-comment id (overloads differ), by which an analyzer finds its symbol again.</param>
-    /// <param name="Summary">The method's documentation <c>&lt;summary&gt;</c> as one line, for the OpenAPI document; null without one.</param>
     /// <param name="Config">The method's <c>[Config]</c> keys.</param>
     internal sealed record HandlerSpec(
         string MethodName,
@@ -60,8 +59,7 @@ namespace Cherry.Generators.Model
         ReturnSpec Return,
         EquatableArray<ToolSpec> Tools,
         bool JsonOut,
-        EquatableArray<ConfigSpec> Config,
-        string? Summary = null);
+        EquatableArray<ConfigSpec> Config);
 
     internal enum ParameterKind
     {
@@ -126,6 +124,15 @@ namespace Cherry.Generators.Model
     {
         /// <summary>json_in with its defaults, for a [JsonBody] handler under no [JsonIn].</summary>
         public static readonly ToolSpec JsonIn = new("global::Cherry.JsonInAttribute", "new global::Cherry.JsonInAttribute().CreateTool()");
+    }
+
+    /// <summary>
+    /// What a parse step of the generator gives: the classes' specs, and apart from them their handlers' summaries, so
+    /// that editing a doc comment changes no <see cref="NodeSpec"/> and re-plans no tree (only the OpenAPI document reads them).
+    /// </summary>
+    internal sealed record ParsedNodes(EquatableArray<NodeSpec> Nodes, EquatableArray<HandlerSummary> Summaries)
+    {
+        public static readonly ParsedNodes Empty = new(EquatableArray<NodeSpec>.Empty, EquatableArray<HandlerSummary>.Empty);
     }
 
     /// <summary>A root given to <c>MapCherry&lt;T&gt;</c>.</summary>

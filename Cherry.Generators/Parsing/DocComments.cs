@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using System.Xml;
 using System.Xml.Linq;
+using Cherry.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -17,6 +18,24 @@ namespace Cherry.Generators.Parsing
     /// </summary>
     internal static class DocComments
     {
+        /// <summary>
+        /// The summaries of the handlers of <paramref name="nodes"/>, each method found again by its declaration id:
+        /// read beside the parse rather than in it, so a spec never holds a comment.
+        /// </summary>
+        public static EquatableArray<HandlerSummary> Of(EquatableArray<NodeSpec> nodes, Compilation compilation, CancellationToken cancellation)
+        {
+            var summaries = new List<HandlerSummary>();
+            foreach (var handler in nodes.SelectMany(n => n.Handlers))
+            {
+                if (DocumentationCommentId.GetFirstSymbolForDeclarationId(handler.DeclarationId, compilation) is { } method
+                    && Summary(method, cancellation) is { } summary)
+                {
+                    summaries.Add(new HandlerSummary(handler.DeclarationId, summary));
+                }
+            }
+            return summaries.ToEquatableArray();
+        }
+
         public static string? Summary(ISymbol member, CancellationToken cancellation)
         {
             var xml = member.GetDocumentationCommentXml(cancellationToken: cancellation);

@@ -392,8 +392,7 @@ namespace Cherry.Generators.Parsing
                 returnSpec!,
                 ToolsOf(method.GetAttributes()),
                 jsonOut,
-                ConfigSymbols.OfMember(method).Select(c => new ConfigSpec(method.ContainingType.ToDisplayString() + "." + method.Name, c.Key, c.Value)).ToEquatableArray(),
-                DocComments.Summary(method, _cancellation)));
+                ConfigSymbols.OfMember(method).Select(c => new ConfigSpec(method.ContainingType.ToDisplayString() + "." + method.Name, c.Key, c.Value)).ToEquatableArray()));
         }
 
         private ReturnSpec? ParseReturn(IMethodSymbol method, bool jsonOut)

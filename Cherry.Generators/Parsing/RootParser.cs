@@ -24,7 +24,7 @@ namespace Cherry.Generators.Parsing
             context.SemanticModel.GetSymbolInfo(context.Node, cancellation).Symbol is IMethodSymbol method
             && method.ContainingType?.ToDisplayString() == WellKnownNames.MapCherryOpenApiContainer;
 
-        public static (RootSpec Root, EquatableArray<NodeSpec> Nodes)? Parse(GeneratorSyntaxContext context, CancellationToken cancellation)
+        public static (RootSpec Root, ParsedNodes Nodes)? Parse(GeneratorSyntaxContext context, CancellationToken cancellation)
         {
             if (context.SemanticModel.GetSymbolInfo(context.Node, cancellation).Symbol is not IMethodSymbol method
                 || method.ContainingType?.ToDisplayString() != WellKnownNames.MapCherryContainer
@@ -35,9 +35,11 @@ namespace Cherry.Generators.Parsing
                 return null;
             }
             // Classes that declare handlers come from the [Exposed] and [Rest] steps, parsed once each.
-            var known = KnownTypes.For(context.SemanticModel.Compilation);
+            var compilation = context.SemanticModel.Compilation;
+            var known = KnownTypes.For(compilation);
             var nodes = NodeParser.ParseReachedOnly(root, known, cancellation);
-            return (new RootSpec(TypeNames.Of(root), root.Name, ConstructionParser.Parse(root, known)), nodes);
+            return (new RootSpec(TypeNames.Of(root), root.Name, ConstructionParser.Parse(root, known)),
+                new ParsedNodes(nodes, DocComments.Of(nodes, compilation, cancellation)));
         }
     }
 }

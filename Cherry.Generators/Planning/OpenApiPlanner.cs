@@ -37,8 +37,9 @@ namespace Cherry.Generators.Planning
         private readonly List<OperationSpec> _operations = new List<OperationSpec>();
         private readonly HashSet<(string Path, string Method)> _described = new HashSet<(string Path, string Method)>();
         private readonly SortedSet<string> _securitySchemes = new SortedSet<string>(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _summaries = new Dictionary<string, string>();
 
-        private OpenApiPlanner(TreeSpec tree, EquatableArray<JsonSchemaTypeSpec> jsonSchemas)
+        private OpenApiPlanner(TreeSpec tree, EquatableArray<JsonSchemaTypeSpec> jsonSchemas, EquatableArray<HandlerSummary> summaries)
         {
             _tree = tree;
             foreach (var position in tree.Positions)
@@ -58,6 +59,11 @@ namespace Cherry.Generators.Planning
             {
                 _jsonSchemas[(schema.ContextTypeName, schema.TypeName)] = schema;
             }
+            // A handler inherited by a class that only a root reaches is summarised by two steps, alike.
+            foreach (var summary in summaries)
+            {
+                _summaries[summary.DeclarationId] = summary.Summary;
+            }
             // A component keeps its short name unless two types of the compilation share it: then both take their full names.
             foreach (var group in jsonSchemas.Where(s => s.Schema.Kind == SchemaKind.Object).GroupBy(s => s.ComponentName))
             {
@@ -69,9 +75,9 @@ namespace Cherry.Generators.Planning
             }
         }
 
-        public static OpenApiSpec Plan(TreeSpec tree, EquatableArray<JsonSchemaTypeSpec> jsonSchemas)
+        public static OpenApiSpec Plan(TreeSpec tree, EquatableArray<JsonSchemaTypeSpec> jsonSchemas, EquatableArray<HandlerSummary> summaries)
         {
-            var planner = new OpenApiPlanner(tree, jsonSchemas);
+            var planner = new OpenApiPlanner(tree, jsonSchemas, summaries);
             planner.Visit(planner._positions[tree.RootResolver], "", new List<OpenApiParameterSpec>(), new HashSet<string>());
             return new OpenApiSpec(
                 tree.Root,
@@ -251,7 +257,7 @@ namespace Cherry.Generators.Planning
                 ResultKind.Json => new BodySpec("application/json", Json(handler.Return.TypeName, handler.Return.JsonKey ?? handler.Return.TypeName)),
                 _ => new BodySpec("text/html", SchemaSpec.String),
             };
-            Add(new OperationSpec(path.ToString(), method, handler.Summary, null, parameters.ToEquatableArray(), body, response, Security(entry), _entryIndexes[entryField]));
+            Add(new OperationSpec(path.ToString(), method, _summaries.TryGetValue(handler.DeclarationId, out var summary) ? summary : null, null, parameters.ToEquatableArray(), body, response, Security(entry), _entryIndexes[entryField]));
         }
 
         private void AddXmlRpc(XmlRpcRoutes xmlRpc, string template, List<OpenApiParameterSpec> pathParameters)

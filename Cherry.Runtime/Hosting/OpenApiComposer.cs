@@ -207,7 +207,7 @@ internal static class OpenApiComposer
         var schemes = new List<SecurityScheme>();
         foreach (var tool in chain.Tools)
         {
-            SecurityScheme? scheme = tool switch
+            var scheme = tool switch
             {
                 AuthBasicTool => new("basic", "http", "basic"),
                 AuthDigestTool => new("digest", "http", "digest"),

@@ -18,7 +18,7 @@ public static class Charsets
 {
     private const int MaxUnknownNames = 256;
     private static readonly ConcurrentDictionary<string, Encoding?> Cache = new(StringComparer.OrdinalIgnoreCase);
-    private static int unknownNames;
+    private static int _unknownNames;
 
     /// <summary>
     /// Whether the code-page charsets beyond .NET's own (UTF-8/16/32, ASCII, Latin-1) are available. They are on
@@ -44,7 +44,7 @@ public static class Charsets
             return Cache.GetOrAdd(name, found);
         }
         // Read first, so that the count stops near the cap instead of wrapping round after two billion lookups.
-        if (Volatile.Read(ref unknownNames) < MaxUnknownNames && Interlocked.Increment(ref unknownNames) <= MaxUnknownNames)
+        if (Volatile.Read(ref _unknownNames) < MaxUnknownNames && Interlocked.Increment(ref _unknownNames) <= MaxUnknownNames)
         {
             Cache.TryAdd(name, null);
         }

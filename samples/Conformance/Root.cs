@@ -1,10 +1,9 @@
 using Cherry;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
 namespace Conformance;
-
-using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 /// <summary>reference_app.py's Root: object-tree dispatch, errors, redirects, status and lib.static calls. Unsealed: the integration tests extend it.</summary>
 public class Root

@@ -1,10 +1,9 @@
 using Cherry;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
 namespace Conformance;
-
-using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 // reference_app.py's section 2: one class per tool family, with the tools switched on by attribute where
 // the reference app uses a decorator or a class config, and by conformance.conf where it uses the app config.

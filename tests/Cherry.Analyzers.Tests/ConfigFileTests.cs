@@ -197,4 +197,36 @@ public sealed class ConfigFileTests
     public Task The_sections_of_constant_set_calls_are_judged_against_the_tree() => AnalyzerAsync<ConfigFileAnalyzer>(
         Tree.Replace("o => o.AddIniFile(\"site.conf\")", "o => o.Set(\"/admn\", {|#0:\"tools.auth_basic.on\"|}, \"True\").Set(\"/admin\", \"tools.auth_basic.realm\", \"admin\").Set(\"/static\", \"tools.staticdir.on\", \"True\")"),
         Warning("CHERRY0020").WithLocation(0).WithArguments("/admn", "/", ", so its keys apply nowhere; did you mean [/admin]?"));
+
+    /// <summary>
+    /// Sections the tree serves in other ways get nothing: below a handler that takes the rest of the path as arguments
+    /// (CherryPy's virtual path), below a static section, and above one (its keys reach the static files), whichever
+    /// source of the mount sets the static section.
+    /// </summary>
+    [Fact]
+    public Task Sections_below_a_path_taking_handler_or_around_a_static_section_get_nothing() => AnalyzerAsync<ConfigFileAnalyzer>(
+        Tree.Replace("[Exposed] public string Index() => \"home\";", "[Exposed] public string Index() => \"home\";\n    [Exposed] public string Page(string name, int part = 1) => name;\n    [Exposed] public string Files(params string[] path) => \"f\";")
+            .Replace("o => o.AddIniFile(\"site.conf\")", "o => o.AddIniFile(\"site.conf\").Set(\"/private/files\", \"tools.staticdir.on\", \"True\")"),
+        [("site.conf", """
+        [/page/intro/2]
+        tools.expires.on = True
+
+        [/files/a/b/c]
+        tools.gzip.on = True
+
+        [/assets]
+        tools.staticdir.on = True
+        tools.staticdir.dir = 'static'
+
+        [/assets/sub]
+        tools.expires.on = True
+
+        [/private]
+        tools.auth_basic.on = True
+        tools.auth_basic.realm = 'admin'
+
+        [/page/intro/2/3]
+        tools.expires.on = True
+        """)],
+        Warning("CHERRY0020").WithSpan("site.conf", 18, 1, 18, 18).WithArguments("/page/intro/2/3", "/", ", so its keys apply nowhere"));
 }

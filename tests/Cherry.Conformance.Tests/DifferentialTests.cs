@@ -6,6 +6,7 @@ namespace Cherry.Conformance.Tests;
 /// Sends every case to CherryPy and to Cherry and compares the answers; a listed deviation asserts Cherry's own
 /// behaviour instead. Anything else that differs fails.
 /// </summary>
+[Trait("Category", "Slow")]
 [TestCaseOrderer("Cherry.Conformance.Tests.CaseOrderer", "Cherry.Conformance.Tests")]
 public sealed partial class DifferentialTests(DifferentialFixture fixture) : IClassFixture<DifferentialFixture>
 {

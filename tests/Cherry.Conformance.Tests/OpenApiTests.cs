@@ -25,6 +25,7 @@ public sealed class ConformanceAppFixture : IAsyncLifetime
 }
 
 /// <summary>The OpenAPI document samples/Conformance serves at /openapi.json (both mounted trees), read with Microsoft.OpenApi.</summary>
+[Trait("Category", "Slow")]
 public sealed class OpenApiTests(ConformanceAppFixture app) : IClassFixture<ConformanceAppFixture>
 {
     /// <summary>Handlers that fail on purpose: the reference app's error pages.</summary>

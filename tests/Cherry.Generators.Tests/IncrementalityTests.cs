@@ -1,7 +1,9 @@
 using System.Collections;
 using System.Reflection;
+using Cherry.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Cherry.Generators.Tests;
 
@@ -56,6 +58,79 @@ public sealed class IncrementalityTests
         AssertEveryStepCached(driver.RunGenerators(edited).GetRunResult().Results.Single());
     }
 
+    /// <summary>A method body is no part of any spec: an edit inside one, as typed in an editor, re-plans and re-emits nothing.</summary>
+    [Theory]
+    [InlineData("\"Hello \" + name", "\"Hi \" + name")]
+    [InlineData("public void Nothing() { }", "public void Nothing() { System.Console.WriteLine(); }")]
+    [InlineData("=> \"list\"", "=> \"all\"")]
+    public void A_method_body_edit_leaves_every_step_cached(string from, string to)
+    {
+        var compilation = App();
+        var driver = Driver().RunGenerators(compilation);
+
+        AssertEveryStepCached(driver.RunGenerators(Edit(compilation, from, to)).GetRunResult().Results.Single());
+    }
+
+    /// <summary>Two roots: a handler added to one root's class re-emits that root's tree and document, not the other's.</summary>
+    [Fact]
+    public void An_edit_to_one_roots_class_leaves_the_other_roots_outputs_cached()
+    {
+        const string program = """
+            using Cherry;
+            using Microsoft.AspNetCore.Builder;
+            public static class Startup
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapCherry<Shop.Root>("/");
+                    app.MapCherry<Shop.Reports>("/reports");
+                }
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(program, Sources.Tree, Sources.OpenApi);
+        var driver = Driver().RunGenerators(compilation);
+        var edited = Edit(compilation, "[Exposed] public void Nothing() { }", "[Exposed] public void Nothing() { }\n    [Exposed] public string Added() => \"added\";");
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var trees = Outputs(result, CherryGenerator.TreesStep).ToDictionary(o => ((TreeSpec)o.Spec).HintName, o => o.Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, trees["Shop_Root_CherryTree.g.cs"]);
+        Assert.True(IsCached(trees["Shop_Reports_CherryTree.g.cs"]), $"the other root's tree was {trees["Shop_Reports_CherryTree.g.cs"]}");
+        var documents = Outputs(result, CherryGenerator.OpenApiStep).ToDictionary(o => ((OpenApiSpec)o.Spec).HintName, o => o.Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, documents["Shop_Root_CherryTree_OpenApi.g.cs"]);
+        Assert.True(IsCached(documents["Shop_Reports_CherryTree_OpenApi.g.cs"]), $"the other root's document was {documents["Shop_Reports_CherryTree_OpenApi.g.cs"]}");
+    }
+
+    /// <summary>
+    /// A handler's summary feeds the OpenAPI document alone: editing its <c>///</c> comment plans and emits no tree again,
+    /// with or without the document, and the document (when the app serves one) takes the new summary.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_doc_comment_edit_leaves_the_dispatch_output_cached(bool openApi)
+    {
+        var tree = Sources.Tree.Replace("[Exposed] public string Index(string name", "/// <summary>Greets.</summary>\n    [Exposed] public string Index(string name");
+        var compilation = openApi
+            ? GeneratorHarness.Compile(Sources.Program, tree, Sources.OpenApi)
+            : GeneratorHarness.Compile(Sources.Program, tree);
+        var driver = Driver().RunGenerators(compilation);
+        var result = driver.RunGenerators(Edit(compilation, "Greets.", "Says hello.")).GetRunResult().Results.Single();
+
+        Assert.All(result.TrackedSteps[CherryGenerator.TreesStep].SelectMany(s => s.Outputs), o => Assert.True(IsCached(o.Reason), $"a tree was {o.Reason}"));
+        var trees = Outputs(result, CherryGenerator.TreesStep).ToList();
+        Assert.NotEmpty(trees);
+        Assert.All(trees, o => Assert.True(IsCached(o.Reason), $"the dispatch output was {o.Reason}"));
+        var documents = result.GeneratedSources.Where(s => s.HintName.EndsWith("_OpenApi.g.cs", StringComparison.Ordinal)).ToList();
+        if (openApi)
+        {
+            Assert.Contains("\"summary\": \"Says hello.\"", Assert.Single(documents).SourceText.ToString());
+        }
+        else
+        {
+            Assert.Empty(documents);
+        }
+    }
+
     [Fact]
     public void No_step_output_holds_a_symbol_a_syntax_node_or_a_compilation()
     {
@@ -68,6 +143,24 @@ public sealed class IncrementalityTests
             }
         }
     }
+
+    /// <summary>The compilation with the one file that holds <paramref name="from"/> edited in place, as an editor changes it.</summary>
+    private static CSharpCompilation Edit(CSharpCompilation compilation, string from, string to)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(from, StringComparison.Ordinal));
+        var text = tree.GetText();
+        var change = new TextChange(new TextSpan(text.ToString().IndexOf(from, StringComparison.Ordinal), from.Length), to);
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(text.WithChanges(change)));
+    }
+
+    /// <summary>Each source output made from a spec of <paramref name="step"/>: the spec, and why the output ran.</summary>
+    private static IEnumerable<(object Spec, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string step) =>
+        from output in result.TrackedOutputSteps.SelectMany(s => s.Value)
+        let input = output.Inputs.Single()
+        where input.Source.Name == step
+        select (input.Source.Outputs[input.OutputIndex].Value, output.Outputs.Single().Reason);
+
+    private static bool IsCached(IncrementalStepRunReason reason) => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;
 
     private static void AssertEveryStepCached(GeneratorRunResult result)
     {

@@ -111,7 +111,7 @@ public sealed class CacheInvalidationTests
         await using var first = await StartAsync(useRedis);
         await using var second = await StartAsync(useRedis);
         // Two instances behind one host name: the cache key holds the host.
-        (string, string) host = ("Host", "docs.example");
+        var host = ("Host", "docs.example");
         var page = (await GetAsync(first, "/docs/a?q=1", host)).Body;
         var deeper = (await GetAsync(first, "/docs/a/deeper", host)).Body;
         var other = (await GetAsync(first, "/docs/b", host)).Body;

@@ -203,7 +203,7 @@ public sealed class CachingTests
         // Two instances behind one host name share what either stored.
         await using var first = await ToolboxFixture.StartAsync(useRedis);
         await using var second = await ToolboxFixture.StartAsync(useRedis);
-        (string, string) host = ("Host", "shop.example");
+        var host = ("Host", "shop.example");
         Assert.Equal("visit #1", (await first.Client.FetchAsync("/cache/", host)).Body);
         var (shared, body) = await second.Client.FetchAsync("/cache/", host);
         Assert.Equal("visit #1", body);

@@ -33,7 +33,7 @@ public sealed class SessionAuthTests(SessionAuthFixture fixture) : IClassFixture
     private static string Sid(HttpResponseMessage response) =>
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("auth_sid=", StringComparison.Ordinal)).Split(';')[0].Split('=')[1];
 
-    private async Task<(HttpResponseMessage Response, string Body)> PostAsync(string path, string form, string? sid) 
+    private async Task<(HttpResponseMessage Response, string Body)> PostAsync(string path, string form, string? sid)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") };
         if (sid is not null)

@@ -36,7 +36,7 @@ public sealed class SessionFaultTests
                 services: s => s.AddSingleton<ISessionStore>(store));
             var (first, _) = await server.Client.FetchAsync("/sram/");
             var id = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=')[1];
-            (string, string) cookie = ("Cookie", "sid=" + id);
+            var cookie = ("Cookie", "sid=" + id);
             var (second, secondBody) = await server.Client.FetchAsync("/sram/", cookie);
             Assert.True(second.StatusCode == HttpStatusCode.OK, Http.ErrorMessage(secondBody));
             Assert.Equal($"counter=2 id={id}", secondBody);
@@ -148,7 +148,7 @@ public sealed class PostgresRestartTests
             services: s => s.AddSingleton<ISessionStore>(store));
         var (first, _) = await server.Client.FetchAsync("/sram/");
         var id = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=')[1];
-        (string, string) cookie = ("Cookie", "sid=" + id);
+        var cookie = ("Cookie", "sid=" + id);
         Assert.Equal($"counter=2 id={id}", (await server.Client.FetchAsync("/sram/", cookie)).Body);
 
         await cluster.StopAsync();

@@ -249,7 +249,7 @@ public sealed class SessionStoreTests
         await using var b = await Start();
         var (first, _) = await a.Client.FetchAsync("/sram/");
         var id = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=')[1];
-        (string, string) cookie = ("Cookie", "sid=" + id);
+        var cookie = ("Cookie", "sid=" + id);
         // One client alternating between the two instances, then both at once.
         for (var i = 2; i <= 5; i++)
         {

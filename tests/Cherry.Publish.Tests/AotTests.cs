@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Cherry.Publish.Tests;
 
 /// <summary>The AOT gate: every sample publishes as a native binary with zero trim/AOT warnings, and the binary serves.</summary>
+[Trait("Category", "Slow")]
 public sealed class AotTests(ITestOutputHelper output)
 {
     /// <summary>Publishes a sample natively with warnings as errors; returns its directory, binary and size.</summary>

@@ -9,6 +9,7 @@ namespace Cherry.Publish.Tests;
 /// pack command made the feed (<see cref="PackedFeed"/>), its files go into an empty folder beside the feed, its
 /// <c>dotnet run</c> starts the app and each of its <c>curl</c> lines gets the answer printed under it.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(PackagesCollection.Name)]
 public sealed class GettingStartedTests(PackedFeed feed, ITestOutputHelper output)
 {

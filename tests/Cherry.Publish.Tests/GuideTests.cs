@@ -15,6 +15,7 @@ namespace Cherry.Publish.Tests;
 /// analyzers judge every key, value and section of them as they judge an app's (CHERRY0018–0021).
 /// All pages build in one <c>dotnet build</c> of a scratch solution.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class GuideTests(ITestOutputHelper output)
 {
     private static readonly string GuideDirectory = Path.Combine(Repository.Root, "docs", "guide");

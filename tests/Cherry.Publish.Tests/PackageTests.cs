@@ -10,6 +10,7 @@ namespace Cherry.Publish.Tests;
 /// <c>Cherry.Stores</c> and <c>Cherry.Templates</c>, each with what a package consumer checks; a fresh project that
 /// references only <c>Cherry</c>, from the local feed, builds, runs and answers.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(PackagesCollection.Name)]
 public sealed class PackageTests(PackedFeed feed, ITestOutputHelper output)
 {

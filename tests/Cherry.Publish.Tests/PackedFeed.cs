@@ -12,7 +12,7 @@ namespace Cherry.Publish.Tests;
 public sealed class PackedFeed : IAsyncLifetime
 {
     private static readonly string[] ProductFolders = ["Cherry.Runtime", "Cherry.Generators", "Cherry.Analyzers", "Cherry.CodeFixes", "Cherry.Stores", "Shared", "templates", "docs/diagnostics"];
-    private static readonly string[] ProductFiles = ["Directory.Build.props", "global.json", "README.md", "Cherry.sln", "Cherry.Packages.slnf"];
+    private static readonly string[] ProductFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", "README.md", "Cherry.sln", "Cherry.Packages.slnf"];
 
     public string Work { get; } = Directory.CreateTempSubdirectory("cherry-packages-").FullName;
 

@@ -10,6 +10,7 @@ namespace Cherry.Publish.Tests;
 /// list is untouched), instantiated, built, its tests run, published native with zero trim/AOT warnings, and the
 /// native binary, started from another folder, answers its JSON endpoint without a per-request hosting log.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(PackagesCollection.Name)]
 public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
 {

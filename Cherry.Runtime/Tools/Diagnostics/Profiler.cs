@@ -78,7 +78,7 @@ public sealed class ProfilerTool : Tool
 {
     public const string ToolName = ToolCatalog.Profiler.Name;
 
-    private static int s_sequence;
+    private static int _sequence;
 
     public override string Name => ToolName;
 
@@ -100,7 +100,7 @@ public sealed class ProfilerTool : Tool
                 request.Profile = null;
                 var directory = Options.Directory;
                 System.IO.Directory.CreateDirectory(directory);
-                var file = Path.Combine(directory, $"cp_{Interlocked.Increment(ref s_sequence).ToString("D4", CultureInfo.InvariantCulture)}.json");
+                var file = Path.Combine(directory, $"cp_{Interlocked.Increment(ref _sequence).ToString("D4", CultureInfo.InvariantCulture)}.json");
                 await File.WriteAllTextAsync(file, profile.ToJson(request));
             }
         });

@@ -105,7 +105,7 @@ public static class XmlRpcCodec
             return untyped;
         }
         reader.MoveToContent();
-        object? value = reader.LocalName switch
+        var value = reader.LocalName switch
         {
             "int" or "i4" => int.Parse(reader.ReadElementContentAsString().Trim(), CultureInfo.InvariantCulture),
             "i8" => long.Parse(reader.ReadElementContentAsString().Trim(), CultureInfo.InvariantCulture),

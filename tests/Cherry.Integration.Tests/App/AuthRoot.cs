@@ -1,6 +1,6 @@
-namespace Cherry.Integration.Tests.App;
+using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
-using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
+namespace Cherry.Integration.Tests.App;
 
 /// <summary>The reference app's /basic and /digest, plus a config-only realm and a cached one.</summary>
 public sealed class AuthRoot

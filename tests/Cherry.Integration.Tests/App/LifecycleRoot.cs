@@ -83,9 +83,9 @@ public sealed class PlainErrorsAttribute : ToolAttribute
 /// <summary>Counts requests whose on_end_request hook ran (after the response was written).</summary>
 public sealed class EndCounterAttribute : ToolAttribute
 {
-    private static int s_count;
+    private static int _count;
 
-    public static int Count => Volatile.Read(ref s_count);
+    public static int Count => Volatile.Read(ref _count);
 
     public override Tool CreateTool() => new EndCounterTool();
 
@@ -97,7 +97,7 @@ public sealed class EndCounterAttribute : ToolAttribute
 
         public override ValueTask RunAsync(Request request)
         {
-            Interlocked.Increment(ref s_count);
+            Interlocked.Increment(ref _count);
             return ValueTask.CompletedTask;
         }
     }

@@ -11,9 +11,9 @@ public sealed class Greeter(string greeting)
 /// <summary>A per-request service: each request gets its own, one instance however many handlers ask.</summary>
 public sealed class RequestStamp
 {
-    private static int issued;
+    private static int _issued;
 
-    public int Number { get; } = Interlocked.Increment(ref issued);
+    public int Number { get; } = Interlocked.Increment(ref _issued);
 }
 
 /// <summary>A root built by generated code: a node and a singleton from DI through its constructor.</summary>

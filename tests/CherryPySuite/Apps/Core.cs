@@ -21,7 +21,7 @@ public static class Core
     /// site-wide with a new Content-Type. Cherry's configuration is fixed at start-up, so the port keeps the value in
     /// the app and <see cref="DefaultContentTypeTool"/> (on at the root) applies it.
     /// </summary>
-    private static volatile string? defaultContentType;
+    private static volatile string? _defaultContentType;
 
     /// <summary>response_headers' hook point (on_start_resource), so that handlers and encode still change the type.</summary>
     public sealed class DefaultContentTypeTool : HookTool
@@ -32,7 +32,7 @@ public static class Core
 
         public override ValueTask RunAsync(Request request)
         {
-            if (defaultContentType is { } type)
+            if (_defaultContentType is { } type)
             {
                 request.Response.ContentType = type;
             }
@@ -72,7 +72,7 @@ public static class Core
         public string Index() => "hello";
 
         [Exposed]
-        public void Defct(string newct) => defaultContentType = "text/" + newct;
+        public void Defct(string newct) => _defaultContentType = "text/" + newct;
 
         // with cherrypy.HTTPError.handle(OSError, 404): os.stat(path)
         [Exposed]

@@ -1,9 +1,8 @@
 using Cherry;
 using Conformance;
+using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
 namespace CherryPySuite.Apps;
-
-using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 /// <summary>
 /// test_dynamicobjectmapping: <c>_cp_dispatch</c> hooks ([Dispatch]) choosing sub-nodes from dictionaries, a

@@ -1,9 +1,8 @@
 using Cherry;
 using Microsoft.AspNetCore.Http;
+using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
 namespace CherryPySuite.Apps;
-
-using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 /// <summary>
 /// test_encoding: request parameters decoded from the query, urlencoded and multipart bodies (decode tool with an

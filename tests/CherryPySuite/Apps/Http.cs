@@ -1,9 +1,8 @@
 using Cherry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
 namespace CherryPySuite.Apps;
-
-using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 /// <summary>
 /// test_http: a page that leaves the body unread (<c>request.process_request_body</c> False), and two that take an

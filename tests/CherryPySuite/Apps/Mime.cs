@@ -1,9 +1,8 @@
 using Cherry;
 using Conformance;
+using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
 namespace CherryPySuite.Apps;
-
-using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 /// <summary>
 /// test_mime: a multipart/mixed body read as the list of its parts (CherryPy's <c>parts</c>: the text of each part

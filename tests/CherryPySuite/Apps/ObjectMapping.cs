@@ -1,9 +1,8 @@
 using Cherry;
 using Conformance;
+using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
 namespace CherryPySuite.Apps;
-
-using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 /// <summary>
 /// test_objectmapping: one Root mounted at four script names (each with its own <c>user</c>, the Python config's

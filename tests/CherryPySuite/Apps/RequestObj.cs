@@ -2,10 +2,9 @@ using Cherry;
 using Cherry.Http;
 using Conformance;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
 namespace CherryPySuite.Apps;
-
-using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 /// <summary>
 /// test_request_obj: the request object (scheme, unique id, path_info, headers and their elements, methods and

@@ -1,8 +1,7 @@
 using Cherry;
+using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
 namespace CherryPySuite.Apps;
-
-using Keywords = IReadOnlyList<KeyValuePair<string, string>>;
 
 /// <summary>
 /// test_sessionauthenticate: sessions and session_auth on the whole app with a dummy credentials check, plus a
