@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Cherry.Analyzers
 {
     /// <summary>
-    /// CHERRY0013: a tool attribute on a method that no request reaches as a handler (not [Exposed], not a verb of a
+    /// CHERRY0013: a tool attribute or <c>[Config]</c> on a method that no request reaches as a handler (not [Exposed], not a verb of a
     /// [Rest] class; a [Dispatch] hook only finds the next node) does nothing, which is never what its author meant.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -36,7 +36,9 @@ namespace Cherry.Analyzers
                         return;
                     }
                     // [JsonOut] is read by the generator rather than being a ToolAttribute, but it is a tool to the user.
-                    foreach (var attribute in method.GetAttributes().Where(a => Symbols.DerivesFrom(a.AttributeClass, known.ToolAttribute) || Symbols.Is(a.AttributeClass, known.JsonOut)))
+                    // [Config] is per-path configuration on a handler, so it does nothing on a method no request reaches either.
+                    foreach (var attribute in method.GetAttributes().Where(a => Symbols.DerivesFrom(a.AttributeClass, known.ToolAttribute) || Symbols.Is(a.AttributeClass, known.JsonOut)
+                        || a.AttributeClass?.ToDisplayString() == ConfigSymbols.ConfigAttribute))
                     {
                         var name = attribute.AttributeClass!.Name;
                         name = name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;

@@ -40,15 +40,16 @@ public sealed class ResourceShapeTests
         {
             [{|CHERRY0013:Caching(Delay = 60)|}] public string Helper() => "x";
             [{|CHERRY0013:JsonOut|}, {|CHERRY0013:Gzip|}] public object Data() => new();
+            [{|CHERRY0013:Config("tools.gzip.on", true)|}] public string Plain() => "x";
         }
         """);
 
     [Fact]
     public Task Tools_on_exposed_methods_rest_verbs_and_classes_are_fine() => AnalyzerAsync<UnexposedToolAnalyzer>("""
-        [Gzip]
+        [Gzip, Config("tools.expires.on", true)]
         public class Root
         {
-            [Exposed, Caching(Delay = 60)] public string Index() => "x";
+            [Exposed, Caching(Delay = 60), Config("tools.gzip.on", false)] public string Index() => "x";
             public string Helper() => "x";
         }
 
