@@ -8,7 +8,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:8080");
 }
-builder.Services.AddCherry();
+builder.Services.AddCherry(options => options.ConfigNamespace<GreetingOptions>("greeting"));
 
 var app = builder.Build();
 app.MapCherry<Root>("/", options => options.ErrorPage("/", 404, page =>

@@ -2,7 +2,7 @@ using Cherry;
 
 namespace Hello;
 
-/// <summary>The site root: <c>/</c>, <c>/api</c>, <c>/echo</c>, <c>/blog/...</c> and the REST resource <c>/notes</c>.</summary>
+/// <summary>The site root: <c>/</c>, <c>/hi</c>, <c>/api</c>, <c>/echo</c>, <c>/blog/...</c> and the REST resource <c>/notes</c>.</summary>
 public sealed class Root
 {
     public Blog Blog { get; } = new();
@@ -10,7 +10,11 @@ public sealed class Root
     public Notes Notes { get; } = new();
 
     [Exposed]
-    public string Index(string name = "world") => $"Hello {name}";
+    public string Index(Request request, string name = "world") => $"{request.Settings.Options<GreetingOptions>().Word} {name}";
+
+    /// <summary>The same greeting with this path's own configuration in code, as CherryPy's <c>_cp_config</c>.</summary>
+    [Exposed, Config("greeting.word", "Hi")]
+    public string Hi(Request request, string name = "world") => $"{request.Settings.Options<GreetingOptions>().Word} {name}";
 
     [Exposed, JsonOut]
     public Answer Api() => new(42, ["one", "two"]);

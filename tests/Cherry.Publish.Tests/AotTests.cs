@@ -77,6 +77,8 @@ public sealed class AotTests(ITestOutputHelper output)
             using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
             Assert.Equal("Hello Ada", await client.GetStringAsync("/?name=Ada"));
+            // A typed config namespace bound by generated code, with a handler's [Config] in force at its path.
+            Assert.Equal("Hi Ada", await client.GetStringAsync("/hi?name=Ada"));
             var api = await client.GetAsync("/api");
             Assert.Equal("application/json", api.Content.Headers.ContentType!.ToString());
             Assert.Equal("""{"value":42,"words":["one","two"]}""", await api.Content.ReadAsStringAsync());
@@ -112,7 +114,7 @@ public sealed class AotTests(ITestOutputHelper output)
 
             // The request fuzzer against the native binary: no 5xx, no hang.
             var (failures, summary) = await Cherry.Integration.Tests.FuzzRunner.RunAsync(client.BaseAddress!,
-                ["/", "/api", "/echo", "/add", "/teapot", "/blog/", "/blog/2024/spring", "/notes/", "/notes/1", "/nonexistent"], 1_000);
+                ["/", "/hi", "/api", "/echo", "/add", "/teapot", "/blog/", "/blog/2024/spring", "/notes/", "/notes/1", "/nonexistent"], 1_000);
             output.WriteLine(summary);
             Assert.True(failures.Count == 0, string.Join("\n\n", failures));
             // appsettings.json keeps ASP.NET Core's per-request hosting lines out of the log.
@@ -127,6 +129,12 @@ public sealed class AotTests(ITestOutputHelper output)
             Assert.NotEqual(0, exitCode);
             Assert.Contains("the built-in tool 'gzip' is not in this app", trimmed);
             Assert.Contains("options.Tools.Register(() => new GzipTool())", trimmed);
+
+            // A misspelt key of the typed namespace from the command line (a source the build cannot see) stops start-up
+            // with the nearest property, through the generated binder's own description of GreetingOptions.
+            var (typoExit, typo) = await Repository.RunAsync(binary, $"--urls http://127.0.0.1:{Repository.FreePort()} --Cherry:Apps:/:/hi:greeting.wrod=Hey", elsewhere, TimeSpan.FromMinutes(1));
+            Assert.NotEqual(0, typoExit);
+            Assert.Contains("GreetingOptions has no settable property for 'wrod'. Did you mean 'word'?", typo);
         }
         finally
         {
