@@ -38,9 +38,9 @@ namespace Cherry.Analyzers
                     var call = (IInvocationOperation)operationContext.Operation;
                     if (call.TargetMethod is { Name: "Set", ContainingType: { ContainingNamespace.Name: "Cherry", Name: "CherryConfig" or "CherryAppOptions" } }
                         && call.Arguments.Length == 3
-                        && Constant(call.Arguments[0].Value) is { HasValue: true, Value: string section }
-                        && Constant(call.Arguments[1].Value) is { HasValue: true, Value: string key }
-                        && Constant(call.Arguments[2].Value) is { HasValue: true } value)
+                        && Symbols.WithoutConversions(call.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string section }
+                        && Symbols.WithoutConversions(call.Arguments[1].Value).ConstantValue is { HasValue: true, Value: string key }
+                        && Symbols.WithoutConversions(call.Arguments[2].Value).ConstantValue is { HasValue: true } value)
                     {
                         setCalls.Add((section, key, value.Value as string, call));
                     }
@@ -74,7 +74,7 @@ namespace Cherry.Analyzers
                     {
                         // Outside INI files values are plain: the quotes of 'admin' would reach the realm (CherryConfig.Set refuses it).
                         var finding = value is not null && ConfigGrammar.IsIniLiteral(value, out var plain)
-                            ? ConfigFinding.QuotedAsInIni(value, plain, $"the value {value} is written as in an INI file; outside INI files values are plain text: write {plain}.")
+                            ? ConfigFinding.QuotedAsInIni(value, plain)
                             : ConfigKeys.Check(key, value, toolNames, typed);
                         if (finding is not null)
                         {
@@ -85,10 +85,6 @@ namespace Cherry.Analyzers
                 });
             });
         }
-
-        /// <summary>An argument's constant through its conversions (a string passed for <c>string?</c>, <c>null</c> for None).</summary>
-        private static Optional<object?> Constant(IOperation operation) =>
-            operation is IConversionOperation conversion && !operation.ConstantValue.HasValue ? Constant(conversion.Operand) : operation.ConstantValue;
 
         /// <summary>A config file's findings, and what a <c>[Config]</c> entry cannot be besides (start-up refuses the same).</summary>
         private static ConfigFinding? Finding(string key, string? value, System.Collections.Generic.ICollection<string>? toolNames,

@@ -96,11 +96,11 @@ namespace Cherry.Analyzers
             }
             if (entry.Section is null)
             {
-                return new ConfigFinding(ConfigProblem.InvalidValue, "every key must be inside a [global] or [/path] section.");
+                return new ConfigFinding(ConfigProblem.InvalidValue, ConfigGrammar.KeyOutsideSection);
             }
             if (!IniLiteral.TryParse(entry.Value, out var value))
             {
-                return new ConfigFinding(ConfigProblem.InvalidValue, $"the value {entry.Value} is not a Python literal (True, 3600, 'text', [...]).");
+                return new ConfigFinding(ConfigProblem.InvalidValue, ConfigGrammar.NotAPythonLiteral(entry.Value));
             }
             return ConfigKeys.Check(entry.Key, value, userTools, typed);
         }
@@ -126,8 +126,7 @@ namespace Cherry.Analyzers
                 var (section, key, location) = (configured.Section, configured.Key, configured.Location);
                 if (leaf.IsString && leaf.Value is { } value && ConfigGrammar.IsIniLiteral(value, out var plain))
                 {
-                    AppConfigFacts.Report(end, ConfigFinding.QuotedAsInIni(value, plain,
-                        $"the value {value} is written as in an INI file; outside INI files values are plain text: write {plain}."), location, section, key);
+                    AppConfigFacts.Report(end, ConfigFinding.QuotedAsInIni(value, plain), location, section, key);
                 }
                 // An array's items are one list value: the key is the array's, and its items are judged as a list.
                 else if (ConfigKeys.Check(key, inArray ? null : leaf.Value, userTools, typed) is { } finding
@@ -251,11 +250,10 @@ namespace Cherry.Analyzers
         /// <summary>A MapCherry call as the section check needs it: its root, the INI files it loads, and its static sections from every source the build sees.</summary>
         private sealed class Mount
         {
-            private Mount(INamedTypeSymbol root, string scriptName, ImmutableArray<string> files, MountConfiguration configuration)
+            private Mount(INamedTypeSymbol root, string scriptName, MountConfiguration configuration)
             {
                 Root = root;
                 ScriptName = scriptName;
-                Files = files;
                 Configuration = configuration;
                 StaticSections = configuration.Keys
                     .Where(k => k.Key.StartsWith("tools.staticdir.", StringComparison.Ordinal) || k.Key.StartsWith("tools.staticfile.", StringComparison.Ordinal))
@@ -266,14 +264,15 @@ namespace Cherry.Analyzers
 
             public string ScriptName { get; }
 
-            public ImmutableArray<string> Files { get; }
+            /// <summary>The names of the INI files the call loads.</summary>
+            public ImmutableArray<string> Files => Configuration.IniFileNames;
 
             public MountConfiguration Configuration { get; }
 
             public List<string> StaticSections { get; }
 
             public static Mount Of(MapCherryCall call, ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellation) =>
-                new((INamedTypeSymbol)call.Root, call.ScriptName, IniFiles(call), MountConfiguration.Read(call, files, cancellation));
+                new((INamedTypeSymbol)call.Root, call.ScriptName, MountConfiguration.Read(call, files, cancellation));
         }
 
         /// <summary>A key of a section, and where a finding about the whole section goes (an INI header, a JSON key, a Set call).</summary>
@@ -298,14 +297,5 @@ namespace Cherry.Analyzers
             prefix == "/" || path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal);
 
         private static string Join(string path, string segment) => path == "/" ? "/" + segment : path + "/" + segment;
-
-        /// <summary>The file names a MapCherry call's configure lambda loads with AddIniFile (constants somewhere in the argument).</summary>
-        private static ImmutableArray<string> IniFiles(MapCherryCall call) =>
-            call.Argument("configure") is IAnonymousFunctionOperation lambda
-                ? lambda.Body.Descendants().OfType<IInvocationOperation>()
-                    .Where(c => c.TargetMethod.Name == "AddIniFile")
-                    .SelectMany(MapCherryCall.IniFileNames)
-                    .ToImmutableArray()
-                : ImmutableArray<string>.Empty;
     }
 }

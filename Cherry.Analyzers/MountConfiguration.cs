@@ -54,16 +54,20 @@ namespace Cherry.Analyzers
         /// <summary>The keys by name, in merge order: a fold reads only the keys it asks for.</summary>
         private readonly Dictionary<string, List<ConfiguredKey>> _byKey;
 
-        private MountConfiguration(ImmutableArray<ConfiguredKey> keys, bool complete)
+        private MountConfiguration(ImmutableArray<ConfiguredKey> keys, bool complete, ImmutableArray<string> iniFileNames)
         {
             Keys = keys;
             Complete = complete;
+            IniFileNames = iniFileNames;
             _byKey = keys.GroupBy(k => k.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         }
 
         public ImmutableArray<ConfiguredKey> Keys { get; }
 
         public bool Complete { get; }
+
+        /// <summary>The names of the INI files the call's <c>AddIniFile</c> calls may load (constants in their arguments).</summary>
+        public ImmutableArray<string> IniFileNames { get; }
 
         public static MountConfiguration Read(MapCherryCall mount, ImmutableArray<AdditionalText> files, CancellationToken cancellation)
         {
@@ -88,6 +92,7 @@ namespace Cherry.Analyzers
                 }
             }
             var complete = true;
+            var iniFileNames = ImmutableArray.CreateBuilder<string>();
             var configure = mount.Argument("configure");
             if (configure is IAnonymousFunctionOperation lambda)
             {
@@ -101,9 +106,11 @@ namespace Cherry.Analyzers
                             break;
                         case "AddIniFile":
                             var names = MapCherryCall.IniFileNames(call).ToList();
-                            if (files.FirstOrDefault(f => names.Contains(Path.GetFileName(f.Path), StringComparer.OrdinalIgnoreCase))?.GetText(cancellation) is { } text)
+                            iniFileNames.AddRange(names);
+                            if (files.FirstOrDefault(f => names.Contains(Path.GetFileName(f.Path), StringComparer.OrdinalIgnoreCase)) is { } file
+                                && file.GetText(cancellation) is { } text)
                             {
-                                keys.AddRange(IniKeys(files.First(f => names.Contains(Path.GetFileName(f.Path), StringComparer.OrdinalIgnoreCase)).Path, text));
+                                keys.AddRange(IniKeys(file.Path, text));
                             }
                             else
                             {
@@ -121,7 +128,7 @@ namespace Cherry.Analyzers
             {
                 complete = false;
             }
-            return new MountConfiguration(keys.ToImmutable(), complete);
+            return new MountConfiguration(keys.ToImmutable(), complete, iniFileNames.ToImmutable());
         }
 
         /// <summary>Whether any source sets <paramref name="key"/>, in any section.</summary>

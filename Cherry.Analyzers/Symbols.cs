@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Cherry.Analyzers
 {
@@ -24,6 +25,16 @@ namespace Cherry.Analyzers
                 }
             }
             return false;
+        }
+
+        /// <summary>The value an argument passes, through its implicit conversions (a string boxed to <c>object</c>, <c>null</c> to <c>string?</c>).</summary>
+        public static IOperation WithoutConversions(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+            return operation;
         }
 
         public static Location LocationOf(AttributeData attribute, ISymbol fallback) =>

@@ -201,12 +201,8 @@ namespace Cherry.Analyzers
                 {
                     return;
                 }
-                var key = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "serviceKey")?.Value;
                 // The key parameter is an object, so a string constant arrives boxed.
-                while (key is IConversionOperation conversion)
-                {
-                    key = conversion.Operand;
-                }
+                var key = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "serviceKey")?.Value is { } argument ? Symbols.WithoutConversions(argument) : null;
                 if (key?.ConstantValue is { HasValue: true, Value: string text })
                 {
                     _keys[(service.Name, text)] = true;

@@ -170,6 +170,19 @@ namespace Cherry.Shared
             return false;
         }
 
+        /// <summary>Why a key outside any section of an INI file is refused, at build and at start-up.</summary>
+        public const string KeyOutsideSection = "every key must be inside a [global] or [/path] section.";
+
+        /// <summary>Why an INI value that is no Python literal is refused, at build and at start-up.</summary>
+        public static string NotAPythonLiteral(string raw) => $"the value {raw} is not a Python literal (True, 3600, 'text', [...]).";
+
+        /// <summary>
+        /// Why a value quoted as in an INI file is refused where values are plain (<paramref name="where"/>: "outside INI
+        /// files", "in [Config]"): its quotes would reach the cookie name, the realm or the page.
+        /// </summary>
+        public static string QuotedAsInIni(string value, string plain, string where) =>
+            $"the value {value} is written as in an INI file; {where} values are plain text: write {plain}.";
+
         /// <summary>
         /// What a <c>[Config]</c> entry cannot be besides what any source's cannot, for the build and start-up alike: a log
         /// key (the host's logging is set up before any handler's config; <paramref name="ofKey"/> true), or a value quoted as
@@ -183,7 +196,7 @@ namespace Cherry.Shared
                 return "log keys belong to the whole host: set them in [global] or [/] of a config file or options.Set, not in [Config].";
             }
             return value is not null && IsIniLiteral(value, out var plain)
-                ? $"the value {value} is written as in an INI file; in [Config] values are plain text: write {plain}."
+                ? QuotedAsInIni(value, plain, "in [Config]")
                 : null;
         }
 

@@ -31,9 +31,9 @@ namespace Cherry.Shared
 
         public string? Nearest { get; private set; }
 
-        /// <summary>A value quoted as in an INI file where values are plain: its fix writes <paramref name="plain"/> instead.</summary>
-        public static ConfigFinding QuotedAsInIni(string value, string plain, string message) =>
-            new(ConfigProblem.InvalidValue, message) { Misspelt = value, Nearest = plain };
+        /// <summary>A value quoted as in an INI file outside INI files, where values are plain: its fix writes <paramref name="plain"/> instead.</summary>
+        public static ConfigFinding QuotedAsInIni(string value, string plain) =>
+            new(ConfigProblem.InvalidValue, ConfigGrammar.QuotedAsInIni(value, plain, "outside INI files")) { Misspelt = value, Nearest = plain };
 
         /// <summary>An unknown name, with the nearest of <paramref name="known"/> offered when one is near.</summary>
         public static ConfigFinding Unknown(string message, string misspelt, IEnumerable<string> known)

@@ -32,8 +32,7 @@ public sealed class CherryConfig
         if (value is not null && ConfigGrammar.IsIniLiteral(value, out var plain))
         {
             throw new CherryConfigurationException(section, key,
-                $"the value {value} is written as in an INI file; outside INI files (appsettings.json, environment variables, the command line, "
-                + $"options.Set) values are plain text: write {plain}.", origin);
+                ConfigGrammar.QuotedAsInIni(value, plain, "outside INI files (appsettings.json, environment variables, the command line, options.Set)"), origin);
         }
         return SetLiteral(section, key, value, origin);
     }
@@ -102,11 +101,11 @@ public sealed class CherryConfig
             }
             else if (entry.Section is null)
             {
-                errors.Add(new CherryConfigurationException(section, entry.Key, "every key must be inside a [global] or [/path] section.", origin));
+                errors.Add(new CherryConfigurationException(section, entry.Key, ConfigGrammar.KeyOutsideSection, origin));
             }
             else if (!PythonLiteral.TryParse(entry.Value, out var value))
             {
-                errors.Add(new CherryConfigurationException(section, entry.Key, $"the value {entry.Value} is not a Python literal (True, 3600, 'text', [...]).", origin));
+                errors.Add(new CherryConfigurationException(section, entry.Key, ConfigGrammar.NotAPythonLiteral(entry.Value), origin));
             }
             else
             {
