@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using Cherry.Generators.Parsing;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,7 +18,7 @@ namespace Cherry.Analyzers
     /// </summary>
     internal sealed class AppConfigFacts
     {
-        private readonly ConcurrentDictionary<string, bool> _userTools = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, ToolDeclaration?> _userTools = new ConcurrentDictionary<string, ToolDeclaration?>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, ConfigOptionsType> _typed = new ConcurrentDictionary<string, ConfigOptionsType>(StringComparer.Ordinal);
         private int _unreadableToolName;
 
@@ -38,19 +39,30 @@ namespace Cherry.Analyzers
                 var declaration = (PropertyDeclarationSyntax)context.Node;
                 if (declaration.Identifier.ValueText != "Name"
                     || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { ContainingType: { } type }
-                    || !DerivesFrom(type, toolType))
+                    || !TypeHierarchy.DerivesFrom(type, toolType))
                 {
                     return;
                 }
                 if (ToolName(declaration, context.SemanticModel) is { } name)
                 {
-                    facts._userTools[name] = true;
+                    facts._userTools.TryAdd(name, null);
                 }
                 else
                 {
                     System.Threading.Interlocked.Exchange(ref facts._unreadableToolName, 1);
                 }
             }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.PropertyDeclaration);
+            // A [ToolDeclaration] class declares its arguments: the generator's own parser reads them, so keys are judged as the tool binds them.
+            start.RegisterSymbolAction(context =>
+            {
+                var type = (INamedTypeSymbol)context.Symbol;
+                if (ToolDeclarationParser.Declared(type) is { } name)
+                {
+                    facts._userTools[name] = ToolDeclarationParser.Parse(type, context.Compilation, static (_, _) => { }) is { } spec
+                        ? ToolDeclarationParser.ToCatalogEntry(spec)
+                        : null;
+                }
+            }, SymbolKind.NamedType);
             start.RegisterOperationAction(context =>
             {
                 var call = (IInvocationOperation)context.Operation;
@@ -62,8 +74,12 @@ namespace Cherry.Analyzers
             return facts;
         }
 
-        /// <summary>The app's own tool names, at compilation end; null when one cannot be read, so that any tool name may be one.</summary>
-        public HashSet<string>? UserTools => _unreadableToolName == 0 ? new HashSet<string>(_userTools.Keys, StringComparer.Ordinal) : null;
+        /// <summary>
+        /// The app's own tools by name, at compilation end, each with its declaration when a <c>[ToolDeclaration]</c> class
+        /// declares it; null when a name cannot be read, so that any tool name may be one.
+        /// </summary>
+        public IReadOnlyDictionary<string, ToolDeclaration?>? UserTools =>
+            _unreadableToolName == 0 ? _userTools.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) : null;
 
         /// <summary>The typed namespaces by name, at compilation end.</summary>
         public IReadOnlyDictionary<string, ConfigOptionsType> Typed => _typed.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
@@ -76,18 +92,6 @@ namespace Cherry.Analyzers
             end.ReportDiagnostic(finding.Problem == ConfigProblem.UnknownKey
                 ? Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationKey, location, fix, section, key, finding.Message)
                 : Diagnostic.Create(DiagnosticDescriptors.InvalidConfigurationValue, location, fix, section, key, finding.Message));
-        }
-
-        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
-        {
-            for (var current = type.BaseType; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /// <summary>A tool class's configuration name when its <c>Name</c> is a constant the build can read; else null.</summary>

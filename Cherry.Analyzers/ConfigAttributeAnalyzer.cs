@@ -87,7 +87,7 @@ namespace Cherry.Analyzers
         }
 
         /// <summary>A config file's findings, and what a <c>[Config]</c> entry cannot be besides (start-up refuses the same).</summary>
-        private static ConfigFinding? Finding(string key, string? value, System.Collections.Generic.ICollection<string>? toolNames,
+        private static ConfigFinding? Finding(string key, string? value, System.Collections.Generic.IReadOnlyDictionary<string, ToolDeclaration?>? toolNames,
             System.Collections.Generic.IReadOnlyDictionary<string, ConfigOptionsType> typed)
         {
             if (ConfigGrammar.CodeEntryProblem(key, value, out var ofKey) is { } problem)

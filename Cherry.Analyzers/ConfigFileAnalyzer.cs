@@ -88,7 +88,7 @@ namespace Cherry.Analyzers
         }
 
         /// <summary>What is wrong with one entry, or null when start-up would take it.</summary>
-        private static ConfigFinding? Check(IniEntry entry, HashSet<string>? userTools, IReadOnlyDictionary<string, ConfigOptionsType> typed)
+        private static ConfigFinding? Check(IniEntry entry, IReadOnlyDictionary<string, ToolDeclaration?>? userTools, IReadOnlyDictionary<string, ConfigOptionsType> typed)
         {
             if (entry.Problem is { } problem)
             {
@@ -110,7 +110,7 @@ namespace Cherry.Analyzers
         /// joined with dots as the runtime joins them: plain values (one quoted as in an INI file is CHERRY0019), the same
         /// key and value checks as INI files, and each app's sections against the tree mounted there.
         /// </summary>
-        private static void CheckAppSettings(CompilationAnalysisContext end, string path, SourceText text, HashSet<string>? userTools,
+        private static void CheckAppSettings(CompilationAnalysisContext end, string path, SourceText text, IReadOnlyDictionary<string, ToolDeclaration?>? userTools,
             IReadOnlyDictionary<string, ConfigOptionsType> typed, KnownTypes known,
             IEnumerable<Mount> mounts)
         {

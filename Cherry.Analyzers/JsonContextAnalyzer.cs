@@ -42,7 +42,7 @@ namespace Cherry.Analyzers
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var type = (INamedTypeSymbol)symbolContext.Symbol;
-                    if (Symbols.DerivesFrom(type.BaseType, known.JsonSerializerContext))
+                    if (TypeHierarchy.DerivesFrom(type, known.JsonSerializerContext))
                     {
                         var serializable = type.GetAttributes().Where(a => Symbols.Is(a.AttributeClass, known.JsonSerializable));
                         contexts.Add((type, JsonContextParser.Parse(type, serializable, symbolContext.CancellationToken)));

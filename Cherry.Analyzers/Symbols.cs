@@ -15,18 +15,6 @@ namespace Cherry.Analyzers
 
         public static bool Has(ISymbol symbol, INamedTypeSymbol? attribute) => Find(symbol, attribute) is not null;
 
-        public static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (Is(current, baseType))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /// <summary>The value an argument passes, through its implicit conversions (a string boxed to <c>object</c>, <c>null</c> to <c>string?</c>).</summary>
         public static IOperation WithoutConversions(IOperation operation)
         {

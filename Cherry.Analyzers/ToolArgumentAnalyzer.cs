@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cherry.Generators.Parsing;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -33,12 +35,15 @@ namespace Cherry.Analyzers
                 {
                     return;
                 }
+                // A user's [ToolDeclaration] class, read once per compilation by the generator's own parser.
+                var declared = new ConcurrentDictionary<INamedTypeSymbol, ToolDeclaration?>(SymbolEqualityComparer.Default);
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     foreach (var attribute in symbolContext.Symbol.GetAttributes())
                     {
-                        if (attribute.AttributeClass is { } type && Symbols.DerivesFrom(type, toolAttribute)
-                            && type.ContainingNamespace?.ToDisplayString() == "Cherry" && ByAttribute.TryGetValue(type.Name, out var tool))
+                        if (attribute.AttributeClass is { } type && TypeHierarchy.DerivesFrom(type, toolAttribute)
+                            && (type.ContainingNamespace?.ToDisplayString() == "Cherry" && ByAttribute.TryGetValue(type.Name, out var tool)
+                                || (tool = declared.GetOrAdd(type, t => Declaration(t, symbolContext.Compilation))) is not null))
                         {
                             Check(symbolContext, attribute, tool);
                         }
@@ -47,9 +52,14 @@ namespace Cherry.Analyzers
             });
         }
 
+        private static ToolDeclaration? Declaration(INamedTypeSymbol type, Compilation compilation) =>
+            ToolDeclarationParser.Declared(type) is not null && ToolDeclarationParser.Parse(type, compilation, static (_, _) => { }) is { } spec
+                ? ToolDeclarationParser.ToCatalogEntry(spec)
+                : null;
+
         private static void Check(SymbolAnalysisContext context, AttributeData attribute, ToolDeclaration tool)
         {
-            var toolName = tool.Attribute!.Substring(0, tool.Attribute!.Length - "Attribute".Length);
+            var toolName = tool.Attribute!.EndsWith("Attribute", StringComparison.Ordinal) ? tool.Attribute.Substring(0, tool.Attribute.Length - "Attribute".Length) : tool.Attribute;
             foreach (var argument in tool.Arguments)
             {
                 var (set, value) = ValueOf(attribute, argument);
@@ -74,6 +84,15 @@ namespace Cherry.Analyzers
                     if (named.Key == property)
                     {
                         return (true, Constant(named.Value));
+                    }
+                }
+                // A user's declaration may take an argument through a constructor parameter of the property's name.
+                var parameters = attribute.AttributeConstructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+                for (var i = 0; i < parameters.Length && i < attribute.ConstructorArguments.Length; i++)
+                {
+                    if (string.Equals(parameters[i].Name, property, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return (true, Constant(attribute.ConstructorArguments[i]));
                     }
                 }
                 return (false, null);

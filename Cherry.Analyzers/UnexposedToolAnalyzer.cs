@@ -37,7 +37,7 @@ namespace Cherry.Analyzers
                     }
                     // [JsonOut] is read by the generator rather than being a ToolAttribute, but it is a tool to the user.
                     // [Config] is per-path configuration on a handler, so it does nothing on a method no request reaches either.
-                    foreach (var attribute in method.GetAttributes().Where(a => Symbols.DerivesFrom(a.AttributeClass, known.ToolAttribute) || Symbols.Is(a.AttributeClass, known.JsonOut)
+                    foreach (var attribute in method.GetAttributes().Where(a => TypeHierarchy.DerivesFrom(a.AttributeClass, known.ToolAttribute) || Symbols.Is(a.AttributeClass, known.JsonOut)
                         || a.AttributeClass?.ToDisplayString() == ConfigSymbols.ConfigAttribute))
                     {
                         var name = attribute.AttributeClass!.Name;

@@ -29,6 +29,7 @@ namespace Cherry.Generators
         public const string ToolMentionsStep = "ToolMentions";
         public const string ToolFilesStep = "ToolFiles";
         public const string ConfigNamespacesStep = "ConfigNamespaces";
+        public const string ToolDeclarationsStep = "ToolDeclarations";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -108,6 +109,17 @@ namespace Cherry.Generators
                     spc.AddSource(ConfigBindersEmitter.HintName, SourceText.From(ConfigBindersEmitter.Emit(specs), System.Text.Encoding.UTF8));
                 }
             });
+
+            // A user's [ToolDeclaration] class: the tool it makes, its binder and its registration, from its spec alone.
+            var declaredTools = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    ToolDeclarationParser.AttributeName,
+                    static (node, _) => true,
+                    static (ctx, _) => ToolDeclarationParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, static (_, _) => { }))
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!)
+                .WithTrackingName(ToolDeclarationsStep);
+            context.RegisterSourceOutput(declaredTools, static (spc, spec) =>
+                spc.AddSource(DeclaredToolEmitter.HintName(spec), SourceText.From(DeclaredToolEmitter.Emit(spec), System.Text.Encoding.UTF8)));
 
             // The OpenAPI document: only when the app calls MapCherryOpenApi, one per tree, from its plan and the JSON schemas.
             var openApiWanted = context.SyntaxProvider.CreateSyntaxProvider(

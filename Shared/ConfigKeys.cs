@@ -15,9 +15,12 @@ namespace Cherry.Shared
         private static readonly string[] CherryNamespaces = { "tools", "request", "response", "error_page", "log" };
 
         /// <summary>What is wrong with a key and its value as read (an INI literal to text, or a plain value), or null.</summary>
-        /// <param name="userTools">The app's own tool names; null when some cannot be read, so that any tool name may be one.</param>
+        /// <param name="userTools">
+        /// The app's own tools by name, each with its declaration (a <c>[ToolDeclaration]</c> class's), or null where its
+        /// arguments are not declared (a hand-written Tool class); null when some name cannot be read, so that any tool name may be one.
+        /// </param>
         /// <param name="typed">The app's typed namespaces by name (<c>options.ConfigNamespace&lt;T&gt;("db")</c>).</param>
-        public static ConfigFinding? Check(string key, string? value, ICollection<string>? userTools,
+        public static ConfigFinding? Check(string key, string? value, IReadOnlyDictionary<string, ToolDeclaration?>? userTools,
             IReadOnlyDictionary<string, ConfigOptionsType>? typed = null)
         {
             if (key.StartsWith("tools.", StringComparison.Ordinal))
@@ -43,7 +46,7 @@ namespace Cherry.Shared
             return ConfigFinding.Unknown("unknown key.", key, ConfigGrammar.Settings.All.Concat(ConfigGrammar.Log.All));
         }
 
-        private static ConfigFinding? CheckTool(string key, string? value, ICollection<string>? userTools)
+        private static ConfigFinding? CheckTool(string key, string? value, IReadOnlyDictionary<string, ToolDeclaration?>? userTools)
         {
             var rest = key.Substring("tools.".Length);
             var dot = rest.IndexOf('.');
@@ -58,7 +61,7 @@ namespace Cherry.Shared
             {
                 return new ConfigFinding(ConfigProblem.InvalidValue, problem);
             }
-            if (ToolCatalog.Find(name) is { } declaration)
+            if ((ToolCatalog.Find(name) ?? (userTools is not null && userTools.TryGetValue(name, out var own) ? own : null)) is { } declaration)
             {
                 if (common is not null)
                 {
@@ -70,11 +73,11 @@ namespace Cherry.Shared
                 }
                 return declared.CheckConfigured(value) is { } verdict ? new ConfigFinding(ConfigProblem.InvalidValue, verdict) : null;
             }
-            if (userTools is null || userTools.Contains(name))
+            if (userTools is null || userTools.ContainsKey(name))
             {
                 return null;
             }
-            return ConfigFinding.Unknown($"there is no tool named '{name}'.", name, ToolCatalog.All.Select(t => t.Name).Concat(userTools));
+            return ConfigFinding.Unknown($"there is no tool named '{name}'.", name, ToolCatalog.All.Select(t => t.Name).Concat(userTools.Keys));
         }
     }
 }

@@ -38,6 +38,32 @@ namespace Cherry.Shared
         /// </summary>
         public bool AllowsNone { get; set; }
 
+        /// <summary>The C# types a tool argument can have, as a user's tool declares them: what configuration's values read as.</summary>
+        public static readonly string[] Kinds = { "string", "string?", "bool", "int", "double", "string[]" };
+
+        /// <summary>
+        /// A user's tool argument (a property of its declaration, <c>[ToolDeclaration]</c>) of one of <see cref="Kinds"/>, with the
+        /// rule its <paramref name="constraints"/> make; null for another type.
+        /// </summary>
+        public static ToolArgument? Declared(string kind, string key, string property, ArgumentConstraints constraints, bool required)
+        {
+            ToolArgument? argument = kind switch
+            {
+                "string" => new ToolArgument<string>(key, property, constraints.Rule<string>(property)),
+                "string?" => new ToolArgument<string?>(key, property, constraints.Rule<string?>(property)) { AllowsNone = true },
+                "bool" => new ToolArgument<bool>(key, property),
+                "int" => new ToolArgument<int>(key, property, constraints.Rule<int>(property)),
+                "double" => new ToolArgument<double>(key, property, constraints.Rule<double>(property)),
+                "string[]" => new ToolArgument<string[]>(key, property, constraints.Rule<string[]>(property)),
+                _ => null,
+            };
+            if (argument is not null)
+            {
+                argument.Required = required;
+            }
+            return argument;
+        }
+
         /// <summary>The rule's verdict on an attribute's constant; null when it is fine or of another type.</summary>
         public abstract string? CheckConstant(object? value);
 

@@ -13,6 +13,19 @@ namespace Cherry.Shared
         /// <summary>The methods a [Rest] class answers with, by name.</summary>
         public static readonly string[] RestVerbs = { "Get", "Head", "Post", "Put", "Delete", "Patch", "Options", "Trace" };
 
+        /// <summary>Whether <paramref name="baseType"/> is one of <paramref name="type"/>'s base classes (the type itself is not).</summary>
+        public static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            for (var current = type?.BaseType; current is not null && baseType is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>Attributes of the class and its base classes, most derived first (tools on a base class apply).</summary>
         public static IEnumerable<AttributeData> InheritedAttributes(INamedTypeSymbol type)
         {

@@ -9,9 +9,12 @@ namespace Cherry.Generators.Emitting
         public const string Request = Cherry + "Request";
         public const string Parameter = Cherry + "Parameter";
         public const string Tool = Cherry + "Tool";
+        public const string HookPoint = Cherry + "HookPoint";
         public const string ArgumentErrors = Infrastructure + "ArgumentErrors";
         public const string ArgumentParser = Infrastructure + "ArgumentParser";
         public const string ConfigBinders = Infrastructure + "ConfigBinders";
+        public const string DeclaredArgument = Infrastructure + "DeclaredArgument";
+        public const string DeclaredTool = Infrastructure + "DeclaredTool";
         public const string DispatchTree = Infrastructure + "DispatchTree";
         public const string DispatchTreeContext = Infrastructure + "DispatchTreeContext";
         public const string DispatchTreeRegistry = Infrastructure + "DispatchTreeRegistry";

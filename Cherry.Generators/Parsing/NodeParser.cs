@@ -569,7 +569,7 @@ namespace Cherry.Generators.Parsing
             && pair.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
 
         private EquatableArray<ToolSpec> ToolsOf(IEnumerable<AttributeData> attributes) =>
-            attributes.Where(a => DerivesFrom(a.AttributeClass, _known.ToolAttribute))
+            attributes.Where(a => TypeHierarchy.DerivesFrom(a.AttributeClass, _known.ToolAttribute))
                 .Select(a => new ToolSpec(TypeNames.Of(a.AttributeClass!), Literals.AttributeCreation(a)))
                 .ToEquatableArray();
 
@@ -584,17 +584,5 @@ namespace Cherry.Generators.Parsing
 
         private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
-
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            for (var current = type?.BaseType; current is not null; current = current.BaseType)
-            {
-                if (Is(current, baseType))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

@@ -12,6 +12,9 @@ public sealed class ToolArguments
     private readonly Dictionary<string, (string? Value, string Section, string Origin)> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
+    /// <summary>Every argument the tool asked for, set or not: the names a "did you mean" picks from for a tool the catalog does not declare.</summary>
+    private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
+
     public ToolArguments(string toolName, string path = "/", string? contentRoot = null)
     {
         ToolName = toolName;
@@ -38,6 +41,7 @@ public sealed class ToolArguments
 
     public bool TryGetString(string argument, out string value)
     {
+        _asked.Add(argument);
         if (_values.TryGetValue(argument, out var entry))
         {
             _taken.Add(argument);
@@ -51,6 +55,7 @@ public sealed class ToolArguments
     /// <summary>Whether configuration set <paramref name="argument"/> to <c>None</c> (taking it).</summary>
     private bool IsNone(string argument)
     {
+        _asked.Add(argument);
         if (_values.TryGetValue(argument, out var entry) && entry.Value is null)
         {
             _taken.Add(argument);
@@ -146,7 +151,7 @@ public sealed class ToolArguments
         {
             if (!_taken.Contains(argument))
             {
-                var known = ToolCatalog.Find(ToolName)?.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key) ?? _taken;
+                var known = ToolCatalog.Find(ToolName)?.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key) ?? _asked;
                 throw new CherryConfigurationException(origin, $"tools.{ToolName}.{argument}",
                     $"the tool '{ToolName}' has no argument '{argument}'.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, known))}");
             }

@@ -438,6 +438,38 @@ public sealed class GoldenTests
         GoldenFiles.Verify("ToolRoots", result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Cherry.ToolRoots.g.cs", StringComparison.Ordinal)).GetText().ToString());
     }
 
+    /// <summary>
+    /// A user's [ToolDeclaration] class: the tool its CreateTool makes, a DeclaredArgument per settable property with the
+    /// facts of its DataAnnotations rules (key by the segment rule, None for a string? one), the bound copy, and the
+    /// module initialiser that registers the tool by name. Properties that cannot be named arguments (get-only) are none.
+    /// </summary>
+    [Fact]
+    public void Declared_tool()
+    {
+        var (result, output) = GeneratorHarness.Run("""
+            using System.ComponentModel.DataAnnotations;
+            using System.Threading.Tasks;
+            using Cherry;
+            namespace Site;
+            [ToolDeclaration("powered_by", HookPoint.BeforeFinalize, Priority = 60)]
+            public sealed partial class PoweredByAttribute(string by = "Cherry") : ToolAttribute
+            {
+                public string By { get; set; } = by;
+                [Range(1, 5)] public int Times { get; set; } = 1;
+                [AllowedValues("plain", "loud"), Required] public string Style { get; set; } = "plain";
+                [RegularExpression("[a-z]+")] public string? Suffix { get; set; }
+                public string[] TrustedProxies { get; set; } = [];
+                public double Ratio { get; set; }
+                public bool Loud { get; set; }
+                public string Computed => By + Style;
+                public ValueTask RunAsync(Request request) => default;
+            }
+            """);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Empty(GeneratorHarness.Errors(output));
+        GoldenFiles.Verify("DeclaredTool", Assert.Single(result.GeneratedTrees).GetText().ToString());
+    }
+
     private static void Verify(string name, string tree)
     {
         var (result, output) = GeneratorHarness.Run(GeneratorHarness.Mount("Site.Root"), tree);

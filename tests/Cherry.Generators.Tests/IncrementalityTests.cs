@@ -23,7 +23,8 @@ public sealed class IncrementalityTests
     // The app serves its OpenAPI document and binds a typed config namespace, so those steps and outputs are checked too.
     private static CSharpCompilation App() => GeneratorHarness.Compile(Sources.Program, Sources.Tree, Sources.JsonContext, Sources.OpenApi,
         "namespace Shop; internal static class Settings { public const string Key = \"tools.etags.on\"; }",
-        "namespace Shop; public sealed class ShopOptions { public int Pool { get; set; } } internal static class Typed { public static void Add(Cherry.CherryOptions o) => o.ConfigNamespace<ShopOptions>(\"shop\"); }");
+        "namespace Shop; public sealed class ShopOptions { public int Pool { get; set; } } internal static class Typed { public static void Add(Cherry.CherryOptions o) => o.ConfigNamespace<ShopOptions>(\"shop\"); }",
+        "namespace Shop; [Cherry.ToolDeclaration(\"stamp\", Cherry.HookPoint.BeforeFinalize)] public sealed partial class StampAttribute : Cherry.ToolAttribute { public string By { get; set; } = \"shop\"; public void Run(Cherry.Request request) { request.Response.Headers[\"X-By\"] = By; } }");
 
     /// <summary>A driver that also sees a config file, so the tool-root steps run too.</summary>
     private static GeneratorDriver Driver() => GeneratorHarness.CreateDriver(("/app/shop.conf", "[/]\ntools.gzip.on = True\n"));
@@ -31,7 +32,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void The_generator_declares_its_tracked_steps()
     {
-        Assert.Equal(["ConfigNamespaces", "Exposed", "JsonSchemas", "JsonTypes", "OpenApi", "Rest", "Roots", "ToolFiles", "ToolMentions", "Trees"], TrackedSteps.Order());
+        Assert.Equal(["ConfigNamespaces", "Exposed", "JsonSchemas", "JsonTypes", "OpenApi", "Rest", "Roots", "ToolDeclarations", "ToolFiles", "ToolMentions", "Trees"], TrackedSteps.Order());
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class IncrementalityTests
         var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
 
         AssertEveryStepCached(second);
-        Assert.Equal(4, first.GeneratedSources.Length);
+        Assert.Equal(5, first.GeneratedSources.Length);
         Assert.Equal(first.GeneratedSources.Select(s => s.SourceText.ToString()), second.GeneratedSources.Select(s => s.SourceText.ToString()));
     }
 
@@ -58,11 +59,12 @@ public sealed class IncrementalityTests
         AssertEveryStepCached(driver.RunGenerators(edited).GetRunResult().Results.Single());
     }
 
-    /// <summary>A method body is no part of any spec: an edit inside one, as typed in an editor, re-plans and re-emits nothing.</summary>
+    /// <summary>A method body (a handler's, a declared tool's hook) is no part of any spec: an edit inside one, as typed in an editor, re-plans and re-emits nothing.</summary>
     [Theory]
     [InlineData("\"Hello \" + name", "\"Hi \" + name")]
     [InlineData("public void Nothing() { }", "public void Nothing() { System.Console.WriteLine(); }")]
     [InlineData("=> \"list\"", "=> \"all\"")]
+    [InlineData("[\"X-By\"] = By;", "[\"X-By\"] = By + \"!\";")]
     public void A_method_body_edit_leaves_every_step_cached(string from, string to)
     {
         var compilation = App();

@@ -1,0 +1,167 @@
+using static Cherry.Analyzers.Tests.Verify;
+
+namespace Cherry.Analyzers.Tests;
+
+/// <summary>
+/// A user's tool declared with [ToolDeclaration], as docs/guide/tools.md shows: its attribute's constants and the app's
+/// configuration keys and values are held to the declaration at build time as a built-in tool's are (CHERRY0008,
+/// CHERRY0018, CHERRY0019), and what keeps a class from being a declaration is CHERRY0022.
+/// </summary>
+public sealed class DeclaredToolTests
+{
+    /// <summary>The guide's declaration, with the part Cherry's generator adds (these tests run the analyzers alone).</summary>
+    private const string Declaration = """
+        using System.ComponentModel.DataAnnotations;
+
+        [ToolDeclaration("powered_by", HookPoint.BeforeFinalize, Priority = 60)]
+        public sealed partial class PoweredByAttribute(string by = "Cherry") : ToolAttribute
+        {
+            public string By { get; set; } = by;
+            [Range(1, 5)] public int Times { get; set; } = 1;
+            [AllowedValues("plain", "loud")] public string Style { get; set; } = "plain";
+            [RegularExpression("[a-z]+")] public string? Suffix { get; set; }
+            public ValueTask RunAsync(Request request) => default;
+        }
+
+        // What Cherry's generator writes for the declaration.
+        public sealed partial class PoweredByAttribute
+        {
+            public override Tool CreateTool() => throw new NotSupportedException();
+        }
+
+        """;
+
+    private const string Mount = """
+        public class Root
+        {
+            [Exposed] public string Index() => "home";
+            [Exposed] public string About() => "about";
+        }
+
+        public static class Site
+        {
+            public static void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app) => app.MapCherry<Root>("/", o => o.AddIniFile("site.conf"));
+        }
+
+        """;
+
+    [Fact]
+    public Task The_attributes_constants_are_held_to_the_declared_rules() => AnalyzerAsync<ToolArgumentAnalyzer>(Declaration + """
+        public class Pages
+        {
+            [Exposed, {|CHERRY0008:PoweredBy(Times = 9)|}] public string TooMany() => "";
+            [Exposed, {|CHERRY0008:PoweredBy(Style = "quiet")|}] public string Quiet() => "";
+            [Exposed, {|CHERRY0008:PoweredBy(Suffix = "!!")|}] public string Shout() => "";
+            [Exposed, PoweredBy("me", Times = 5, Style = "loud", Suffix = "x")] public string Fine() => "";
+            [Exposed, PoweredBy] public string Defaults() => "";
+        }
+        """);
+
+    [Fact]
+    public Task The_configurations_keys_and_values_are_held_to_the_declaration() => AnalyzerAsync<ConfigFileAnalyzer>(Declaration + Mount, [("site.conf", """
+        [/]
+        tools.powered_by.on = True
+        tools.powered_by.by = 'the team'
+        tools.powered_by.times = 3
+        tools.powered_by.suffix = None
+        [/about]
+        tools.powered_by.byy = 'typo'
+        tools.powered_by.times = 9
+        tools.powered_by.style = 'quiet'
+        tools.powered_by.times = 'many'
+        tools.powered_by.by = None
+        """)],
+        Diagnostic("CHERRY0018").WithSpan("site.conf", 7, 1, 7, 30).WithArguments("/about", "tools.powered_by.byy", "the tool 'powered_by' has no argument 'byy'. Did you mean 'by'?"),
+        Diagnostic("CHERRY0019").WithSpan("site.conf", 8, 1, 8, 27).WithArguments("/about", "tools.powered_by.times", "Times must be from 1 to 5 (it is 9)"),
+        Diagnostic("CHERRY0019").WithSpan("site.conf", 9, 1, 9, 33).WithArguments("/about", "tools.powered_by.style", "Style cannot be 'quiet' (it takes plain, loud)"),
+        Diagnostic("CHERRY0019").WithSpan("site.conf", 10, 1, 10, 32).WithArguments("/about", "tools.powered_by.times", "expected an integer"),
+        Diagnostic("CHERRY0019").WithSpan("site.conf", 11, 1, 11, 27).WithArguments("/about", "tools.powered_by.by", "None is only for a text argument, to switch off a value set above."));
+
+    [Fact]
+    public Task A_config_attribute_and_a_set_call_are_held_to_the_declaration_too() => AnalyzerAsync<ConfigAttributeAnalyzer>(Declaration + """
+        public class Root
+        {
+            [Exposed, Config({|CHERRY0018:"tools.powered_by.colour"|}, "red")] public string Colour() => "";
+            [Exposed, Config("tools.powered_by.times", {|CHERRY0019:"0"|})] public string None() => "";
+            [Exposed, Config("tools.powered_by.times", "2")] public string Twice() => "";
+        }
+        """);
+
+    [Fact]
+    public Task What_keeps_a_class_from_being_a_declaration_is_reported_on_its_line() => AnalyzerAsync<ToolDeclarationAnalyzer>("""
+        using System.ComponentModel.DataAnnotations;
+
+        [ToolDeclaration("whole", HookPoint.BeforeHandler)]
+        public sealed class {|CHERRY0022:NotPartialAttribute|} : ToolAttribute
+        {
+            public override Tool CreateTool() => throw new NotSupportedException();
+            public ValueTask RunAsync(Request request) => default;
+        }
+
+        [ToolDeclaration("hookless", HookPoint.BeforeHandler)]
+        public sealed partial class {|CHERRY0022:HooklessAttribute|} : ToolAttribute
+        {
+            public override Tool CreateTool() => throw new NotSupportedException();
+            public ValueTask RunAsync(string request) => default;
+        }
+
+        [ToolDeclaration("Bad Name", HookPoint.BeforeHandler)]
+        public sealed partial class {|CHERRY0022:BadNameAttribute|} : ToolAttribute
+        {
+            public override Tool CreateTool() => throw new NotSupportedException();
+            public void Run(Request request) { }
+        }
+
+        [ToolDeclaration("gzip", HookPoint.BeforeHandler)]
+        public sealed partial class {|CHERRY0022:MyGzipAttribute|} : ToolAttribute
+        {
+            public override Tool CreateTool() => throw new NotSupportedException();
+            public void Run(Request request) { }
+        }
+
+        [ToolDeclaration("positional", HookPoint.BeforeHandler)]
+        public sealed partial class {|CHERRY0022:PositionalAttribute|}(string by) : ToolAttribute
+        {
+            public string By { get; set; } = by;
+            public override Tool CreateTool() => throw new NotSupportedException();
+            public void Run(Request request) { }
+        }
+
+        [ToolDeclaration("arguments", HookPoint.BeforeHandler)]
+        public sealed partial class ArgumentsAttribute : ToolAttribute
+        {
+            public TimeSpan {|CHERRY0022:Wait|} { get; set; }
+            [Range(1, 5)] public string {|CHERRY0022:Level|} { get; set; } = "";
+            [RegularExpression("[a-")] public string {|CHERRY0022:Pattern|} { get; set; } = "";
+            [Range(5, 1)] public int {|CHERRY0022:Backwards|} { get; set; } = 3;
+            public int Fine { get; set; }
+            public int Computed => Fine * 2;
+            public override Tool CreateTool() => throw new NotSupportedException();
+            public Task RunAsync(Request request) => Task.CompletedTask;
+        }
+
+        public static class Outer
+        {
+            [ToolDeclaration("nested", HookPoint.BeforeHandler)]
+            public sealed partial class {|CHERRY0022:NestedAttribute|} : ToolAttribute
+            {
+                public override Tool CreateTool() => throw new NotSupportedException();
+                public void Run(Request request) { }
+            }
+        }
+
+        [ToolDeclaration("plain", HookPoint.BeforeHandler)]
+        public sealed partial class {|CHERRY0022:PlainClass|}
+        {
+            public void Run(Request request) { }
+        }
+
+        [ToolDeclaration("fine", HookPoint.BeforeHandler)]
+        public sealed partial class FineAttribute(string by = "me") : ToolAttribute
+        {
+            public string By { get; set; } = by;
+            public override Tool CreateTool() => throw new NotSupportedException();
+            public void Run(Request request) { }
+        }
+        """);
+}

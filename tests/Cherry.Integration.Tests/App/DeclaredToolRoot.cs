@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cherry.Integration.Tests.App;
+
+/// <summary>
+/// A user's tool declared as the guide shows: one partial class whose properties are its arguments (rules from
+/// DataAnnotations) and whose RunAsync is its hook; Cherry's generator writes the tool, the binding and the registration.
+/// </summary>
+[ToolDeclaration("signature", HookPoint.BeforeFinalize, Priority = 60)]
+public sealed partial class SignatureAttribute(string by = "Cherry") : ToolAttribute
+{
+    public string By { get; set; } = by;
+
+    [Range(1, 5)]
+    public int Times { get; set; } = 1;
+
+    [AllowedValues("plain", "loud")]
+    public string Style { get; set; } = "plain";
+
+    /// <summary>Appended when set; configuration's None switches an attribute's suffix off.</summary>
+    public string? Suffix { get; set; }
+
+    public ValueTask RunAsync(Request request)
+    {
+        var by = Style == "loud" ? By.ToUpperInvariant() : By;
+        request.Response.Headers["X-Signature"] = string.Join(",", Enumerable.Repeat(by, Times)) + Suffix;
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class DeclaredToolRoot
+{
+    [Exposed, Signature("attribute", Times = 2, Suffix = "!")]
+    public string Index() => "signed page";
+
+    [Exposed]
+    public string Plain() => "plain page";
+}
