@@ -75,7 +75,6 @@ namespace Cherry.Analyzers
                     {
                         return;
                     }
-                    var sessionsTool = TypeNames.Of(known.Sessions);
                     var reported = new HashSet<string>();
                     foreach (var mount in mounts)
                     {
@@ -92,7 +91,7 @@ namespace Cherry.Analyzers
                         }
                         foreach (var entry in tree.Entries)
                         {
-                            if (entry.HandlerId is { } handler && readers.ContainsKey(handler) && !SessionsAreOn(entry, configuration, sessionsTool)
+                            if (entry.HandlerId is { } handler && readers.ContainsKey(handler) && !SessionsAreOn(entry, configuration)
                                 && reported.Add(handler))
                             {
                                 var method = DocumentationCommentId.GetFirstSymbolForDeclarationId(handler, end.Compilation)!;
@@ -106,9 +105,9 @@ namespace Cherry.Analyzers
         }
 
         /// <summary>Whether sessions are on at <paramref name="entry"/>'s path: configuration in force there wins over the attributes.</summary>
-        private static bool SessionsAreOn(EntrySpec entry, MountConfiguration configuration, string sessionsAttribute) =>
+        private static bool SessionsAreOn(EntrySpec entry, MountConfiguration configuration) =>
             configuration.At(entry.Path, SessionsOn) is { } configured
                 ? !configured.IsKnown || MountConfiguration.IsTrue(configured.Value)
-                : entry.Tools.Any(t => t.AttributeTypeName == sessionsAttribute);
+                : entry.Tools.Any(t => t.ToolName == ToolCatalog.Sessions.Name);
     }
 }

@@ -170,7 +170,7 @@ namespace Cherry.Analyzers
                 : HasAttribute(entry, tool);
 
         private static bool HasAttribute(EntrySpec? entry, ToolDeclaration tool) =>
-            tool.Attribute is { } attribute && entry is not null && entry.Tools.Any(t => t.AttributeTypeName == "global::Cherry." + attribute);
+            entry is not null && entry.Tools.Any(t => t.ToolName == tool.Name);
 
         private static string MissingService(ToolDeclaration tool, string key) =>
             $"{tool.Name} resolves the {tool.Service!.TypeName} registered under '{key}' at start-up, and the build sees none: "

@@ -104,7 +104,7 @@ namespace Cherry.Generators.Emitting
             var arguments = CodeWriter.Quote(entry.Path) + ", " + (entry.Invoker ?? "invoke: null");
             if (entry.Tools.Count > 0)
             {
-                arguments += ", createTools: static () => new " + RuntimeTypes.Tool + "[] { " + string.Join(", ", entry.Tools.Select(t => t.CreationExpression)) + " }";
+                arguments += ", createTools: static () => new " + RuntimeTypes.Tool + "[] { " + string.Join(", ", entry.Tools.Select(ToolCreation)) + " }";
             }
             if (entry.Allow is { } allow)
             {
@@ -133,6 +133,17 @@ namespace Cherry.Generators.Emitting
                     + (c.Config.Value is { } value ? CodeWriter.Quote(value) : "null") + ")")) + " }";
             }
             return arguments;
+        }
+
+        /// <summary><c>new global::X.MyToolAttribute(args) { Name = value }.CreateTool()</c>: the attribute re-created from its facts.</summary>
+        private static string ToolCreation(ToolSpec tool)
+        {
+            var text = "new " + tool.AttributeTypeName + "(" + string.Join(", ", tool.Arguments) + ")";
+            if (tool.Properties.Count > 0)
+            {
+                text += " { " + string.Join(", ", tool.Properties.Select(p => p.Name + " = " + p.Value)) + " }";
+            }
+            return text + ".CreateTool()";
         }
     }
 }

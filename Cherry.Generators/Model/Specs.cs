@@ -118,13 +118,20 @@ namespace Cherry.Generators.Model
     /// <param name="JsonKey">For a JSON result, the name its JSON metadata is found by (<see cref="Parsing.TypeNames.JsonKey"/>).</param>
     internal sealed record ReturnSpec(ResultKind Kind, string TypeName, string? Awaitable, string? JsonKey = null);
 
-    /// <summary>A tool attribute, re-created in generated code with the same arguments.</summary>
-    /// <param name="AttributeTypeName">The attribute's class, so the planner can tell which tool a handler already has.</param>
-    internal sealed record ToolSpec(string AttributeTypeName, string CreationExpression)
+    /// <summary>
+    /// A tool attribute as facts: its class, the tool's config name where the build knows it, and its constant arguments;
+    /// the emitter re-creates the attribute from them. Planners and analyzers tell tools apart by <see cref="ToolName"/>.
+    /// </summary>
+    /// <param name="ToolName">A built-in tool's catalog name, a <c>[ToolDeclaration]</c> class's name; null for a hand-written tool's attribute.</param>
+    /// <param name="Arguments">The constructor's arguments, each a C# constant.</param>
+    internal sealed record ToolSpec(string AttributeTypeName, string? ToolName, EquatableArray<string> Arguments, EquatableArray<NamedArgumentSpec> Properties)
     {
         /// <summary>json_in with its defaults, for a [JsonBody] handler under no [JsonIn].</summary>
-        public static readonly ToolSpec JsonIn = new("global::Cherry.JsonInAttribute", "new global::Cherry.JsonInAttribute().CreateTool()");
+        public static readonly ToolSpec JsonIn = new("global::Cherry.JsonInAttribute", Shared.ToolCatalog.JsonIn.Name, EquatableArray<string>.Empty, EquatableArray<NamedArgumentSpec>.Empty);
     }
+
+    /// <summary>An attribute's named argument: the property and its value as a C# constant.</summary>
+    internal sealed record NamedArgumentSpec(string Name, string Value);
 
     /// <summary>
     /// What a parse step of the generator gives: the classes' specs, and apart from them their handlers' summaries, so

@@ -84,17 +84,5 @@ namespace Cherry.Generators.Parsing
                     return Of(constant.Value!, constant.Type!);
             }
         }
-
-        /// <summary><c>new global::X.MyToolAttribute(args) { Name = value }.CreateTool()</c>.</summary>
-        public static string AttributeCreation(AttributeData attribute)
-        {
-            var text = new StringBuilder("new ").Append(TypeNames.Of(attribute.AttributeClass!)).Append('(');
-            text.Append(string.Join(", ", attribute.ConstructorArguments.Select(Of))).Append(')');
-            if (attribute.NamedArguments.Length > 0)
-            {
-                text.Append(" { ").Append(string.Join(", ", attribute.NamedArguments.Select(n => n.Key + " = " + Of(n.Value)))).Append(" }");
-            }
-            return text.Append(".CreateTool()").ToString();
-        }
     }
 }

@@ -570,8 +570,16 @@ namespace Cherry.Generators.Parsing
 
         private EquatableArray<ToolSpec> ToolsOf(IEnumerable<AttributeData> attributes) =>
             attributes.Where(a => TypeHierarchy.DerivesFrom(a.AttributeClass, _known.ToolAttribute))
-                .Select(a => new ToolSpec(TypeNames.Of(a.AttributeClass!), Literals.AttributeCreation(a)))
+                .Select(a => new ToolSpec(TypeNames.Of(a.AttributeClass!), ToolNameOf(a.AttributeClass!),
+                    a.ConstructorArguments.Select(Literals.Of).ToEquatableArray(),
+                    a.NamedArguments.Select(n => new NamedArgumentSpec(n.Key, Literals.Of(n.Value))).ToEquatableArray()))
                 .ToEquatableArray();
+
+        /// <summary>The config name of the tool an attribute class turns on: the catalog's for a built-in, the declaration's for a user's.</summary>
+        private static string? ToolNameOf(INamedTypeSymbol attribute) =>
+            attribute.ContainingNamespace?.ToDisplayString() == "Cherry" && System.Array.Find(ToolCatalog.All, t => t.Attribute == attribute.Name) is { } builtIn
+                ? builtIn.Name
+                : ToolDeclarationParser.Declared(attribute);
 
         private void Report(DiagnosticDescriptor descriptor, ISymbol symbol, params string[] arguments) =>
             _report?.Invoke(descriptor, symbol, arguments);

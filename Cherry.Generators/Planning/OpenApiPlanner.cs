@@ -23,8 +23,6 @@ namespace Cherry.Generators.Planning
     /// </summary>
     internal sealed class OpenApiPlanner
     {
-        private const string AuthBasic = "global::Cherry.AuthBasicAttribute";
-        private const string AuthDigest = "global::Cherry.AuthDigestAttribute";
 
         private readonly TreeSpec _tree;
         private readonly Dictionary<string, PositionSpec> _positions = new Dictionary<string, PositionSpec>();
@@ -172,7 +170,7 @@ namespace Cherry.Generators.Planning
             }
             var handler = invoker.Handler;
             var jsonBody = handler.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.JsonBody);
-            var readsJson = jsonBody is not null || entry.Tools.Any(t => t.AttributeTypeName == ToolSpec.JsonIn.AttributeTypeName);
+            var readsJson = jsonBody is not null || entry.Tools.Any(t => t.ToolName == ToolSpec.JsonIn.ToolName);
             var uploads = handler.Parameters.Any(p => p.Kind == ParameterKind.Part || p.ElementKind == ParameterKind.Part);
             var method = verb ?? (readsJson || uploads ? "post" : "get");
             var formBody = !readsJson && method is "post" or "put" or "patch";
@@ -285,10 +283,10 @@ namespace Cherry.Generators.Planning
             var schemes = new List<string>();
             foreach (var tool in entry.Tools)
             {
-                var scheme = tool.AttributeTypeName switch
+                var scheme = tool.ToolName switch
                 {
-                    AuthBasic => "basic",
-                    AuthDigest => "digest",
+                    Shared.ToolCatalog.AuthBasic.Name => "basic",
+                    Shared.ToolCatalog.AuthDigest.Name => "digest",
                     _ => null,
                 };
                 if (scheme is not null && !schemes.Contains(scheme))

@@ -190,7 +190,7 @@ namespace Cherry.Generators.Planning
                 config = config.Concat(handler.Config.Select(c => new LevelConfigSpec(path, c))).ToList();
                 // A [JsonBody] parameter binds what json_in parsed. Like ASP.NET Core's [FromBody] it needs no other
                 // switch: without a [JsonIn] on the method or any class above it, the handler gets json_in's defaults.
-                if (handler.Parameters.Any(p => p.Kind == ParameterKind.JsonBody) && !tools.Any(t => t.AttributeTypeName == ToolSpec.JsonIn.AttributeTypeName))
+                if (handler.Parameters.Any(p => p.Kind == ParameterKind.JsonBody) && !tools.Any(t => t.ToolName == ToolSpec.JsonIn.ToolName))
                 {
                     tools.Add(ToolSpec.JsonIn);
                 }
