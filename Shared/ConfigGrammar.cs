@@ -259,6 +259,13 @@ namespace Cherry.Shared
         }
 
         /// <summary>" Did you mean 'x'?" for a suggestion, or nothing.</summary>
+        /// <summary>
+        /// A tool argument's config key: <c>tools.&lt;name&gt;.&lt;argument&gt;</c>, or <c>&lt;namespace&gt;.&lt;name&gt;.&lt;argument&gt;</c> for a
+        /// tool declared in a toolbox of its own (CherryPy's <c>Toolbox('myauth')</c>), whose name carries its namespace.
+        /// </summary>
+        public static string ToolKey(string toolName, string argument) =>
+            (toolName.IndexOf('.') >= 0 ? toolName : "tools." + toolName) + "." + argument;
+
         public static string DidYouMean(string? suggestion) => suggestion is null ? "" : $" Did you mean '{suggestion}'?";
     }
 }

@@ -25,7 +25,7 @@ namespace Cherry.Shared
         {
             if (key.StartsWith("tools.", StringComparison.Ordinal))
             {
-                return CheckTool(key, value, userTools);
+                return CheckTool("", key.Substring("tools.".Length), value, userTools);
             }
             if (ConfigGrammar.Settings.All.Contains(key))
             {
@@ -34,6 +34,11 @@ namespace Cherry.Shared
                     : new ConfigFinding(ConfigProblem.InvalidValue, "expected True or False.");
             }
             var dot = key.IndexOf('.');
+            // A toolbox of the app's own (myauth.check_access.on): its keys are judged as tools' keys.
+            if (dot > 0 && userTools is not null && userTools.Keys.Any(t => t.StartsWith(key.Substring(0, dot + 1), StringComparison.Ordinal)))
+            {
+                return CheckTool(key.Substring(0, dot + 1), key.Substring(dot + 1), value, userTools);
+            }
             if (dot > 0 && typed is not null && typed.TryGetValue(key.Substring(0, dot), out var options))
             {
                 return options.Check(key.Substring(dot + 1), value);
@@ -46,15 +51,16 @@ namespace Cherry.Shared
             return ConfigFinding.Unknown("unknown key.", key, ConfigGrammar.Settings.All.Concat(ConfigGrammar.Log.All));
         }
 
-        private static ConfigFinding? CheckTool(string key, string? value, IReadOnlyDictionary<string, ToolDeclaration?>? userTools)
+        /// <param name="toolbox">A toolbox's namespace and its dot (<c>myauth.</c>), which the tool's name carries; empty under <c>tools.</c>.</param>
+        /// <param name="rest">The key after <c>tools.</c> or the toolbox's namespace: <c>&lt;name&gt;.&lt;argument&gt;</c>.</param>
+        private static ConfigFinding? CheckTool(string toolbox, string rest, string? value, IReadOnlyDictionary<string, ToolDeclaration?>? userTools)
         {
-            var rest = key.Substring("tools.".Length);
             var dot = rest.IndexOf('.');
             if (dot <= 0 || dot == rest.Length - 1)
             {
-                return new ConfigFinding(ConfigProblem.UnknownKey, "a tool key is tools.<name>.<argument>.");
+                return new ConfigFinding(ConfigProblem.UnknownKey, $"a tool key is {(toolbox.Length == 0 ? "tools." : toolbox)}<name>.<argument>.");
             }
-            var (name, argument) = (rest.Substring(0, dot), rest.Substring(dot + 1));
+            var (name, argument) = (toolbox + rest.Substring(0, dot), rest.Substring(dot + 1));
             // on and priority: every tool's, built in or the app's own.
             var common = ToolCatalog.Common.All.FirstOrDefault(a => a.Key == argument);
             if (common?.CheckConfigured(value) is { } problem)

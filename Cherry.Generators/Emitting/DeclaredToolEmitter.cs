@@ -66,7 +66,7 @@ namespace Cherry.Generators.Emitting
                     });
                 }
                 w.Line();
-                w.Line("/// <summary>Makes the tool known by name, so configuration's <c>tools." + spec.Name + ".on</c> turns it on without code.</summary>");
+                w.Line("/// <summary>Makes the tool known by name, so configuration's <c>" + Shared.ConfigGrammar.ToolKey(spec.Name, "on") + "</c> turns it on without code.</summary>");
                 w.Line(CodeWriter.GeneratedCodeAttribute);
                 w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
                 w.Line($"internal static void RegisterTool() => {RuntimeTypes.ToolRoots}.Add(static () => new {spec.ClassName}().CreateTool());");

@@ -21,9 +21,14 @@ namespace Cherry.Generators.Parsing
 
         private const string Annotations = "System.ComponentModel.DataAnnotations.";
 
-        /// <summary>The tool name <paramref name="type"/>'s <c>[ToolDeclaration]</c> gives, or null when it has none.</summary>
+        /// <summary>The tool name <paramref name="type"/>'s <c>[ToolDeclaration]</c> gives (with its toolbox's namespace), or null when it has none.</summary>
         public static string? Declared(INamedTypeSymbol type) =>
-            Attribute(type) is { ConstructorArguments: { Length: 2 } arguments } && arguments[0].Value is string name ? name : null;
+            Attribute(type) is { ConstructorArguments: { Length: 2 } arguments } declaration && arguments[0].Value is string name
+                ? Qualified(name, Toolbox(declaration))
+                : null;
+
+        private static string? Toolbox(AttributeData declaration) =>
+            declaration.NamedArguments.FirstOrDefault(a => a.Key == "Namespace").Value.Value as string;
 
         private static AttributeData? Attribute(INamedTypeSymbol type) =>
             type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeName);
@@ -62,7 +67,9 @@ namespace Cherry.Generators.Parsing
             {
                 Refuse(type, "declare it as a non-generic, non-abstract class directly in a namespace");
             }
-            if (NameProblem(name) is { } badName)
+            var named = declaration.NamedArguments.ToDictionary(a => a.Key, a => a.Value.Value);
+            var toolbox = Toolbox(declaration);
+            if (NameProblem(name, toolbox) is { } badName)
             {
                 Refuse(type, badName);
             }
@@ -95,12 +102,11 @@ namespace Cherry.Generators.Parsing
             {
                 return null;
             }
-            var named = declaration.NamedArguments.ToDictionary(a => a.Key, a => a.Value.Value);
             var pointName = hookPoint?.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.ConstantValue is int value && value == point)?.Name;
             return pointName is null ? null : new ToolDeclarationSpec(
                 type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
                 type.Name,
-                name,
+                Qualified(name, toolbox),
                 pointName,
                 named.TryGetValue("Priority", out var priority) && priority is int p ? p : 50,
                 named.TryGetValue("Failsafe", out var failsafe) && failsafe is true,
@@ -117,17 +123,30 @@ namespace Cherry.Generators.Parsing
         public static ArgumentConstraints Constraints(ToolArgumentSpec argument) =>
             new ArgumentConstraints(argument.Minimum, argument.Maximum, argument.Allowed?.ToArray(), argument.Pattern, argument.Required);
 
-        /// <summary>Why a tool name cannot be a config name (<c>tools.&lt;name&gt;.on</c>), or null.</summary>
-        private static string? NameProblem(string name)
+        /// <summary>The tool's name as configuration and the registry know it: <c>check_access</c>, or <c>myauth.check_access</c> in a toolbox of its own.</summary>
+        private static string Qualified(string name, string? toolbox) => toolbox is null or "tools" ? name : toolbox + "." + name;
+
+        /// <summary>The namespaces Cherry reads itself: no toolbox may take one (except <c>tools</c>, the default).</summary>
+        private static readonly string[] Reserved = { "request", "response", "error_page", "log", "hooks", "server", "engine", "checker" };
+
+        /// <summary>Why a tool name (or its toolbox) cannot be a config name (<c>tools.&lt;name&gt;.on</c>), or null.</summary>
+        private static string? NameProblem(string name, string? toolbox)
         {
-            if (name.Length == 0 || !name.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_') || !char.IsLetter(name[0]))
+            if (!IsConfigWord(name))
             {
                 return $"the tool name '{name}' must be lower-case letters, digits and '_', starting with a letter, as in tools.{(name.Length == 0 ? "my_tool" : name)}.on";
             }
-            return ToolCatalog.Find(name) is { } builtIn
+            if (toolbox is not null && (!IsConfigWord(toolbox) || Array.IndexOf(Reserved, toolbox) >= 0))
+            {
+                return $"the namespace '{toolbox}' must be lower-case letters, digits and '_', starting with a letter, and none of Cherry's own ({string.Join(", ", Reserved)})";
+            }
+            return toolbox is null or "tools" && ToolCatalog.Find(name) is { } builtIn
                 ? $"the tool name '{name}' is the built-in tool {builtIn.ToolClass}'s; choose another"
                 : null;
         }
+
+        private static bool IsConfigWord(string word) =>
+            word.Length > 0 && char.IsLetter(word[0]) && word.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_');
 
         private static HookShape? Hook(INamedTypeSymbol type)
         {

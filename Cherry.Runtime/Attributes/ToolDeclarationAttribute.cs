@@ -25,4 +25,10 @@ public sealed class ToolDeclarationAttribute(string name, HookPoint point) : Att
 
     /// <summary>Runs even after an earlier hook of the same point failed (CherryPy's <c>failsafe</c>).</summary>
     public bool Failsafe { get; set; }
+
+    /// <summary>
+    /// A toolbox of the tool's own, as CherryPy's <c>Toolbox('myauth')</c>: configuration then names it
+    /// <c>myauth.&lt;name&gt;.on</c> instead of <c>tools.&lt;name&gt;.on</c>. Null (the default) is <c>tools</c>.
+    /// </summary>
+    public string? Namespace { get; set; }
 }

@@ -135,14 +135,14 @@ public sealed class ToolArguments
     /// <summary>A problem with an argument's value, whether configuration or an attribute set it.</summary>
     public CherryConfigurationException Malformed(string argument, string problem) =>
         _values.TryGetValue(argument, out var e)
-            ? new(e.Origin, $"tools.{ToolName}.{argument}", problem)
-            : new(Path + " (attribute or default)", $"tools.{ToolName}.{argument}", problem) { ConcernsConfiguredValue = false };
+            ? new(e.Origin, ConfigGrammar.ToolKey(ToolName, argument), problem)
+            : new(Path + " (attribute or default)", ConfigGrammar.ToolKey(ToolName, argument), problem) { ConcernsConfiguredValue = false };
 
     /// <summary>An error about the tool itself, naming the first of its keys.</summary>
     internal CherryConfigurationException Unknown(string problem)
     {
         var (argument, (_, _, origin)) = _values.First();
-        return new CherryConfigurationException(origin, $"tools.{ToolName}.{argument}", problem);
+        return new CherryConfigurationException(origin, ConfigGrammar.ToolKey(ToolName, argument), problem);
     }
 
     internal void ThrowIfUntaken()
@@ -152,7 +152,7 @@ public sealed class ToolArguments
             if (!_taken.Contains(argument))
             {
                 var known = ToolCatalog.Find(ToolName)?.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key) ?? _asked;
-                throw new CherryConfigurationException(origin, $"tools.{ToolName}.{argument}",
+                throw new CherryConfigurationException(origin, ConfigGrammar.ToolKey(ToolName, argument),
                     $"the tool '{ToolName}' has no argument '{argument}'.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, known))}");
             }
         }

@@ -57,6 +57,37 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         app.StaticSections = _staticSections.OrderByDescending(s => s.Length).ToArray();
     }
 
+    /// <summary>
+    /// The tool and argument a key sets: <c>tools.&lt;name&gt;.&lt;argument&gt;</c>, or <c>&lt;namespace&gt;.&lt;name&gt;.&lt;argument&gt;</c> for a tool
+    /// of a toolbox of its own (<c>[ToolDeclaration(..., Namespace = "myauth")]</c>, whose name is <c>myauth.check_access</c>); null for another key.
+    /// </summary>
+    private (string Name, string Argument)? ToolKeyParts(string key, string origin, Dictionary<string, HandlerEntry> declaredNames)
+    {
+        var (prefix, rest) = ("", "");
+        if (key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
+        {
+            rest = key[ToolsPrefix.Length..];
+        }
+        else if (key.IndexOf('.') is var first and > 0 && IsToolNamespace(key[..(first + 1)], declaredNames))
+        {
+            (prefix, rest) = (key[..(first + 1)], key[(first + 1)..]);
+        }
+        else
+        {
+            return null;
+        }
+        var dot = rest.IndexOf('.');
+        if (dot <= 0 || dot == rest.Length - 1)
+        {
+            throw new CherryConfigurationException(origin, key, $"a tool key is {(prefix.Length == 0 ? ToolsPrefix : prefix)}<name>.<argument>.");
+        }
+        return (prefix + rest[..dot], rest[(dot + 1)..]);
+    }
+
+    /// <param name="prefix">A namespace and its dot, as <c>myauth.</c>.</param>
+    private bool IsToolNamespace(string prefix, Dictionary<string, HandlerEntry> declaredNames) =>
+        registry.Names.Concat(declaredNames.Keys).Any(name => name.StartsWith(prefix, StringComparison.Ordinal));
+
     /// <summary>" Did you mean ..." with the known tool name nearest to <paramref name="name"/>, if one is near.</summary>
     private string DidYouMeanTool(string name, Dictionary<string, HandlerEntry> declaredNames) =>
         ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(name, registry.Names.Concat(declaredNames.Keys).Concat(ToolCatalog.All.Select(t => t.Name))));
@@ -116,7 +147,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                     throw new CherryConfigurationException(origin, key, problem);
                 }
             }
-            if (configured is null && !key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
+            var toolKey = ToolKeyParts(key, origin, declaredNames);
+            if (configured is null && toolKey is null)
             {
                 // None: as CherryPy's request.config.get gives for a key that is not there.
                 values.Remove(key);
@@ -137,15 +169,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
             {
                 values.Remove(key);
             }
-            if (key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
+            if (toolKey is var (name, argument))
             {
-                var rest = key[ToolsPrefix.Length..];
-                var dot = rest.IndexOf('.');
-                if (dot <= 0 || dot == rest.Length - 1)
-                {
-                    throw new CherryConfigurationException(origin, key, "a tool key is tools.<name>.<argument>.");
-                }
-                var (name, argument) = (rest[..dot], rest[(dot + 1)..]);
                 var args = arguments.TryGetValue(name, out var a) ? a : arguments[name] = new ToolArguments(name, path, contentRoot);
                 switch (argument)
                 {
@@ -242,7 +267,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                 {
                     // A tool the app ships through an attribute elsewhere can be switched on here by configuration alone.
                     tools.Add(CreateKnown(name, declaredNames)
-                        ?? throw new CherryConfigurationException(section, $"tools.{name}.on", ToolRegistry.Unknown(name) + DidYouMeanTool(name, declaredNames)));
+                        ?? throw new CherryConfigurationException(section, ConfigGrammar.ToolKey(name, "on"), ToolRegistry.Unknown(name) + DidYouMeanTool(name, declaredNames)));
                 }
             });
         }
@@ -286,7 +311,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         {
             foreach (var required in tool.Requires.Where(r => tools.TrueForAll(t => t.Name != r)))
             {
-                Record(new CherryConfigurationException(arguments.TryGetValue(tool.Name, out var a) ? a.SectionOf("on") ?? path : path, $"tools.{tool.Name}.on",
+                Record(new CherryConfigurationException(arguments.TryGetValue(tool.Name, out var a) ? a.SectionOf("on") ?? path : path, ConfigGrammar.ToolKey(tool.Name, "on"),
                     $"{tool.Name} needs the {required} tool on the same path: add tools.{required}.on = True to the section, or its attribute to the class."));
             }
         }

@@ -164,4 +164,35 @@ public sealed class DeclaredToolTests
             public void Run(Request request) { }
         }
         """);
+
+    [Fact]
+    public Task A_toolbox_of_the_apps_own_is_judged_under_its_namespace() => AnalyzerAsync<ConfigFileAnalyzer>("""
+        [ToolDeclaration("check_access", HookPoint.BeforeRequestBody, Namespace = "myauth")]
+        public sealed partial class CheckAccessAttribute : ToolAttribute
+        {
+            public bool Default { get; set; }
+            public void Run(Request request) { }
+            public override Tool CreateTool() => throw new NotSupportedException();
+        }
+
+        """ + Mount, [("site.conf", """
+        [/]
+        myauth.check_access.on = True
+        myauth.check_access.default = False
+        [/about]
+        myauth.check_acess.on = True
+        myauth.check_access.default = 'maybe'
+        """)],
+        Diagnostic("CHERRY0018").WithSpan("site.conf", 5, 1, 5, 29).WithArguments("/about", "myauth.check_acess.on", "there is no tool named 'myauth.check_acess'. Did you mean 'myauth.check_access'?"),
+        Diagnostic("CHERRY0019").WithSpan("site.conf", 6, 1, 6, 38).WithArguments("/about", "myauth.check_access.default", "expected True or False"));
+
+    [Fact]
+    public Task A_toolbox_cannot_take_a_namespace_cherry_reads() => AnalyzerAsync<ToolDeclarationAnalyzer>("""
+        [ToolDeclaration("check", HookPoint.BeforeHandler, Namespace = "request")]
+        public sealed partial class {|CHERRY0022:CheckAttribute|} : ToolAttribute
+        {
+            public void Run(Request request) { }
+            public override Tool CreateTool() => throw new NotSupportedException();
+        }
+        """);
 }

@@ -52,4 +52,21 @@ public sealed class DeclaredToolTests
         Assert.Contains(key, error.Message);
         Assert.True(error.Message.Contains(message, StringComparison.Ordinal), error.Message);
     }
+
+    [Fact]
+    public async Task A_tool_in_a_toolbox_of_its_own_is_configured_under_its_namespace()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<MyAuthRoot>("/", o => o
+            .Set("/", "myauth.check_access.on", "True")
+            .Set("/open", "myauth.check_access.default", "True")));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await server.Client.FetchAsync("/restricted")).Response.StatusCode);
+        using var withUser = new HttpRequestMessage(HttpMethod.Get, "/restricted") { Headers = { { "X-User-Id", "alice" } } };
+        Assert.Equal("Welcome!", await (await server.Client.SendAsync(withUser)).Content.ReadAsStringAsync());
+        Assert.Equal("Welcome too!", (await server.Client.FetchAsync("/open")).Body);
+
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => CherryServer.StartAsync(
+            app => app.MapCherry<MyAuthRoot>("/", o => o.Set("/", "myauth.check_access.defualt", "True"))));
+        Assert.True(error.Message.Contains("'myauth.check_access.defualt'", StringComparison.Ordinal)
+            && error.Message.Contains("Did you mean 'default'?", StringComparison.Ordinal), error.Message);
+    }
 }

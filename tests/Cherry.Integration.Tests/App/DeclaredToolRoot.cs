@@ -36,3 +36,31 @@ public sealed class DeclaredToolRoot
     [Exposed]
     public string Plain() => "plain page";
 }
+
+/// <summary>
+/// A tool in a toolbox of its own, as CherryPy's test_tools puts check_access in <c>Toolbox('myauth')</c>: configuration
+/// names it <c>myauth.check_access.*</c>.
+/// </summary>
+[ToolDeclaration("check_access", HookPoint.BeforeRequestBody, Namespace = "myauth")]
+public sealed partial class CheckAccessAttribute : ToolAttribute
+{
+    /// <summary>Whether a request without a user id gets through (CherryPy's <c>check_access(default=False)</c>).</summary>
+    public bool Default { get; set; }
+
+    public void Run(Request request)
+    {
+        if (!Default && string.IsNullOrEmpty(request.Headers["X-User-Id"]))
+        {
+            throw new HttpError(401);
+        }
+    }
+}
+
+public sealed class MyAuthRoot
+{
+    [Exposed]
+    public string Restricted() => "Welcome!";
+
+    [Exposed]
+    public string Open() => "Welcome too!";
+}

@@ -7,7 +7,7 @@ namespace CherryPySuite.Apps;
 /// <summary>
 /// test_tools: tools of the app's own, each a <see cref="Tool"/> registered by name (CherryPy's <c>cherrypy.Tool</c>
 /// and its subclasses) and, where the Python decorates a handler, a <see cref="ToolAttribute"/> for it: check_access
-/// (a toolbox of its own in the Python, <c>myauth</c>; Cherry's configuration has the one <c>tools</c> namespace),
+/// (in a toolbox of its own, <c>myauth</c>, as in the Python: a <see cref="ToolDeclarationAttribute"/> class below),
 /// numerify (two hooks at on_start_resource, one failsafe, and one at before_finalize), nadsat (hooks at
 /// before_finalize priority 0 and on_end_request), rotator (a callable object with an argument), streamer (a handler
 /// wrapper), and bare hooks in configuration (<c>hooks.before_request_body</c>: a tool here too).
@@ -18,7 +18,6 @@ public static class Tools
 
     public static void Configure(CherryOptions options)
     {
-        options.Tools.Register(() => new CheckAccessTool());
         options.Tools.Register(() => new NumerifyTool());
         options.Tools.Register(() => new NadsatTool());
         options.Tools.Register(() => new RotatorTool());
@@ -33,7 +32,7 @@ public static class Tools
         .Set("/demo", "tools.numerify.map", "pie,3.14159")
         // '/demo/restricted' and '/demo/userid' also set request.show_tracebacks False: Cherry's configuration has no
         // per-path key for it (CherryOptions.ShowTracebacks is host-wide); the tests do not look at those tracebacks.
-        .Set("/demo/userid", "tools.check_access.default", "True")
+        .Set("/demo/userid", "myauth.check_access.default", "True")
         // '/demo/errinstream': response.stream True; Cherry streams a handler's iterable anyway.
         // Not a mapping, so numerify's on_start_resource hook fails on it.
         .Set("/demo/err_in_onstart", "tools.numerify.map", "pie->3.14159")
@@ -138,25 +137,6 @@ public static class Tools
         }
     }
 
-    /// <summary>myauth.check_access (before_request_body): 401 unless the request has a user id, or <c>default</c> is true.</summary>
-    public sealed class CheckAccessTool : HookTool
-    {
-        public override string Name => "check_access";
-
-        public override HookPoint Point => HookPoint.BeforeRequestBody;
-
-        public bool Default { get; set; }
-
-        public override void Configure(ToolArguments arguments) => Default = arguments.GetBoolean("default", Default);
-
-        // getattr(cherrypy.request, 'userid', default): nothing in this app sets a user id.
-        public override ValueTask RunAsync(Request request) => request.Login is not null || Default ? ValueTask.CompletedTask : throw new HttpError(401);
-    }
-
-    public sealed class CheckAccessAttribute : ToolAttribute
-    {
-        public override Tool CreateTool() => new CheckAccessTool();
-    }
 
     /// <summary>
     /// NumTool: at on_start_resource it reads its map (each request, as the Python's <c>_merged_args()</c>) and, failsafe,
@@ -391,6 +371,22 @@ public static class Tools
             {
                 yield return filter(chunk.ToArray());
             }
+        }
+    }
+}
+
+/// <summary>myauth.check_access (before_request_body): 401 unless the request has a user id, or <c>default</c> is true.</summary>
+[ToolDeclaration("check_access", HookPoint.BeforeRequestBody, Namespace = "myauth")]
+public sealed partial class CheckAccessAttribute : ToolAttribute
+{
+    public bool Default { get; set; }
+
+    // getattr(cherrypy.request, 'userid', default): nothing in this app sets a user id.
+    public void Run(Request request)
+    {
+        if (request.Login is null && !Default)
+        {
+            throw new HttpError(401);
         }
     }
 }
