@@ -24,7 +24,9 @@ public sealed class AuthFixture : IAsyncLifetime
                 .Set("/legacy", "tools.auth_digest.on", "True")
                 .Set("/legacy", "tools.auth_digest.realm", "wonderland")
                 .Set("/legacy", "tools.auth_digest.key", Key)
-                .Set("/legacy", "tools.auth_digest.allow_legacy_no_qop", "True");
+                .Set("/legacy", "tools.auth_digest.allow_legacy_no_qop", "True")
+                .Set("/hashed", "tools.auth_basic.on", "True")
+                .Set("/hashed", "tools.auth_basic.realm", "sun");
             configure?.Invoke(o);
         }),
         services: services =>
@@ -32,6 +34,8 @@ public sealed class AuthFixture : IAsyncLifetime
             services.AddKeyedSingleton("earth", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bird"] = "bebop" }));
             services.AddKeyedSingleton("moon", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["luna"] = "tide" }));
             services.AddKeyedSingleton("pantry", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["ann"] = "apple", ["bob"] = "bean" }));
+            // python3 -c "import hashlib; print(hashlib.md5(b'corona').hexdigest())"
+            services.AddKeyedSingleton("sun", AuthBasicTool.CheckHashedPasswordDict(new Dictionary<string, string> { ["sol"] = "8215e48bd370871e71a61118277b6876" }));
             services.AddKeyedSingleton("wonderland", AuthDigestTool.Ha1FromPasswords(new Dictionary<string, string> { ["alice"] = "4x5istwelve" }));
             more?.Invoke(services);
         });
@@ -96,6 +100,35 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         var (challenge, _) = await _client.FetchAsync("/configured/");
         Assert.Equal("Basic realm=\"moon\", charset=\"UTF-8\"", challenge.Headers.WwwAuthenticate.ToString());
         Assert.Equal("Configured hello luna", (await _client.FetchAsync("/configured/", ("Authorization", Basic("luna:tide")))).Body);
+    }
+
+    [Fact]
+    public async Task Basic_over_a_map_of_md5_hashed_passwords_lets_the_plain_password_in()
+    {
+        Assert.Equal("Configured hello sol", await Curl.RunAsync("-s", "--basic", "-u", "sol:corona", Absolute("/hashed/")));
+        // The stored hash itself is not a password.
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "sol:8215e48bd370871e71a61118277b6876", Absolute("/hashed/")));
+    }
+
+    [Fact]
+    public async Task Digest_with_basic_fallback_challenges_with_both_and_lets_either_client_in()
+    {
+        var (response, _) = await _client.FetchAsync("/either/");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenges = response.Headers.WwwAuthenticate.Select(h => h.ToString()).ToList();
+        Assert.Equal(3, challenges.Count);
+        Assert.StartsWith("Digest realm=\"wonderland\", nonce=", challenges[0], StringComparison.Ordinal);
+        Assert.Contains("algorithm=\"SHA-256\"", challenges[1], StringComparison.Ordinal);
+        Assert.Equal("Basic realm=\"wonderland\", charset=\"UTF-8\"", challenges[2]);
+
+        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--digest", "-u", "alice:4x5istwelve", Absolute("/either/")));
+        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--basic", "-u", "alice:4x5istwelve", Absolute("/either/")));
+        // --anyauth asks first and picks the safer scheme offered.
+        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--anyauth", "-u", "alice:4x5istwelve", Absolute("/either/")));
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "alice:wrong", Absolute("/either/")));
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--digest", "-u", "alice:wrong", Absolute("/either/")));
+        // Without the fallback a Basic answer is only challenged again.
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "alice:4x5istwelve", Absolute("/digest/")));
     }
 
     [Fact]

@@ -17,6 +17,11 @@ public sealed class AuthRoot
 
     /// <summary>Digest by configuration, with the legacy answer without qop allowed.</summary>
     public ConfiguredProtected Legacy { get; } = new();
+
+    /// <summary>Basic by configuration, over a map of MD5-hashed passwords.</summary>
+    public ConfiguredProtected Hashed { get; } = new();
+
+    public DigestOrBasicProtected Either { get; } = new();
 }
 
 [AuthBasic(Realm = "earth")]
@@ -44,6 +49,14 @@ public sealed class DigestProtected
 /// <summary>The same realm challenging with MD5 alone, as CherryPy does.</summary>
 [AuthDigest(Realm = "wonderland", Key = "a565c27146791cfb", Algorithms = ["MD5"])]
 public sealed class Md5OnlyProtected
+{
+    [Exposed]
+    public string Index(Request request) => "Hello " + request.Login;
+}
+
+/// <summary>Digest with Basic as the fallback on the one path (httpauth's doAuth).</summary>
+[AuthDigest(Realm = "wonderland", Key = "a565c27146791cfb", BasicFallback = true)]
+public sealed class DigestOrBasicProtected
 {
     [Exposed]
     public string Index(Request request) => "Hello " + request.Login;
