@@ -17,18 +17,22 @@ public sealed class AuthFixture : IAsyncLifetime
     public async Task InitializeAsync() => Server = await StartAsync();
 
     public static Task<CherryServer> StartAsync(Action<IServiceCollection>? more = null, Action<CherryAppOptions>? configure = null) => CherryServer.StartAsync(
-        app => app.MapCherry<AuthRoot>("/", o =>
+        app =>
         {
-            o.Set("/configured", "tools.auth_basic.on", "True")
-                .Set("/configured", "tools.auth_basic.realm", "moon")
-                .Set("/legacy", "tools.auth_digest.on", "True")
-                .Set("/legacy", "tools.auth_digest.realm", "wonderland")
-                .Set("/legacy", "tools.auth_digest.key", Key)
-                .Set("/legacy", "tools.auth_digest.allow_legacy_no_qop", "True")
+            app.MapCherry<AuthRoot>("/", o =>
+            {
+                o.Set("/configured", "tools.auth_basic.on", "True")
+                    .Set("/configured", "tools.auth_basic.realm", "moon")
+                    .Set("/legacy", "tools.auth_digest.on", "True")
+                    .Set("/legacy", "tools.auth_digest.realm", "wonderland")
+                    .Set("/legacy", "tools.auth_digest.key", Key)
+                    .Set("/legacy", "tools.auth_digest.allow_legacy_no_qop", "True");
+                configure?.Invoke(o);
+            });
+            app.MapCherry<AuthFallbackRoot>("/fallback", o => o
                 .Set("/hashed", "tools.auth_basic.on", "True")
-                .Set("/hashed", "tools.auth_basic.realm", "sun");
-            configure?.Invoke(o);
-        }),
+                .Set("/hashed", "tools.auth_basic.realm", "sun"));
+        },
         services: services =>
         {
             services.AddKeyedSingleton("earth", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bird"] = "bebop" }));
@@ -105,15 +109,15 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
     [Fact]
     public async Task Basic_over_a_map_of_md5_hashed_passwords_lets_the_plain_password_in()
     {
-        Assert.Equal("Configured hello sol", await Curl.RunAsync("-s", "--basic", "-u", "sol:corona", Absolute("/hashed/")));
+        Assert.Equal("Configured hello sol", await Curl.RunAsync("-s", "--basic", "-u", "sol:corona", Absolute("/fallback/hashed/")));
         // The stored hash itself is not a password.
-        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "sol:8215e48bd370871e71a61118277b6876", Absolute("/hashed/")));
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "sol:8215e48bd370871e71a61118277b6876", Absolute("/fallback/hashed/")));
     }
 
     [Fact]
     public async Task Digest_with_basic_fallback_challenges_with_both_and_lets_either_client_in()
     {
-        var (response, _) = await _client.FetchAsync("/either/");
+        var (response, _) = await _client.FetchAsync("/fallback/either/");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var challenges = response.Headers.WwwAuthenticate.Select(h => h.ToString()).ToList();
         Assert.Equal(3, challenges.Count);
@@ -121,12 +125,12 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         Assert.Contains("algorithm=\"SHA-256\"", challenges[1], StringComparison.Ordinal);
         Assert.Equal("Basic realm=\"wonderland\", charset=\"UTF-8\"", challenges[2]);
 
-        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--digest", "-u", "alice:4x5istwelve", Absolute("/either/")));
-        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--basic", "-u", "alice:4x5istwelve", Absolute("/either/")));
+        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--digest", "-u", "alice:4x5istwelve", Absolute("/fallback/either/")));
+        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--basic", "-u", "alice:4x5istwelve", Absolute("/fallback/either/")));
         // --anyauth asks first and picks the safer scheme offered.
-        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--anyauth", "-u", "alice:4x5istwelve", Absolute("/either/")));
-        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "alice:wrong", Absolute("/either/")));
-        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--digest", "-u", "alice:wrong", Absolute("/either/")));
+        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--anyauth", "-u", "alice:4x5istwelve", Absolute("/fallback/either/")));
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "alice:wrong", Absolute("/fallback/either/")));
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--digest", "-u", "alice:wrong", Absolute("/fallback/either/")));
         // Without the fallback a Basic answer is only challenged again.
         Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "alice:4x5istwelve", Absolute("/digest/")));
     }

@@ -17,7 +17,11 @@ public sealed class AuthRoot
 
     /// <summary>Digest by configuration, with the legacy answer without qop allowed.</summary>
     public ConfiguredProtected Legacy { get; } = new();
+}
 
+/// <summary>The old lib.auth/httpauth forms, mounted at /fallback beside AuthRoot (whose OpenAPI document a fixture holds).</summary>
+public sealed class AuthFallbackRoot
+{
     /// <summary>Basic by configuration, over a map of MD5-hashed passwords.</summary>
     public ConfiguredProtected Hashed { get; } = new();
 
