@@ -95,9 +95,11 @@ public sealed class AuthDigestTool : Tool
         }
         if (scheme == AuthorizationScheme.Basic)
         {
-            // The store keeps HA1 = MD5(user:realm:password): hash the password sent the same way and compare.
+            // The store keeps HA1 = MD5(user:realm:password): hash the password sent the same way and compare, for an
+            // unknown user too, so that the time taken does not tell which users exist.
             var stored = getHa1(Options.Realm, credentials.UserName, "MD5");
-            if (stored is null || !credentials.CheckPassword(stored, encrypt: password => DigestResponse.Ha1("MD5", credentials.UserName, Options.Realm, password)))
+            var matches = credentials.CheckPassword(stored ?? "", encrypt: password => DigestResponse.Ha1("MD5", credentials.UserName, Options.Realm, password));
+            if (!matches || stored is null)
             {
                 throw Challenge(request, stale: false);
             }
