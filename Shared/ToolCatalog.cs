@@ -210,7 +210,8 @@ namespace Cherry.Shared
             public static readonly ToolArgument<string> AcceptCharset = new("accept_charset", "AcceptCharset");
             public static readonly ToolArgument<bool> AllowLegacyNoQop = new("allow_legacy_no_qop", "AllowLegacyNoQop");
             public static readonly ToolArgument<string[]> Algorithms = new("algorithms", "Algorithms", ToolRules.DigestAlgorithms);
-            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", "AuthDigestTool", Realm, Key, AcceptCharset, AllowLegacyNoQop, Algorithms)
+            public static readonly ToolArgument<bool> BasicFallback = new("basic_fallback", "BasicFallback");
+            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", "AuthDigestTool", Realm, Key, AcceptCharset, AllowLegacyNoQop, Algorithms, BasicFallback)
             {
                 Service = new KeyedService("GetHa1", Realm),
             };

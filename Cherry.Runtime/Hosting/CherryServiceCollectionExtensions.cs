@@ -29,6 +29,8 @@ public static class CherryServiceCollectionExtensions
         services.TryAddSingleton(s => new SessionStores(s.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CacheFlights>();
         services.TryAddSingleton(s => new CacheInvalidator(s.GetRequiredService<ICacheStore>()));
+        // cherrypy.url() outside a request: URLs from the server's listening address.
+        services.TryAddSingleton(s => new CherryUrls(s.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
         // Statistics (CherryPy's logging.statistics), the cpstats figures and meter, and the GC page's request count.
         services.AddMetrics();
         services.TryAddSingleton<Statistics>();

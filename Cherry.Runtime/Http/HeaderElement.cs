@@ -95,7 +95,7 @@ public class HeaderElement
         return parts;
     }
 
-    private static string Unquote(string value)
+    internal static string Unquote(string value)
     {
         if (value.Length < 2 || value[0] != '"' || value[^1] != '"')
         {

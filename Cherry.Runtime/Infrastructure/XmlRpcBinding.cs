@@ -70,8 +70,14 @@ public static class XmlRpcBinding
         }
     }
 
+    /// <summary>Writes the result; a returned <see cref="XmlRpcFault"/> is that fault, as CherryPy answers a returned <c>Fault</c>.</summary>
     public static void WriteResult(Request request, object? value, bool allowNone = false)
     {
+        if (value is XmlRpcFault fault)
+        {
+            WriteFault(request, fault.FaultCode, fault.Message);
+            return;
+        }
         request.Response.ContentType = "text/xml";
         request.Response.SetText(XmlRpcCodec.WriteResponse(value, allowNone));
     }
@@ -81,23 +87,30 @@ public static class XmlRpcBinding
     /// makes it in its error hook: encode, gzip, etags and caching leave it alone, so it is <c>text/xml</c> without a
     /// charset (CherryPy's results carry one).
     /// </summary>
-    public static void WriteFault(Request request, string message)
+    public static void WriteFault(Request request, string message) => WriteFault(request, FaultCode, message);
+
+    /// <summary>A fault with its own code (an <see cref="XmlRpcFault"/>), otherwise as <see cref="WriteFault(Request, string)"/>.</summary>
+    public static void WriteFault(Request request, int code, string message)
     {
         request.IsErrorResponse = true;
         request.Response.Status = "200";
         request.Response.ContentType = "text/xml";
-        request.Response.Body = System.Text.Encoding.UTF8.GetBytes(XmlRpcCodec.WriteFault(FaultCode, message));
+        request.Response.Body = System.Text.Encoding.UTF8.GetBytes(XmlRpcCodec.WriteFault(code, message));
     }
 
     public static void UnknownMethod(Request request, string method) =>
         WriteFault(request, $"method \"{method}\" is not supported");
 
-    /// <summary>Runs a bound call, turning any failure into a fault.</summary>
+    /// <summary>Runs a bound call, turning any failure into a fault: an <see cref="XmlRpcFault"/> its own, any other code 1.</summary>
     public static async ValueTask InvokeAsync(Request request, Func<Request, ValueTask> invoke)
     {
         try
         {
             await invoke(request);
+        }
+        catch (XmlRpcFault fault)
+        {
+            WriteFault(request, fault.FaultCode, fault.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -261,17 +261,12 @@ public sealed class Request
     /// A URL for <paramref name="path"/> (CherryPy's <c>cherrypy.url</c>): a relative path resolves against the
     /// current <see cref="PathInfo"/>, an absolute one against the mount point. <paramref name="form"/> chooses an
     /// absolute URL (the default), one from the server root (<c>/a/b</c>), or one relative to the current URL
-    /// (<c>../b</c>).
+    /// (<c>../b</c>). Outside a request, <see cref="CherryUrls"/> builds URLs from the server's address.
     /// </summary>
     public string Url(string path = "", string? queryString = null, UrlForm form = UrlForm.Absolute)
     {
-        var root = string.Concat(Base, HttpContext.Request.PathBase.Value, ScriptName);
         var local = path.StartsWith('/') ? path : UrlPath.Join(RelativeBase(), path);
-        var url = root + UrlPath.Normalize(local.Length == 0 ? PathInfo : local);
-        if (!string.IsNullOrEmpty(queryString))
-        {
-            url += "?" + queryString;
-        }
+        var url = CherryUrls.Build(Base + HttpContext.Request.PathBase.Value, local.Length == 0 ? PathInfo : local, queryString, ScriptName);
         return form switch
         {
             // Everything after scheme://authority.

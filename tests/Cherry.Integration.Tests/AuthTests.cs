@@ -17,21 +17,29 @@ public sealed class AuthFixture : IAsyncLifetime
     public async Task InitializeAsync() => Server = await StartAsync();
 
     public static Task<CherryServer> StartAsync(Action<IServiceCollection>? more = null, Action<CherryAppOptions>? configure = null) => CherryServer.StartAsync(
-        app => app.MapCherry<AuthRoot>("/", o =>
+        app =>
         {
-            o.Set("/configured", "tools.auth_basic.on", "True")
-                .Set("/configured", "tools.auth_basic.realm", "moon")
-                .Set("/legacy", "tools.auth_digest.on", "True")
-                .Set("/legacy", "tools.auth_digest.realm", "wonderland")
-                .Set("/legacy", "tools.auth_digest.key", Key)
-                .Set("/legacy", "tools.auth_digest.allow_legacy_no_qop", "True");
-            configure?.Invoke(o);
-        }),
+            app.MapCherry<AuthRoot>("/", o =>
+            {
+                o.Set("/configured", "tools.auth_basic.on", "True")
+                    .Set("/configured", "tools.auth_basic.realm", "moon")
+                    .Set("/legacy", "tools.auth_digest.on", "True")
+                    .Set("/legacy", "tools.auth_digest.realm", "wonderland")
+                    .Set("/legacy", "tools.auth_digest.key", Key)
+                    .Set("/legacy", "tools.auth_digest.allow_legacy_no_qop", "True");
+                configure?.Invoke(o);
+            });
+            app.MapCherry<AuthFallbackRoot>("/fallback", o => o
+                .Set("/hashed", "tools.auth_basic.on", "True")
+                .Set("/hashed", "tools.auth_basic.realm", "sun"));
+        },
         services: services =>
         {
             services.AddKeyedSingleton("earth", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bird"] = "bebop" }));
             services.AddKeyedSingleton("moon", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["luna"] = "tide" }));
             services.AddKeyedSingleton("pantry", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["ann"] = "apple", ["bob"] = "bean" }));
+            // python3 -c "import hashlib; print(hashlib.md5(b'corona').hexdigest())"
+            services.AddKeyedSingleton("sun", AuthBasicTool.CheckHashedPasswordDict(new Dictionary<string, string> { ["sol"] = "8215e48bd370871e71a61118277b6876" }));
             services.AddKeyedSingleton("wonderland", AuthDigestTool.Ha1FromPasswords(new Dictionary<string, string> { ["alice"] = "4x5istwelve" }));
             more?.Invoke(services);
         });
@@ -96,6 +104,35 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         var (challenge, _) = await _client.FetchAsync("/configured/");
         Assert.Equal("Basic realm=\"moon\", charset=\"UTF-8\"", challenge.Headers.WwwAuthenticate.ToString());
         Assert.Equal("Configured hello luna", (await _client.FetchAsync("/configured/", ("Authorization", Basic("luna:tide")))).Body);
+    }
+
+    [Fact]
+    public async Task Basic_over_a_map_of_md5_hashed_passwords_lets_the_plain_password_in()
+    {
+        Assert.Equal("Configured hello sol", await Curl.RunAsync("-s", "--basic", "-u", "sol:corona", Absolute("/fallback/hashed/")));
+        // The stored hash itself is not a password.
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "sol:8215e48bd370871e71a61118277b6876", Absolute("/fallback/hashed/")));
+    }
+
+    [Fact]
+    public async Task Digest_with_basic_fallback_challenges_with_both_and_lets_either_client_in()
+    {
+        var (response, _) = await _client.FetchAsync("/fallback/either/");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenges = response.Headers.WwwAuthenticate.Select(h => h.ToString()).ToList();
+        Assert.Equal(3, challenges.Count);
+        Assert.StartsWith("Digest realm=\"wonderland\", nonce=", challenges[0], StringComparison.Ordinal);
+        Assert.Contains("algorithm=\"SHA-256\"", challenges[1], StringComparison.Ordinal);
+        Assert.Equal("Basic realm=\"wonderland\", charset=\"UTF-8\"", challenges[2]);
+
+        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--digest", "-u", "alice:4x5istwelve", Absolute("/fallback/either/")));
+        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--basic", "-u", "alice:4x5istwelve", Absolute("/fallback/either/")));
+        // --anyauth asks first and picks the safer scheme offered.
+        Assert.Equal("Hello alice", await Curl.RunAsync("-s", "--anyauth", "-u", "alice:4x5istwelve", Absolute("/fallback/either/")));
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "alice:wrong", Absolute("/fallback/either/")));
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--digest", "-u", "alice:wrong", Absolute("/fallback/either/")));
+        // Without the fallback a Basic answer is only challenged again.
+        Assert.Equal("401", await Curl.RunAsync("-s", "-o", "/dev/null", "-w", "%{http_code}", "--basic", "-u", "alice:4x5istwelve", Absolute("/digest/")));
     }
 
     [Fact]

@@ -67,6 +67,18 @@ public sealed class XmlRpcTests(XmlRpcFixture fixture) : IClassFixture<XmlRpcFix
         Assert.Equal(expected, output);
     }
 
+    [Theory]
+    [InlineData("p.refuse(42, 'no such account')", "42 no such account <class 'int'>")]
+    [InlineData("p.refuse(-32601, 'méthode <absente> & co')", "-32601 méthode <absente> & co <class 'int'>")]
+    [InlineData("p.refuse_later(7, 'later')", "7 later <class 'int'>")]
+    [InlineData("p.verdict(3)", "3 verdict 3 <class 'int'>")]
+    public async Task An_xml_rpc_fault_reaches_the_client_with_its_own_code(string call, string expected)
+    {
+        var output = await PythonAsync($"p = x.ServerProxy(base + '/xmlrpc/')\ntry:\n    {call}\n    print('no fault')\nexcept x.Fault as e:\n    print(e.faultCode, e.faultString, type(e.faultCode))");
+        Assert.Equal(expected, output);
+        Assert.Equal("fine", await PythonAsync("print(x.ServerProxy(base + '/xmlrpc/').verdict(0))"));
+    }
+
     [Fact]
     public async Task A_garbage_body_is_the_errormethod_fault()
     {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Cherry.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cherry;
@@ -35,63 +34,50 @@ public sealed class AuthBasicTool : HookTool
     public override ValueTask RunAsync(Request request)
     {
         var check = _check!;
-        var header = request.Headers.Authorization.ToString();
-        var space = header.IndexOf(' ');
-        if (header.Length > 0 && space > 0 && header[..space].Equals("Basic", StringComparison.OrdinalIgnoreCase))
+        AuthorizationHeader? credentials;
+        try
         {
-            var (user, password) = Decode(header[(space + 1)..].Trim());
-            if (check(Options.Realm, user, password))
-            {
-                request.Login = user;
-                return ValueTask.CompletedTask;
-            }
+            credentials = AuthorizationHeader.Parse(request.Headers.Authorization.ToString(), Options.AcceptCharset);
         }
-        else if (header.Length > 0 && space < 0 && header.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+        catch (HeaderFormatException)
         {
             throw new HttpError(400, "Bad Request");
         }
-        var charset = Options.AcceptCharset.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) ? "" : $", charset=\"{Options.AcceptCharset.ToUpperInvariant()}\"";
-        request.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Options.Realm}\"{charset}";
+        if (credentials is { Scheme: AuthorizationScheme.Basic } && check(Options.Realm, credentials.UserName, credentials.Password!))
+        {
+            request.Login = credentials.UserName;
+            return ValueTask.CompletedTask;
+        }
+        request.Response.Headers.WWWAuthenticate = AuthenticateChallenge.Basic(Options.Realm, Options.AcceptCharset);
         throw new HttpError(401, "You are not authorized to access that resource");
-    }
-
-    /// <summary>Decodes base64 credentials with the accepted charset, then ISO-8859-1, NFC-normalised.</summary>
-    private (string User, string Password) Decode(string token)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(token);
-        }
-        catch (FormatException)
-        {
-            throw new HttpError(400, "Bad Request");
-        }
-        string text;
-        try
-        {
-            text = (Http.Charsets.Find(Options.AcceptCharset) ?? Encoding.Latin1).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            text = Encoding.Latin1.GetString(bytes);
-        }
-        var colon = text.IndexOf(':');
-        if (colon < 0)
-        {
-            throw new HttpError(400, "Bad Request");
-        }
-        return (text[..colon].Normalize(NormalizationForm.FormC), text[(colon + 1)..].Normalize(NormalizationForm.FormC));
     }
 
     /// <summary>A <see cref="CheckPassword"/> over a fixed user→password map, compared in constant time.</summary>
     public static CheckPassword CheckPasswordDict(IReadOnlyDictionary<string, string> users) => (_, user, password) =>
     {
-        var expected = users.TryGetValue(user, out var known) ? known : "";
-        // Hashes first, so that even the lengths compared are equal.
-        var matches = CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(password)));
+        // An unknown user is compared too, so that the time taken does not tell which users exist.
+        var matches = AuthorizationHeader.SecretEquals(users.TryGetValue(user, out var known) ? known : "", password);
         return matches && known is not null;
     };
+
+    /// <summary>
+    /// A <see cref="CheckPassword"/> over a user→hashed-password map (the old <c>cherrypy.lib.auth.basic_auth</c>'s
+    /// <c>encrypt</c>): the password sent is passed through <paramref name="encrypt"/>, by default <see cref="Md5Hex"/> as
+    /// CherryPy's was, then compared in constant time. An unsalted fast hash is weak against a stolen map; it is here
+    /// for ports of such maps.
+    /// </summary>
+    public static CheckPassword CheckHashedPasswordDict(IReadOnlyDictionary<string, string> users, Func<string, string>? encrypt = null)
+    {
+        var hash = encrypt ?? Md5Hex;
+        return (_, user, password) =>
+        {
+            var matches = AuthorizationHeader.SecretEquals(users.TryGetValue(user, out var known) ? known : "", hash(password));
+            return matches && known is not null;
+        };
+    }
+
+    /// <summary>The MD5 of the password's UTF-8 bytes in lower-case hex: <c>cherrypy.lib.auth</c>'s default <c>encrypt</c>.</summary>
+    public static string Md5Hex(string password) => DigestResponse.Hash("MD5", password);
 }
 
 /// <summary>Turns on <see cref="AuthBasicTool"/>: <c>[AuthBasic(Realm = "earth")]</c>.</summary>

@@ -31,6 +31,14 @@ public sealed record AuthDigestOptions
     /// </summary>
     public string[] Algorithms { get; init; } = ["MD5", "SHA-256"];
 
+    /// <summary>
+    /// Offers Basic as the fallback on the same path (<c>basic_fallback</c>), as the old <c>httpauth.doAuth</c> did: the
+    /// challenge lists the Digest challenges, then <c>Basic realm="..."</c>, and a Basic answer is let in when
+    /// <c>MD5(user:realm:password)</c> of the password sent equals the user's MD5 HA1, so the same
+    /// <see cref="GetHa1"/> serves both. Basic sends the password itself: over HTTPS only. Off by default.
+    /// </summary>
+    public bool BasicFallback { get; init; }
+
     internal AuthDigestOptions Bind(ToolArguments arguments) => new()
     {
         Realm = arguments.Bind(ToolCatalog.AuthDigest.Realm, Realm),
@@ -38,5 +46,6 @@ public sealed record AuthDigestOptions
         AcceptCharset = arguments.Bind(ToolCatalog.AuthDigest.AcceptCharset, AcceptCharset),
         AllowLegacyNoQop = arguments.Bind(ToolCatalog.AuthDigest.AllowLegacyNoQop, AllowLegacyNoQop),
         Algorithms = arguments.Bind(ToolCatalog.AuthDigest.Algorithms, Algorithms),
+        BasicFallback = arguments.Bind(ToolCatalog.AuthDigest.BasicFallback, BasicFallback),
     };
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Cherry.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +14,9 @@ public delegate string? GetHa1(string realm, string user, string algorithm);
 /// and an HMAC of it under <see cref="AuthDigestOptions.Key"/>; an old one is answered <c>stale="true"</c>. Beyond CherryPy: the
 /// nonce-count must grow per nonce (a replay is refused), the <c>uri</c> must be the request's, <c>opaque</c>
 /// must round-trip, and RFC 2069's answer without qop is refused unless <see cref="AuthDigestOptions.AllowLegacyNoQop"/>. The HA1
-/// source is the <see cref="GetHa1"/> registered in DI under the realm's name.
+/// source is the <see cref="GetHa1"/> registered in DI under the realm's name. <see cref="AuthDigestOptions.BasicFallback"/>
+/// offers Basic beside Digest. The parsing, arithmetic, nonces and challenges are <c>Cherry.Http</c>'s
+/// <see cref="AuthorizationHeader"/>, <see cref="DigestResponse"/>, <see cref="DigestNonce"/> and <see cref="AuthenticateChallenge"/>.
 /// </summary>
 public sealed class AuthDigestTool : Tool
 {
@@ -27,7 +28,26 @@ public sealed class AuthDigestTool : Tool
 
     public override string Name => ToolName;
 
+    private NonceSource? _nonceSource;
+
     public AuthDigestOptions Options { get; set; } = new();
+
+    /// <summary>The nonces of <see cref="Options"/>' key and realm, made once per options (one reference, so always a matching pair).</summary>
+    private DigestNonce Nonces
+    {
+        get
+        {
+            var source = _nonceSource;
+            if (source is null || !ReferenceEquals(source.Options, Options))
+            {
+                source = new NonceSource(Options, new DigestNonce(Options.Key, Options.Realm));
+                _nonceSource = source;
+            }
+            return source.Nonces;
+        }
+    }
+
+    private sealed record NonceSource(AuthDigestOptions Options, DigestNonce Nonces);
 
     /// <summary>How long a nonce is honoured before the client is asked again, <c>stale="true"</c> (not configurable).</summary>
     public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromSeconds(600);
@@ -59,23 +79,34 @@ public sealed class AuthDigestTool : Tool
     {
         var getHa1 = _getHa1!;
         var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Digest ", StringComparison.OrdinalIgnoreCase))
+        var scheme = AuthorizationHeader.SchemeOf(header);
+        if (scheme is null || (scheme == AuthorizationScheme.Basic && !Options.BasicFallback))
         {
             throw Challenge(request, stale: false);
         }
-        var fields = Parse(header["Digest ".Length..]) ?? throw new HttpError(400, Unparseable);
-        string Field(string name) => fields.TryGetValue(name, out var value) ? value : "";
-        var (user, realm, nonce, uri, response) = (Field("username"), Field("realm"), Field("nonce"), Field("uri"), Field("response"));
-        var algorithm = fields.TryGetValue("algorithm", out var a) ? a.ToUpperInvariant() : "MD5";
-        var qop = Field("qop");
-        var (cnonce, nc) = (Field("cnonce"), Field("nc"));
-        if (user.Length == 0 || realm.Length == 0 || nonce.Length == 0 || uri.Length == 0 || response.Length == 0
-            || algorithm is not ("MD5" or "MD5-SESS" or "SHA-256" or "SHA-256-SESS")
-            || (qop.Length > 0 && (qop is not ("auth" or "auth-int") || cnonce.Length == 0 || nc.Length == 0))
-            || (qop.Length == 0 && (cnonce.Length > 0 || nc.Length > 0)))
+        AuthorizationHeader credentials;
+        try
         {
-            throw new HttpError(400, Unparseable);
+            credentials = AuthorizationHeader.Parse(header, Options.AcceptCharset)!;
         }
+        catch (HeaderFormatException)
+        {
+            throw new HttpError(400, scheme == AuthorizationScheme.Basic ? "Bad Request" : Unparseable);
+        }
+        if (scheme == AuthorizationScheme.Basic)
+        {
+            // The store keeps HA1 = MD5(user:realm:password): hash the password sent the same way and compare, for an
+            // unknown user too, so that the time taken does not tell which users exist.
+            var stored = getHa1(Options.Realm, credentials.UserName, "MD5");
+            var matches = credentials.CheckPassword(stored ?? "", encrypt: password => DigestResponse.Ha1("MD5", credentials.UserName, Options.Realm, password));
+            if (!matches || stored is null)
+            {
+                throw Challenge(request, stale: false);
+            }
+            request.Login = credentials.UserName;
+            return;
+        }
+        var (nonce, uri, qop) = (credentials.Nonce!, credentials.Uri!, credentials.Qop ?? "");
         if (qop.Length == 0 && !Options.AllowLegacyNoQop)
         {
             // Without qop nothing tells one request from a replay of it; the challenge asks for qop="auth".
@@ -90,32 +121,19 @@ public sealed class AuthDigestTool : Tool
         {
             throw new HttpError(400, "The Authorization header's uri does not match the request.");
         }
-        if (realm != Options.Realm || !NonceIsAuthentic(nonce, out var issued) || (fields.TryGetValue("opaque", out var opaque) && opaque != Opaque()))
+        if (credentials.Realm != Options.Realm || !Nonces.TryRead(nonce, out var issued) || (credentials.Opaque is { } opaque && opaque != Nonces.Opaque))
         {
             throw Challenge(request, stale: false);
         }
-        var baseAlgorithm = algorithm.StartsWith("SHA-256", StringComparison.Ordinal) ? "SHA-256" : "MD5";
-        if (!Options.Algorithms.Contains(baseAlgorithm, StringComparer.OrdinalIgnoreCase))
+        var hashAlgorithm = credentials.HashAlgorithm!;
+        if (!Options.Algorithms.Contains(hashAlgorithm, StringComparer.OrdinalIgnoreCase))
         {
             // Not an algorithm this realm offers: ask again with the ones it does.
             throw Challenge(request, stale: false);
         }
-        var ha1 = getHa1(Options.Realm, user, baseAlgorithm);
-        if (ha1 is null)
-        {
-            throw Challenge(request, stale: false);
-        }
-        if (algorithm.EndsWith("-SESS", StringComparison.Ordinal))
-        {
-            ha1 = Hash(baseAlgorithm, $"{ha1}:{nonce}:{cnonce}");
-        }
-        var ha2 = qop == "auth-int"
-            ? Hash(baseAlgorithm, $"{request.Method}:{uri}:{await BodyHashAsync(request, baseAlgorithm)}")
-            : Hash(baseAlgorithm, $"{request.Method}:{uri}");
-        var expected = qop.Length > 0
-            ? Hash(baseAlgorithm, $"{ha1}:{nonce}:{nc}:{cnonce}:{qop}:{ha2}")
-            : Hash(baseAlgorithm, $"{ha1}:{nonce}:{ha2}");
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(response.ToLowerInvariant())))
+        var ha1 = getHa1(Options.Realm, credentials.UserName, hashAlgorithm);
+        var bodyHash = qop == "auth-int" ? await BodyHashAsync(request, hashAlgorithm) : null;
+        if (ha1 is null || !credentials.CheckHa1(ha1, request.Method, bodyHash))
         {
             throw Challenge(request, stale: false);
         }
@@ -127,12 +145,12 @@ public sealed class AuthDigestTool : Tool
         // A nonce-count that does not grow is a replayed request. The legacy answer has none: it counts as 1, so its
         // nonce serves once, and stale="true" lets an honest client answer the fresh nonce without asking the user.
         var count = 1L;
-        if ((qop.Length > 0 && !long.TryParse(nc, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out count))
+        if ((qop.Length > 0 && !long.TryParse(credentials.NonceCount, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out count))
             || !await counter.AdvanceAsync(nonce, count, issued + NonceLifetime, request.Aborted))
         {
             throw Challenge(request, stale: qop.Length == 0);
         }
-        request.Login = user;
+        request.Login = credentials.UserName;
     }
 
     private static async ValueTask<string> BodyHashAsync(Request request, string algorithm)
@@ -140,94 +158,45 @@ public sealed class AuthDigestTool : Tool
         var http = request.HttpContext.Request;
         if (!http.Body.CanSeek)
         {
-            return Hash(algorithm, "");
+            return DigestResponse.Hash(algorithm, "");
         }
         http.Body.Position = 0;
         var bytes = await RequestBodyReader.ReadBytesAsync(http, request.Aborted);
         http.Body.Position = 0;
-        return HashBytes(algorithm, bytes);
+        return DigestResponse.Hash(algorithm, bytes);
     }
 
     private HttpError Challenge(Request request, bool stale)
     {
-        var nonce = NewNonce(request.App.Time.GetUtcNow());
-        var charset = Options.AcceptCharset.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) ? "" : $", charset=\"{Options.AcceptCharset.ToUpperInvariant()}\"";
-        var extra = (stale ? ", stale=\"true\"" : "") + charset;
-        var challenges = new string[Options.Algorithms.Length];
-        for (var i = 0; i < challenges.Length; i++)
+        var issued = request.App.Time.GetUtcNow();
+        var charset = Options.AcceptCharset;
+        string[] challenges;
+        if (Options.BasicFallback)
         {
-            challenges[i] = $"Digest realm=\"{Options.Realm}\", nonce=\"{nonce}\", algorithm=\"{Options.Algorithms[i].ToUpperInvariant()}\", qop=\"auth\", opaque=\"{Opaque()}\"{extra}";
+            challenges = AuthenticateChallenge.DigestWithBasicFallback(Options.Realm, Nonces, issued, Options.Algorithms, stale, charset);
+        }
+        else
+        {
+            var nonce = Nonces.Create(issued);
+            challenges = new string[Options.Algorithms.Length];
+            for (var i = 0; i < challenges.Length; i++)
+            {
+                challenges[i] = AuthenticateChallenge.Digest(Options.Realm, nonce, Options.Algorithms[i], Nonces.Opaque, stale, charset);
+            }
         }
         request.Response.Headers.WWWAuthenticate = new Microsoft.Extensions.Primitives.StringValues(challenges);
         return new HttpError(401, "You are not authorized to access that resource");
     }
 
-    /// <summary>
-    /// A nonce: the issue time, a random part (so that no two challenges share a nonce-count sequence), and an
-    /// HMAC of both with the realm, under the key.
-    /// </summary>
-    public string NewNonce(DateTimeOffset issued)
-    {
-        var seconds = issued.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var unique = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        return seconds + ":" + unique + ":" + Sign(seconds + ":" + unique + ":" + Options.Realm);
-    }
+    /// <summary>A nonce issued at <paramref name="issued"/>, as this tool's challenges carry (<see cref="DigestNonce.Create"/>).</summary>
+    public string NewNonce(DateTimeOffset issued) => Nonces.Create(issued);
 
-    private bool NonceIsAuthentic(string nonce, out DateTimeOffset issued)
-    {
-        issued = default;
-        var parts = nonce.Split(':');
-        if (parts.Length != 3 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return false;
-        }
-        var expected = Sign(parts[0] + ":" + parts[1] + ":" + Options.Realm);
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[2])))
-        {
-            return false;
-        }
-        issued = DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return true;
-    }
-
-    private string Opaque() => Sign("opaque:" + Options.Realm)[..32];
-
-    private string Sign(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Options.Key), Encoding.UTF8.GetBytes(text)));
-
-    public static string Hash(string algorithm, string text) => HashBytes(algorithm, Encoding.UTF8.GetBytes(text));
-
-    private static string HashBytes(string algorithm, byte[] bytes) =>
-        Convert.ToHexStringLower(algorithm == "SHA-256" ? SHA256.HashData(bytes) : MD5.HashData(bytes));
-
-    /// <summary>Splits <c>name=value, name="quoted value"</c>; null when the header does not parse.</summary>
-    private static Dictionary<string, string>? Parse(string text)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var part in Http.HeaderElement.SplitOutsideQuotes(text, ','))
-        {
-            var item = part.Trim();
-            if (item.Length == 0)
-            {
-                continue;
-            }
-            var equals = item.IndexOf('=');
-            if (equals <= 0)
-            {
-                return null;
-            }
-            var value = item[(equals + 1)..].Trim();
-            if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
-            {
-                value = value[1..^1].Replace("\\\"", "\"");
-            }
-            fields[item[..equals].Trim()] = value;
-        }
-        return fields;
-    }
+    /// <inheritdoc cref="DigestResponse.Hash(string, string)"/>
+    public static string Hash(string algorithm, string text) => DigestResponse.Hash(algorithm, text);
 
     /// <summary>HA1 from a user→password map, for either algorithm (CherryPy's <c>get_ha1_dict_plain</c>).</summary>
     public static GetHa1 Ha1FromPasswords(IReadOnlyDictionary<string, string> users) =>
-        (realm, user, algorithm) => users.TryGetValue(user, out var password) ? Hash(algorithm, $"{user}:{realm}:{password}") : null;
+        (realm, user, algorithm) => users.TryGetValue(user, out var password) ? DigestResponse.Ha1(algorithm, user, realm, password) : null;
 
     /// <summary>HA1 from a user→MD5-HA1 map (CherryPy's <c>get_ha1_dict</c>); SHA-256 clients are refused.</summary>
     public static GetHa1 Ha1FromDictionary(IReadOnlyDictionary<string, string> ha1s) =>
@@ -263,6 +232,9 @@ public sealed class AuthDigestAttribute : ToolAttribute
 
     /// <inheritdoc cref="AuthDigestOptions.Algorithms"/>
     public string[] Algorithms { get => _options.Algorithms; set => _options = _options with { Algorithms = value }; }
+
+    /// <inheritdoc cref="AuthDigestOptions.BasicFallback"/>
+    public bool BasicFallback { get => _options.BasicFallback; set => _options = _options with { BasicFallback = value }; }
 
     public override Tool CreateTool() => new AuthDigestTool { Options = _options };
 }

@@ -19,6 +19,15 @@ public sealed class AuthRoot
     public ConfiguredProtected Legacy { get; } = new();
 }
 
+/// <summary>The old lib.auth/httpauth forms, mounted at /fallback beside AuthRoot (whose OpenAPI document a fixture holds).</summary>
+public sealed class AuthFallbackRoot
+{
+    /// <summary>Basic by configuration, over a map of MD5-hashed passwords.</summary>
+    public ConfiguredProtected Hashed { get; } = new();
+
+    public DigestOrBasicProtected Either { get; } = new();
+}
+
 [AuthBasic(Realm = "earth")]
 public sealed class BasicProtected
 {
@@ -44,6 +53,14 @@ public sealed class DigestProtected
 /// <summary>The same realm challenging with MD5 alone, as CherryPy does.</summary>
 [AuthDigest(Realm = "wonderland", Key = "a565c27146791cfb", Algorithms = ["MD5"])]
 public sealed class Md5OnlyProtected
+{
+    [Exposed]
+    public string Index(Request request) => "Hello " + request.Login;
+}
+
+/// <summary>Digest with Basic as the fallback on the one path (httpauth's doAuth).</summary>
+[AuthDigest(Realm = "wonderland", Key = "a565c27146791cfb", BasicFallback = true)]
+public sealed class DigestOrBasicProtected
 {
     [Exposed]
     public string Index(Request request) => "Hello " + request.Login;

@@ -35,6 +35,22 @@ public sealed class Calculator
     {
     }
 
+    /// <summary>A fault with the caller's code, thrown.</summary>
+    [Exposed]
+    public int Refuse(int code, string why) => throw new XmlRpcFault(code, why);
+
+    /// <summary>The same after an await.</summary>
+    [Exposed]
+    public async Task<int> RefuseLater(int code, string why)
+    {
+        await Task.Yield();
+        throw new XmlRpcFault(code, why);
+    }
+
+    /// <summary>A fault returned rather than thrown, as CherryPy's respond() answers a returned Fault.</summary>
+    [Exposed]
+    public object Verdict(int code) => code == 0 ? "fine" : new XmlRpcFault(code, "verdict " + code);
+
     [Exposed]
     public int Fail() => throw new InvalidOperationException("unsupported operand type(s) for +: 'dict' and 'int'");
 }
