@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Cherry.Generators.Model;
 using Cherry.Generators.Parsing;
+using Cherry.Generators.Planning;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -70,15 +71,12 @@ namespace Cherry.Analyzers
         /// <summary>The JSON types of the class's own handlers (inherited ones are its base class's to report).</summary>
         private static void AddNeeds(ConcurrentBag<JsonNeed> needs, NodeSpec node, INamedTypeSymbol type)
         {
-            foreach (var handler in node.Handlers.Where(h => (h.Return.Kind == ResultKind.Json || h.Parameters.Any(p => p.Kind == ParameterKind.JsonBody)) && IsDeclaredIn(h, type)))
+            foreach (var handler in node.Handlers.Where(h => IsDeclaredIn(h, type)))
             {
-                if (handler.Return.Kind == ResultKind.Json)
+                // The planner's own list of what a handler needs JSON metadata for.
+                foreach (var (_, key, parameter) in TreePlanner.JsonNeeds(handler))
                 {
-                    needs.Add(new JsonNeed(handler.Return.JsonKey ?? handler.Return.TypeName, "the [JsonOut] result", handler, null));
-                }
-                foreach (var parameter in handler.Parameters.Where(p => p.Kind == ParameterKind.JsonBody))
-                {
-                    needs.Add(new JsonNeed(parameter.JsonKey ?? parameter.TypeName, $"the [JsonBody] parameter '{parameter.Name}'", handler, parameter.Name));
+                    needs.Add(new JsonNeed(key, parameter is null ? "the [JsonOut] result" : $"the [JsonBody] parameter '{parameter}'", handler, parameter));
                 }
             }
         }

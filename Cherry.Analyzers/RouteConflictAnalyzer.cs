@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Cherry.Generators.Model;
 using Cherry.Generators.Parsing;
+using Cherry.Generators.Planning;
 using Cherry.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -76,34 +77,21 @@ namespace Cherry.Analyzers
             {
                 return;
             }
-            var owners = new Dictionary<string, string>();
-            foreach (var (segment, member) in Segments(node))
+            // The planner's own rule of who answers a segment: each lost claim is one report.
+            foreach (var claim in TreePlanner.SegmentClaims(node))
             {
-                if (!owners.TryGetValue(segment, out var owner))
+                var keeper = SymbolOf(claim.Owner, context.Compilation);
+                if (claim.Loser is { } lost)
                 {
-                    owners[segment] = member;
+                    var loser = SymbolOf(lost, context.Compilation);
+                    Report(context, type, NameBeside(keeper, loser), loser, NameBeside(loser, keeper), claim.Segment);
                 }
-                else if (owner != member)
+                else
                 {
-                    var keeper = SymbolOf(owner, context.Compilation);
-                    var loser = SymbolOf(member, context.Compilation);
-                    Report(context, type, NameBeside(keeper, loser), loser, NameBeside(loser, keeper), segment);
-                }
-            }
-            foreach (var name in node.PopArgs)
-            {
-                if (owners.TryGetValue(SegmentNaming.Normalize(name), out var id))
-                {
-                    var member = SymbolOf(id, context.Compilation);
-                    Report(context, type, $"PopArgs(\"{name}\")", member, member.Name, SegmentNaming.Normalize(name));
+                    Report(context, type, $"PopArgs(\"{claim.PopArgsName}\")", keeper, keeper.Name, claim.Segment);
                 }
             }
         }
-
-        /// <summary>Every URL segment of a node in the order the planner gives them out (handlers, then sub-trees), with the member's declaration id.</summary>
-        private static IEnumerable<(string Segment, string Member)> Segments(NodeSpec node) =>
-            node.Handlers.Where(h => h.Kind != HandlerKind.Verb).SelectMany(h => h.Segments.Select(s => (s, h.DeclarationId)))
-                .Concat(node.Children.Select(c => (c.Segment, c.DeclarationId)));
 
         private static ISymbol SymbolOf(string declarationId, Compilation compilation) =>
             DocumentationCommentId.GetFirstSymbolForDeclarationId(declarationId, compilation)!;

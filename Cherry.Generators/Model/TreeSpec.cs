@@ -53,6 +53,12 @@ namespace Cherry.Generators.Model
     /// <summary>A <c>[Config]</c> key at the tree path it applies from: its class's position, or its handler's path.</summary>
     internal sealed record LevelConfigSpec(string Path, ConfigSpec Config);
 
+    /// <summary>
+    /// A lost claim on a node's URL segment: the member that owns it (a declaration id), and the member (a declaration
+    /// id) or PopArgs name that loses it to the owner (TreePlanner.SegmentClaims).
+    /// </summary>
+    internal sealed record SegmentClaim(string Segment, string Owner, string? Loser, string? PopArgsName);
+
     /// <summary>One occurrence of a node class in the tree: the same class at two places is two positions.</summary>
     /// <param name="Resolver">The generated method that walks the path from here.</param>
     /// <param name="DispatchTarget">The resolver of the class a <c>[Dispatch]</c> method returns.</param>

@@ -64,9 +64,9 @@ namespace Cherry.Generators.Planning
             var tools = inherited.Concat(node.Tools).ToList();
             var config = inheritedConfig.Concat(node.Config.Select(c => new LevelConfigSpec(path, c))).ToList();
             var allow = node.IsRest ? Allow(node) : null;
-            // A segment answers once per node: the first member declared keeps it. The analyzer reports the
-            // conflict (CHERRY0005); the generated switch must still compile.
-            var taken = new HashSet<string>(System.StringComparer.Ordinal);
+            // A segment answers once per node (SegmentClaims): the analyzer reports the losers (CHERRY0005); the
+            // generated switch must still compile.
+            var owners = Owners(node);
             var members = new List<MemberRoute>();
             var verbs = new List<VerbRoute>();
             string? index = null;
@@ -74,7 +74,8 @@ namespace Cherry.Generators.Planning
 
             foreach (var source in node.Handlers)
             {
-                var handler = source.Kind == HandlerKind.Verb ? source : source with { Segments = source.Segments.Where(taken.Add).ToEquatableArray() };
+                var handler = source.Kind == HandlerKind.Verb ? source
+                    : source with { Segments = source.Segments.Where(s => owners[s] == source.DeclarationId).Distinct().ToEquatableArray() };
                 var verb = handler.MethodName.ToUpperInvariant();
                 // An overload that finds its place taken (a second Index, a second Get, a member whose segments
                 // are all claimed) is reported by the analyzers (CHERRY0005/0011) and gets no entry.
@@ -128,7 +129,7 @@ namespace Cherry.Generators.Planning
             var children = new List<ChildRoute>();
             foreach (var child in node.Children)
             {
-                if (taken.Add(child.Segment) && _nodes.TryGetValue(child.TypeName, out var childNode))
+                if (owners[child.Segment] == child.DeclarationId && _nodes.TryGetValue(child.TypeName, out var childNode))
                 {
                     children.Add(new ChildRoute(child.Segment, child.MemberName, Visit(childNode, Join(path, child.Segment), GeneratedNames.Scope(scope, child.Segment), tools, config)));
                 }
@@ -223,19 +224,77 @@ namespace Cherry.Generators.Planning
             return invoker.Name;
         }
 
+        /// <summary>
+        /// Every claim on a URL segment of a node, in the order the planner gives segments out: its handlers' (not a REST
+        /// verb's), then its sub-trees', then its PopArgs names'. The first claimant of a segment owns it and answers it; a
+        /// later claim by another member (or a PopArgs name that a member's segment shadows) loses: it gets no route, and
+        /// the analyzer reports it (CHERRY0005). One rule, for the plan and the report.
+        /// </summary>
+        public static IEnumerable<SegmentClaim> SegmentClaims(NodeSpec node)
+        {
+            var owners = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (var (segment, member) in Claims(node))
+            {
+                if (!owners.TryGetValue(segment, out var owner))
+                {
+                    owners[segment] = member;
+                }
+                else if (owner != member)
+                {
+                    yield return new SegmentClaim(segment, owner, member, null);
+                }
+            }
+            foreach (var name in node.PopArgs)
+            {
+                if (owners.TryGetValue(Shared.SegmentNaming.Normalize(name), out var owner))
+                {
+                    yield return new SegmentClaim(Shared.SegmentNaming.Normalize(name), owner, null, name);
+                }
+            }
+        }
+
+        /// <summary>Each segment's owner (its member's declaration id), by <see cref="SegmentClaims"/>' rule.</summary>
+        private static Dictionary<string, string> Owners(NodeSpec node)
+        {
+            var owners = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (var (segment, member) in Claims(node))
+            {
+                if (!owners.ContainsKey(segment))
+                {
+                    owners[segment] = member;
+                }
+            }
+            return owners;
+        }
+
+        /// <summary>The members' claims on segments, handlers (not REST verbs) first, then sub-trees, each with its declaration id.</summary>
+        private static IEnumerable<(string Segment, string Member)> Claims(NodeSpec node) =>
+            node.Handlers.Where(h => h.Kind != HandlerKind.Verb).SelectMany(h => h.Segments.Select(s => (s, h.DeclarationId)))
+                .Concat(node.Children.Select(c => (c.Segment, c.DeclarationId)));
+
+        /// <summary>
+        /// The JSON types a handler needs metadata for: each [JsonBody] parameter's (with its name) and a JSON result's
+        /// (name null), each with the key its metadata is found by. The plan's JSON fields and CHERRY0007 both read it.
+        /// </summary>
+        public static IEnumerable<(string TypeName, string Key, string? Parameter)> JsonNeeds(HandlerSpec handler)
+        {
+            foreach (var parameter in handler.Parameters.Where(p => p.Kind == ParameterKind.JsonBody))
+            {
+                yield return (parameter.TypeName, parameter.JsonKey ?? parameter.TypeName, parameter.Name);
+            }
+            if (handler.Return.Kind == ResultKind.Json)
+            {
+                yield return (handler.Return.TypeName, handler.Return.JsonKey ?? handler.Return.TypeName, null);
+            }
+        }
+
         /// <summary>A field for every type a handler reads or writes as JSON, in the order the invokers use them.</summary>
         private EquatableArray<JsonFieldSpec> JsonFields()
         {
             var fields = new List<JsonFieldSpec>();
             foreach (var invoker in _invokerOrder.Where(i => i.XmlRpc is null))
             {
-                var handler = invoker.Handler;
-                var types = handler.Parameters.Where(p => p.Kind == ParameterKind.JsonBody).Select(p => (p.TypeName, Key: p.JsonKey ?? p.TypeName));
-                if (handler.Return.Kind == ResultKind.Json)
-                {
-                    types = types.Append((handler.Return.TypeName, Key: handler.Return.JsonKey ?? handler.Return.TypeName));
-                }
-                foreach (var (type, key) in types)
+                foreach (var (type, key, _) in JsonNeeds(invoker.Handler))
                 {
                     if (!fields.Any(f => f.TypeName == type))
                     {
