@@ -45,8 +45,11 @@ namespace Cherry.Generators.Emitting
                 w.Line("public override " + RuntimeTypes.Tool + " CreateTool() =>");
                 using (w.Indented())
                 {
-                    w.Line($"new {RuntimeTypes.DeclaredTool}<{spec.ClassName}>({CodeWriter.Quote(spec.Name)}, {RuntimeTypes.HookPoint}.{spec.Point}, "
-                        + $"{spec.Priority.ToString(CultureInfo.InvariantCulture)}, {(spec.Failsafe ? "true" : "false")}, this, static (declared, arguments) =>");
+                    var priority = spec.Priority.ToString(CultureInfo.InvariantCulture);
+                    w.Line(spec.Hook is HookShape.WrapperValueTask or HookShape.WrapperTask
+                        ? $"new {RuntimeTypes.DeclaredHandlerWrapper}<{spec.ClassName}>({CodeWriter.Quote(spec.Name)}, {priority}, this, static (declared, arguments) =>"
+                        : $"new {RuntimeTypes.DeclaredTool}<{spec.ClassName}>({CodeWriter.Quote(spec.Name)}, {RuntimeTypes.HookPoint}.{spec.Point}, "
+                            + $"{priority}, {(spec.Failsafe ? "true" : "false")}, this, static (declared, arguments) =>");
                     w.Line("{");
                     using (w.Indented())
                     {
@@ -62,6 +65,8 @@ namespace Cherry.Generators.Emitting
                     {
                         HookShape.ValueTask => "static (tool, request) => tool.RunAsync(request));",
                         HookShape.Task => "static (tool, request) => new global::System.Threading.Tasks.ValueTask(tool.RunAsync(request)));",
+                        HookShape.WrapperValueTask => "static (tool, request, handler) => tool.RunAsync(request, handler));",
+                        HookShape.WrapperTask => "static (tool, request, handler) => new global::System.Threading.Tasks.ValueTask(tool.RunAsync(request, handler)));",
                         _ => "static (tool, request) => { tool.Run(request); return default; });",
                     });
                 }

@@ -16,12 +16,18 @@ namespace Cherry.Generators.Model
         HookShape Hook,
         EquatableArray<ToolArgumentSpec> Arguments);
 
-    /// <summary>How the declaration's hook method runs: <c>ValueTask RunAsync(Request)</c>, <c>Task RunAsync(Request)</c> or <c>void Run(Request)</c>.</summary>
+    /// <summary>
+    /// How the declaration's hook method runs: <c>ValueTask RunAsync(Request)</c>, <c>Task RunAsync(Request)</c> or
+    /// <c>void Run(Request)</c> at its hook point; or, wrapping the handler's call (CherryPy's HandlerWrapperTool),
+    /// <c>ValueTask RunAsync(Request, Func&lt;ValueTask&gt; handler)</c> or its <c>Task</c> form.
+    /// </summary>
     internal enum HookShape
     {
         ValueTask,
         Task,
         Void,
+        WrapperValueTask,
+        WrapperTask,
     }
 
     /// <summary>

@@ -80,7 +80,12 @@ namespace Cherry.Generators.Parsing
             var hook = Hook(type);
             if (hook is null)
             {
-                Refuse(type, "give it the hook: a method ValueTask RunAsync(Request request), Task RunAsync(Request request) or void Run(Request request)");
+                Refuse(type, "give it the hook: a method ValueTask RunAsync(Request request), Task RunAsync(Request request) or void Run(Request request), "
+                    + "or, to wrap the handler, ValueTask RunAsync(Request request, Func<ValueTask> handler)");
+            }
+            else if (hook is HookShape.WrapperValueTask or HookShape.WrapperTask && point != 2)
+            {
+                Refuse(type, "a hook that wraps the handler runs where the handler does: declare the tool at HookPoint.BeforeHandler");
             }
             var arguments = new List<ToolArgumentSpec>();
             foreach (var property in Properties(type, toolAttribute))
@@ -152,11 +157,26 @@ namespace Cherry.Generators.Parsing
         {
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {
-                if (method.IsStatic || method.Parameters.Length != 1 || method.Parameters[0].Type.ToDisplayString() != "Cherry.Request" || method.IsGenericMethod)
+                if (method.IsStatic || method.Parameters.Length is not (1 or 2) || method.Parameters[0].Type.ToDisplayString() != "Cherry.Request" || method.IsGenericMethod)
                 {
                     continue;
                 }
                 var returns = method.ReturnType.ToDisplayString();
+                if (method.Parameters.Length == 2)
+                {
+                    if (method.Name == "RunAsync" && method.Parameters[1].Type.ToDisplayString() == "System.Func<System.Threading.Tasks.ValueTask>")
+                    {
+                        if (returns == "System.Threading.Tasks.ValueTask")
+                        {
+                            return HookShape.WrapperValueTask;
+                        }
+                        if (returns == "System.Threading.Tasks.Task")
+                        {
+                            return HookShape.WrapperTask;
+                        }
+                    }
+                    continue;
+                }
                 if (method.Name == "RunAsync" && returns == "System.Threading.Tasks.ValueTask")
                 {
                     return HookShape.ValueTask;

@@ -131,16 +131,7 @@ internal static partial class RequestRunner
                 {
                     // No handler matched: as in CherryPy, the 404 is the handler, so handler tools (static) could still serve.
                     var invoke = request.Handler.Invoke ?? throw new NotFound();
-                    if (request.Profile is { } profile)
-                    {
-                        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                        await invoke(request);
-                        profile.Handler = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-                    }
-                    else
-                    {
-                        await invoke(request);
-                    }
+                    await chain.InvokeHandlerAsync(request, invoke);
                 }
                 // Before the finalize hooks, so that they see the whole body and a failing sequence is still an error page.
                 // Only a sequence needs it, and reading RequestAborted makes the server set up a token source.

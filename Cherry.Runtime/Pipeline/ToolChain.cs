@@ -20,6 +20,16 @@ public sealed class ToolChain
 
     public IReadOnlyList<Hook> At(HookPoint point) => _byPoint[(int)point];
 
+    /// <summary>The handler's wrappers, outermost first (<see cref="ToolChainBuilder.WrapHandler"/>).</summary>
+    internal HandlerWrapper[] Wrappers { get; init; } = [];
+
+    /// <summary>Calls the handler through its wrappers, outermost first; with none, the handler alone.</summary>
+    internal ValueTask InvokeHandlerAsync(Request request, Func<Request, ValueTask> handler) =>
+        Wrappers.Length == 0 ? handler(request) : Wrap(0, request, handler);
+
+    private ValueTask Wrap(int index, Request request, Func<Request, ValueTask> handler) =>
+        index == Wrappers.Length ? handler(request) : Wrappers[index](request, inner => Wrap(index + 1, inner, handler));
+
     /// <summary>
     /// Runs the hooks of one point. After a hook fails, only failsafe hooks still run; the first
     /// failure is then rethrown (CherryPy's <c>HookMap.run</c>).

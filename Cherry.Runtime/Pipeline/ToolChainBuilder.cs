@@ -4,6 +4,7 @@ namespace Cherry;
 public sealed class ToolChainBuilder
 {
     private readonly List<Hook> _hooks = [];
+    private readonly List<(int Priority, HandlerWrapper Wrapper)> _wrappers = [];
     private readonly IReadOnlyDictionary<string, int> _priorityOverrides;
     private int _slots;
 
@@ -16,6 +17,19 @@ public sealed class ToolChainBuilder
             priority = overridden;
         }
         _hooks.Add(new Hook(toolName, point, priority, failsafe, callback));
+    }
+
+    /// <summary>
+    /// Wraps the handler's call, as CherryPy's <c>HandlerWrapperTool</c> does: <paramref name="wrapper"/> gets the request and
+    /// the call of what it wraps, and decides when (or whether) to make it. Lower priorities wrap outermost.
+    /// </summary>
+    public void WrapHandler(string toolName, int priority, HandlerWrapper wrapper)
+    {
+        if (_priorityOverrides.TryGetValue(toolName, out var overridden))
+        {
+            priority = overridden;
+        }
+        _wrappers.Add((priority, wrapper));
     }
 
     /// <summary>
@@ -33,7 +47,9 @@ public sealed class ToolChainBuilder
             // A stable sort keeps declaration order among equal priorities, as CherryPy's sort does.
             byPoint[i] = _hooks.Where(h => (int)h.Point == i).OrderBy(h => h.Priority).ToArray();
         }
-        return new ToolChain(byPoint, _slots) { Tools = tools };
+        // A stable sort again: equal priorities wrap in the order the tools attached.
+        var wrappers = _wrappers.OrderBy(w => w.Priority).Select(w => w.Wrapper).ToArray();
+        return new ToolChain(byPoint, _slots) { Tools = tools, Wrappers = wrappers };
     }
 }
 

@@ -156,6 +156,20 @@ public sealed class DeclaredToolTests
             public void Run(Request request) { }
         }
 
+        [ToolDeclaration("wrapper", HookPoint.BeforeFinalize)]
+        public sealed partial class {|CHERRY0022:MisplacedWrapperAttribute|} : ToolAttribute
+        {
+            public override Tool CreateTool() => throw new NotSupportedException();
+            public ValueTask RunAsync(Request request, Func<ValueTask> handler) => handler();
+        }
+
+        [ToolDeclaration("wrapping", HookPoint.BeforeHandler)]
+        public sealed partial class WrappingAttribute : ToolAttribute
+        {
+            public override Tool CreateTool() => throw new NotSupportedException();
+            public ValueTask RunAsync(Request request, Func<ValueTask> handler) => handler();
+        }
+
         [ToolDeclaration("fine", HookPoint.BeforeHandler)]
         public sealed partial class FineAttribute(string by = "me") : ToolAttribute
         {

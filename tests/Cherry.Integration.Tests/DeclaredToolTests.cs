@@ -69,4 +69,17 @@ public sealed class DeclaredToolTests
         Assert.True(error.Message.Contains("'myauth.check_access.defualt'", StringComparison.Ordinal)
             && error.Message.Contains("Did you mean 'default'?", StringComparison.Ordinal), error.Message);
     }
+
+    [Fact]
+    public async Task A_tool_that_wraps_the_handler_decides_when_it_runs_and_sees_its_answer()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<WrappedRoot>("/"));
+        Assert.Equal("[inside]", (await server.Client.FetchAsync("/")).Body);
+        var (never, body) = await server.Client.FetchAsync("/never");
+        Assert.Equal(System.Net.HttpStatusCode.OK, never.StatusCode);
+        Assert.Equal("skipped", body);
+
+        await using var configured = await CherryServer.StartAsync(app => app.MapCherry<WrappedRoot>("/", o => o.Set("/", "tools.envelope.open", "<")));
+        Assert.Equal("<inside]", (await configured.Client.FetchAsync("/")).Body);
+    }
 }

@@ -93,6 +93,16 @@ public sealed class ProfilerTool : Tool
             request.Profile = new RequestProfile();
             return ValueTask.CompletedTask;
         });
+        // The handler's own time: the innermost wrapper, so no other wrapper's time counts as the handler's.
+        chain.WrapHandler(Name, int.MaxValue, static async (request, next) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await next(request);
+            if (request.Profile is { } profile)
+            {
+                profile.Handler = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            }
+        });
         chain.Add(Name, HookPoint.OnEndRequest, int.MaxValue, true, async request =>
         {
             if (request.Profile is { } profile)

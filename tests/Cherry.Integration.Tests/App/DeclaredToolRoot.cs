@@ -64,3 +64,38 @@ public sealed class MyAuthRoot
     [Exposed]
     public string Open() => "Welcome too!";
 }
+
+/// <summary>
+/// A tool that wraps the handler's call, as CherryPy's HandlerWrapperTool: it decides when, and whether, the handler
+/// runs, and sees what it answered.
+/// </summary>
+[ToolDeclaration("envelope", HookPoint.BeforeHandler)]
+public sealed partial class EnvelopeAttribute : ToolAttribute
+{
+    public string Open { get; set; } = "[";
+
+    public string Close { get; set; } = "]";
+
+    /// <summary>Answers for the handler, which then never runs.</summary>
+    public bool Skip { get; set; }
+
+    public async ValueTask RunAsync(Request request, Func<ValueTask> handler)
+    {
+        if (Skip)
+        {
+            request.Response.SetText("skipped");
+            return;
+        }
+        await handler();
+        request.Response.SetText(Open + request.Response.PendingText + Close);
+    }
+}
+
+public sealed class WrappedRoot
+{
+    [Exposed, Envelope]
+    public string Index() => "inside";
+
+    [Exposed, Envelope(Skip = true)]
+    public string Never() => throw new InvalidOperationException("the wrapper skips this handler");
+}
