@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Cherry.Analyzers
 {
     /// <summary>
-    /// CHERRY0022: what keeps a <c>[ToolDeclaration]</c> class from making its tool, as the generator's own parser finds it
+    /// CHERRY0023: what keeps a <c>[ToolDeclaration]</c> class from making its tool, as the generator's own parser finds it
     /// (the generator then writes nothing for the class, so each reason is said here, on the class or the property).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -13,7 +13,7 @@ namespace Cherry.Generators.Parsing
     /// <summary>
     /// A <c>[ToolDeclaration]</c> class → <see cref="ToolDeclarationSpec"/>: the generator emits its tool from the spec, and
     /// the analyzers (which link this file) check the attribute's uses and the app's configuration against the same spec,
-    /// and report what kept a class from being one (CHERRY0022).
+    /// and report what kept a class from being one (CHERRY0023).
     /// </summary>
     internal static class ToolDeclarationParser
     {

@@ -148,10 +148,10 @@ namespace Cherry.Shared
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor InvalidToolDeclaration = new(
-            "CHERRY0022",
+            "CHERRY0023",
             "A [ToolDeclaration] class cannot make its tool",
             "The tool declaration {0} cannot make its tool: {1}",
-            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0022.md");
+            Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0023.md");
 
         public static DiagnosticDescriptor? Find(string id) => id switch
         {
@@ -176,7 +176,7 @@ namespace Cherry.Shared
             "CHERRY0019" => InvalidConfigurationValue,
             "CHERRY0020" => SectionNamesNoPath,
             "CHERRY0021" => ToolNeedNotMet,
-            "CHERRY0022" => InvalidToolDeclaration,
+            "CHERRY0023" => InvalidToolDeclaration,
             _ => null,
         };
     }

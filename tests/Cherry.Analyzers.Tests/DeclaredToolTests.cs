@@ -5,7 +5,7 @@ namespace Cherry.Analyzers.Tests;
 /// <summary>
 /// A user's tool declared with [ToolDeclaration], as docs/guide/tools.md shows: its attribute's constants and the app's
 /// configuration keys and values are held to the declaration at build time as a built-in tool's are (CHERRY0008,
-/// CHERRY0018, CHERRY0019), and what keeps a class from being a declaration is CHERRY0022.
+/// CHERRY0018, CHERRY0019), and what keeps a class from being a declaration is CHERRY0023.
 /// </summary>
 public sealed class DeclaredToolTests
 {
@@ -92,35 +92,35 @@ public sealed class DeclaredToolTests
         using System.ComponentModel.DataAnnotations;
 
         [ToolDeclaration("whole", HookPoint.BeforeHandler)]
-        public sealed class {|CHERRY0022:NotPartialAttribute|} : ToolAttribute
+        public sealed class {|CHERRY0023:NotPartialAttribute|} : ToolAttribute
         {
             public override Tool CreateTool() => throw new NotSupportedException();
             public ValueTask RunAsync(Request request) => default;
         }
 
         [ToolDeclaration("hookless", HookPoint.BeforeHandler)]
-        public sealed partial class {|CHERRY0022:HooklessAttribute|} : ToolAttribute
+        public sealed partial class {|CHERRY0023:HooklessAttribute|} : ToolAttribute
         {
             public override Tool CreateTool() => throw new NotSupportedException();
             public ValueTask RunAsync(string request) => default;
         }
 
         [ToolDeclaration("Bad Name", HookPoint.BeforeHandler)]
-        public sealed partial class {|CHERRY0022:BadNameAttribute|} : ToolAttribute
+        public sealed partial class {|CHERRY0023:BadNameAttribute|} : ToolAttribute
         {
             public override Tool CreateTool() => throw new NotSupportedException();
             public void Run(Request request) { }
         }
 
         [ToolDeclaration("gzip", HookPoint.BeforeHandler)]
-        public sealed partial class {|CHERRY0022:MyGzipAttribute|} : ToolAttribute
+        public sealed partial class {|CHERRY0023:MyGzipAttribute|} : ToolAttribute
         {
             public override Tool CreateTool() => throw new NotSupportedException();
             public void Run(Request request) { }
         }
 
         [ToolDeclaration("positional", HookPoint.BeforeHandler)]
-        public sealed partial class {|CHERRY0022:PositionalAttribute|}(string by) : ToolAttribute
+        public sealed partial class {|CHERRY0023:PositionalAttribute|}(string by) : ToolAttribute
         {
             public string By { get; set; } = by;
             public override Tool CreateTool() => throw new NotSupportedException();
@@ -130,10 +130,10 @@ public sealed class DeclaredToolTests
         [ToolDeclaration("arguments", HookPoint.BeforeHandler)]
         public sealed partial class ArgumentsAttribute : ToolAttribute
         {
-            public TimeSpan {|CHERRY0022:Wait|} { get; set; }
-            [Range(1, 5)] public string {|CHERRY0022:Level|} { get; set; } = "";
-            [RegularExpression("[a-")] public string {|CHERRY0022:Pattern|} { get; set; } = "";
-            [Range(5, 1)] public int {|CHERRY0022:Backwards|} { get; set; } = 3;
+            public TimeSpan {|CHERRY0023:Wait|} { get; set; }
+            [Range(1, 5)] public string {|CHERRY0023:Level|} { get; set; } = "";
+            [RegularExpression("[a-")] public string {|CHERRY0023:Pattern|} { get; set; } = "";
+            [Range(5, 1)] public int {|CHERRY0023:Backwards|} { get; set; } = 3;
             public int Fine { get; set; }
             public int Computed => Fine * 2;
             public override Tool CreateTool() => throw new NotSupportedException();
@@ -143,7 +143,7 @@ public sealed class DeclaredToolTests
         public static class Outer
         {
             [ToolDeclaration("nested", HookPoint.BeforeHandler)]
-            public sealed partial class {|CHERRY0022:NestedAttribute|} : ToolAttribute
+            public sealed partial class {|CHERRY0023:NestedAttribute|} : ToolAttribute
             {
                 public override Tool CreateTool() => throw new NotSupportedException();
                 public void Run(Request request) { }
@@ -151,13 +151,13 @@ public sealed class DeclaredToolTests
         }
 
         [ToolDeclaration("plain", HookPoint.BeforeHandler)]
-        public sealed partial class {|CHERRY0022:PlainClass|}
+        public sealed partial class {|CHERRY0023:PlainClass|}
         {
             public void Run(Request request) { }
         }
 
         [ToolDeclaration("wrapper", HookPoint.BeforeFinalize)]
-        public sealed partial class {|CHERRY0022:MisplacedWrapperAttribute|} : ToolAttribute
+        public sealed partial class {|CHERRY0023:MisplacedWrapperAttribute|} : ToolAttribute
         {
             public override Tool CreateTool() => throw new NotSupportedException();
             public ValueTask RunAsync(Request request, Func<ValueTask> handler) => handler();
@@ -203,7 +203,7 @@ public sealed class DeclaredToolTests
     [Fact]
     public Task A_toolbox_cannot_take_a_namespace_cherry_reads() => AnalyzerAsync<ToolDeclarationAnalyzer>("""
         [ToolDeclaration("check", HookPoint.BeforeHandler, Namespace = "request")]
-        public sealed partial class {|CHERRY0022:CheckAttribute|} : ToolAttribute
+        public sealed partial class {|CHERRY0023:CheckAttribute|} : ToolAttribute
         {
             public void Run(Request request) { }
             public override Tool CreateTool() => throw new NotSupportedException();
