@@ -451,6 +451,10 @@ namespace Cherry.Generators.Parsing
             }
             if (!_xmlRpc)
             {
+                if (kind != HandlerKind.Verb && exposed is not null && WrittenSegments(exposed).Select(SegmentNaming.Separator).FirstOrDefault(p => p is not null) is { } separator)
+                {
+                    Report(DiagnosticDescriptors.AttributeNotHonoured, method, "Exposed", method.Name, separator);
+                }
                 return;
             }
             if (kind is HandlerKind.Index or HandlerKind.Default)
@@ -547,7 +551,26 @@ namespace Cherry.Generators.Parsing
                 : exposed.NamedArguments.Any(n => n.Key == "Aliases" && n.Value.Kind == TypedConstantKind.Array && n.Value.Values.Length > 0)
                     ? "a sub-tree answers at one segment, so its aliases are never used; drop them, or hold the sub-tree in a member for each name"
                 : SegmentNaming.Problem(known.SegmentsOf(member).First()) is { } segment ? "the sub-tree is never reached: " + segment
-                : null;
+                : WrittenSegments(exposed).Select(SegmentNaming.Separator).FirstOrDefault(p => p is not null);
+        }
+
+        /// <summary>The segment and aliases an [Exposed] attribute spells out, as written.</summary>
+        private static IEnumerable<string> WrittenSegments(AttributeData exposed)
+        {
+            if (exposed.ConstructorArguments.Length == 1 && exposed.ConstructorArguments[0].Value is string segment)
+            {
+                yield return segment;
+            }
+            foreach (var named in exposed.NamedArguments.Where(n => n.Key == "Aliases" && n.Value.Kind == TypedConstantKind.Array))
+            {
+                foreach (var alias in named.Value.Values)
+                {
+                    if (alias.Value is string text)
+                    {
+                        yield return text;
+                    }
+                }
+            }
         }
 
         /// <summary>

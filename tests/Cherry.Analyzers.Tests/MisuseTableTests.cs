@@ -42,7 +42,7 @@ public sealed class MisuseTableTests
     [
         new("handler method", AttributeTargets.Method, "public class Handler { [$A] public string Page() => \"\"; }", ["Exposed"]),
         new("index method", AttributeTargets.Method, "public class IndexNode { [$A] public string Index() => \"\"; }", ["Exposed"]),
-        new("[Rest] verb", AttributeTargets.Method, "[Rest] public class Resource {\n[$A] public string Get() => \"\"; }"),
+        new("[Rest] verb", AttributeTargets.Method, "[Rest] public class Resource { [$A] public string Get() => \"\"; }"),
         new("XML-RPC method", AttributeTargets.Method, "[XmlRpc] public class Endpoint {\n[$A] public int Add(int a) => a; }", ["Exposed"]),
         new("[Dispatch] hook", AttributeTargets.Method, "public class Hooked { [Exposed] public string Index() => \"\";\n[$A] public Hooked? Next(VirtualPath path) => null; }", ["Dispatch"]),
         new("unexposed method", AttributeTargets.Method, "public class Plain { [Exposed] public string Index() => \"\";\n[$A] public string Helper() => \"\"; }"),
@@ -78,10 +78,12 @@ public sealed class MisuseTableTests
         (Kind.Exposed, _) => [],
         (Kind.Dispatch, "handler method" or "index method") => ["CHERRY0016", "CHERRY0003"],
         (Kind.Dispatch, "XML-RPC method") => ["CHERRY0016"],
-        (Kind.Dispatch, "[Rest] verb" or "unexposed method") => ["CHERRY0003"],
+        // A hook is no verb, so the resource (on the same line) is left with none.
+        (Kind.Dispatch, "[Rest] verb") => ["CHERRY0003", "CHERRY0011"],
+        (Kind.Dispatch, "unexposed method") => ["CHERRY0003"],
         (Kind.Dispatch, "static method" or "generic method") => ["CHERRY0022"],
         (Kind.Dispatch, _) => [],
-        (Kind.Rest, "node class") => ["CHERRY0011"],
+        (Kind.Rest, "node class" or "class outside the tree") => ["CHERRY0011"],
         // [Rest] on an XML-RPC endpoint also finds its method is no verb.
         (Kind.Rest, "[XmlRpc] class") => ["CHERRY0016", "CHERRY0011"],
         (Kind.PopArgs, "[XmlRpc] class") => ["CHERRY0016"],
@@ -218,7 +220,28 @@ public sealed class MisuseTableTests
                 [Exposed(Aliases = new[] { "plus" })] public int Add(int a) => a; //! CHERRY0022
                 [Exposed("minus")] public int Sub(int a) => a;
                 [Exposed] public string Index() => ""; //! CHERRY0022
+                [Exposed("math_add")] public int MathAdd(int a) => a;
             }
+            public class Paths
+            {
+                [Exposed("api/v1")] public string Api() => ""; //! CHERRY0022
+                [Exposed(Aliases = new[] { "page?id" })] public string Page() => ""; //! CHERRY0022
+                [Exposed("a#b")] public Leaf Anchor { get; } = new(); //! CHERRY0022
+                [Exposed("translate.html", Aliases = new[] { "translate-html" })] public string Translate() => "";
+                [Exposed("v1")] public Leaf Api1 { get; } = new();
+            }
+            [Rest] public class Holder
+            {
+                public string Get() => "";
+                public Leaf Items { get; } = new(); //! CHERRY0011
+            }
+            [Rest] public class Routed
+            {
+                public string Get() => "";
+                [Dispatch] public Leaf? Next(VirtualPath path) => null;
+            }
+            [Rest] public class Empty { } //! CHERRY0011
+            [Rest] public class OnlyHook { [Dispatch] public Leaf? Next(VirtualPath path) => null; }
             """ },
         { "[PopArgs] names", """
             [PopArgs] public class None { [Exposed] public string Index() => ""; } //! CHERRY0022
