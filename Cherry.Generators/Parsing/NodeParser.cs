@@ -109,6 +109,7 @@ namespace Cherry.Generators.Parsing
                 : new XmlRpcSpec(xmlRpcAttribute.NamedArguments.Any(n => n.Key == "AllowNone" && n.Value.Value is true));
             _xmlRpc = xmlRpc is not null;
             CheckClassAttributes(type, classAttributes, isRest, classJsonOut);
+            CheckRepeated(type, type.Name);
             var walkOnly = _skipDeclaring && (isRest || type.GetMembers().Any(m => HasAttribute(m, _known.Exposed)));
             var handlers = new List<HandlerSpec>();
             var children = new List<ChildSpec>();
@@ -402,6 +403,7 @@ namespace Cherry.Generators.Parsing
                 return;
             }
             CheckHandlerAttributes(method, kind);
+            CheckRepeated(method, method.ContainingType.Name);
             var jsonOut = classJsonOut || HasAttribute(method, _known.JsonOut);
             var returnSpec = ParseReturn(method, jsonOut);
             var parameters = new List<ParameterSpec>();
@@ -591,6 +593,31 @@ namespace Cherry.Generators.Parsing
                 Report(DiagnosticDescriptors.AttributeNotHonoured, type, "PopArgs", type.Name, problem);
             }
         }
+
+        /// <summary>
+        /// A built-in tool's attribute or a [Config] key given twice on one class or method (CHERRY0016): a path runs one tool
+        /// of a name and holds one value per key, so one of the two is never used.
+        /// </summary>
+        private void CheckRepeated(ISymbol target, string owner)
+        {
+            // A built-in tool has one name, so its attributes replace each other; a tool of the app's own may name each
+            // instance apart (a label in its name), so two of its attributes can be two tools.
+            var tools = target.GetAttributes().Where(a => DerivesFrom(a.AttributeClass, _known.ToolAttribute) && IsBuiltInTool(a.AttributeClass!))
+                .GroupBy(a => a.AttributeClass!, SymbolEqualityComparer.Default);
+            foreach (var twice in tools.Where(g => g.Count() > 1))
+            {
+                Report(DiagnosticDescriptors.AttributesDoNotCombine, target, owner,
+                    $"[{ShortName((INamedTypeSymbol)twice.Key!)}] is on '{target.Name}' {twice.Count()} times, and a path runs the tool once, with one attribute's arguments; keep one");
+            }
+            foreach (var twice in ConfigSymbols.OfMember(target).GroupBy(c => c.Key, System.StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                Report(DiagnosticDescriptors.AttributesDoNotCombine, target, owner,
+                    $"[Config(\"{twice.Key}\", ...)] is on '{target.Name}' {twice.Count()} times, and a path holds one value per key; keep one");
+            }
+        }
+
+        private static bool IsBuiltInTool(INamedTypeSymbol attribute) =>
+            attribute.ContainingNamespace?.ToDisplayString() == "Cherry" && System.Array.Exists(ToolCatalog.All, t => t.Attribute == attribute.Name);
 
         private static string ShortName(INamedTypeSymbol attribute) =>
             attribute.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? attribute.Name.Substring(0, attribute.Name.Length - "Attribute".Length) : attribute.Name;

@@ -278,6 +278,18 @@ public sealed class MisuseTableTests
             }
             [XmlRpc, Gzip, Config("tools.gzip.on", true)] public class ClassWide { [Exposed] public int Add(int a) => a; }
             """ },
+        { "repeated tools and keys", """
+            [Gzip, Gzip(CompressLevel = 1)] public class Twice { [Exposed] public string Index() => ""; } //! CHERRY0016
+            [Gzip] public class Overridden
+            {
+                [Exposed, Gzip(CompressLevel = 1)] public string Index() => "";
+                [Exposed, Config("tools.gzip.on", true), Config("tools.gzip.on", false)] public string Page() => ""; //! CHERRY0016
+                [Exposed, Config("tools.gzip.on", true), Config("tools.gzip.compress_level", 5)] public string Other() => "";
+                [Exposed, Caching(Delay = 60), Caching(Delay = 120)] public string Cached() => ""; //! CHERRY0016
+                [Exposed, Label("a"), Label("b")] public string Labelled() => "";
+            }
+            public sealed class LabelAttribute(string label) : ToolAttribute { public override Tool CreateTool() => throw new NotSupportedException(label); }
+            """ },
         { "parameters", """
             public sealed record Order(string Item);
             public class Root
