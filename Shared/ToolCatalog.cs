@@ -48,7 +48,7 @@ namespace Cherry.Shared
         {
             public const string Name = "gzip";
             public static readonly ToolArgument<int> CompressLevel = new("compress_level", "CompressLevel", ToolRules.CompressLevel);
-            public static readonly ToolArgument<string[]> MimeTypes = new("mime_types", "MimeTypes");
+            public static readonly ToolArgument<string[]> MimeTypes = new("mime_types", "MimeTypes", MediaPatterns);
             public static readonly ToolArgument<bool> Brotli = new("brotli", "Brotli");
             public static readonly ToolDeclaration Tool = new(Name, "GzipAttribute", "GzipTool", CompressLevel, MimeTypes, Brotli);
         }
@@ -109,7 +109,7 @@ namespace Cherry.Shared
         public static class Autovary
         {
             public const string Name = "autovary";
-            public static readonly ToolArgument<string[]> Ignore = new("ignore");
+            public static readonly ToolArgument<string[]> Ignore = new("ignore", rule: HeaderNames);
             public static readonly ToolDeclaration Tool = new(Name, "AutovaryAttribute", "AutovaryTool", Ignore);
         }
 

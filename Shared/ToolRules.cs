@@ -190,6 +190,21 @@ namespace Cherry.Shared
             return null;
         }
 
+        /// <summary>gzip's mime_types: each a media type (<c>text/html</c>) or a pattern (<c>text/*</c>, <c>application/*+json</c>).</summary>
+        public static string? MediaPatterns(string[] patterns)
+        {
+            foreach (var value in patterns)
+            {
+                var pattern = value?.Trim() ?? "";
+                var slash = pattern.IndexOf('/');
+                if (slash < 0 || pattern.Substring(0, slash) is var type && (type == "*" || !IsToken(type)) || !IsToken(pattern.Substring(slash + 1)))
+                {
+                    return $"'{value}' is not a media type or pattern (type/subtype, type/*, or type/*+suffix), so no response's Content-Type matches it";
+                }
+            }
+            return null;
+        }
+
         /// <summary>An RFC 9110 token: one or more of ALPHA, DIGIT and <c>!#$%&amp;'*+-.^_`|~</c>.</summary>
         private static bool IsToken(string? text) =>
             text is { Length: > 0 } && text.All(c => c < 128 && (char.IsLetterOrDigit(c) || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0));

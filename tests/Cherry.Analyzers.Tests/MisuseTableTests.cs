@@ -318,6 +318,9 @@ public sealed class MisuseTableTests
                 [Exposed, JsonIn(ContentTypes = new[] { "application/json", "application/vnd.api+json" })] public string K() => "";
                 [Exposed, Allow("")] public string L() => ""; //! CHERRY0008
                 [Exposed, Allow] public string M() => "";
+                [Exposed, Gzip(MimeTypes = new[] { "html" })] public string N() => ""; //! CHERRY0008
+                [Exposed, Gzip(MimeTypes = new[] { "*/*" })] public string O() => ""; //! CHERRY0008
+                [Exposed, Gzip(MimeTypes = new[] { "text/*", "application/*+json", "image/svg+xml" })] public string P() => "";
             }
             """ },
     };
