@@ -11,7 +11,9 @@ namespace Cherry.Analyzers
     /// CHERRY0001–0004 and 0006: what the generator's own <see cref="NodeParser"/> leaves out of a tree (a return type
     /// Cherry cannot write, a parameter it cannot bind, a malformed [Dispatch] hook, an [Exposed] method that is not
     /// public, or is static, generic, async void, takes a parameter by reference or two [JsonBody]s), and attributes that
-    /// do not work together on a class (CHERRY0016), reported on each class of the tree.
+    /// do not work together on a class (CHERRY0016), and attributes the kind of their target never reads (CHERRY0022: an
+    /// alias of a sub-tree or a verb, a tool on an XML-RPC method, [KeywordOnly] on an injected parameter, [PopArgs] names
+    /// no request fills), reported on each class of the tree.
     /// The parser is the generator's, so the IDE and the generated code cannot disagree.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -19,7 +21,8 @@ namespace Cherry.Analyzers
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.UnsupportedReturnType, DiagnosticDescriptors.UnsupportedParameterType, DiagnosticDescriptors.InvalidDispatchHook,
-            DiagnosticDescriptors.ExposedMemberNotReachable, DiagnosticDescriptors.ExposedNotDispatchable, DiagnosticDescriptors.AttributesDoNotCombine);
+            DiagnosticDescriptors.ExposedMemberNotReachable, DiagnosticDescriptors.ExposedNotDispatchable, DiagnosticDescriptors.AttributesDoNotCombine,
+            DiagnosticDescriptors.AttributeNotHonoured);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -50,6 +53,12 @@ namespace Cherry.Analyzers
                         else if (!SymbolEqualityComparer.Default.Equals(member, type) && !SymbolEqualityComparer.Default.Equals(member.ContainingType, type))
                         {
                             continue;
+                        }
+                        // An attribute its target cannot honour is reported on the attribute, whose name is the first argument.
+                        if (problem.Descriptor == DiagnosticDescriptors.AttributeNotHonoured
+                            && member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == problem.Arguments[0] + "Attribute") is { } attribute)
+                        {
+                            location = Symbols.LocationOf(attribute, member);
                         }
                         symbolContext.ReportDiagnostic(Diagnostic.Create(problem.Descriptor, location, problem.Arguments.Cast<object>().ToArray()));
                     }

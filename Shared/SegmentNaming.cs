@@ -41,6 +41,16 @@ namespace Cherry.Shared
             : segment.Length > MaxLength ? $"its URL segment is {segment.Length} characters long, and dispatch compares at most {MaxLength}"
             : null;
 
+        /// <summary>
+        /// Why an explicit segment as written never matches a request's path, or null: '/' separates segments, '?' starts
+        /// the query string and '#' the fragment, so a request reaches the member only at the segment's
+        /// <see cref="Normalize"/>d form (<c>a/b</c> at <c>a_b</c>), never at the path it spells.
+        /// </summary>
+        public static string? Separator(string written) =>
+            written.IndexOfAny(new[] { '/', '?', '#' }) is var at and >= 0
+                ? $"'{written}' is one segment, and a request's '{written[at]}' {(written[at] == '/' ? "separates segments" : written[at] == '?' ? "starts the query string" : "starts the fragment, which no request sends")}, so requests reach it only at '{Normalize(written)}'; for a deeper path, hold a sub-tree"
+                : null;
+
         /// <summary>Maps ASCII punctuation to <c>_</c>, as the runtime does for each request segment.</summary>
         public static string Normalize(string segment)
         {

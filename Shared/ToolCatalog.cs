@@ -48,7 +48,7 @@ namespace Cherry.Shared
         {
             public const string Name = "gzip";
             public static readonly ToolArgument<int> CompressLevel = new("compress_level", "CompressLevel", ToolRules.CompressLevel);
-            public static readonly ToolArgument<string[]> MimeTypes = new("mime_types", "MimeTypes");
+            public static readonly ToolArgument<string[]> MimeTypes = new("mime_types", "MimeTypes", MediaPatterns);
             public static readonly ToolArgument<bool> Brotli = new("brotli", "Brotli");
             public static readonly ToolDeclaration Tool = new(Name, "GzipAttribute", "GzipTool", CompressLevel, MimeTypes, Brotli);
         }
@@ -81,7 +81,7 @@ namespace Cherry.Shared
         {
             public const string Name = "json_in";
             public static readonly ToolArgument<bool> Force = new("force", "Force");
-            public static readonly ToolArgument<string[]> ContentType = new("content_type", "ContentTypes");
+            public static readonly ToolArgument<string[]> ContentType = new("content_type", "ContentTypes", MediaTypeList);
             public static readonly ToolDeclaration Tool = new(Name, "JsonInAttribute", "JsonInTool", Force, ContentType);
         }
 
@@ -95,7 +95,7 @@ namespace Cherry.Shared
         public static class Accept
         {
             public const string Name = "accept";
-            public static readonly ToolArgument<string[]> Media = new("media", position: 0);
+            public static readonly ToolArgument<string[]> Media = new("media", rule: MediaRanges, position: 0);
             public static readonly ToolDeclaration Tool = new(Name, "AcceptAttribute", "AcceptTool", Media);
         }
 
@@ -109,7 +109,7 @@ namespace Cherry.Shared
         public static class Autovary
         {
             public const string Name = "autovary";
-            public static readonly ToolArgument<string[]> Ignore = new("ignore");
+            public static readonly ToolArgument<string[]> Ignore = new("ignore", rule: HeaderNames);
             public static readonly ToolDeclaration Tool = new(Name, "AutovaryAttribute", "AutovaryTool", Ignore);
         }
 
@@ -122,7 +122,7 @@ namespace Cherry.Shared
         public static class IgnoreHeaders
         {
             public const string Name = "ignore_headers";
-            public static readonly ToolArgument<string[]> Headers = new("headers", position: 0);
+            public static readonly ToolArgument<string[]> Headers = new("headers", rule: HeaderNames, position: 0);
             public static readonly ToolDeclaration Tool = new(Name, "IgnoreHeadersAttribute", "IgnoreHeadersTool", Headers);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace Cherry.Shared
@@ -124,9 +125,89 @@ namespace Cherry.Shared
         public static string? StaticFilename(string? filename) =>
             string.IsNullOrEmpty(filename) ? "staticfile needs a file (tools.staticfile.filename, or [StaticFile(\"path\")])" : null;
 
-        /// <summary>response_headers: name, value, name, value...</summary>
-        public static string? HeaderPairs(string[] namesAndValues) =>
-            namesAndValues.Length % 2 == 0 ? null : "expected pairs of header name and value";
+        /// <summary>response_headers: name, value, name, value...; each name a header token, each value on one line.</summary>
+        public static string? HeaderPairs(string[] namesAndValues)
+        {
+            if (namesAndValues.Length % 2 != 0)
+            {
+                return "expected pairs of header name and value";
+            }
+            for (var i = 0; i < namesAndValues.Length; i += 2)
+            {
+                if (HeaderName(namesAndValues[i]) is { } problem)
+                {
+                    return problem;
+                }
+                if (namesAndValues[i + 1] is { } value && value.Any(c => c < ' ' && c != '\t' || c == 127))
+                {
+                    return $"the value of '{namesAndValues[i]}' holds a line break or control character, which no response header can carry";
+                }
+            }
+            return null;
+        }
+
+        /// <summary>ignore_headers: names a request header can have (RFC 9110 tokens).</summary>
+        public static string? HeaderNames(string[] names)
+        {
+            foreach (var name in names)
+            {
+                if (HeaderName(name) is { } problem)
+                {
+                    return problem;
+                }
+            }
+            return null;
+        }
+
+        private static string? HeaderName(string? name) =>
+            IsToken(name) ? null : $"'{name}' is not a header name (letters, digits and !#$%&'*+-.^_`|~, no spaces or colons), so no request or response has that header";
+
+        /// <summary>accept's media: each a media type a client's Accept names (<c>text/html</c>) or a range of them (<c>text/*</c>).</summary>
+        public static string? MediaRanges(string[] media)
+        {
+            foreach (var value in media)
+            {
+                var slash = value?.IndexOf('/') ?? -1;
+                if (slash < 0 || !IsToken(value!.Substring(0, slash)) || value.Substring(slash + 1) is var subtype && subtype != "*" && !IsToken(subtype))
+                {
+                    return $"'{value}' is not a media type (type/subtype, as text/html, or type/*), so no Accept header but */* matches it";
+                }
+            }
+            return null;
+        }
+
+        /// <summary>json_in's content types: each a whole media type, which a request's Content-Type is compared with.</summary>
+        public static string? MediaTypeList(string[] types)
+        {
+            foreach (var value in types)
+            {
+                var slash = value?.IndexOf('/') ?? -1;
+                if (slash < 0 || !IsToken(value!.Substring(0, slash)) || !IsToken(value.Substring(slash + 1)))
+                {
+                    return $"'{value}' is not a media type (type/subtype, as application/json), so no request's Content-Type matches it";
+                }
+            }
+            return null;
+        }
+
+        /// <summary>gzip's mime_types: each a media type (<c>text/html</c>) or a pattern (<c>text/*</c>, <c>application/*+json</c>).</summary>
+        public static string? MediaPatterns(string[] patterns)
+        {
+            foreach (var value in patterns)
+            {
+                var pattern = value?.Trim() ?? "";
+                var slash = pattern.IndexOf('/');
+                if (slash < 0 || pattern.Substring(0, slash) is var type && (type == "*" || !IsToken(type)) || !IsToken(pattern.Substring(slash + 1)))
+                {
+                    return $"'{value}' is not a media type or pattern (type/subtype, type/*, or type/*+suffix), so no response's Content-Type matches it";
+                }
+            }
+            return null;
+        }
+
+        /// <summary>An RFC 9110 token: one or more of ALPHA, DIGIT and <c>!#$%&amp;'*+-.^_`|~</c>.</summary>
+        private static bool IsToken(string? text) =>
+            text is { Length: > 0 } && text.All(c => c < 128 && (char.IsLetterOrDigit(c) || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0));
 
         /// <summary>staticdir and staticfile's content_types: extension, type, extension, type...</summary>
         public static string? ContentTypePairs(string[]? extensionsAndTypes) =>

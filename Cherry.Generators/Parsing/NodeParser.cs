@@ -109,13 +109,19 @@ namespace Cherry.Generators.Parsing
                 : new XmlRpcSpec(xmlRpcAttribute.NamedArguments.Any(n => n.Key == "AllowNone" && n.Value.Value is true));
             _xmlRpc = xmlRpc is not null;
             CheckClassAttributes(type, classAttributes, isRest, classJsonOut);
+            CheckRepeated(type, type.Name);
             var walkOnly = _skipDeclaring && (isRest || type.GetMembers().Any(m => HasAttribute(m, _known.Exposed)));
             var handlers = new List<HandlerSpec>();
             var children = new List<ChildSpec>();
             DispatchHookSpec? hook = null;
+            IMethodSymbol? hookMethod = null;
 
             foreach (var member in TypeHierarchy.AllMembers(type))
             {
+                if (member is IPropertySymbol or IFieldSymbol && HasAttribute(member, _known.Exposed))
+                {
+                    CheckExposedMember(member);
+                }
                 switch (member)
                 {
                     case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary:
@@ -124,6 +130,11 @@ namespace Cherry.Generators.Parsing
                         {
                             break;
                         }
+                        if (role == MethodRole.DispatchHook && HasAttribute(method, _known.Exposed))
+                        {
+                            Report(DiagnosticDescriptors.AttributesDoNotCombine, method, type.Name,
+                                $"'{method.Name}' is both a [Dispatch] hook and [Exposed], and a hook only finds the next node: no request calls it as a handler; make the handler a method of its own");
+                        }
                         switch (role)
                         {
                             case MethodRole.DispatchHook when _xmlRpc:
@@ -131,7 +142,19 @@ namespace Cherry.Generators.Parsing
                                     $"the [Dispatch] method '{method.Name}' is never called: an [XmlRpc] endpoint dispatches by the method name in the call");
                                 break;
                             case MethodRole.DispatchHook:
-                                hook = ParseDispatchHook(method) ?? hook;
+                                var parsedHook = ParseDispatchHook(method);
+                                if (parsedHook is not null && hookMethod is not null)
+                                {
+                                    // Reported on the one this class declares (the first met: members come most derived first).
+                                    var declared = SymbolEqualityComparer.Default.Equals(method.ContainingType, type) ? method : hookMethod;
+                                    Report(DiagnosticDescriptors.AttributesDoNotCombine, declared, type.Name,
+                                        $"'{hookMethod.Name}' and '{method.Name}' are both [Dispatch] hooks, and a class consults only one; keep one hook that finds every next node");
+                                }
+                                if (parsedHook is not null)
+                                {
+                                    hook = parsedHook;
+                                    hookMethod ??= method;
+                                }
                                 break;
                             case MethodRole.Verb:
                                 AddHandler(handlers, method, HandlerKind.Verb, classJsonOut);
@@ -156,6 +179,10 @@ namespace Cherry.Generators.Parsing
                 ? popArgs.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToEquatableArray()
                 : EquatableArray<string>.Empty;
             var popHandler = popArgs is null ? null : ParsePopHandler(type, popArgs, popNames.Count);
+            if (popArgs is not null)
+            {
+                CheckPopNames(type, popNames, popHandler?.IsFactory == true);
+            }
             // A [PopArgs] handler is where popped paths go on, not a segment of its own (CherryPy's handler is no attribute).
             children.RemoveAll(c => c.MemberName == popHandler?.MemberName);
             if (walkOnly)
@@ -182,6 +209,11 @@ namespace Cherry.Generators.Parsing
         {
             if (memberType is INamedTypeSymbol childType && IsNode(childType, new HashSet<string>()))
             {
+                if (_xmlRpc && !TypeHierarchy.InheritedAttributes(childType).Any(a => Is(a.AttributeClass, _known.XmlRpc)))
+                {
+                    Report(DiagnosticDescriptors.AttributesDoNotCombine, member, member.ContainingType.Name,
+                        $"the sub-tree '{name}' is never reached: an [XmlRpc] endpoint takes every request below it, and only an [XmlRpc] sub-tree adds methods to its calls; make '{childType.Name}' [XmlRpc] too, or mount it outside the endpoint");
+                }
                 children.Add(new ChildSpec(name, _known.SegmentsOf(member).First(), TypeNames.Of(childType), DeclarationId(member)));
                 Reach(childType);
             }
@@ -278,7 +310,8 @@ namespace Cherry.Generators.Parsing
 
         /// <summary>
         /// A request can only call a public instance method that is not generic: an [Exposed] one that is not is reported
-        /// (CHERRY0004, 0006); a verb name or [Dispatch] on such a method is a helper's name, not a claim, and is passed over.
+        /// (CHERRY0004, 0006), a [Dispatch] one too (CHERRY0022); a verb name on such a method is a helper's name, not a
+        /// claim, and is passed over.
         /// </summary>
         private bool IsCallable(IMethodSymbol method, MethodRole role)
         {
@@ -296,6 +329,11 @@ namespace Cherry.Generators.Parsing
                 {
                     Report(DiagnosticDescriptors.ExposedNotDispatchable, method, method.Name, "it is generic, and a request cannot choose its type arguments");
                 }
+            }
+            else if (role == MethodRole.DispatchHook)
+            {
+                Report(DiagnosticDescriptors.AttributeNotHonoured, method, "Dispatch", method.Name,
+                    "dispatch calls a hook only when it is a public instance method that is not generic, so this one is never called; make it one");
             }
             return false;
         }
@@ -364,6 +402,8 @@ namespace Cherry.Generators.Parsing
             {
                 return;
             }
+            CheckHandlerAttributes(method, kind);
+            CheckRepeated(method, method.ContainingType.Name);
             var jsonOut = classJsonOut || HasAttribute(method, _known.JsonOut);
             var returnSpec = ParseReturn(method, jsonOut);
             var parameters = new List<ParameterSpec>();
@@ -377,6 +417,7 @@ namespace Cherry.Generators.Parsing
                     valid = false;
                     continue;
                 }
+                CheckParameterAttributes(method, parameter, spec);
                 parameters.Add(spec);
             }
             if (!valid)
@@ -394,6 +435,192 @@ namespace Cherry.Generators.Parsing
                 jsonOut,
                 ConfigSymbols.OfMember(method).Select(c => new ConfigSpec(method.ContainingType.ToDisplayString() + "." + method.Name, c.Key, c.Value)).ToEquatableArray()));
         }
+
+        /// <summary>
+        /// A handler's attributes that its kind of handler never reads (CHERRY0022): a [Rest] verb answers at its class's
+        /// path, so an [Exposed] segment or alias on it is never used; an XML-RPC call reaches a method by one name and runs
+        /// its endpoint's tools and configuration (the class's), so the method's aliases, tools and [Config] are never
+        /// used, and Index and Default are no XML-RPC methods.
+        /// </summary>
+        private void CheckHandlerAttributes(IMethodSymbol method, HandlerKind kind)
+        {
+            var exposed = method.GetAttributes().FirstOrDefault(a => Is(a.AttributeClass, _known.Exposed));
+            var aliased = exposed is not null && exposed.NamedArguments.Any(n => n.Key == "Aliases" && n.Value.Kind == TypedConstantKind.Array && n.Value.Values.Length > 0);
+            if (kind == HandlerKind.Verb && exposed is not null && (aliased || exposed.ConstructorArguments.Length > 0))
+            {
+                Report(DiagnosticDescriptors.AttributeNotHonoured, method, "Exposed", method.Name,
+                    "a [Rest] verb answers at its resource's own path, by the request's method, so its segment and aliases are never used; drop them, or answer at another path with a sub-resource");
+            }
+            if (!_xmlRpc)
+            {
+                if (kind != HandlerKind.Verb && exposed is not null && WrittenSegments(exposed).Select(SegmentNaming.Separator).FirstOrDefault(p => p is not null) is { } separator)
+                {
+                    Report(DiagnosticDescriptors.AttributeNotHonoured, method, "Exposed", method.Name, separator);
+                }
+                return;
+            }
+            if (kind is HandlerKind.Index or HandlerKind.Default)
+            {
+                Report(DiagnosticDescriptors.AttributeNotHonoured, method, "Exposed", method.Name,
+                    $"an [XmlRpc] endpoint answers only calls, by method name, and '{method.Name}' is a path handler, never one of its methods; rename it, or move it to a class that is not [XmlRpc]");
+                return;
+            }
+            if (aliased)
+            {
+                Report(DiagnosticDescriptors.AttributeNotHonoured, method, "Exposed", method.Name,
+                    "an XML-RPC call names a method by its one segment, so its aliases are never used; drop them, or add a method for each name");
+            }
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (DerivesFrom(attribute.AttributeClass, _known.ToolAttribute) || attribute.AttributeClass?.ToDisplayString() == ConfigSymbols.ConfigAttribute)
+                {
+                    Report(DiagnosticDescriptors.AttributeNotHonoured, method, ShortName(attribute.AttributeClass!), method.Name,
+                        "an XML-RPC call runs the tools and configuration of its [XmlRpc] class, never its method's, so this is not applied; put it on the class");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Parameter attributes that the parameter's binding ignores (CHERRY0022): [KeywordOnly] where no path segment was
+        /// ever taken (Cherry's own values, a service, the JSON body, an XML-RPC argument, the remaining segments or names),
+        /// [JsonBody] on a service; and [JsonBody] in an XML-RPC call, whose body is XML (CHERRY0016).
+        /// </summary>
+        private void CheckParameterAttributes(IMethodSymbol method, IParameterSymbol parameter, ParameterSpec spec)
+        {
+            if (HasAttribute(parameter, _known.KeywordOnly) && !spec.KeywordOnly && spec.Kind is not (ParameterKind.Array or ParameterKind.Part))
+            {
+                var why = spec.Kind switch
+                {
+                    ParameterKind.RpcValue => "an XML-RPC call passes its arguments in order, never from a path segment",
+                    ParameterKind.JsonBody => "the parameter takes the JSON body, never a path segment",
+                    ParameterKind.VarArgs => "a params array takes the path segments left over, which [KeywordOnly] forbids",
+                    ParameterKind.Keywords => "the parameter takes the named values no other parameter takes, never a path segment",
+                    ParameterKind.Service => "the parameter comes from the services, never from the request",
+                    _ => $"Cherry passes the {spec.Kind}, never a path segment",
+                };
+                Report(DiagnosticDescriptors.AttributeNotHonoured, parameter, "KeywordOnly", parameter.Name, why + "; drop [KeywordOnly]");
+            }
+            if (HasAttribute(parameter, _known.JsonBody))
+            {
+                if (Is(parameter.Type, _known.Request) || Is(parameter.Type, _known.Response) || Is(parameter.Type, _known.Session)
+                    || Is(parameter.Type, _known.HttpContext) || Is(parameter.Type, _known.CancellationToken))
+                {
+                    Report(DiagnosticDescriptors.AttributeNotHonoured, parameter, "JsonBody", parameter.Name,
+                        $"a {parameter.Type.Name} is Cherry's own value for the request, never a JSON document; drop [JsonBody] to be given it, or take the body as a type of your own");
+                }
+                else if (spec.Kind == ParameterKind.Service)
+                {
+                    Report(DiagnosticDescriptors.AttributeNotHonoured, parameter, "JsonBody", parameter.Name,
+                        "the parameter comes from the services, so it never takes the JSON body; drop one of the two");
+                }
+                else if (_xmlRpc)
+                {
+                    Report(DiagnosticDescriptors.AttributesDoNotCombine, parameter, method.ContainingType.Name,
+                        $"[JsonBody] cannot apply to '{parameter.Name}' of the XML-RPC method '{method.Name}', whose calls are XML");
+                }
+            }
+        }
+
+        /// <summary>
+        /// [Exposed] on a property or field only names the segment of the sub-tree it holds (CHERRY0022 when it cannot): a
+        /// member that holds no sub-tree (not public, static, or of a type that is no node) serves nothing, a sub-tree has
+        /// one segment (aliases are never used), and a segment no request carries leaves it unreachable.
+        /// </summary>
+        private void CheckExposedMember(ISymbol member)
+        {
+            if (ExposedMemberProblem(member, _known) is { } problem)
+            {
+                Report(DiagnosticDescriptors.AttributeNotHonoured, member, "Exposed", member.Name, problem);
+            }
+        }
+
+        /// <summary>Why [Exposed] on a property or field serves nothing as meant, or null (see <see cref="CheckExposedMember"/>).</summary>
+        public static string? ExposedMemberProblem(ISymbol member, KnownTypes known)
+        {
+            var (memberType, holds) = member switch
+            {
+                IPropertySymbol property => (property.Type, !property.IsStatic && property.DeclaredAccessibility == Accessibility.Public && property.GetMethod is not null && !property.IsIndexer),
+                IFieldSymbol field => (field.Type, !field.IsStatic && field.DeclaredAccessibility == Accessibility.Public),
+                _ => (null!, false),
+            };
+            if (memberType is null || memberType.TypeKind == TypeKind.Error || member.GetAttributes().FirstOrDefault(a => Is(a.AttributeClass, known.Exposed)) is not { } exposed)
+            {
+                return null;
+            }
+            return !holds ? "only a public instance property or field with a getter holds a sub-tree, so nothing is served here; make it one, or drop [Exposed]"
+                : memberType is not INamedTypeSymbol named || !IsNode(named, known)
+                    ? $"'{memberType.ToDisplayString()}' is not a node of the tree (a class of this project with an [Exposed] method, [Rest] verbs or a sub-tree), so nothing is served here; expose a method that returns the value instead"
+                : exposed.NamedArguments.Any(n => n.Key == "Aliases" && n.Value.Kind == TypedConstantKind.Array && n.Value.Values.Length > 0)
+                    ? "a sub-tree answers at one segment, so its aliases are never used; drop them, or hold the sub-tree in a member for each name"
+                : SegmentNaming.Problem(known.SegmentsOf(member).First()) is { } segment ? "the sub-tree is never reached: " + segment
+                : WrittenSegments(exposed).Select(SegmentNaming.Separator).FirstOrDefault(p => p is not null);
+        }
+
+        /// <summary>The segment and aliases an [Exposed] attribute spells out, as written.</summary>
+        private static IEnumerable<string> WrittenSegments(AttributeData exposed)
+        {
+            if (exposed.ConstructorArguments.Length == 1 && exposed.ConstructorArguments[0].Value is string segment)
+            {
+                yield return segment;
+            }
+            foreach (var named in exposed.NamedArguments.Where(n => n.Key == "Aliases" && n.Value.Kind == TypedConstantKind.Array))
+            {
+                foreach (var alias in named.Value.Values)
+                {
+                    if (alias.Value is string text)
+                    {
+                        yield return text;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// [PopArgs] names no request can fill (CHERRY0022): none (nothing is popped, so the attribute does nothing), an empty
+        /// name, or a name given twice (no handler parameter takes both values); a factory Handler takes the values in order,
+        /// so its names are only a count.
+        /// </summary>
+        private void CheckPopNames(INamedTypeSymbol type, EquatableArray<string> names, bool factory)
+        {
+            var problem = names.Count == 0 ? "it names no segment to pop, so it does nothing; name one per segment, as [PopArgs(\"year\", \"month\")]"
+                : factory ? null
+                : names.Any(n => n.Length == 0) ? "a popped segment is a parameter by its name, and an empty name is no parameter's; name each segment"
+                : names.GroupBy(n => n, System.StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice
+                    ? $"'{twice.Key}' is named twice, and no handler parameter takes both segments; give each segment its own name"
+                : null;
+            if (problem is not null)
+            {
+                Report(DiagnosticDescriptors.AttributeNotHonoured, type, "PopArgs", type.Name, problem);
+            }
+        }
+
+        /// <summary>
+        /// A built-in tool's attribute or a [Config] key given twice on one class or method (CHERRY0016): a path runs one tool
+        /// of a name and holds one value per key, so one of the two is never used.
+        /// </summary>
+        private void CheckRepeated(ISymbol target, string owner)
+        {
+            // A built-in tool has one name, so its attributes replace each other; a tool of the app's own may name each
+            // instance apart (a label in its name), so two of its attributes can be two tools.
+            var tools = target.GetAttributes().Where(a => DerivesFrom(a.AttributeClass, _known.ToolAttribute) && IsBuiltInTool(a.AttributeClass!))
+                .GroupBy(a => a.AttributeClass!, SymbolEqualityComparer.Default);
+            foreach (var twice in tools.Where(g => g.Count() > 1))
+            {
+                Report(DiagnosticDescriptors.AttributesDoNotCombine, target, owner,
+                    $"[{ShortName((INamedTypeSymbol)twice.Key!)}] is on '{target.Name}' {twice.Count()} times, and a path runs the tool once, with one attribute's arguments; keep one");
+            }
+            foreach (var twice in ConfigSymbols.OfMember(target).GroupBy(c => c.Key, System.StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                Report(DiagnosticDescriptors.AttributesDoNotCombine, target, owner,
+                    $"[Config(\"{twice.Key}\", ...)] is on '{target.Name}' {twice.Count()} times, and a path holds one value per key; keep one");
+            }
+        }
+
+        private static bool IsBuiltInTool(INamedTypeSymbol attribute) =>
+            attribute.ContainingNamespace?.ToDisplayString() == "Cherry" && System.Array.Exists(ToolCatalog.All, t => t.Attribute == attribute.Name);
+
+        private static string ShortName(INamedTypeSymbol attribute) =>
+            attribute.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? attribute.Name.Substring(0, attribute.Name.Length - "Attribute".Length) : attribute.Name;
 
         private ReturnSpec? ParseReturn(IMethodSymbol method, bool jsonOut)
         {

@@ -147,6 +147,11 @@ namespace Cherry.Shared
             Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0021.md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor AttributeNotHonoured = new(
+            "CHERRY0022",
+            "Attribute its target cannot honour",
+            "[{0}] on '{1}': {2}",
+            Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "CHERRY0022.md");
         public static readonly DiagnosticDescriptor InvalidToolDeclaration = new(
             "CHERRY0023",
             "A [ToolDeclaration] class cannot make its tool",
@@ -176,6 +181,7 @@ namespace Cherry.Shared
             "CHERRY0019" => InvalidConfigurationValue,
             "CHERRY0020" => SectionNamesNoPath,
             "CHERRY0021" => ToolNeedNotMet,
+            "CHERRY0022" => AttributeNotHonoured,
             "CHERRY0023" => InvalidToolDeclaration,
             _ => null,
         };
