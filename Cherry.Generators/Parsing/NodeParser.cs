@@ -472,7 +472,7 @@ namespace Cherry.Generators.Parsing
             }
             foreach (var attribute in method.GetAttributes())
             {
-                if (DerivesFrom(attribute.AttributeClass, _known.ToolAttribute) || attribute.AttributeClass?.ToDisplayString() == ConfigSymbols.ConfigAttribute)
+                if (TypeHierarchy.DerivesFrom(attribute.AttributeClass, _known.ToolAttribute) || attribute.AttributeClass?.ToDisplayString() == ConfigSymbols.ConfigAttribute)
                 {
                     Report(DiagnosticDescriptors.AttributeNotHonoured, method, ShortName(attribute.AttributeClass!), method.Name,
                         "an XML-RPC call runs the tools and configuration of its [XmlRpc] class, never its method's, so this is not applied; put it on the class");
@@ -602,7 +602,7 @@ namespace Cherry.Generators.Parsing
         {
             // A built-in tool has one name, so its attributes replace each other; a tool of the app's own may name each
             // instance apart (a label in its name), so two of its attributes can be two tools.
-            var tools = target.GetAttributes().Where(a => DerivesFrom(a.AttributeClass, _known.ToolAttribute) && IsBuiltInTool(a.AttributeClass!))
+            var tools = target.GetAttributes().Where(a => TypeHierarchy.DerivesFrom(a.AttributeClass, _known.ToolAttribute) && IsBuiltInTool(a.AttributeClass!))
                 .GroupBy(a => a.AttributeClass!, SymbolEqualityComparer.Default);
             foreach (var twice in tools.Where(g => g.Count() > 1))
             {

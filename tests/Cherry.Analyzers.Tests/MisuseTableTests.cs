@@ -36,6 +36,9 @@ public sealed class MisuseTableTests
 
         /// <summary>A JSON tool: also refused by an XML-RPC endpoint (CHERRY0016).</summary>
         JsonTool,
+
+        /// <summary>Declares a tool of the app's own: only on a partial ToolAttribute class with a hook (CHERRY0023 elsewhere).</summary>
+        ToolDeclaration,
     }
 
     public static readonly Target[] Targets =
@@ -67,6 +70,8 @@ public sealed class MisuseTableTests
     /// <summary>The contract: the diagnostics due on the attribute's line, by attribute kind and target; none where it works.</summary>
     private static string[] Expected(Kind kind, Target target) => (kind, target.Name) switch
     {
+        // None of the class targets is a partial ToolAttribute class with a hook (DeclaredToolTests has the ones that are).
+        (Kind.ToolDeclaration, _) => ["CHERRY0023"],
         (Kind.Exposed, "[Dispatch] hook") => ["CHERRY0016"],
         (Kind.Exposed or Kind.Tool or Kind.JsonTool, "static method") => ["CHERRY0004"],
         (Kind.Exposed or Kind.Tool or Kind.JsonTool, "generic method") => ["CHERRY0006"],
@@ -112,6 +117,7 @@ public sealed class MisuseTableTests
         ["KeywordOnlyAttribute"] = (Kind.KeywordOnly, "KeywordOnly"),
         ["JsonOutAttribute"] = (Kind.JsonTool, "JsonOut"),
         ["ConfigAttribute"] = (Kind.Tool, "Config(\"tools.gzip.on\", true)"),
+        ["ToolDeclarationAttribute"] = (Kind.ToolDeclaration, "ToolDeclaration(\"stamp\", HookPoint.BeforeHandler)"),
     };
 
     /// <summary>Working arguments for the tools whose constructor or contract requires some; the others are written bare.</summary>
