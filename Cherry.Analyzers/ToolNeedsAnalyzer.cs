@@ -60,7 +60,7 @@ namespace Cherry.Analyzers
                     foreach (var attribute in symbolContext.Symbol.GetAttributes())
                     {
                         if (needing.FirstOrDefault(t => t.Service is not null && attribute.AttributeClass?.Name == t.Attribute) is { } tool
-                            && attribute.NamedArguments.FirstOrDefault(a => a.Key == tool.Service!.Key.Property).Value.Value is string key
+                            && tool.Service!.Keys.Select(k => attribute.NamedArguments.FirstOrDefault(a => a.Key == k.Property).Value.Value as string).FirstOrDefault(v => v is not null) is { } key
                             && attribute.ApplicationSyntaxReference?.GetSyntax(symbolContext.CancellationToken).GetLocation() is { } location)
                         {
                             attributeKeys.Add((tool, key, location));
@@ -128,7 +128,8 @@ namespace Cherry.Analyzers
                                 }
                                 if (tool.Service is { } service)
                                 {
-                                    var configured = configuration.At(path, $"tools.{tool.Name}.{service.Key.Key}");
+                                    // The first key argument configuration sets at the path names the key (checkpassword before realm).
+                                    var configured = service.Keys.Select(k => configuration.At(path, $"tools.{tool.Name}.{k.Key}")).FirstOrDefault(c => c is not null);
                                     var key = configured is { IsKnown: true } ? configured.Value : configured is null && !byAttribute ? service.DefaultKey : null;
                                     if (key is not null && registrations.Lacks(service.TypeName, key))
                                     {

@@ -182,21 +182,25 @@ namespace Cherry.Shared
         public KeyedService? Service { get; set; }
     }
 
-    /// <summary>A keyed DI service a tool needs: its class in namespace <c>Cherry</c>, keyed by the value of its argument <c>Key</c>.</summary>
+    /// <summary>
+    /// A keyed DI service a tool needs: its class in namespace <c>Cherry</c>, keyed by the value of the first of its
+    /// <see cref="Keys"/> arguments that is set (auth_basic's <c>checkpassword</c>, else its <c>realm</c>).
+    /// </summary>
     internal sealed class KeyedService
     {
-        public KeyedService(string typeName, ToolArgument<string> key, string? defaultKey = null)
+        public KeyedService(string typeName, ToolArgument[] keys, string? defaultKey = null)
         {
             TypeName = typeName;
-            Key = key;
+            Keys = keys;
             DefaultKey = defaultKey;
         }
 
         public string TypeName { get; }
 
-        public ToolArgument<string> Key { get; }
+        /// <summary>The arguments that name the key, the first that is set winning.</summary>
+        public IReadOnlyList<ToolArgument> Keys { get; }
 
-        /// <summary>The key when the argument is not set; null when the argument is required.</summary>
+        /// <summary>The key when no argument is set; null when the last argument is required.</summary>
         public string? DefaultKey { get; }
     }
 }

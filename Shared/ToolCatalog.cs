@@ -196,9 +196,10 @@ namespace Cherry.Shared
             public const string Name = "auth_basic";
             public static readonly ToolArgument<string> Realm = new("realm", "Realm", ToolRules.Realm) { Required = true, DiagnosticId = "CHERRY0009" };
             public static readonly ToolArgument<string> AcceptCharset = new("accept_charset", "AcceptCharset");
-            public static readonly ToolDeclaration Tool = new(Name, "AuthBasicAttribute", "AuthBasicTool", Realm, AcceptCharset)
+            public static readonly ToolArgument<string?> CheckPassword = new("checkpassword", "CheckPassword") { AllowsNone = true };
+            public static readonly ToolDeclaration Tool = new(Name, "AuthBasicAttribute", "AuthBasicTool", Realm, AcceptCharset, CheckPassword)
             {
-                Service = new KeyedService("CheckPassword", Realm),
+                Service = new KeyedService("CheckPassword", new ToolArgument[] { CheckPassword, Realm }),
             };
         }
 
@@ -211,9 +212,10 @@ namespace Cherry.Shared
             public static readonly ToolArgument<bool> AllowLegacyNoQop = new("allow_legacy_no_qop", "AllowLegacyNoQop");
             public static readonly ToolArgument<string[]> Algorithms = new("algorithms", "Algorithms", ToolRules.DigestAlgorithms);
             public static readonly ToolArgument<bool> BasicFallback = new("basic_fallback", "BasicFallback");
-            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", "AuthDigestTool", Realm, Key, AcceptCharset, AllowLegacyNoQop, Algorithms, BasicFallback)
+            public static readonly ToolArgument<string?> GetHa1 = new("get_ha1", "GetHa1") { AllowsNone = true };
+            public static readonly ToolDeclaration Tool = new(Name, "AuthDigestAttribute", "AuthDigestTool", Realm, Key, AcceptCharset, AllowLegacyNoQop, Algorithms, BasicFallback, GetHa1)
             {
-                Service = new KeyedService("GetHa1", Realm),
+                Service = new KeyedService("GetHa1", new ToolArgument[] { GetHa1, Realm }),
             };
         }
 
@@ -246,7 +248,7 @@ namespace Cherry.Shared
             public static readonly ToolDeclaration Tool = new(Name, null, "SessionAuthTool", Authenticator, SessionKey)
             {
                 Needs = Sessions.Name,
-                Service = new KeyedService("SessionAuthenticator", Authenticator, DefaultAuthenticator),
+                Service = new KeyedService("SessionAuthenticator", new ToolArgument[] { Authenticator }, DefaultAuthenticator),
             };
 
             /// <summary>The authenticator's key when <c>authenticator</c> is not set.</summary>

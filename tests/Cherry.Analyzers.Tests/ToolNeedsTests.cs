@@ -101,6 +101,23 @@ public sealed class ToolNeedsTests
         Warning("CHERRY0021").WithLocation(0).WithArguments(
             "auth_basic resolves the CheckPassword registered under 'earth' at start-up, and the build sees none: add builder.Services.AddKeyedSingleton<CheckPassword>(\"earth\", ...)."));
 
+    /// <summary>A per-path checkpassword names the key before the realm does, in configuration and on the attribute.</summary>
+    [Fact]
+    public Task A_checkpassword_names_the_key_before_the_realm() => AnalyzerAsync<ToolNeedsAnalyzer>(
+        Tree.Replace("public class Admin", "[{|#0:AuthBasic(Realm = \"admin\", CheckPassword = \"staff\")|}]\npublic class Admin"), [("site.conf", """
+        [/]
+        tools.auth_basic.on = True
+        tools.auth_basic.realm = 'earth'
+        tools.auth_basic.checkpassword = 'admin'
+
+        [/account]
+        tools.auth_basic.checkpassword = 'clerks'
+        """)],
+        Warning("CHERRY0021").WithLocation(0).WithArguments(
+            "auth_basic resolves the CheckPassword registered under 'staff' at start-up, and the build sees none: add builder.Services.AddKeyedSingleton<CheckPassword>(\"staff\", ...)."),
+        Warning("CHERRY0021").WithSpan("site.conf", 7, 1, 7, 42).WithArguments(
+            "auth_basic resolves the CheckPassword registered under 'clerks' at start-up, and the build sees none: add builder.Services.AddKeyedSingleton<CheckPassword>(\"clerks\", ...)."));
+
     [Fact]
     public Task A_computed_key_or_an_unreadable_source_is_not_judged() => AnalyzerAsync<ToolNeedsAnalyzer>(
         Tree.Replace("services.AddKeyedSingleton<CheckPassword>(\"admin\"", "services.AddKeyedSingleton<CheckPassword>(System.Environment.GetEnvironmentVariable(\"REALM\")")

@@ -27,9 +27,15 @@ public sealed class AuthBasicTool : HookTool
 
     public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
-    public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
-        _check = services.GetKeyedService<CheckPassword>(Options.Realm)
-            ?? throw arguments.Malformed(ToolCatalog.AuthBasic.Realm.Key, $"no CheckPassword is registered for the realm '{Options.Realm}': add builder.Services.AddKeyedSingleton<CheckPassword>(\"{Options.Realm}\", (realm, user, password) => ...), for example AuthBasicTool.CheckPasswordDict(...).");
+    /// <summary>The <see cref="CheckPassword"/> under <see cref="AuthBasicOptions.CheckPassword"/>, else under the realm.</summary>
+    public override void Resolve(IServiceProvider services, ToolArguments arguments)
+    {
+        var (key, argument, named) = Options.CheckPassword is { } own
+            ? (own, ToolCatalog.AuthBasic.CheckPassword.Key, "the checkpassword")
+            : (Options.Realm, ToolCatalog.AuthBasic.Realm.Key, "the realm");
+        _check = services.GetKeyedService<CheckPassword>(key)
+            ?? throw arguments.Malformed(argument, $"no CheckPassword is registered for {named} '{key}': add builder.Services.AddKeyedSingleton<CheckPassword>(\"{key}\", (realm, user, password) => ...), for example AuthBasicTool.CheckPasswordDict(...).");
+    }
 
     public override ValueTask RunAsync(Request request)
     {
@@ -90,6 +96,9 @@ public sealed class AuthBasicAttribute : ToolAttribute
 
     /// <inheritdoc cref="AuthBasicOptions.AcceptCharset"/>
     public string AcceptCharset { get => _options.AcceptCharset; set => _options = _options with { AcceptCharset = value }; }
+
+    /// <inheritdoc cref="AuthBasicOptions.CheckPassword"/>
+    public string? CheckPassword { get => _options.CheckPassword; set => _options = _options with { CheckPassword = value }; }
 
     public override Tool CreateTool() => new AuthBasicTool { Options = _options };
 }

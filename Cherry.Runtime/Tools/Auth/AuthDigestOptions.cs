@@ -39,6 +39,12 @@ public sealed record AuthDigestOptions
     /// </summary>
     public bool BasicFallback { get; init; }
 
+    /// <summary>
+    /// The key of the <see cref="Cherry.GetHa1"/> that answers for this path's users, when it is not the realm's: one realm with
+    /// a password source per path, as CherryPy's per-path <c>get_ha1</c> (<c>get_ha1</c>).
+    /// </summary>
+    public string? GetHa1 { get; init; }
+
     internal AuthDigestOptions Bind(ToolArguments arguments) => new()
     {
         Realm = arguments.Bind(ToolCatalog.AuthDigest.Realm, Realm),
@@ -47,5 +53,6 @@ public sealed record AuthDigestOptions
         AllowLegacyNoQop = arguments.Bind(ToolCatalog.AuthDigest.AllowLegacyNoQop, AllowLegacyNoQop),
         Algorithms = arguments.Bind(ToolCatalog.AuthDigest.Algorithms, Algorithms),
         BasicFallback = arguments.Bind(ToolCatalog.AuthDigest.BasicFallback, BasicFallback),
+        GetHa1 = arguments.Bind(ToolCatalog.AuthDigest.GetHa1, GetHa1),
     };
 }

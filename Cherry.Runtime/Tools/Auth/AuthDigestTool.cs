@@ -56,8 +56,11 @@ public sealed class AuthDigestTool : Tool
 
     public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {
-        _getHa1 = services.GetKeyedService<GetHa1>(Options.Realm)
-            ?? throw arguments.Malformed(ToolCatalog.AuthDigest.Realm.Key, $"no GetHa1 is registered for the realm '{Options.Realm}': add builder.Services.AddKeyedSingleton<GetHa1>(\"{Options.Realm}\", ...), for example AuthDigestTool.Ha1FromPasswords(...).");
+        var (key, argument, named) = Options.GetHa1 is { } own
+            ? (own, ToolCatalog.AuthDigest.GetHa1.Key, "the get_ha1")
+            : (Options.Realm, ToolCatalog.AuthDigest.Realm.Key, "the realm");
+        _getHa1 = services.GetKeyedService<GetHa1>(key)
+            ?? throw arguments.Malformed(argument, $"no GetHa1 is registered for {named} '{key}': add builder.Services.AddKeyedSingleton<GetHa1>(\"{key}\", ...), for example AuthDigestTool.Ha1FromPasswords(...).");
         _counter = services.GetRequiredService<INonceCounter>();
     }
 
@@ -235,6 +238,9 @@ public sealed class AuthDigestAttribute : ToolAttribute
 
     /// <inheritdoc cref="AuthDigestOptions.BasicFallback"/>
     public bool BasicFallback { get => _options.BasicFallback; set => _options = _options with { BasicFallback = value }; }
+
+    /// <inheritdoc cref="AuthDigestOptions.GetHa1"/>
+    public string? GetHa1 { get => _options.GetHa1; set => _options = _options with { GetHa1 = value }; }
 
     public override Tool CreateTool() => new AuthDigestTool { Options = _options };
 }
