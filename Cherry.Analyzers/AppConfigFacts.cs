@@ -20,7 +20,9 @@ namespace Cherry.Analyzers
     {
         private readonly ConcurrentDictionary<string, ToolDeclaration?> _userTools = new ConcurrentDictionary<string, ToolDeclaration?>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, ConfigOptionsType> _typed = new ConcurrentDictionary<string, ConfigOptionsType>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _hooks = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private int _unreadableToolName;
+        private int _unreadableHookName;
 
         private AppConfigFacts()
         {
@@ -66,6 +68,18 @@ namespace Cherry.Analyzers
             start.RegisterOperationAction(context =>
             {
                 var call = (IInvocationOperation)context.Operation;
+                // options.Hooks.Register("name", ...): the bare hooks configuration's hooks.<point> may name.
+                if (call.TargetMethod is { Name: "Register" } register && register.ContainingType?.ToDisplayString() == "Cherry.HookRegistry")
+                {
+                    if (call.Arguments.Length > 0 && call.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string hook })
+                    {
+                        facts._hooks[hook] = true;
+                    }
+                    else
+                    {
+                        System.Threading.Interlocked.Exchange(ref facts._unreadableHookName, 1);
+                    }
+                }
                 if (ConfigSymbols.Namespace(call.TargetMethod, i => i < call.Arguments.Length ? call.Arguments[i].Value.ConstantValue.Value : null) is var (name, type))
                 {
                     facts._typed[name] = ConfigSymbols.OptionsType(type);
@@ -80,6 +94,29 @@ namespace Cherry.Analyzers
         /// </summary>
         public IReadOnlyDictionary<string, ToolDeclaration?>? UserTools =>
             _unreadableToolName == 0 ? _userTools.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) : null;
+
+        /// <summary>The bare hooks' names, at compilation end; null when one cannot be read, so that any name may be one.</summary>
+        public ICollection<string>? Hooks => _unreadableHookName == 0 ? _hooks.Keys.ToList() : null;
+
+        /// <summary>Everything gathered, read once at compilation end, to judge keys with.</summary>
+        public Judge Gathered() => new Judge(UserTools, Typed, Hooks);
+
+        /// <summary>The app's tools, typed namespaces and hooks as gathered: judges a key and its value (ConfigKeys).</summary>
+        internal sealed class Judge
+        {
+            private readonly IReadOnlyDictionary<string, ToolDeclaration?>? _userTools;
+            private readonly IReadOnlyDictionary<string, ConfigOptionsType> _typed;
+            private readonly ICollection<string>? _hooks;
+
+            public Judge(IReadOnlyDictionary<string, ToolDeclaration?>? userTools, IReadOnlyDictionary<string, ConfigOptionsType> typed, ICollection<string>? hooks)
+            {
+                _userTools = userTools;
+                _typed = typed;
+                _hooks = hooks;
+            }
+
+            public ConfigFinding? Check(string key, string? value) => ConfigKeys.Check(key, value, _userTools, _typed, _hooks);
+        }
 
         /// <summary>The typed namespaces by name, at compilation end.</summary>
         public IReadOnlyDictionary<string, ConfigOptionsType> Typed => _typed.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

@@ -58,11 +58,11 @@ namespace Cherry.Analyzers
                 }, SymbolKind.NamedType, SymbolKind.Method);
                 start.RegisterCompilationEndAction(end =>
                 {
-                    var (toolNames, typed) = (facts.UserTools, facts.Typed);
+                    var judge = facts.Gathered();
                     foreach (var (owner, attribute) in written)
                     {
                         var (key, value) = ConfigSymbols.Read(attribute)!.Value;
-                        if (Finding(key, value, toolNames, typed) is { } finding)
+                        if (Finding(key, value, judge) is { } finding)
                         {
                             var arguments = (attribute.ApplicationSyntaxReference?.GetSyntax(end.CancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments;
                             var argument = arguments is { Count: 2 } both ? both[finding.Problem == ConfigProblem.UnknownKey ? 0 : 1] : null;
@@ -75,7 +75,7 @@ namespace Cherry.Analyzers
                         // Outside INI files values are plain: the quotes of 'admin' would reach the realm (CherryConfig.Set refuses it).
                         var finding = value is not null && ConfigGrammar.IsIniLiteral(value, out var plain)
                             ? ConfigFinding.QuotedAsInIni(value, plain)
-                            : ConfigKeys.Check(key, value, toolNames, typed);
+                            : judge.Check(key, value);
                         if (finding is not null)
                         {
                             var location = call.Arguments[finding.Problem == ConfigProblem.UnknownKey ? 1 : 2].Syntax.GetLocation();
@@ -87,14 +87,13 @@ namespace Cherry.Analyzers
         }
 
         /// <summary>A config file's findings, and what a <c>[Config]</c> entry cannot be besides (start-up refuses the same).</summary>
-        private static ConfigFinding? Finding(string key, string? value, System.Collections.Generic.IReadOnlyDictionary<string, ToolDeclaration?>? toolNames,
-            System.Collections.Generic.IReadOnlyDictionary<string, ConfigOptionsType> typed)
+        private static ConfigFinding? Finding(string key, string? value, AppConfigFacts.Judge judge)
         {
             if (ConfigGrammar.CodeEntryProblem(key, value, out var ofKey) is { } problem)
             {
                 return new ConfigFinding(ofKey ? ConfigProblem.UnknownKey : ConfigProblem.InvalidValue, problem);
             }
-            return ConfigKeys.Check(key, value, toolNames, typed);
+            return judge.Check(key, value);
         }
     }
 }

@@ -50,7 +50,7 @@ namespace Cherry.Analyzers
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end =>
                 {
-                    var (toolNames, typed) = (facts.UserTools, facts.Typed);
+                    var judge = facts.Gathered();
                     var mounts = calls.Select(call => Mount.Of(call, files, end.CancellationToken)).ToList();
                     // The sections of a MapCherry call's constant Set calls, judged as a file's sections are.
                     foreach (var mount in mounts)
@@ -65,13 +65,13 @@ namespace Cherry.Analyzers
                         }
                         if (MountConfiguration.IsAppSettings(file.Path))
                         {
-                            CheckAppSettings(end, file.Path, text, toolNames, typed, known, mounts);
+                            CheckAppSettings(end, file.Path, text, judge, known, mounts);
                             continue;
                         }
                         var entries = IniLines.Read(new StringReader(text.ToString())).ToList();
                         foreach (var entry in entries)
                         {
-                            if (Check(entry, toolNames, typed) is { } finding)
+                            if (Check(entry, judge) is { } finding)
                             {
                                 AppConfigFacts.Report(end, finding, MountConfiguration.LineLocation(file.Path, text, entry.Line), entry.Section ?? "(none)", entry.Key);
                             }
@@ -88,7 +88,7 @@ namespace Cherry.Analyzers
         }
 
         /// <summary>What is wrong with one entry, or null when start-up would take it.</summary>
-        private static ConfigFinding? Check(IniEntry entry, IReadOnlyDictionary<string, ToolDeclaration?>? userTools, IReadOnlyDictionary<string, ConfigOptionsType> typed)
+        private static ConfigFinding? Check(IniEntry entry, AppConfigFacts.Judge judge)
         {
             if (entry.Problem is { } problem)
             {
@@ -102,7 +102,7 @@ namespace Cherry.Analyzers
             {
                 return new ConfigFinding(ConfigProblem.InvalidValue, ConfigGrammar.NotAPythonLiteral(entry.Value));
             }
-            return ConfigKeys.Check(entry.Key, value, userTools, typed);
+            return judge.Check(entry.Key, value);
         }
 
         /// <summary>
@@ -110,8 +110,7 @@ namespace Cherry.Analyzers
         /// joined with dots as the runtime joins them: plain values (one quoted as in an INI file is CHERRY0019), the same
         /// key and value checks as INI files, and each app's sections against the tree mounted there.
         /// </summary>
-        private static void CheckAppSettings(CompilationAnalysisContext end, string path, SourceText text, IReadOnlyDictionary<string, ToolDeclaration?>? userTools,
-            IReadOnlyDictionary<string, ConfigOptionsType> typed, KnownTypes known,
+        private static void CheckAppSettings(CompilationAnalysisContext end, string path, SourceText text, AppConfigFacts.Judge judge, KnownTypes known,
             IEnumerable<Mount> mounts)
         {
             var byMount = new Dictionary<string, List<SectionKey>>(StringComparer.Ordinal);
@@ -129,7 +128,7 @@ namespace Cherry.Analyzers
                     AppConfigFacts.Report(end, ConfigFinding.QuotedAsInIni(value, plain), location, section, key);
                 }
                 // An array's items are one list value: the key is the array's, and its items are judged as a list.
-                else if (ConfigKeys.Check(key, inArray ? null : leaf.Value, userTools, typed) is { } finding
+                else if (judge.Check(key, inArray ? null : leaf.Value) is { } finding
                     && !(inArray && finding.Problem == ConfigProblem.InvalidValue))
                 {
                     AppConfigFacts.Report(end, finding, location, section, key);

@@ -36,7 +36,46 @@ namespace Cherry.Shared
         }
 
         /// <summary>The forms of the keys that take a name of the app's choosing, as the error text shows them.</summary>
-        public static readonly string[] KeyForms = { "tools.<name>.<argument>", "response.headers.<Name>", "error_page.<code>" };
+        public static readonly string[] KeyForms = { "tools.<name>.<argument>", "response.headers.<Name>", "error_page.<code>", "hooks.<point>" };
+
+        /// <summary>
+        /// CherryPy's bare hooks, <c>hooks.&lt;point&gt; = 'name, name'</c>: the hook points by their config names, in the order of
+        /// Cherry's <c>HookPoint</c> (the index is the member's value); the names are hooks the app registers.
+        /// </summary>
+        public static class Hooks
+        {
+            public const string Prefix = "hooks.";
+
+            public static readonly string[] Points =
+            {
+                "on_start_resource", "before_request_body", "before_handler", "before_finalize", "on_end_resource",
+                "before_error_response", "after_error_response", "on_end_request",
+            };
+
+            /// <summary>What is wrong with a <c>hooks.*</c> key and its value, or null; <paramref name="known"/> null when any hook name may be one.</summary>
+            public static string? Problem(string key, string? value, ICollection<string>? known, out bool ofKey)
+            {
+                ofKey = true;
+                var point = key.Substring(Prefix.Length);
+                if (Array.IndexOf(Points, point) < 0)
+                {
+                    return $"there is no hook point '{point}' ({string.Join(", ", Points)}).{DidYouMean(Nearest(point, Points))}";
+                }
+                ofKey = false;
+                if (value is null)
+                {
+                    return "name the hooks to run: hooks.<point> = 'name, name'.";
+                }
+                foreach (var name in List(value))
+                {
+                    if (known is not null && !known.Contains(name))
+                    {
+                        return $"there is no hook named '{name}': register it with AddCherry(options => options.Hooks.Register(\"{name}\", request => ...)).{DidYouMean(Nearest(name, known))}";
+                    }
+                }
+                return null;
+            }
+        }
 
         /// <summary>
         /// A switch's value: <c>True</c>/<c>False</c> as INI files write them, <c>true</c>/<c>false</c> as JSON and

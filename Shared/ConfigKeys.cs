@@ -12,7 +12,7 @@ namespace Cherry.Shared
     internal static class ConfigKeys
     {
         /// <summary>The namespaces Cherry reads; a dotted key in another is the app's own (or a declared namespace).</summary>
-        private static readonly string[] CherryNamespaces = { "tools", "request", "response", "error_page", "log" };
+        private static readonly string[] CherryNamespaces = { "tools", "request", "response", "error_page", "log", "hooks" };
 
         /// <summary>What is wrong with a key and its value as read (an INI literal to text, or a plain value), or null.</summary>
         /// <param name="userTools">
@@ -20,9 +20,16 @@ namespace Cherry.Shared
         /// arguments are not declared (a hand-written Tool class); null when some name cannot be read, so that any tool name may be one.
         /// </param>
         /// <param name="typed">The app's typed namespaces by name (<c>options.ConfigNamespace&lt;T&gt;("db")</c>).</param>
+        /// <param name="hooks">The names the app registers bare hooks under (<c>options.Hooks.Register</c>); null when some cannot be read.</param>
         public static ConfigFinding? Check(string key, string? value, IReadOnlyDictionary<string, ToolDeclaration?>? userTools,
-            IReadOnlyDictionary<string, ConfigOptionsType>? typed = null)
+            IReadOnlyDictionary<string, ConfigOptionsType>? typed = null, ICollection<string>? hooks = null)
         {
+            if (key.StartsWith(ConfigGrammar.Hooks.Prefix, StringComparison.Ordinal))
+            {
+                return ConfigGrammar.Hooks.Problem(key, value, hooks, out var ofKey) is { } problem
+                    ? new ConfigFinding(ofKey ? ConfigProblem.UnknownKey : ConfigProblem.InvalidValue, problem)
+                    : null;
+            }
             if (key.StartsWith("tools.", StringComparison.Ordinal))
             {
                 return CheckTool("", key.Substring("tools.".Length), value, userTools);

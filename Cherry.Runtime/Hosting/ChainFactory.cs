@@ -7,7 +7,7 @@ namespace Cherry;
 /// declare, then configuration for its tree position; then each tool takes its services from DI. After this, no
 /// request reads configuration, and every key, value and service the chains need has been checked.
 /// </summary>
-internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<string> namespaces, IReadOnlyDictionary<string, Type> typedNamespaces, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services, string contentRoot)
+internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry hooks, IReadOnlySet<string> namespaces, IReadOnlyDictionary<string, Type> typedNamespaces, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services, string contentRoot)
 {
     private const string ToolsPrefix = "tools.";
     private const string HeadersPrefix = "response.headers.";
@@ -120,6 +120,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         var switches = new Dictionary<string, (bool On, string Section)>(StringComparer.Ordinal);
         var priorities = new Dictionary<string, int>(StringComparer.Ordinal);
         var headers = new List<string>();
+        // hooks.<point>: the bare hooks in force at the path, a deeper section's list replacing the one above.
+        var bareHooks = new Dictionary<HookPoint, (string Name, Func<Request, ValueTask> Callback)[]>();
         var errorPages = new Dictionary<int, ErrorPageRenderer>();
         ErrorPageRenderer? defaultErrorPage = null;
         var showMismatched = true;
@@ -188,6 +190,15 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
                         args.Set(argument, value, section, origin);
                         break;
                 }
+            }
+            else if (key.StartsWith(ConfigGrammar.Hooks.Prefix, StringComparison.Ordinal))
+            {
+                if (ConfigGrammar.Hooks.Problem(key, configured, hooks.Names, out _) is { } problem)
+                {
+                    throw new CherryConfigurationException(origin, key, problem);
+                }
+                var point = (HookPoint)Array.IndexOf(ConfigGrammar.Hooks.Points, key[ConfigGrammar.Hooks.Prefix.Length..]);
+                bareHooks[point] = [.. ConfigGrammar.List(value).Select(name => hooks.TryGet(name, out var callback) ? (name, callback) : default)];
             }
             else if (key.StartsWith(HeadersPrefix, StringComparison.Ordinal) && key.Length > HeadersPrefix.Length)
             {
@@ -344,6 +355,13 @@ internal sealed partial class ChainFactory(ToolRegistry registry, IReadOnlySet<s
         foreach (var tool in tools)
         {
             tool.Attach(builder);
+        }
+        foreach (var (point, attached) in bareHooks)
+        {
+            foreach (var (name, callback) in attached)
+            {
+                builder.Add(name, point, 50, false, callback);
+            }
         }
         return (builder.Build([.. tools]), new EntrySettings(errorPages, defaultErrorPage, showMismatched, showTracebacks, values.ToFrozenDictionary(StringComparer.Ordinal))
         {

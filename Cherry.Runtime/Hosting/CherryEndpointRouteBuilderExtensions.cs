@@ -72,7 +72,7 @@ public static class CherryEndpointRouteBuilderExtensions
         };
         try
         {
-            new ChainFactory(options.Tools, options.ConfigNamespaces.ToFrozenSet(StringComparer.Ordinal), options.TypedNamespaces, config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
+            new ChainFactory(options.Tools, options.Hooks, options.ConfigNamespaces.ToFrozenSet(StringComparer.Ordinal), options.TypedNamespaces, config, appOptions.ErrorPageRenderers, services, contentRoot).Complete(app);
         }
         catch (CherryConfigurationException e) when (sourceErrors.Count > 0)
         {

@@ -11,6 +11,9 @@ public sealed class CherryOptions
     /// <summary>Tools that configuration can turn on by name.</summary>
     public ToolRegistry Tools { get; } = new();
 
+    /// <summary>Bare hooks that configuration attaches by name (<c>hooks.before_handler = 'audit'</c>).</summary>
+    public HookRegistry Hooks { get; } = new();
+
     /// <summary>Configuration for every application (CherryPy's global config); merged before each application's own.</summary>
     public CherryConfig Config { get; } = new();
 

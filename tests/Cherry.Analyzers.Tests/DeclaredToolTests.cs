@@ -209,4 +209,24 @@ public sealed class DeclaredToolTests
             public override Tool CreateTool() => throw new NotSupportedException();
         }
         """);
+
+    /// <summary>hooks.&lt;point&gt;: the point is judged against the hook points, the names against the app's constant registrations.</summary>
+    [Fact]
+    public Task Bare_hooks_are_judged_against_the_points_and_the_registered_names() => AnalyzerAsync<ConfigFileAnalyzer>("""
+        public static class Hooks
+        {
+            public static void Add(CherryOptions options) => options.Hooks.Register("audit", request => { });
+        }
+
+        """ + Mount, [("site.conf", """
+        [/]
+        hooks.before_handler = 'audit'
+        [/about]
+        hooks.before_handlr = 'audit'
+        hooks.before_finalize = 'audit, adit'
+        """)],
+        Diagnostic("CHERRY0018").WithSpan("site.conf", 4, 1, 4, 30).WithArguments("/about", "hooks.before_handlr",
+            "there is no hook point 'before_handlr' (on_start_resource, before_request_body, before_handler, before_finalize, on_end_resource, before_error_response, after_error_response, on_end_request). Did you mean 'before_handler'?"),
+        Diagnostic("CHERRY0019").WithSpan("site.conf", 5, 1, 5, 38).WithArguments("/about", "hooks.before_finalize",
+            "there is no hook named 'adit': register it with AddCherry(options => options.Hooks.Register(\"adit\", request => ...)). Did you mean 'audit'?"));
 }

@@ -10,7 +10,7 @@ namespace CherryPySuite.Apps;
 /// (in a toolbox of its own, <c>myauth</c>, as in the Python: a <see cref="ToolDeclarationAttribute"/> class below),
 /// numerify (two hooks at on_start_resource, one failsafe, and one at before_finalize), nadsat (hooks at
 /// before_finalize priority 0 and on_end_request), rotator (a callable object with an argument), streamer (a handler
-/// wrapper), and bare hooks in configuration (<c>hooks.before_request_body</c>: a tool here too).
+/// wrapper), and bare hooks in configuration (<c>hooks.before_request_body</c>, as in the Python).
 /// </summary>
 public static class Tools
 {
@@ -22,7 +22,7 @@ public static class Tools
         options.Tools.Register(() => new NadsatTool());
         options.Tools.Register(() => new RotatorTool());
         options.Tools.Register(() => new StreamerTool());
-        options.Tools.Register(() => new PipeBodyTool());
+        options.Hooks.Register(PipeBody.Name, PipeBody.RunAsync);
     }
 
     public static void Map(WebApplication app) => app.MapCherry<Root>("/", options => options
@@ -40,8 +40,8 @@ public static class Tools
         .Set("/euro", "tools.encode.on", "True")
         .Set("/decorated_euro/subpath", "tools.gzip.priority", "10")
         .Set("/tarfile", "tools.streamer.on", "True")
-        // 'hooks.before_request_body': pipe_body, a bare hook; Cherry's hooks come from tools.
-        .Set("/pipe", "tools.pipe_body.on", "True"));
+        // 'hooks.before_request_body': pipe_body, a bare hook, as in the Python.
+        .Set("/pipe", "hooks.before_request_body", PipeBody.Name));
 
     private const string Europound = "\u0080\u00a3";
 
@@ -73,7 +73,7 @@ public static class Tools
         }
 
         [Exposed]
-        public byte[] Pipe(Request request) => PipeBodyTool.Body(request);
+        public byte[] Pipe(Request request) => PipeBody.Body(request);
 
         // tools.gzip(compress_level=6) and tools.rotator(scale=3); rotator runs before gzip unless configuration
         // lowers gzip's priority (/decorated_euro/subpath).
@@ -299,17 +299,16 @@ public static class Tools
     }
 
     /// <summary>pipe_body (before_request_body): the body is not processed into parameters but read whole, as it came.</summary>
-    public sealed class PipeBodyTool : HookTool
+    /// <summary>pipe_body, a bare hook (before_request_body): the raw body, unread by Cherry, for the handler.</summary>
+    public static class PipeBody
     {
+        public const string Name = "pipe_body";
+
         private static readonly object BodyKey = new();
-
-        public override string Name => "pipe_body";
-
-        public override HookPoint Point => HookPoint.BeforeRequestBody;
 
         public static byte[] Body(Request request) => (byte[])request.HttpContext.Items[BodyKey]!;
 
-        public override async ValueTask RunAsync(Request request)
+        public static async ValueTask RunAsync(Request request)
         {
             request.ProcessRequestBody = false;
             using var body = new MemoryStream();
