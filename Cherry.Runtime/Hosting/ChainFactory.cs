@@ -10,13 +10,19 @@ namespace Cherry;
 internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry hooks, IReadOnlySet<string> namespaces, IReadOnlyDictionary<string, Type> typedNamespaces, CherryConfig config, IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> renderers, IServiceProvider services, string contentRoot)
 {
     private const string ToolsPrefix = "tools.";
-    private const string HeadersPrefix = "response.headers.";
-    private const string ErrorPagePrefix = "error_page.";
+    internal const string HeadersPrefix = "response.headers.";
+    internal const string ErrorPagePrefix = "error_page.";
 
     private readonly HashSet<string> _staticSections = new(StringComparer.Ordinal);
 
     /// <summary>Every configuration error found so far: start-up reports them all at once, not the first alone.</summary>
     private readonly List<CherryConfigurationException> _errors = [];
+
+    /// <summary>The bare hooks <c>hooks.&lt;point&gt;</c> names.</summary>
+    internal HookRegistry Hooks => hooks;
+
+    /// <summary>The error pages given as callables, by section and key.</summary>
+    internal IReadOnlyDictionary<(string Section, string Key), ErrorPageRenderer> Renderers => renderers;
 
     public void Complete(MountedApp app)
     {
@@ -61,7 +67,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
     /// The tool and argument a key sets: <c>tools.&lt;name&gt;.&lt;argument&gt;</c>, or <c>&lt;namespace&gt;.&lt;name&gt;.&lt;argument&gt;</c> for a tool
     /// of a toolbox of its own (<c>[ToolDeclaration(..., Namespace = "myauth")]</c>, whose name is <c>myauth.check_access</c>); null for another key.
     /// </summary>
-    private (string Name, string Argument)? ToolKeyParts(string key, string origin, Dictionary<string, HandlerEntry> declaredNames)
+    internal (string Name, string Argument)? ToolKeyParts(string key, string origin, Dictionary<string, HandlerEntry> declaredNames)
     {
         var (prefix, rest) = ("", "");
         if (key.StartsWith(ToolsPrefix, StringComparison.Ordinal))
@@ -100,7 +106,9 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
 
     /// <summary>
     /// The chain and settings of one tree position; null when its configuration has errors, which are recorded (each key
-    /// and tool is checked on, so that one run finds them all).
+    /// and tool is checked on, so that one run finds them all). The steps, in CherryPy's order: the default-on and
+    /// declared tools, the path's keys, the switches, the checks of tools left off, the needs, each tool configured and
+    /// resolved, the typed namespaces bound, the chain built.
     /// </summary>
     /// <param name="code">The handler's <c>[Config]</c> keys, merged level by level before the sections (as CherryConfig.ForPath merges them).</param>
     /// <param name="requiresSession">The handler takes a Session, so the sessions tool must be among the tools.</param>
@@ -108,164 +116,40 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
         Dictionary<string, HandlerEntry> declaredNames, bool requiresSession)
     {
         var errorsBefore = _errors.Count;
-        // CherryPy's default-on tools; configuration can switch each off.
+        var tools = DefaultAndDeclared(declaredTools);
+        var keys = new PathKeys(this, path, contentRoot, declaredNames);
+        foreach (var (section, source, key, configured) in config.ForPath(path, code))
+        {
+            Check(() => keys.Read(section, source, key, configured));
+        }
+        Switch(tools, keys, declaredNames);
+        CheckToolsLeftOff(tools, keys, declaredNames);
+        CheckNeeds(tools, keys, path, requiresSession);
+        ConfigureAndResolve(tools, keys, path);
+        var bound = BindNamespaces(keys);
+        if (_errors.Count > errorsBefore)
+        {
+            return null;
+        }
+        return (BuildChain(tools, keys), keys.Settings(bound));
+    }
+
+    /// <summary>CherryPy's default-on tools, then the attributes' tools, each replacing a default of its name.</summary>
+    private static List<Tool> DefaultAndDeclared(Tool[] declaredTools)
+    {
         var tools = ToolRegistry.DefaultOn.Select(create => create()).ToList();
         foreach (var declared in declaredTools)
         {
             tools.RemoveAll(t => t.Name == declared.Name);
             tools.Add(declared);
         }
+        return tools;
+    }
 
-        var arguments = new Dictionary<string, ToolArguments>(StringComparer.Ordinal);
-        var switches = new Dictionary<string, (bool On, string Section)>(StringComparer.Ordinal);
-        var priorities = new Dictionary<string, int>(StringComparer.Ordinal);
-        var headers = new List<string>();
-        // hooks.<point>: the bare hooks in force at the path, a deeper section's list replacing the one above.
-        var bareHooks = new Dictionary<HookPoint, (string Name, Func<Request, ValueTask> Callback)[]>();
-        var errorPages = new Dictionary<int, ErrorPageRenderer>();
-        ErrorPageRenderer? defaultErrorPage = null;
-        var showMismatched = true;
-        bool? showTracebacks = null;
-        var streamResponse = false;
-        var queryStringEncoding = "utf-8";
-        string[]? methodsWithBodies = null;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        // Where each value was set, for the errors of a typed namespace's binding.
-        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
-
-        foreach (var (section, source, key, configured) in config.ForPath(path, code))
-        {
-            Check(() => ReadKey(section, source, key, configured));
-        }
-
-        // source: the [Config]'s class or method, which errors then name instead of the section.
-        void ReadKey(string section, string? source, string key, string? configured)
-        {
-            var origin = source ?? section;
-            if (source is not null)
-            {
-                if (ConfigGrammar.CodeEntryProblem(key, configured, out _) is { } problem)
-                {
-                    throw new CherryConfigurationException(origin, key, problem);
-                }
-            }
-            var toolKey = ToolKeyParts(key, origin, declaredNames);
-            if (configured is null && toolKey is null)
-            {
-                // None: as CherryPy's request.config.get gives for a key that is not there.
-                values.Remove(key);
-                if (!IsApplicationKey(key))
-                {
-                    throw new CherryConfigurationException(origin, key, "None switches off only a tool argument or one of the application's own keys.");
-                }
-                return;
-            }
-            // A tool argument's None reaches ToolArguments, which allows it for text arguments only.
-            var value = configured!;
-            if (configured is not null)
-            {
-                values[key] = configured;
-                origins[key] = origin;
-            }
-            else
-            {
-                values.Remove(key);
-            }
-            if (toolKey is var (name, argument))
-            {
-                var args = arguments.TryGetValue(name, out var a) ? a : arguments[name] = new ToolArguments(name, path, contentRoot);
-                switch (argument)
-                {
-                    case "on":
-                        args.Set("on", value, section, origin);
-                        args.TryGetBoolean("on", out var on);
-                        switches[name] = (on, origin);
-                        break;
-                    case "priority":
-                        args.Set("priority", value, section, origin);
-                        args.TryGetInt32("priority", out var priority);
-                        priorities[name] = priority;
-                        break;
-                    default:
-                        args.Set(argument, value, section, origin);
-                        break;
-                }
-            }
-            else if (key.StartsWith(ConfigGrammar.Hooks.Prefix, StringComparison.Ordinal))
-            {
-                if (ConfigGrammar.Hooks.Problem(key, configured, hooks.Names, out _) is { } problem)
-                {
-                    throw new CherryConfigurationException(origin, key, problem);
-                }
-                var point = (HookPoint)Array.IndexOf(ConfigGrammar.Hooks.Points, key[ConfigGrammar.Hooks.Prefix.Length..]);
-                bareHooks[point] = [.. ConfigGrammar.List(value).Select(name => hooks.TryGet(name, out var callback) ? (name, callback) : default)];
-            }
-            else if (key.StartsWith(HeadersPrefix, StringComparison.Ordinal) && key.Length > HeadersPrefix.Length)
-            {
-                headers.AddRange([key[HeadersPrefix.Length..], value]);
-            }
-            else if (key.StartsWith(ErrorPagePrefix, StringComparison.Ordinal))
-            {
-                var code = key[ErrorPagePrefix.Length..];
-                var status = 0;
-                if (code != "default" && !(int.TryParse(code, out status) && status is >= 400 and <= 599))
-                {
-                    throw new CherryConfigurationException(origin, key, "error_page takes a status from 400 to 599 or 'default'.");
-                }
-                var renderer = renderers.TryGetValue((section, key), out var callable) ? callable : TemplateErrorPage(origin, key, Path.Combine(contentRoot, value));
-                if (status == 0)
-                {
-                    defaultErrorPage = renderer;
-                }
-                else
-                {
-                    errorPages[status] = renderer;
-                }
-            }
-            else if (key == ConfigGrammar.Settings.ShowMismatchedParams)
-            {
-                showMismatched = ParseSwitch(origin, key, value);
-            }
-            else if (key == ConfigGrammar.Settings.ShowTracebacks)
-            {
-                showTracebacks = ParseSwitch(origin, key, value);
-            }
-            else if (key == ConfigGrammar.Settings.Stream)
-            {
-                streamResponse = ParseSwitch(origin, key, value);
-            }
-            else if (key == ConfigGrammar.Settings.MethodsWithBodies)
-            {
-                methodsWithBodies = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                if (Array.Find(methodsWithBodies, m => !m.All(char.IsAsciiLetterUpper)) is { } bad)
-                {
-                    throw new CherryConfigurationException(origin, key, $"'{bad}' is not an HTTP method (upper-case letters).");
-                }
-            }
-            else if (key == ConfigGrammar.Settings.QueryStringEncoding)
-            {
-                queryStringEncoding = Http.Charsets.Find(value) is null
-                    ? throw new CherryConfigurationException(origin, key, Http.Charsets.Unknown(value))
-                    : value;
-            }
-            else if (key.StartsWith(LogKeys.Prefix, StringComparison.Ordinal))
-            {
-                // The host's logging takes the keys at MapCherry (CherryLogging); an access file needs the access log's lines.
-                if (LogKeys.Check(section, key, value))
-                {
-                    switches.TryAdd(LogAccessTool.ToolName, (true, section));
-                }
-            }
-            else if (!IsApplicationKey(key))
-            {
-                throw new CherryConfigurationException(origin, key,
-                    $"unknown key.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(key, ConfigGrammar.Settings.All.Concat(ConfigGrammar.Log.All)))} Known keys: "
-                    + string.Join(", ", ConfigGrammar.KeyForms.Concat(ConfigGrammar.Settings.All).Concat(ConfigGrammar.Log.All))
-                    + "; the application's own keys have no namespace, or one named in CherryOptions.ConfigNamespaces.");
-            }
-        }
-
-        foreach (var (name, (on, section)) in switches)
+    /// <summary>The switches of the path: a tool off leaves, a tool on joins (and <c>response.headers.*</c> adds response_headers).</summary>
+    private void Switch(List<Tool> tools, PathKeys keys, Dictionary<string, HandlerEntry> declaredNames)
+    {
+        foreach (var (name, (on, section)) in keys.Switches)
         {
             Check(() =>
             {
@@ -282,37 +166,46 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
                 }
             });
         }
-        if (headers.Count > 0)
+        if (keys.Headers.Count > 0)
         {
-            tools.Add(new ResponseHeadersTool { Options = new() { Headers = [.. headers] } });
+            tools.Add(new ResponseHeadersTool { Options = new() { Headers = [.. keys.Headers] } });
         }
+    }
 
-        foreach (var (name, args) in arguments)
+    /// <summary>A tool that is off still has its keys and values checked: <c>tools.gzip.onn</c> stops start-up either way.</summary>
+    private void CheckToolsLeftOff(List<Tool> tools, PathKeys keys, Dictionary<string, HandlerEntry> declaredNames)
+    {
+        foreach (var (name, args) in keys.Arguments)
         {
-            if (tools.Find(t => t.Name == name) is null)
+            if (tools.Find(t => t.Name == name) is not null)
             {
-                // A tool that is off still has its keys and values checked: `tools.gzip.onn` stops start-up either way.
-                Check(() =>
-                {
-                    var probe = CreateKnown(name, declaredNames) ?? throw args.Unknown(ToolRegistry.Unknown(name) + DidYouMeanTool(name, declaredNames));
-                    try
-                    {
-                        probe.Configure(args);
-                    }
-                    catch (CherryConfigurationException e) when (!e.ConcernsConfiguredValue)
-                    {
-                        // What an unused tool lacks (a realm, a directory) matters only once it is on. Its arguments are set
-                        // here for the sections below that turn it on (CherryPy's inheritance: tools.staticdir.root in [/],
-                        // on and dir in [/static]), so each is checked by name against the tool's declaration instead.
-                        if (ToolCatalog.Find(name) is { } declaration)
-                        {
-                            args.TakeDeclared(declaration);
-                        }
-                    }
-                    args.ThrowIfUntaken();
-                });
+                continue;
             }
+            Check(() =>
+            {
+                var probe = CreateKnown(name, declaredNames) ?? throw args.Unknown(ToolRegistry.Unknown(name) + DidYouMeanTool(name, declaredNames));
+                try
+                {
+                    probe.Configure(args);
+                }
+                catch (CherryConfigurationException e) when (!e.ConcernsConfiguredValue)
+                {
+                    // What an unused tool lacks (a realm, a directory) matters only once it is on. Its arguments are set
+                    // here for the sections below that turn it on (CherryPy's inheritance: tools.staticdir.root in [/],
+                    // on and dir in [/static]), so each is checked by name against the tool's declaration instead.
+                    if (ToolCatalog.Find(name) is { } declaration)
+                    {
+                        args.TakeDeclared(declaration);
+                    }
+                }
+                args.ThrowIfUntaken();
+            });
         }
+    }
+
+    /// <summary>What the handler and the tools on need beside them: sessions for a Session parameter, each tool's <see cref="Tool.Requires"/>.</summary>
+    private void CheckNeeds(List<Tool> tools, PathKeys keys, string path, bool requiresSession)
+    {
         if (requiresSession && tools.TrueForAll(t => t.Name != SessionsTool.ToolName))
         {
             Record(new CherryConfigurationException(path, "tools.sessions.on",
@@ -322,16 +215,20 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
         {
             foreach (var required in tool.Requires.Where(r => tools.TrueForAll(t => t.Name != r)))
             {
-                Record(new CherryConfigurationException(arguments.TryGetValue(tool.Name, out var a) ? a.SectionOf("on") ?? path : path, ConfigGrammar.ToolKey(tool.Name, "on"),
+                Record(new CherryConfigurationException(keys.Arguments.TryGetValue(tool.Name, out var a) ? a.SectionOf("on") ?? path : path, ConfigGrammar.ToolKey(tool.Name, "on"),
                     $"{tool.Name} needs the {required} tool on the same path: add tools.{required}.on = True to the section, or its attribute to the class."));
             }
         }
-        // Every tool is configured, with its arguments or none, so it learns the path it serves.
+    }
+
+    /// <summary>Every tool is configured, with its arguments or none, so it learns the path it serves; then it takes its services.</summary>
+    private void ConfigureAndResolve(List<Tool> tools, PathKeys keys, string path)
+    {
         foreach (var tool in tools)
         {
             Check(() =>
             {
-                var args = arguments.TryGetValue(tool.Name, out var given) ? given : new ToolArguments(tool.Name, path, contentRoot);
+                var args = keys.Arguments.TryGetValue(tool.Name, out var given) ? given : new ToolArguments(tool.Name, path, contentRoot);
                 tool.Configure(args);
                 args.ThrowIfUntaken();
                 tool.Resolve(services, args);
@@ -341,35 +238,35 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
                 }
             });
         }
+    }
+
+    /// <summary>Each typed namespace's options, bound from the path's values.</summary>
+    private Dictionary<Type, object> BindNamespaces(PathKeys keys)
+    {
         var bound = new Dictionary<Type, object>();
         foreach (var (name, type) in typedNamespaces)
         {
-            Check(() => bound[type] = ConfigBinders.Find(type).Bind(name, values.Select(v => (v.Key, v.Value, origins[v.Key])), _errors));
+            Check(() => bound[type] = ConfigBinders.Find(type).Bind(name, keys.Values.Select(v => (v.Key, v.Value, keys.Origins[v.Key])), _errors));
         }
-        if (_errors.Count > errorsBefore)
-        {
-            return null;
-        }
+        return bound;
+    }
 
-        var builder = new ToolChainBuilder(priorities);
+    /// <summary>The tools' hooks and wrappers, then the bare hooks, ordered into the chain.</summary>
+    private static ToolChain BuildChain(List<Tool> tools, PathKeys keys)
+    {
+        var builder = new ToolChainBuilder(keys.Priorities);
         foreach (var tool in tools)
         {
             tool.Attach(builder);
         }
-        foreach (var (point, attached) in bareHooks)
+        foreach (var (point, attached) in keys.BareHooks)
         {
             foreach (var (name, callback) in attached)
             {
                 builder.Add(name, point, 50, false, callback);
             }
         }
-        return (builder.Build([.. tools]), new EntrySettings(errorPages, defaultErrorPage, showMismatched, showTracebacks, values.ToFrozenDictionary(StringComparer.Ordinal))
-        {
-            StreamResponse = streamResponse,
-            QueryStringEncoding = queryStringEncoding,
-            MethodsWithBodies = methodsWithBodies,
-            BoundOptions = bound.ToFrozenDictionary(),
-        });
+        return builder.Build([.. tools]);
     }
 
     /// <summary>Runs one check, recording its configuration error so that the others still run.</summary>
@@ -399,17 +296,17 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
     /// key in), or in a namespace the application declared. Dotted keys elsewhere stay errors, so a typo in a tool key
     /// still stops start-up.
     /// </summary>
-    private bool IsApplicationKey(string key)
+    internal bool IsApplicationKey(string key)
     {
         var dot = key.IndexOf('.');
         return dot < 0 || namespaces.Contains(key[..dot]);
     }
 
-    private static bool ParseSwitch(string section, string key, string value) =>
+    internal static bool ParseSwitch(string section, string key, string value) =>
         ConfigGrammar.TryParseBoolean(value, out var on) ? on : throw new CherryConfigurationException(section, key, "expected True or False.");
 
     /// <summary>A template file with CherryPy's <c>%(status)s</c>-style placeholders, read once at start-up.</summary>
-    private static ErrorPageRenderer TemplateErrorPage(string section, string key, string file)
+    internal static ErrorPageRenderer TemplateErrorPage(string section, string key, string file)
     {
         if (!File.Exists(file))
         {
