@@ -37,12 +37,10 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
             }
         }
         var sections = config.Sections.Where(s => s != CherryConfig.GlobalSection).OrderByDescending(s => s.Length).ToList();
+        var completed = new Dictionary<HandlerEntry, CompletedHandler>(ReferenceEqualityComparer.Instance);
         foreach (var (entry, declared) in entries)
         {
-            if (Complete(entry.Path, declared, entry.Config, declaredNames, entry.RequiresSession) is { } completed)
-            {
-                (entry.Chain, entry.Settings) = completed;
-            }
+            var atPath = Complete(entry.Path, declared, entry.Config, declaredNames, entry.RequiresSession);
             // Sections below the entry's tree path get their own chain, with fresh tool instances.
             var below = new List<SectionChain>();
             foreach (var section in sections)
@@ -54,12 +52,16 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
                     below.Add(new SectionChain(section, chain, settings));
                 }
             }
-            entry.Sections = [.. below];
+            if (atPath is { } own)
+            {
+                completed[entry] = new CompletedHandler(own.Chain, own.Settings, [.. below]);
+            }
         }
         if (_errors.Count > 0)
         {
             throw CherryConfigurationException.Combine(_errors);
         }
+        app.Completed = completed.ToFrozenDictionary(ReferenceEqualityComparer.Instance);
         app.StaticSections = _staticSections.OrderByDescending(s => s.Length).ToArray();
     }
 

@@ -27,6 +27,9 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     /// <summary>The host's count of requests in flight, for the GC page.</summary>
     public RequestTracker Tracker { get; } = tracker;
 
+    /// <summary>What start-up completed for each of the tree's handler entries and <see cref="NotFoundEntry"/> (by reference).</summary>
+    public IReadOnlyDictionary<HandlerEntry, CompletedHandler> Completed { get; set; } = new Dictionary<HandlerEntry, CompletedHandler>();
+
     /// <summary>The tree paths where staticdir is on, deepest first (<see cref="StaticTraversal"/> reads them).</summary>
     public IReadOnlyList<string> StaticSections { get; set; } = [];
 
@@ -58,11 +61,12 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     }
 
     /// <summary>Takes the entry's chain, or the chain of the deepest config section the request's path lies in.</summary>
-    private static void Select(Request request, HandlerEntry entry)
+    private void Select(Request request, HandlerEntry entry)
     {
         request.Handler = entry;
+        var completed = Completed[entry];
         var path = request.DispatchPath;
-        foreach (var section in entry.Sections)
+        foreach (var section in completed.Sections)
         {
             if (path.StartsWith(section.Section, StringComparison.Ordinal)
                 && (path.Length == section.Section.Length || path[section.Section.Length] == '/'))
@@ -72,8 +76,8 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
                 return;
             }
         }
-        request.Chain = entry.Chain;
-        request.Settings = entry.Settings;
+        request.Chain = completed.Chain;
+        request.Settings = completed.Settings;
     }
 
     public void Dispatch(Request request)

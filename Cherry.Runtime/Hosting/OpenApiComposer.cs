@@ -84,7 +84,7 @@ internal static class OpenApiComposer
         {
             writer.WritePropertyName(operation.Name);
             var entry = app.Tree.Handlers[operation.Value.GetProperty(EntryMember).GetInt32()];
-            WriteOperation(writer, operation.Value, Schemes(entry.Chain), used);
+            WriteOperation(writer, operation.Value, Schemes(app.Completed[entry].Chain), used);
         }
         writer.WriteEndObject();
     }
@@ -230,7 +230,7 @@ internal static class OpenApiComposer
     /// </summary>
     private static IEnumerable<(string Template, string Section, ToolChain Chain, bool Directory)> StaticSections(MountedApp app)
     {
-        var entry = app.NotFoundEntry;
+        var entry = app.Completed[app.NotFoundEntry];
         var chains = entry.Sections.Select(s => (s.Section, s.Chain)).Append((Section: "/", entry.Chain)).OrderBy(s => s.Section, StringComparer.Ordinal).ToList();
         foreach (var directory in new[] { true, false })
         {

@@ -3,8 +3,9 @@ using System.ComponentModel;
 namespace Cherry.Infrastructure;
 
 /// <summary>
-/// One handler at one position of a generated tree: its invoker, the tools its attributes declare, and,
-/// once mounted, its ordered tool chain and settings. Generated code creates these; the runtime completes them.
+/// One handler at one position of a generated tree, as the build knows it: its invoker, the tools its attributes declare,
+/// its [Config] keys. Generated code creates these and nothing changes them; what start-up computes for it (its chains
+/// and settings) is kept apart, in its mounted app's <c>CompletedHandler</c>.
 /// </summary>
 /// <remarks>For generated code; not meant to be called by hand.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -54,18 +55,5 @@ public sealed class HandlerEntry
 
     internal Func<Tool[]> CreateTools { get; }
 
-    public ToolChain Chain { get; internal set; } = null!;
-
-    public EntrySettings Settings { get; internal set; } = EntrySettings.Empty;
-
-    /// <summary>
-    /// Chains for config sections below this entry's tree path, deepest first: a request whose path lies in one of
-    /// them (a Default handler, a 404, a static directory mounted by config) runs that section's chain.
-    /// </summary>
-    internal SectionChain[] Sections { get; set; } = [];
-
     public override string ToString() => Path;
 }
-
-/// <summary>A handler's chain and settings completed for one config section below its tree path.</summary>
-internal sealed record SectionChain(string Section, ToolChain Chain, EntrySettings Settings);

@@ -48,8 +48,10 @@ public sealed class Request
         Response = new Response(httpContext.Response);
         ProcessRequestBody = previous is null && HttpMethodRules.HasBody(Method);
         Handler = app.NotFoundEntry;
-        Chain = app.NotFoundEntry.Chain;
-        Settings = app.NotFoundEntry.Settings;
+        // Until dispatch picks the handler's, the app-wide chain; an app start-up has not completed (a unit test's) has none.
+        var notFound = app.Completed.GetValueOrDefault(app.NotFoundEntry);
+        Chain = notFound?.Chain ?? ToolChain.Empty;
+        Settings = notFound?.Settings ?? EntrySettings.Empty;
         Parameters = new ParameterList(app.MaxParameters);
     }
 
@@ -85,7 +87,7 @@ public sealed class Request
     public CancellationToken Aborted => HttpContext.RequestAborted;
 
     /// <summary>The handler that dispatch chose.</summary>
-    public HandlerEntry Handler { get; internal set; }
+    internal HandlerEntry Handler { get; set; }
 
     /// <summary>The tools that run for this request: the handler's chain, or its config section's.</summary>
     public ToolChain Chain { get; internal set; }

@@ -15,6 +15,9 @@ public sealed class ToolChain
 
     public int SlotCount { get; }
 
+    /// <summary>No hooks at any point.</summary>
+    internal static ToolChain Empty { get; } = new([.. Enum.GetValues<HookPoint>().Select(_ => Array.Empty<Hook>())], 0);
+
     /// <summary>The configured tools whose hooks these are: what the OpenAPI document reads (an auth tool, a static section).</summary>
     internal IReadOnlyList<Tool> Tools { get; init; } = [];
 
