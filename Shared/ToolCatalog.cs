@@ -126,6 +126,13 @@ namespace Cherry.Shared
             public static readonly ToolDeclaration Tool = new(Name, "IgnoreHeadersAttribute", "IgnoreHeadersTool", Headers);
         }
 
+        public static class Params
+        {
+            public const string Name = "params";
+            public static readonly ToolArgument<int> Error = new("error", "Error", ErrorStatus);
+            public static readonly ToolDeclaration Tool = new(Name, "ParamsAttribute", "ParamsTool", Error);
+        }
+
         public static class Proxy
         {
             public const string Name = "proxy";
@@ -284,7 +291,7 @@ namespace Cherry.Shared
         public static readonly ToolDeclaration[] All =
         {
             TrailingSlash.Tool, Encode.Tool, Decode.Tool, Gzip.Tool, Etags.Tool, Expires.Tool, Caching.Tool, JsonIn.Tool,
-            ResponseHeaders.Tool, Accept.Tool, Allow.Tool, Autovary.Tool, Flatten.Tool, IgnoreHeaders.Tool, Proxy.Tool,
+            ResponseHeaders.Tool, Accept.Tool, Allow.Tool, Autovary.Tool, Flatten.Tool, IgnoreHeaders.Tool, Params.Tool, Proxy.Tool,
             Redirect.Tool, ErrRedirect.Tool, Referer.Tool, StaticDir.Tool, StaticFile.Tool, AuthBasic.Tool, AuthDigest.Tool,
             Sessions.Tool, SessionAuth.Tool, CpStats.Tool, Profiler.Tool,
             new(Logging.Headers, null, "LogHeadersTool"), new(Logging.Tracebacks, null, "LogTracebacksTool"), new(Logging.Hooks, null, "LogHooksTool"),

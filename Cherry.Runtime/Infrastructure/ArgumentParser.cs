@@ -63,7 +63,7 @@ public static class ArgumentParser
     /// an urlencoded body is no part, and the client's mistake.
     /// </summary>
     public static Part ParsePart(Parameter value, string parameter) =>
-        value.Part ?? throw new HttpError(400, $"Parameter '{parameter}' expects a part of a multipart body (an uploaded file); a plain value was sent.");
+        value.Part ?? throw new ArgumentValueError($"Parameter '{parameter}' expects a part of a multipart body (an uploaded file); a plain value was sent.");
 
     /// <summary>The positional segments after the first <paramref name="skip"/>: a <c>params string[]</c> argument.</summary>
     public static string[] Rest(IReadOnlyList<string> positional, int skip)
@@ -91,6 +91,6 @@ public static class ArgumentParser
         _ => "a " + typeof(T).Name,
     };
 
-    private static HttpError Invalid(string parameter, string value, string expected) =>
-        new(400, $"Parameter '{parameter}' expects {expected}; '{value}' is not one.");
+    private static ArgumentValueError Invalid(string parameter, string value, string expected) =>
+        new($"Parameter '{parameter}' expects {expected}; '{value}' is not one.");
 }

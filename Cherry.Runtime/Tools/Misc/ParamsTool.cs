@@ -1,0 +1,46 @@
+namespace Cherry;
+
+/// <summary>
+/// CherryPy's <c>params</c> (<c>convert_params</c>): a handler's typed parameters already convert the request's values,
+/// so what the tool adds is the status of a value that does not convert, <see cref="ParamsOptions.Error"/> instead of 400,
+/// with the same message. It wraps the handler's call, where the arguments are bound. CherryPy's <c>exception</c>
+/// argument (the Python exception class to catch) has no counterpart: a conversion failure is the one case.
+/// </summary>
+public sealed class ParamsTool : Tool
+{
+    public const string ToolName = ToolCatalog.Params.Name;
+
+    public override string Name => ToolName;
+
+    public ParamsOptions Options { get; set; } = new();
+
+    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
+
+    /// <summary>Priority 15, CherryPy's: outside the wrappers of a higher priority.</summary>
+    public override void Attach(ToolChainBuilder chain)
+    {
+        var status = Options.Error;
+        chain.WrapHandler(Name, 15, async (request, next) =>
+        {
+            try
+            {
+                await next(request);
+            }
+            catch (ArgumentValueError e) when (status != 400)
+            {
+                throw new HttpError(status, e.Message);
+            }
+        });
+    }
+}
+
+/// <summary>Turns on <see cref="ParamsTool"/>: <c>[Params(Error = 422)]</c>.</summary>
+public sealed class ParamsAttribute : ToolAttribute
+{
+    private ParamsOptions _options = new();
+
+    /// <inheritdoc cref="ParamsOptions.Error"/>
+    public int Error { get => _options.Error; set => _options = _options with { Error = value }; }
+
+    public override Tool CreateTool() => new ParamsTool { Options = _options };
+}
