@@ -155,7 +155,7 @@ namespace Cherry.Generators
         /// </summary>
         private static ParsedNodes ParseAlone(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellation)
         {
-            var nodes = new[] { NodeParser.ParseOne(type, KnownTypes.For(compilation), static (_, _, _) => { }, cancellation) }.ToEquatableArray();
+            var nodes = new[] { NodeParser.ParseOne(type, KnownTypes.For(compilation), report: null, cancellation) }.ToEquatableArray();
             return new ParsedNodes(nodes, DocComments.Of(nodes, compilation, cancellation));
         }
 

@@ -68,7 +68,7 @@ namespace Cherry.Generators.Parsing
         }
 
         /// <summary>One class alone, each problem of its members (CHERRY0001–0003) given to <paramref name="report"/>.</summary>
-        public static NodeSpec ParseOne(INamedTypeSymbol type, KnownTypes known, ReportProblem report, CancellationToken cancellation)
+        public static NodeSpec ParseOne(INamedTypeSymbol type, KnownTypes known, ReportProblem? report, CancellationToken cancellation)
         {
             var parser = new NodeParser(known, reach: false, report, cancellation);
             parser.ParseNode(type);
@@ -444,6 +444,11 @@ namespace Cherry.Generators.Parsing
         /// </summary>
         private void CheckHandlerAttributes(IMethodSymbol method, HandlerKind kind)
         {
+            // Only the analyzers report what these find; the generator parses without them.
+            if (_report is null)
+            {
+                return;
+            }
             var exposed = method.GetAttributes().FirstOrDefault(a => Is(a.AttributeClass, _known.Exposed));
             var aliased = exposed is not null && exposed.NamedArguments.Any(n => n.Key == "Aliases" && n.Value.Kind == TypedConstantKind.Array && n.Value.Values.Length > 0);
             if (kind == HandlerKind.Verb && exposed is not null && (aliased || exposed.ConstructorArguments.Length > 0))
@@ -487,6 +492,11 @@ namespace Cherry.Generators.Parsing
         /// </summary>
         private void CheckParameterAttributes(IMethodSymbol method, IParameterSymbol parameter, ParameterSpec spec)
         {
+            // Only the analyzers report what these find; the generator parses without them.
+            if (_report is null)
+            {
+                return;
+            }
             if (HasAttribute(parameter, _known.KeywordOnly) && !spec.KeywordOnly && spec.Kind is not (ParameterKind.Array or ParameterKind.Part))
             {
                 var why = spec.Kind switch
@@ -528,6 +538,11 @@ namespace Cherry.Generators.Parsing
         /// </summary>
         private void CheckExposedMember(ISymbol member)
         {
+            // Only the analyzers report what these find; the generator parses without them.
+            if (_report is null)
+            {
+                return;
+            }
             if (ExposedMemberProblem(member, _known) is { } problem)
             {
                 Report(DiagnosticDescriptors.AttributeNotHonoured, member, "Exposed", member.Name, problem);
@@ -582,6 +597,11 @@ namespace Cherry.Generators.Parsing
         /// </summary>
         private void CheckPopNames(INamedTypeSymbol type, EquatableArray<string> names, bool factory)
         {
+            // Only the analyzers report what these find; the generator parses without them.
+            if (_report is null)
+            {
+                return;
+            }
             var problem = names.Count == 0 ? "it names no segment to pop, so it does nothing; name one per segment, as [PopArgs(\"year\", \"month\")]"
                 : factory ? null
                 : names.Any(n => n.Length == 0) ? "a popped segment is a parameter by its name, and an empty name is no parameter's; name each segment"
@@ -600,6 +620,11 @@ namespace Cherry.Generators.Parsing
         /// </summary>
         private void CheckRepeated(ISymbol target, string owner)
         {
+            // Only the analyzers report what these find; the generator parses without them.
+            if (_report is null)
+            {
+                return;
+            }
             // A built-in tool has one name, so its attributes replace each other; a tool of the app's own may name each
             // instance apart (a label in its name), so two of its attributes can be two tools.
             var tools = target.GetAttributes().Where(a => TypeHierarchy.DerivesFrom(a.AttributeClass, _known.ToolAttribute) && IsBuiltInTool(a.AttributeClass!))
