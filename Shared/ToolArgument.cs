@@ -202,5 +202,19 @@ namespace Cherry.Shared
 
         /// <summary>The key when no argument is set; null when the last argument is required.</summary>
         public string? DefaultKey { get; }
+
+        /// <summary>The key the first set argument names, with that argument; else <see cref="DefaultKey"/> and the last argument.</summary>
+        /// <param name="valueOf">An argument's value where the tool runs (null when it is not set).</param>
+        public (string? Key, ToolArgument Argument) KeyOf(Func<ToolArgument, string?> valueOf)
+        {
+            foreach (var argument in Keys)
+            {
+                if (valueOf(argument) is { } key)
+                {
+                    return (key, argument);
+                }
+            }
+            return (DefaultKey, Keys[Keys.Count - 1]);
+        }
     }
 }

@@ -47,7 +47,7 @@ namespace Cherry.Generators.Emitting
                 {
                     var priority = spec.Priority.ToString(CultureInfo.InvariantCulture);
                     w.Line(spec.Hook is HookShape.WrapperValueTask or HookShape.WrapperTask
-                        ? $"new {RuntimeTypes.DeclaredHandlerWrapper}<{spec.ClassName}>({CodeWriter.Quote(spec.Name)}, {priority}, this, static (declared, arguments) =>"
+                        ? $"new {RuntimeTypes.DeclaredTool}<{spec.ClassName}>({CodeWriter.Quote(spec.Name)}, {priority}, this, static (declared, arguments) =>"
                         : $"new {RuntimeTypes.DeclaredTool}<{spec.ClassName}>({CodeWriter.Quote(spec.Name)}, {RuntimeTypes.HookPoint}.{spec.Point}, "
                             + $"{priority}, {(spec.Failsafe ? "true" : "false")}, this, static (declared, arguments) =>");
                     w.Line("{");

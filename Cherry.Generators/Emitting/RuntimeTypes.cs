@@ -15,7 +15,6 @@ namespace Cherry.Generators.Emitting
         public const string ConfigBinders = Infrastructure + "ConfigBinders";
         public const string DeclaredArgument = Infrastructure + "DeclaredArgument";
         public const string DeclaredTool = Infrastructure + "DeclaredTool";
-        public const string DeclaredHandlerWrapper = Infrastructure + "DeclaredHandlerWrapper";
         public const string DispatchTree = Infrastructure + "DispatchTree";
         public const string DispatchTreeContext = Infrastructure + "DispatchTreeContext";
         public const string DispatchTreeRegistry = Infrastructure + "DispatchTreeRegistry";

@@ -19,7 +19,7 @@ public sealed class HookRegistry
         return ValueTask.CompletedTask;
     });
 
-    internal bool TryGet(string name, out Func<Request, ValueTask> callback) => _hooks.TryGetValue(name, out callback!);
+    internal Func<Request, ValueTask> this[string name] => _hooks[name];
 
     internal ICollection<string> Names => _hooks.Keys;
 }

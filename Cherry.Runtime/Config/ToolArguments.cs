@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 
 namespace Cherry;
@@ -131,6 +132,21 @@ public sealed class ToolArguments
         !TryGetString(argument.Key, out var text) ? current
         : argument.Read(text, out var value) is { } problem ? throw Malformed(argument.Key, problem)
         : value;
+
+    /// <summary>
+    /// The keyed service a built-in tool resolves (its catalog entry's <see cref="Shared.KeyedService"/>): keyed by the first of its
+    /// key arguments that is set, as the build reads them too; a start-up error naming that argument when DI has none.
+    /// </summary>
+    /// <param name="valueOf">The tool's value of each key argument, null when it is not set.</param>
+    /// <param name="example">A registration to suggest, as <c>AuthBasicTool.CheckPasswordDict(...)</c>.</param>
+    internal T ResolveKeyed<T>(IServiceProvider services, Shared.KeyedService service, Func<ToolArgument, string?> valueOf, string example)
+        where T : class
+    {
+        var (key, argument) = service.KeyOf(valueOf);
+        return services.GetKeyedService<T>(key)
+            ?? throw Malformed(argument.Key, $"no {service.TypeName} is registered for the {argument.Key} '{key}': "
+                + $"add builder.Services.AddKeyedSingleton<{service.TypeName}>(\"{key}\", ...), for example {example}.");
+    }
 
     /// <summary>A problem with an argument's value, whether configuration or an attribute set it.</summary>
     public CherryConfigurationException Malformed(string argument, string problem) =>

@@ -100,7 +100,8 @@ internal sealed class PathKeys(ChainFactory factory, string path, string content
                 throw new CherryConfigurationException(origin, key, problem);
             }
             var point = (HookPoint)Array.IndexOf(ConfigGrammar.Hooks.Points, key[ConfigGrammar.Hooks.Prefix.Length..]);
-            BareHooks[point] = [.. ConfigGrammar.List(value).Select(name => factory.Hooks.TryGet(name, out var callback) ? (name, callback) : default)];
+            // Problem above has found every name registered.
+            BareHooks[point] = [.. ConfigGrammar.List(value).Select(name => (name, factory.Hooks[name]))];
         }
         else if (key.StartsWith(ChainFactory.HeadersPrefix, StringComparison.Ordinal) && key.Length > ChainFactory.HeadersPrefix.Length)
         {

@@ -28,14 +28,9 @@ public sealed class AuthBasicTool : HookTool
     public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     /// <summary>The <see cref="CheckPassword"/> under <see cref="AuthBasicOptions.CheckPassword"/>, else under the realm.</summary>
-    public override void Resolve(IServiceProvider services, ToolArguments arguments)
-    {
-        var (key, argument, named) = Options.CheckPassword is { } own
-            ? (own, ToolCatalog.AuthBasic.CheckPassword.Key, "the checkpassword")
-            : (Options.Realm, ToolCatalog.AuthBasic.Realm.Key, "the realm");
-        _check = services.GetKeyedService<CheckPassword>(key)
-            ?? throw arguments.Malformed(argument, $"no CheckPassword is registered for {named} '{key}': add builder.Services.AddKeyedSingleton<CheckPassword>(\"{key}\", (realm, user, password) => ...), for example AuthBasicTool.CheckPasswordDict(...).");
-    }
+    public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
+        _check = arguments.ResolveKeyed<CheckPassword>(services, ToolCatalog.AuthBasic.Tool.Service!,
+            argument => argument == ToolCatalog.AuthBasic.CheckPassword ? Options.CheckPassword : Options.Realm, "AuthBasicTool.CheckPasswordDict(...)");
 
     public override ValueTask RunAsync(Request request)
     {

@@ -56,11 +56,8 @@ public sealed class AuthDigestTool : Tool
 
     public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {
-        var (key, argument, named) = Options.GetHa1 is { } own
-            ? (own, ToolCatalog.AuthDigest.GetHa1.Key, "the get_ha1")
-            : (Options.Realm, ToolCatalog.AuthDigest.Realm.Key, "the realm");
-        _getHa1 = services.GetKeyedService<GetHa1>(key)
-            ?? throw arguments.Malformed(argument, $"no GetHa1 is registered for {named} '{key}': add builder.Services.AddKeyedSingleton<GetHa1>(\"{key}\", ...), for example AuthDigestTool.Ha1FromPasswords(...).");
+        _getHa1 = arguments.ResolveKeyed<GetHa1>(services, ToolCatalog.AuthDigest.Tool.Service!,
+            argument => argument == ToolCatalog.AuthDigest.GetHa1 ? Options.GetHa1 : Options.Realm, "AuthDigestTool.Ha1FromPasswords(...)");
         _counter = services.GetRequiredService<INonceCounter>();
     }
 
