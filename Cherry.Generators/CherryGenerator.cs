@@ -33,6 +33,20 @@ namespace Cherry.Generators
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            // Compiling Cherry.Runtime itself: the built-in tools' generated parts, from their declarations, and nothing an app gets.
+            var compiling = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName);
+            context.RegisterSourceOutput(compiling, static (spc, assembly) =>
+            {
+                if (assembly == BuiltInToolEmitter.RuntimeAssembly)
+                {
+                    foreach (var tool in ToolCatalog.All.Where(t => t.Summary is not null))
+                    {
+                        spc.AddSource(BuiltInToolEmitter.HintName(tool), SourceText.From(BuiltInToolEmitter.Emit(tool), System.Text.Encoding.UTF8));
+                    }
+                }
+            });
+            var isApp = compiling.Select(static (assembly, _) => assembly != BuiltInToolEmitter.RuntimeAssembly);
+
             var exposed = context.SyntaxProvider.ForAttributeWithMetadataName(
                     WellKnownNames.Exposed,
                     static (node, _) => true,
@@ -85,9 +99,10 @@ namespace Cherry.Generators
             var toolClasses = mentionedInCode.Collect()
                 .Combine(mentionedInFiles.Collect())
                 .Select(static (all, _) => all.Left.Concat(all.Right).SelectMany(c => c).Distinct().OrderBy(c => c, System.StringComparer.Ordinal).ToEquatableArray());
-            context.RegisterSourceOutput(toolClasses, static (spc, classes) =>
+            context.RegisterSourceOutput(toolClasses.Combine(isApp), static (spc, input) =>
             {
-                if (classes.Count > 0)
+                var (classes, app) = input;
+                if (app && classes.Count > 0)
                 {
                     spc.AddSource(ToolRootsEmitter.HintName, SourceText.From(ToolRootsEmitter.Emit(classes), System.Text.Encoding.UTF8));
                 }
@@ -102,9 +117,10 @@ namespace Cherry.Generators
                 .WithTrackingName(ConfigNamespacesStep)
                 .Collect()
                 .Select(static (specs, _) => specs.GroupBy(s => s.TypeName).Select(g => g.First()).OrderBy(s => s.TypeName, System.StringComparer.Ordinal).ToEquatableArray());
-            context.RegisterSourceOutput(configNamespaces, static (spc, specs) =>
+            context.RegisterSourceOutput(configNamespaces.Combine(isApp), static (spc, input) =>
             {
-                if (specs.Count > 0)
+                var (specs, app) = input;
+                if (app && specs.Count > 0)
                 {
                     spc.AddSource(ConfigBindersEmitter.HintName, SourceText.From(ConfigBindersEmitter.Emit(specs), System.Text.Encoding.UTF8));
                 }

@@ -38,6 +38,33 @@ namespace Cherry.Shared
         /// </summary>
         public bool AllowsNone { get; set; }
 
+        /// <summary>What the argument does, in a sentence: the generated options property's and attribute property's documentation.</summary>
+        public string? Doc { get; set; }
+
+        /// <summary>
+        /// The property's C# type when configuration's text is read into something else than the argument's own type
+        /// (an enum read by name), or when absence is a value (<c>string[]?</c>); null for the argument's own type.
+        /// </summary>
+        public string? TypeName { get; set; }
+
+        /// <summary>The default as C# when <see cref="TypeName"/> gives another type; else the typed default renders itself.</summary>
+        public string? DefaultCode { get; set; }
+
+        /// <summary>
+        /// The options record's hand-written method that binds the argument (<c>T Bind&lt;Property&gt;(ToolArguments, T current)</c>),
+        /// for a value configuration gives by name; null binds by the argument's own reading and rule.
+        /// </summary>
+        public string? BindWith { get; set; }
+
+        /// <summary>Configuration's values are added after the attribute's instead of replacing them (response_headers's pairs).</summary>
+        public bool Accumulates { get; set; }
+
+        /// <summary>The C# type of the generated properties.</summary>
+        public abstract string PropertyType { get; }
+
+        /// <summary>The generated property's initialiser as C#, or null when the type's default is the default.</summary>
+        public abstract string? DefaultLiteral { get; }
+
         /// <summary>The C# types a tool argument can have, as a user's tool declares them: what configuration's values read as.</summary>
         public static readonly string[] Kinds = { "string", "string?", "bool", "int", "double", "string[]" };
 
@@ -84,6 +111,29 @@ namespace Cherry.Shared
 
         /// <summary>What is wrong with <paramref name="value"/>, in words, or null when it is fine.</summary>
         public string? Check(T value) => _rule?.Invoke(value);
+
+        /// <summary>The value the tool has when neither its attribute nor configuration sets the argument.</summary>
+        public T Default { get; set; } = default!;
+
+        public override string PropertyType => TypeName ?? (
+            typeof(T) == typeof(bool) ? "bool"
+            : typeof(T) == typeof(int) ? "int"
+            : typeof(T) == typeof(double) ? "double"
+            : typeof(T) == typeof(string[]) ? "string[]"
+            : AllowsNone ? "string?" : "string");
+
+        public override string? DefaultLiteral => DefaultCode ?? Default switch
+        {
+            null => typeof(T) == typeof(string) && !AllowsNone ? "\"\"" : typeof(T) == typeof(string[]) && TypeName is null ? "[]" : null,
+            bool on => on ? "true" : null,
+            int number => number == 0 ? null : number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            double real => real == 0 ? null : real.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            string text => Literal(text),
+            string[] list => "[" + string.Join(", ", Array.ConvertAll(list, Literal)) + "]",
+            _ => throw new NotSupportedException($"no literal for {typeof(T).Name} defaults."),
+        };
+
+        private static string Literal(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
         public override string? CheckConstant(object? value) =>
             value is T typed ? Check(typed) : value is null && Required ? Check(default!) : null;
@@ -167,6 +217,34 @@ namespace Cherry.Shared
         public string ToolClass { get; }
 
         public IReadOnlyList<ToolArgument> Arguments { get; }
+
+        /// <summary>
+        /// What the tool does and how its attribute turns it on, in a sentence: the generated attribute's documentation. A
+        /// tool declared with one has its options record, its attribute and its tool's name, hook point and binding
+        /// generated from this declaration (Cherry's generator, compiling Cherry.Runtime); its tool class holds only the hook.
+        /// </summary>
+        public string? Summary { get; set; }
+
+        /// <summary>The <c>HookPoint</c> member its one hook runs at; null for a tool that attaches several hooks itself.</summary>
+        public string? Point { get; set; }
+
+        /// <summary>The hook's place among its point's hooks: lower runs first.</summary>
+        public int Priority { get; set; } = 50;
+
+        /// <summary>The hook runs even after an earlier hook of its point failed.</summary>
+        public bool Failsafe { get; set; }
+
+        /// <summary>The options record's class name: the attribute's (or tool's) stem and <c>Options</c> unless given.</summary>
+        public string OptionsRecord
+        {
+            get => _optionsRecord ?? Stem + "Options";
+            set => _optionsRecord = value;
+        }
+
+        private string? _optionsRecord;
+
+        /// <summary>The attribute's (or tool's) class name without its suffix: the tool's class in <c>ToolCatalog</c>.</summary>
+        public string Stem => (Attribute ?? ToolClass).Replace("Attribute", "").Replace("Tool", "");
 
         /// <summary>A rule across arguments of the attribute, given a lookup of the attribute's values by key.</summary>
         public Func<Func<string, object?>, string?>? CrossRule { get; set; }

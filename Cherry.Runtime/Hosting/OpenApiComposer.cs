@@ -301,7 +301,7 @@ internal static class OpenApiComposer
         /// <summary>session_auth's login, in the cookie of the sessions tool: <c>session</c> for CherryPy's cookie name,
         /// <c>session.&lt;name&gt;</c> for another, so that apps with different cookies get a scheme each.</summary>
         public static SecurityScheme Cookie(string name) => new(
-            name == SessionsOptions.DefaultCookieName ? "session" : "session." + string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')),
+            name == ToolCatalog.Sessions.DefaultCookieName ? "session" : "session." + string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')),
             "apiKey", name);
 
         public void Write(Utf8JsonWriter writer)

@@ -11,7 +11,7 @@ public class DispatchBenchmarks
     private readonly LargeRoot _root = new();
     private DispatchTree _tree = null!;
 
-    [Params("/s7/t3/m9", "/s0/t0/m0", "/s9/t9/nope/extra", "/")]
+    [BenchmarkDotNet.Attributes.Params("/s7/t3/m9", "/s0/t0/m0", "/s9/t9/nope/extra", "/")]
     public string Path { get; set; } = "/";
 
     [GlobalSetup]

@@ -4,8 +4,9 @@ using Cherry.Shared;
 namespace Cherry.Runtime.Tests;
 
 /// <summary>
-/// Shared/ToolCatalog.cs is the one declaration of every built-in tool: these hold the runtime's tools and attributes to
-/// it, so an attribute setting, a registered tool or a default cannot escape it.
+/// Shared/ToolCatalog.cs is the one declaration of every built-in tool, from which Cherry's generator writes its options
+/// record, its attribute and its tool's name and binding: these hold the compiled runtime to it, so an attribute setting,
+/// a registered tool or a default cannot escape it.
 /// </summary>
 public sealed class ToolCatalogTests
 {
@@ -32,9 +33,14 @@ public sealed class ToolCatalogTests
             .Where(p => p.SetMethod is { IsPublic: true })
             .Select(p => p.Name)
             .ToHashSet();
-        var declared = tool.Arguments.Where(a => a.Property is not null).Select(a => a.Property!).ToHashSet();
+        // A positional argument is the constructor's and read-only; every other one is a settable property.
+        var declared = tool.Arguments.Where(a => a.Property is not null && a.Position < 0).Select(a => a.Property!).ToHashSet();
         Assert.Empty(declared.Except(settable));
         Assert.Empty(settable.Except(declared));
+        foreach (var argument in tool.Arguments.Where(a => a.Position >= 0))
+        {
+            Assert.NotNull(attribute.GetProperty(argument.Property!)?.GetMethod);
+        }
 
         var parameters = attribute.GetConstructors().Select(c => c.GetParameters().Length).DefaultIfEmpty(0).Max();
         foreach (var argument in tool.Arguments.Where(a => a.Position >= 0))

@@ -11,21 +11,9 @@ public delegate bool CheckPassword(string realm, string user, string password);
 /// <see cref="CheckPassword"/> registered in DI under the realm's name (<c>AddKeyedSingleton&lt;CheckPassword&gt;("earth", ...)</c>),
 /// so configuration names only the realm. On success <see cref="Request.Login"/> is the user.
 /// </summary>
-public sealed class AuthBasicTool : HookTool
+public sealed partial class AuthBasicTool : HookTool
 {
-    public const string ToolName = ToolCatalog.AuthBasic.Name;
-
     private CheckPassword? _check;
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.BeforeHandler;
-
-    public override int Priority => 1;
-
-    public AuthBasicOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     /// <summary>The <see cref="CheckPassword"/> under <see cref="AuthBasicOptions.CheckPassword"/>, else under the realm.</summary>
     public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
@@ -79,21 +67,4 @@ public sealed class AuthBasicTool : HookTool
 
     /// <summary>The MD5 of the password's UTF-8 bytes in lower-case hex: <c>cherrypy.lib.auth</c>'s default <c>encrypt</c>.</summary>
     public static string Md5Hex(string password) => DigestResponse.Hash("MD5", password);
-}
-
-/// <summary>Turns on <see cref="AuthBasicTool"/>: <c>[AuthBasic(Realm = "earth")]</c>.</summary>
-public sealed class AuthBasicAttribute : ToolAttribute
-{
-    private AuthBasicOptions _options = new();
-
-    /// <inheritdoc cref="AuthBasicOptions.Realm"/>
-    public string Realm { get => _options.Realm; set => _options = _options with { Realm = value }; }
-
-    /// <inheritdoc cref="AuthBasicOptions.AcceptCharset"/>
-    public string AcceptCharset { get => _options.AcceptCharset; set => _options = _options with { AcceptCharset = value }; }
-
-    /// <inheritdoc cref="AuthBasicOptions.CheckPassword"/>
-    public string? CheckPassword { get => _options.CheckPassword; set => _options = _options with { CheckPassword = value }; }
-
-    public override Tool CreateTool() => new AuthBasicTool { Options = _options };
 }

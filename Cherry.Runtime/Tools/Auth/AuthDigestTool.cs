@@ -18,19 +18,13 @@ public delegate string? GetHa1(string realm, string user, string algorithm);
 /// offers Basic beside Digest. The parsing, arithmetic, nonces and challenges are <c>Cherry.Http</c>'s
 /// <see cref="AuthorizationHeader"/>, <see cref="DigestResponse"/>, <see cref="DigestNonce"/> and <see cref="AuthenticateChallenge"/>.
 /// </summary>
-public sealed class AuthDigestTool : Tool
+public sealed partial class AuthDigestTool : Tool
 {
-    public const string ToolName = ToolCatalog.AuthDigest.Name;
-
     private const string Unparseable = "The Authorization header could not be parsed.";
     private INonceCounter? _counter;
     private GetHa1? _getHa1;
 
-    public override string Name => ToolName;
-
     private NonceSource? _nonceSource;
-
-    public AuthDigestOptions Options { get; set; } = new();
 
     /// <summary>The nonces of <see cref="Options"/>' key and realm, made once per options (one reference, so always a matching pair).</summary>
     private DigestNonce Nonces
@@ -51,8 +45,6 @@ public sealed class AuthDigestTool : Tool
 
     /// <summary>How long a nonce is honoured before the client is asked again, <c>stale="true"</c> (not configurable).</summary>
     public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromSeconds(600);
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {
@@ -211,33 +203,4 @@ public sealed class AuthDigestTool : Tool
             .ToDictionary(parts => (parts[0], parts[1]), parts => parts[2]);
         return (realm, user, algorithm) => algorithm == "MD5" && entries.TryGetValue((user, realm), out var ha1) ? ha1 : null;
     }
-}
-
-/// <summary>Turns on <see cref="AuthDigestTool"/>: <c>[AuthDigest(Realm = "wonderland", Key = "...")]</c>.</summary>
-public sealed class AuthDigestAttribute : ToolAttribute
-{
-    private AuthDigestOptions _options = new();
-
-    /// <inheritdoc cref="AuthDigestOptions.Realm"/>
-    public string Realm { get => _options.Realm; set => _options = _options with { Realm = value }; }
-
-    /// <inheritdoc cref="AuthDigestOptions.Key"/>
-    public string Key { get => _options.Key; set => _options = _options with { Key = value }; }
-
-    /// <inheritdoc cref="AuthDigestOptions.AcceptCharset"/>
-    public string AcceptCharset { get => _options.AcceptCharset; set => _options = _options with { AcceptCharset = value }; }
-
-    /// <inheritdoc cref="AuthDigestOptions.AllowLegacyNoQop"/>
-    public bool AllowLegacyNoQop { get => _options.AllowLegacyNoQop; set => _options = _options with { AllowLegacyNoQop = value }; }
-
-    /// <inheritdoc cref="AuthDigestOptions.Algorithms"/>
-    public string[] Algorithms { get => _options.Algorithms; set => _options = _options with { Algorithms = value }; }
-
-    /// <inheritdoc cref="AuthDigestOptions.BasicFallback"/>
-    public bool BasicFallback { get => _options.BasicFallback; set => _options = _options with { BasicFallback = value }; }
-
-    /// <inheritdoc cref="AuthDigestOptions.GetHa1"/>
-    public string? GetHa1 { get => _options.GetHa1; set => _options = _options with { GetHa1 = value }; }
-
-    public override Tool CreateTool() => new AuthDigestTool { Options = _options };
 }

@@ -20,21 +20,13 @@ namespace Cherry;
 /// <c>must-revalidate</c>; otherwise one user's page would be served to the next.
 /// </para>
 /// </summary>
-public sealed class CachingTool : Tool
+public sealed partial class CachingTool : Tool
 {
-    public const string ToolName = ToolCatalog.Caching.Name;
-
     private ICacheStore? _store;
     private CacheFlights? _flights;
     private CacheInvalidator? _invalidator;
 
-    public override string Name => ToolName;
-
-    public CachingOptions Options { get; set; } = new();
-
     private TimeSpan Delay => TimeSpan.FromSeconds(Options.Delay);
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Attach(ToolChainBuilder chain)
     {
@@ -312,18 +304,4 @@ public sealed class CachingTool : Tool
             return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < Infinity ? seconds : Infinity;
         }
     }
-}
-
-/// <summary>Turns on <see cref="CachingTool"/>: <c>[Caching(Delay = 3600)]</c>.</summary>
-public sealed class CachingAttribute : ToolAttribute
-{
-    private CachingOptions _options = new();
-
-    /// <inheritdoc cref="CachingOptions.Delay"/>
-    public int Delay { get => _options.Delay; set => _options = _options with { Delay = value }; }
-
-    /// <inheritdoc cref="CachingOptions.AntiStampedeTimeout"/>
-    public int AntiStampedeTimeout { get => _options.AntiStampedeTimeout; set => _options = _options with { AntiStampedeTimeout = value }; }
-
-    public override Tool CreateTool() => new CachingTool { Options = _options };
 }

@@ -7,19 +7,9 @@ namespace Cherry;
 /// already carries ETag, Last-Modified, Age or Expires. Then a positive <see cref="ExpiresOptions.Secs"/> sets Expires that far
 /// ahead; zero sets Pragma and Cache-Control to no-cache and Expires in the past.
 /// </summary>
-public sealed class ExpiresTool : HookTool
+public sealed partial class ExpiresTool : HookTool
 {
-    public const string ToolName = ToolCatalog.Expires.Name;
-
     private static readonly DateTimeOffset Past = new(2007, 1, 28, 0, 0, 0, TimeSpan.Zero);
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.BeforeFinalize;
-
-    public ExpiresOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override ValueTask RunAsync(Request request)
     {
@@ -58,18 +48,4 @@ public sealed class ExpiresTool : HookTool
             headers.Expires = HttpDate.Format(expiry);
         }
     }
-}
-
-/// <summary>Turns on <see cref="ExpiresTool"/>: <c>[Expires(Secs = 60, Force = true)]</c>.</summary>
-public sealed class ExpiresAttribute : ToolAttribute
-{
-    private ExpiresOptions _options = new();
-
-    /// <inheritdoc cref="ExpiresOptions.Secs"/>
-    public int Secs { get => _options.Secs; set => _options = _options with { Secs = value }; }
-
-    /// <inheritdoc cref="ExpiresOptions.Force"/>
-    public bool Force { get => _options.Force; set => _options = _options with { Force = value }; }
-
-    public override Tool CreateTool() => new ExpiresTool { Options = _options };
 }

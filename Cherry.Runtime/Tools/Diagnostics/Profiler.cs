@@ -74,17 +74,9 @@ public sealed class RequestProfile
 /// <see cref="RequestProfile"/> is written to <see cref="ProfilerOptions.Directory"/> as <c>cp_NNNN.json</c>. Mount the viewer with
 /// <see cref="ProfilerEndpoints.MapCherryProfiler"/>.
 /// </summary>
-public sealed class ProfilerTool : Tool
+public sealed partial class ProfilerTool : Tool
 {
-    public const string ToolName = ToolCatalog.Profiler.Name;
-
     private static int _sequence;
-
-    public override string Name => ToolName;
-
-    public ProfilerOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Attach(ToolChainBuilder chain)
     {
@@ -115,17 +107,6 @@ public sealed class ProfilerTool : Tool
             }
         });
     }
-}
-
-/// <summary>Turns on <see cref="ProfilerTool"/>: <c>[Profiler(Directory = "/var/tmp/profiles")]</c>.</summary>
-public sealed class ProfilerAttribute : ToolAttribute
-{
-    private ProfilerOptions _options = new();
-
-    /// <inheritdoc cref="ProfilerOptions.Directory"/>
-    public string Directory { get => _options.Directory; set => _options = _options with { Directory = value }; }
-
-    public override Tool CreateTool() => new ProfilerTool { Options = _options };
 }
 
 /// <summary>

@@ -9,20 +9,12 @@ namespace Cherry;
 /// ISO-8859-1 if the client did not exclude it; a response no acceptable charset can carry is a 406 with
 /// CherryPy's message. Responses served by a handler tool and error pages are left alone, as in CherryPy.
 /// </summary>
-public sealed class EncodeTool : Tool
+public sealed partial class EncodeTool : Tool
 {
-    public const string ToolName = ToolCatalog.Encode.Name;
-
     private static readonly object Marked = new();
 
     /// <summary>The last Content-Type this tool completed with a charset: most responses of an app share one, so the joined text is kept.</summary>
     private TypeWithCharset? _lastJoined;
-
-    public override string Name => ToolName;
-
-    public EncodeOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Attach(ToolChainBuilder chain)
     {

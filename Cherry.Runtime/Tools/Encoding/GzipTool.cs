@@ -12,22 +12,10 @@ namespace Cherry;
 /// Unlike CherryPy, identity stays acceptable unless the client refuses it (<c>identity;q=0</c>, or <c>*;q=0</c>
 /// without identity), so <c>Accept-Encoding: br</c> for a type it does not compress is answered, not refused.
 /// </summary>
-public sealed class GzipTool : HookTool
+public sealed partial class GzipTool : HookTool
 {
-    public const string ToolName = ToolCatalog.Gzip.Name;
-
     /// <summary>The largest file compressed in memory; a larger one is compressed as it is sent, without a Content-Length.</summary>
     public const long MaxBufferedFile = 1024 * 1024;
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.BeforeFinalize;
-
-    public override int Priority => 80;
-
-    public GzipOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override async ValueTask RunAsync(Request request)
     {
@@ -120,21 +108,4 @@ public sealed class GzipTool : HookTool
         <= 6 => CompressionLevel.Optimal,
         _ => CompressionLevel.SmallestSize,
     };
-}
-
-/// <summary>Turns on <see cref="GzipTool"/>: <c>[Gzip]</c>, or <c>[Gzip(MimeTypes = new[] { "application/*+json" })]</c>.</summary>
-public sealed class GzipAttribute : ToolAttribute
-{
-    private GzipOptions _options = new();
-
-    /// <inheritdoc cref="GzipOptions.CompressLevel"/>
-    public int CompressLevel { get => _options.CompressLevel; set => _options = _options with { CompressLevel = value }; }
-
-    /// <inheritdoc cref="GzipOptions.MimeTypes"/>
-    public string[] MimeTypes { get => _options.MimeTypes; set => _options = _options with { MimeTypes = value }; }
-
-    /// <inheritdoc cref="GzipOptions.Brotli"/>
-    public bool Brotli { get => _options.Brotli; set => _options = _options with { Brotli = value }; }
-
-    public override Tool CreateTool() => new GzipTool { Options = _options };
 }

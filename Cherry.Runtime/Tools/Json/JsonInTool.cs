@@ -9,25 +9,13 @@ namespace Cherry;
 /// not UTF-8 JSON (ill-formed UTF-8 included) is a 400 "Invalid JSON document". With <see cref="JsonInOptions.Force"/>, any other content type is a 415;
 /// without it, form posts go on to become parameters.
 /// </summary>
-public sealed class JsonInTool : HookTool
+public sealed partial class JsonInTool : HookTool
 {
-    public const string ToolName = ToolCatalog.JsonIn.Name;
-
     /// <summary>
     /// How deep a request's JSON may nest (System.Text.Json's default); deeper is a 400. <see cref="Infrastructure.JsonBinding.Write"/>
     /// leaves room for this much inside a handler's own objects, so whatever is read can be written back.
     /// </summary>
     public const int MaxDepth = 64;
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.BeforeRequestBody;
-
-    public override int Priority => 30;
-
-    public JsonInOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override async ValueTask RunAsync(Request request)
     {

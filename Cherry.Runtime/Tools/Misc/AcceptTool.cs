@@ -6,18 +6,8 @@ namespace Cherry;
 /// CherryPy's <c>accept</c> (on_start_resource): refuses with 406 a client whose Accept header matches none of
 /// <see cref="AcceptOptions.Media"/>. <see cref="Select"/> is the helper form and returns the chosen type.
 /// </summary>
-public sealed class AcceptTool : HookTool
+public sealed partial class AcceptTool : HookTool
 {
-    public const string ToolName = ToolCatalog.Accept.Name;
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.OnStartResource;
-
-    public AcceptOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
-
     public override ValueTask RunAsync(Request request)
     {
         if (Options.Media.Length > 0)
@@ -74,15 +64,4 @@ public sealed class AcceptTool : HookTool
         }
         throw new HttpError(406, $"Your client sent this Accept header: {header}. But this resource only emits these media types: {string.Join(", ", media)}.");
     }
-}
-
-/// <summary>Turns on <see cref="AcceptTool"/>: <c>[Accept("text/html", "text/plain")]</c>.</summary>
-public sealed class AcceptAttribute(params string[] media) : ToolAttribute
-{
-    private readonly AcceptOptions _options = new() { Media = media };
-
-    /// <inheritdoc cref="AcceptOptions.Media"/>
-    public string[] Media => _options.Media;
-
-    public override Tool CreateTool() => new AcceptTool { Options = _options };
 }

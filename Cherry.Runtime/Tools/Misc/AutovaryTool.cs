@@ -10,16 +10,8 @@ namespace Cherry;
 /// CherryPy's <c>autovary</c> (on_start_resource 0): watches which request headers the request reads and lists
 /// them in <c>Vary</c> before finalize (priority 95), less those in <see cref="AutovaryOptions.Ignore"/>.
 /// </summary>
-public sealed class AutovaryTool : Tool
+public sealed partial class AutovaryTool : Tool
 {
-    public const string ToolName = ToolCatalog.Autovary.Name;
-
-    public override string Name => ToolName;
-
-    public AutovaryOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
-
     public override void Attach(ToolChainBuilder chain)
     {
         var slot = chain.ReserveSlot();
@@ -110,10 +102,4 @@ public sealed class AutovaryTool : Tool
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
-}
-
-/// <summary>Turns on <see cref="AutovaryTool"/>.</summary>
-public sealed class AutovaryAttribute : ToolAttribute
-{
-    public override Tool CreateTool() => new AutovaryTool();
 }

@@ -1,18 +1,8 @@
 namespace Cherry;
 
 /// <summary>CherryPy's <c>ignore_headers</c> (before_request_body): removes request headers (Range by default).</summary>
-public sealed class IgnoreHeadersTool : HookTool
+public sealed partial class IgnoreHeadersTool : HookTool
 {
-    public const string ToolName = ToolCatalog.IgnoreHeaders.Name;
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.BeforeRequestBody;
-
-    public IgnoreHeadersOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
-
     public override ValueTask RunAsync(Request request)
     {
         Apply(request, Options.Headers);
@@ -27,16 +17,4 @@ public sealed class IgnoreHeadersTool : HookTool
             request.Headers.Remove(name);
         }
     }
-}
-
-/// <summary>Turns on <see cref="IgnoreHeadersTool"/>: <c>[IgnoreHeaders("Range")]</c>.</summary>
-public sealed class IgnoreHeadersAttribute(params string[] headers) : ToolAttribute
-{
-    // No headers keeps the default.
-    private readonly IgnoreHeadersOptions _options = headers.Length == 0 ? new() : new() { Headers = headers };
-
-    /// <inheritdoc cref="IgnoreHeadersOptions.Headers"/>
-    public string[] Headers => _options.Headers;
-
-    public override Tool CreateTool() => new IgnoreHeadersTool { Options = _options };
 }

@@ -6,16 +6,8 @@ namespace Cherry;
 /// with the same message. It wraps the handler's call, where the arguments are bound. CherryPy's <c>exception</c>
 /// argument (the Python exception class to catch) has no counterpart: a conversion failure is the one case.
 /// </summary>
-public sealed class ParamsTool : Tool
+public sealed partial class ParamsTool : Tool
 {
-    public const string ToolName = ToolCatalog.Params.Name;
-
-    public override string Name => ToolName;
-
-    public ParamsOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
-
     /// <summary>Priority 15, CherryPy's: outside the wrappers of a higher priority.</summary>
     public override void Attach(ToolChainBuilder chain)
     {
@@ -32,15 +24,4 @@ public sealed class ParamsTool : Tool
             }
         });
     }
-}
-
-/// <summary>Turns on <see cref="ParamsTool"/>: <c>[Params(Error = 422)]</c>.</summary>
-public sealed class ParamsAttribute : ToolAttribute
-{
-    private ParamsOptions _options = new();
-
-    /// <inheritdoc cref="ParamsOptions.Error"/>
-    public int Error { get => _options.Error; set => _options = _options with { Error = value }; }
-
-    public override Tool CreateTool() => new ParamsTool { Options = _options };
 }

@@ -11,29 +11,14 @@ namespace Cherry;
 /// <see cref="ProxyOptions.TrustedProxies"/>, and reads them hop by hop from the nearest outwards, as ASP.NET Core's
 /// forwarded-headers middleware does.
 /// </summary>
-public sealed class ProxyTool : HookTool
+public sealed partial class ProxyTool : HookTool
 {
-    public const string ToolName = ToolCatalog.Proxy.Name;
-
-    private static readonly IPNetwork[] DefaultNetworks = Networks(ProxyOptions.DefaultTrustedProxies);
+    private static readonly IPNetwork[] DefaultNetworks = Networks(ToolCatalog.Proxy.DefaultTrustedProxies);
 
     private IPNetwork[] _trusted = DefaultNetworks;
 
-    public override string Name => ToolName;
-
-    /// <summary>
-    /// on_start_resource 30, where CherryPy has before_request_body 30: redirect answers at on_start_resource 50 and
-    /// every URL a tool builds must already name the client's scheme and host.
-    /// </summary>
-    public override HookPoint Point => HookPoint.OnStartResource;
-
-    public override int Priority => 30;
-
-    public ProxyOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments)
+    partial void Configured(ToolArguments arguments)
     {
-        Options = Options.Bind(arguments);
         _trusted = Networks(Options.TrustedProxies);
     }
 
@@ -44,8 +29,8 @@ public sealed class ProxyTool : HookTool
     }
 
     /// <summary>The helper form; <paramref name="trustedProxies"/> null trusts loopback only.</summary>
-    public static void Apply(Request request, string? @base = null, string local = ProxyOptions.DefaultLocal, string remote = ProxyOptions.DefaultRemote,
-        string scheme = ProxyOptions.DefaultScheme, string[]? trustedProxies = null) =>
+    public static void Apply(Request request, string? @base = null, string local = ToolCatalog.Proxy.DefaultLocal, string remote = ToolCatalog.Proxy.DefaultRemote,
+        string scheme = ToolCatalog.Proxy.DefaultScheme, string[]? trustedProxies = null) =>
         Apply(request, @base, local, remote, scheme, trustedProxies is null ? DefaultNetworks : Networks(trustedProxies));
 
     private static void Apply(Request request, string? @base, string local, string remote, string scheme, IPNetwork[] trusted)
@@ -135,27 +120,4 @@ public sealed class ProxyTool : HookTool
         var address = Normal(IPAddress.Parse(entry));
         return new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
     }
-}
-
-/// <summary>Turns on <see cref="ProxyTool"/>: <c>[Proxy(Base = "www.example.com")]</c>.</summary>
-public sealed class ProxyAttribute : ToolAttribute
-{
-    private ProxyOptions _options = new();
-
-    /// <inheritdoc cref="ProxyOptions.Base"/>
-    public string? Base { get => _options.Base; set => _options = _options with { Base = value }; }
-
-    /// <inheritdoc cref="ProxyOptions.Local"/>
-    public string Local { get => _options.Local; set => _options = _options with { Local = value }; }
-
-    /// <inheritdoc cref="ProxyOptions.Remote"/>
-    public string Remote { get => _options.Remote; set => _options = _options with { Remote = value }; }
-
-    /// <inheritdoc cref="ProxyOptions.Scheme"/>
-    public string Scheme { get => _options.Scheme; set => _options = _options with { Scheme = value }; }
-
-    /// <inheritdoc cref="ProxyOptions.TrustedProxies"/>
-    public string[] TrustedProxies { get => _options.TrustedProxies; set => _options = _options with { TrustedProxies = value }; }
-
-    public override Tool CreateTool() => new ProxyTool { Options = _options };
 }

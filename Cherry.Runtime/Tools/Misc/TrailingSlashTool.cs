@@ -8,20 +8,8 @@ namespace Cherry;
 /// to the URL without it. The query string is kept. GET and HEAD get 301; other methods get 308 so that
 /// the client repeats the method and body (CherryPy answers 301 to every method, which clients turn into GET).
 /// </summary>
-public sealed class TrailingSlashTool : HookTool
+public sealed partial class TrailingSlashTool : HookTool
 {
-    public const string ToolName = ToolCatalog.TrailingSlash.Name;
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.BeforeHandler;
-
-    public override int Priority => 60;
-
-    public TrailingSlashOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
-
     public override ValueTask RunAsync(Request request)
     {
         var pathInfo = request.PathInfo;

@@ -29,23 +29,9 @@ public sealed class SessionAuthenticator
 /// regenerates the session id (no fixation) and <c>from_page</c> must stay on this site (no open redirect).
 /// The <see cref="SessionAuthenticator"/> is the DI service keyed by <see cref="SessionAuthOptions.Authenticator"/>.
 /// </summary>
-public sealed class SessionAuthTool : HookTool
+public sealed partial class SessionAuthTool : HookTool
 {
-    public const string ToolName = ToolCatalog.SessionAuth.Name;
-
     private SessionAuthenticator? _authenticator;
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.BeforeHandler;
-
-    public override int Priority => 52;
-
-    public SessionAuthOptions Options { get; set; } = new();
-
-    public override IReadOnlyList<string> Requires => [ToolCatalog.SessionAuth.Tool.Needs!];
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
         _authenticator = services.GetKeyedService<SessionAuthenticator>(Options.Authenticator)

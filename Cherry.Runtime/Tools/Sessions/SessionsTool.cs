@@ -22,20 +22,13 @@ public enum SessionLocking
 /// Beyond CherryPy: a cookie id that is not one of <see cref="SessionIds"/> is no id, a new session is neither locked
 /// nor loaded, and a store outage is logged (ids masked) and answered 503.
 /// </summary>
-public sealed class SessionsTool : Tool
+public sealed partial class SessionsTool : Tool
 {
-    public const string ToolName = ToolCatalog.Sessions.Name;
-
     private ISessionStore? _store;
 
-    public override string Name => ToolName;
-
-    public SessionsOptions Options { get; set; } = new();
-
     /// <summary>Binds the arguments; file sessions need their folder.</summary>
-    public override void Configure(ToolArguments arguments)
+    partial void Configured(ToolArguments arguments)
     {
-        Options = Options.Bind(arguments);
         if (Options.StorageClass == "file" && string.IsNullOrEmpty(Options.StoragePath))
         {
             throw arguments.Malformed(ToolCatalog.Sessions.StoragePath.Key, "file sessions need a folder: set tools.sessions.storage_path.");
@@ -311,30 +304,4 @@ internal sealed class SessionState(Session session, ISessionStore store, Session
     public SessionsTool Tool { get; } = tool;
 
     public IAsyncDisposable? Lock { get; set; }
-}
-
-/// <summary>Turns on <see cref="SessionsTool"/>: <c>[Sessions(Name = "sid", Timeout = 10)]</c>.</summary>
-public sealed class SessionsAttribute : ToolAttribute
-{
-    private SessionsOptions _options = new();
-
-    /// <inheritdoc cref="SessionsOptions.CookieName"/>
-    public string Name { get => _options.CookieName; set => _options = _options with { CookieName = value }; }
-
-    /// <inheritdoc cref="SessionsOptions.Timeout"/>
-    public double Timeout { get => _options.Timeout; set => _options = _options with { Timeout = value }; }
-
-    /// <inheritdoc cref="SessionsOptions.HttpOnly"/>
-    public bool HttpOnly { get => _options.HttpOnly; set => _options = _options with { HttpOnly = value }; }
-
-    /// <inheritdoc cref="SessionsOptions.Secure"/>
-    public CookieSecurePolicy Secure { get => _options.Secure; set => _options = _options with { Secure = value }; }
-
-    /// <inheritdoc cref="SessionsOptions.Persistent"/>
-    public bool Persistent { get => _options.Persistent; set => _options = _options with { Persistent = value }; }
-
-    /// <inheritdoc cref="SessionsOptions.Locking"/>
-    public SessionLocking Locking { get => _options.Locking; set => _options = _options with { Locking = value }; }
-
-    public override Tool CreateTool() => new SessionsTool { Options = _options };
 }

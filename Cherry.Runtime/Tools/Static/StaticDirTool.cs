@@ -5,34 +5,25 @@ namespace Cherry;
 /// <summary>
 /// CherryPy's <c>staticdir</c> (a handler tool, before_handler 50): serves files below <see cref="StaticDirOptions.Dir"/> for URLs
 /// below the section where it is configured. Only GET and HEAD are served; a miss, another method or a path
-/// <see cref="StaticDirOptions.Match"/> rejects falls through to the dynamic handlers. No file outside the directory is ever served:
+/// <see cref="StaticDirOptions.PathPattern"/> rejects falls through to the dynamic handlers. No file outside the directory is ever served:
 /// <c>..</c> and encoded slashes are resolved before a containment check on whole path segments (CherryPy's check
 /// is a string prefix, so <c>/static</c> leaked <c>/static-secret</c>), symlinks are followed to their target and
 /// checked again, and a NUL byte is a 400. A request-target whose dot segments climb out of the section is a 403, as in
 /// CherryPy, although Kestrel has removed them from the path (<see cref="StaticTraversal"/>).
 /// </summary>
-public sealed class StaticDirTool : HookTool
+public sealed partial class StaticDirTool : HookTool
 {
-    public const string ToolName = ToolCatalog.StaticDir.Name;
-
     private Regex? _match;
     private IReadOnlyDictionary<string, string>? _contentTypes;
     private string _dir = "";
     private string? _realDir;
 
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.BeforeHandler;
-
-    public StaticDirOptions Options { get; set; } = new();
-
     /// <summary>The URL path the directory is mounted at; by default the section or tree position being configured.</summary>
     public string? Section { get; set; }
 
-    public override void Configure(ToolArguments arguments)
+    partial void Configured(ToolArguments arguments)
     {
-        Options = Options.Bind(arguments);
-        _match = string.IsNullOrEmpty(Options.Match) ? null : ClientPattern.Create(Options.Match);
+        _match = string.IsNullOrEmpty(Options.PathPattern) ? null : ClientPattern.Create(Options.PathPattern);
         _contentTypes = Options.ContentTypes is { } pairs ? StaticPaths.PairsToMap(pairs) : null;
         Section ??= arguments.SectionOf(ToolCatalog.StaticDir.Dir.Key) ?? arguments.Path;
         _dir = Path.TrimEndingDirectorySeparator(StaticPaths.Resolve(Options.Dir, Options.Root, arguments.ContentRoot));
@@ -87,27 +78,4 @@ public sealed class StaticDirTool : HookTool
         }
         return ValueTask.CompletedTask;
     }
-}
-
-/// <summary>Turns on <see cref="StaticDirTool"/>: <c>[StaticDir("/srv/www", Index = "index.html")]</c>.</summary>
-public sealed class StaticDirAttribute(string dir) : ToolAttribute
-{
-    private StaticDirOptions _options = new() { Dir = dir };
-
-    /// <inheritdoc cref="StaticDirOptions.Dir"/>
-    public string Dir => _options.Dir;
-
-    /// <inheritdoc cref="StaticDirOptions.Root"/>
-    public string? Root { get => _options.Root; set => _options = _options with { Root = value }; }
-
-    /// <inheritdoc cref="StaticDirOptions.Match"/>
-    public string? PathPattern { get => _options.Match; set => _options = _options with { Match = value }; }
-
-    /// <inheritdoc cref="StaticDirOptions.Index"/>
-    public string? Index { get => _options.Index; set => _options = _options with { Index = value }; }
-
-    /// <inheritdoc cref="StaticDirOptions.ContentTypes"/>
-    public string[]? ContentTypes { get => _options.ContentTypes; set => _options = _options with { ContentTypes = value }; }
-
-    public override Tool CreateTool() => new StaticDirTool { Options = _options };
 }

@@ -9,18 +9,11 @@ namespace Cherry;
 /// figures as <see cref="System.Diagnostics.Metrics"/> instruments on the <c>Cherry</c> meter for OpenTelemetry and
 /// dotnet-counters.
 /// </summary>
-public sealed class CpStatsTool : Tool
+public sealed partial class CpStatsTool : Tool
 {
-    public const string ToolName = ToolCatalog.CpStats.Name;
     public const string NamespaceName = "Cherry Applications";
 
     private RequestStatistics? _statistics;
-
-    public override string Name => ToolName;
-
-    public CpStatsOptions Options { get; set; } = new();
-
-    public override void Configure(ToolArguments arguments) => Options = Options.Bind(arguments);
 
     /// <summary>Takes the host's figures and instruments, which every handler's cpstats adds to.</summary>
     public override void Resolve(IServiceProvider services, ToolArguments arguments) =>
@@ -47,18 +40,4 @@ public sealed class CpStatsTool : Tool
             return ValueTask.CompletedTask;
         });
     }
-}
-
-/// <summary>Turns on <see cref="CpStatsTool"/>: <c>[CpStats]</c>.</summary>
-public sealed class CpStatsAttribute : ToolAttribute
-{
-    private CpStatsOptions _options = new();
-
-    /// <inheritdoc cref="CpStatsOptions.SlowQueries"/>
-    public double SlowQueries { get => _options.SlowQueries; set => _options = _options with { SlowQueries = value }; }
-
-    /// <inheritdoc cref="CpStatsOptions.UriSet"/>
-    public string? UriSet { get => _options.UriSet; set => _options = _options with { UriSet = value }; }
-
-    public override Tool CreateTool() => new CpStatsTool { Options = _options };
 }

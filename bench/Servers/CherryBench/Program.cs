@@ -53,7 +53,7 @@ namespace CherryBench
     }
 
     /// <summary>A session (RAM unless BENCH_SESSIONS names a shared store) read and written on every request.</summary>
-    [Sessions(Name = "sid")]
+    [Sessions(CookieName = "sid")]
     public sealed class Counter
     {
         [Exposed]

@@ -90,7 +90,7 @@ public sealed class ExtendedSessApp : SessApp
 }
 
 /// <summary>Explicit locking: the handler takes and releases the session's lock itself.</summary>
-[Sessions(Name = "explicit_sid", Locking = SessionLocking.Explicit)]
+[Sessions(CookieName = "explicit_sid", Locking = SessionLocking.Explicit)]
 public sealed class ExplicitSessions
 {
     [Exposed]
@@ -105,7 +105,7 @@ public sealed class ExplicitSessions
     }
 }
 
-[Sessions(Name = "attr_sid", HttpOnly = true)]
+[Sessions(CookieName = "attr_sid", HttpOnly = true)]
 public sealed class AttributeSessions
 {
     [Exposed]
