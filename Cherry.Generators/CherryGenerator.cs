@@ -39,10 +39,11 @@ namespace Cherry.Generators
             {
                 if (assembly == BuiltInToolEmitter.RuntimeAssembly)
                 {
-                    foreach (var tool in ToolCatalog.All.Where(t => t.Summary is not null))
+                    foreach (var tool in ToolCatalog.All)
                     {
                         spc.AddSource(BuiltInToolEmitter.HintName(tool), SourceText.From(BuiltInToolEmitter.Emit(tool), System.Text.Encoding.UTF8));
                     }
+                    spc.AddSource(BuiltInToolEmitter.DefaultOnHintName, SourceText.From(BuiltInToolEmitter.EmitDefaultOn(ToolCatalog.All), System.Text.Encoding.UTF8));
                 }
             });
             var isApp = compiling.Select(static (assembly, _) => assembly != BuiltInToolEmitter.RuntimeAssembly);

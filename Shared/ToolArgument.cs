@@ -234,6 +234,9 @@ namespace Cherry.Shared
         /// <summary>The hook runs even after an earlier hook of its point failed.</summary>
         public bool Failsafe { get; set; }
 
+        /// <summary>In every chain unless configuration switches it off (CherryPy's trailing_slash, encode and log_tracebacks).</summary>
+        public bool OnByDefault { get; set; }
+
         /// <summary>The options record's class name: the attribute's (or tool's) stem and <c>Options</c> unless given.</summary>
         public string OptionsRecord
         {

@@ -27,6 +27,7 @@ namespace Cherry.Shared
             public static readonly ToolDeclaration Tool = new(Name, "TrailingSlashAttribute", "TrailingSlashTool", Missing, Extra, Status)
             {
                 Summary = "Sets <c>trailing_slash</c>'s arguments for a handler or a sub-tree: <c>[TrailingSlash(Extra = true)]</c>.",
+                OnByDefault = true,
                 Point = "BeforeHandler",
                 Priority = 60,
             };
@@ -41,6 +42,7 @@ namespace Cherry.Shared
             public static readonly ToolDeclaration Tool = new(Name, "EncodeAttribute", "EncodeTool", Encoding, DefaultEncoding, TextOnly)
             {
                 Summary = "Sets the encode tool's arguments: a fixed charset, the default charset, or all content types.",
+                OnByDefault = true,
             };
         }
 
@@ -402,7 +404,9 @@ namespace Cherry.Shared
             ResponseHeaders.Tool, Accept.Tool, Allow.Tool, Autovary.Tool, Flatten.Tool, IgnoreHeaders.Tool, Params.Tool, Proxy.Tool,
             Redirect.Tool, ErrRedirect.Tool, Referer.Tool, StaticDir.Tool, StaticFile.Tool, AuthBasic.Tool, AuthDigest.Tool,
             Sessions.Tool, SessionAuth.Tool, CpStats.Tool, Profiler.Tool,
-            new(Logging.Headers, null, "LogHeadersTool"), new(Logging.Tracebacks, null, "LogTracebacksTool"), new(Logging.Hooks, null, "LogHooksTool"),
+            new(Logging.Headers, null, "LogHeadersTool") { Point = "BeforeErrorResponse" },
+            new(Logging.Tracebacks, null, "LogTracebacksTool") { Point = "BeforeErrorResponse", OnByDefault = true },
+            new(Logging.Hooks, null, "LogHooksTool") { Point = "OnEndRequest", Priority = 100 },
             new(Logging.Access, null, "LogAccessTool"),
         };
 

@@ -17,6 +17,25 @@ namespace Cherry.Generators.Emitting
 
         public static string HintName(ToolDeclaration tool) => "Cherry." + tool.Stem + ".BuiltInTool.g.cs";
 
+        public const string DefaultOnHintName = "Cherry.ToolRegistry.DefaultOn.g.cs";
+
+        /// <summary>The tools declared on by default, as the registry and every chain start from them.</summary>
+        public static string EmitDefaultOn(System.Collections.Generic.IEnumerable<ToolDeclaration> tools)
+        {
+            var w = CodeWriter.GeneratedFile();
+            using (w.Block("namespace Cherry"))
+            {
+                w.Line(CodeWriter.GeneratedCodeAttribute);
+                using (w.Block("partial class ToolRegistry"))
+                {
+                    Summary(w, "CherryPy's tools that are on by default in every chain (declared <c>OnByDefault</c>); configuration can switch each off.");
+                    var factories = string.Join(", ", tools.Where(t => t.OnByDefault).Select(t => $"static () => new {t.ToolClass}()"));
+                    w.Line($"internal static readonly global::System.Func<global::Cherry.Tool>[] DefaultOn = [{factories}];");
+                }
+            }
+            return w.ToString();
+        }
+
         public static string Emit(ToolDeclaration tool)
         {
             var w = CodeWriter.GeneratedFile();

@@ -5,12 +5,9 @@ namespace Cherry;
 /// built-in ones Cherry's generator saw named in the app (attributes, <c>*.conf</c> and <c>appsettings*.json</c> files,
 /// <c>"tools.…"</c> strings in code), and those registered by hand. Native AOT keeps no other tool.
 /// </summary>
-public sealed class ToolRegistry
+public sealed partial class ToolRegistry
 {
     private readonly Dictionary<string, Func<Tool>> _factories = new(StringComparer.Ordinal);
-
-    /// <summary>CherryPy's tools that are on by default in every chain; configuration can switch each off.</summary>
-    internal static readonly Func<Tool>[] DefaultOn = [static () => new TrailingSlashTool(), static () => new EncodeTool(), static () => new LogTracebacksTool()];
 
     public ToolRegistry()
     {

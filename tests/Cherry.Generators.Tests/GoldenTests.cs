@@ -1,3 +1,4 @@
+using Cherry.Generators.Emitting;
 using Microsoft.CodeAnalysis;
 
 namespace Cherry.Generators.Tests;
@@ -468,6 +469,35 @@ public sealed class GoldenTests
         Assert.Null(result.Results.Single().Exception);
         Assert.Empty(GeneratorHarness.Errors(output));
         GoldenFiles.Verify("DeclaredTool", Assert.Single(result.GeneratedTrees).GetText().ToString());
+    }
+
+    /// <summary>
+    /// A built-in tool from its one declaration in Shared/ToolCatalog.cs (referer: a positional argument, defaults of each
+    /// kind, a rule): its options record with documented defaults and binding, its attribute, and its tool's name and hook.
+    /// </summary>
+    [Fact]
+    public void Built_in_tool()
+    {
+        GoldenFiles.Verify("BuiltInTool", BuiltInToolEmitter.Emit(Cherry.Shared.ToolCatalog.Referer.Tool));
+    }
+
+    /// <summary>
+    /// Compiling Cherry.Runtime, the generator writes every declared tool and the default-on list, and nothing an app
+    /// gets: a "tools.gzip.on" string there roots no tool, so native AOT still trims the built-ins an app never names.
+    /// </summary>
+    [Fact]
+    public void Compiling_the_runtime_gives_the_built_in_tools_and_nothing_an_app_gets()
+    {
+        var compilation = GeneratorHarness.Compile("""
+            namespace Cherry;
+            internal static class Keys { public const string Gzip = "tools.gzip.on"; }
+            """).WithAssemblyName(BuiltInToolEmitter.RuntimeAssembly);
+        var result = GeneratorHarness.CreateDriver(("app.conf", "[/]\ntools.caching.on = True\n")).RunGenerators(compilation).GetRunResult();
+
+        var expected = Cherry.Shared.ToolCatalog.All.Select(BuiltInToolEmitter.HintName).Append(BuiltInToolEmitter.DefaultOnHintName).Order();
+        Assert.Equal(expected, result.GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).Order());
+        var defaults = result.GeneratedTrees.Single(t => t.FilePath.EndsWith(BuiltInToolEmitter.DefaultOnHintName, StringComparison.Ordinal)).ToString();
+        Assert.Contains("[static () => new TrailingSlashTool(), static () => new EncodeTool(), static () => new LogTracebacksTool()]", defaults);
     }
 
     private static void Verify(string name, string tree)

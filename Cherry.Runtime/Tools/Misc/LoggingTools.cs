@@ -5,14 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Cherry;
 
 /// <summary>CherryPy's <c>log_headers</c> (before_error_response): logs the request headers of a failed request.</summary>
-public sealed class LogHeadersTool : HookTool
+public sealed partial class LogHeadersTool : HookTool
 {
-    public const string ToolName = ToolCatalog.Logging.Headers;
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.BeforeErrorResponse;
-
     public override ValueTask RunAsync(Request request)
     {
         var headers = string.Join("\n", request.Headers.Select(h => "    " + h.Key + ": " + h.Value));
@@ -22,14 +16,8 @@ public sealed class LogHeadersTool : HookTool
 }
 
 /// <summary>CherryPy's <c>log_tracebacks</c> (on by default, before_error_response): logs the exception behind a 500.</summary>
-public sealed class LogTracebacksTool : HookTool
+public sealed partial class LogTracebacksTool : HookTool
 {
-    public const string ToolName = ToolCatalog.Logging.Tracebacks;
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.BeforeErrorResponse;
-
     public override ValueTask RunAsync(Request request)
     {
         request.App.Logger.LogError(request.Error, "Unhandled exception while serving {Method} {Path}", request.Method, request.ScriptName + request.PathInfo);
@@ -38,16 +26,8 @@ public sealed class LogTracebacksTool : HookTool
 }
 
 /// <summary>CherryPy's <c>log_hooks</c> (on_end_request): logs the hooks the request's chain ran, point by point.</summary>
-public sealed class LogHooksTool : HookTool
+public sealed partial class LogHooksTool : HookTool
 {
-    public const string ToolName = ToolCatalog.Logging.Hooks;
-
-    public override string Name => ToolName;
-
-    public override HookPoint Point => HookPoint.OnEndRequest;
-
-    public override int Priority => 100;
-
     public override ValueTask RunAsync(Request request)
     {
         var lines = Enum.GetValues<HookPoint>()
@@ -63,16 +43,12 @@ public sealed class LogHooksTool : HookTool
 /// went away from before it had all of it is logged as nginx logs it: 499 and the bytes that went out. To count those,
 /// the tool puts a <see cref="SentBytesStream"/> in front of the response body at on_start_resource.
 /// </summary>
-public sealed class LogAccessTool : Tool
+public sealed partial class LogAccessTool : Tool
 {
-    public const string ToolName = ToolCatalog.Logging.Access;
-
     /// <summary>nginx's status for a request whose client closed the connection before the answer was complete.</summary>
     private const int ClientClosedRequest = 499;
 
     private ILogger? _logger;
-
-    public override string Name => ToolName;
 
     public override void Attach(ToolChainBuilder chain)
     {
