@@ -132,6 +132,11 @@ namespace Cherry.Generators.Emitting
                     "(" + CodeWriter.Quote(c.Path) + ", " + CodeWriter.Quote(c.Config.Source) + ", " + CodeWriter.Quote(c.Config.Key) + ", "
                     + (c.Config.Value is { } value ? CodeWriter.Quote(value) : "null") + ")")) + " }";
             }
+            if (entry.Tools.Count > 0)
+            {
+                // Start-up learns the tools' config names from the plan: a hand-written attribute's tool (null here) tells its own.
+                arguments += ", toolNames: new string?[] { " + string.Join(", ", entry.Tools.Select(t => t.ToolName is { } name ? CodeWriter.Quote(name) : "null")) + " }";
+            }
             return arguments;
         }
 

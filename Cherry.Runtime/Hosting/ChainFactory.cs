@@ -27,13 +27,14 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
     public void Complete(MountedApp app)
     {
         var entries = app.Tree.Handlers.Append(app.NotFoundEntry).Select(e => (Entry: e, Declared: e.CreateTools())).ToList();
-        // A tool name is known if it is registered or declared by an attribute anywhere in this app.
+        // A tool name is known if it is registered or declared by an attribute anywhere in this app: the plan names the
+        // built-in and declared tools; a hand-written attribute's tool tells its own.
         var declaredNames = new Dictionary<string, HandlerEntry>(StringComparer.Ordinal);
         foreach (var (entry, declared) in entries)
         {
-            foreach (var tool in declared)
+            for (var i = 0; i < declared.Length; i++)
             {
-                declaredNames.TryAdd(tool.Name, entry);
+                declaredNames.TryAdd((i < entry.ToolNames.Length ? entry.ToolNames[i] : null) ?? declared[i].Name, entry);
             }
         }
         var sections = config.Sections.Where(s => s != CherryConfig.GlobalSection).OrderByDescending(s => s.Length).ToList();

@@ -19,12 +19,15 @@ public sealed class HandlerEntry
     /// <param name="requiresSession">The handler takes a <see cref="Session"/>: start-up checks that the sessions tool is on for it.</param>
     /// <param name="services">The handler's [FromServices] parameters and their types: start-up checks that DI has each.</param>
     /// <param name="jsonOut">The handler is <c>[JsonOut]</c> (or, for a 405, its REST class is): its errors are problem documents.</param>
+    /// <param name="toolNames">The config name of each tool <paramref name="createTools"/> makes, in order, as the build's plan knows it;
+    /// null for a hand-written attribute, whose name only its tool knows.</param>
     /// <param name="config">The <c>[Config]</c> keys of its classes and its method, root first: each at the tree path it applies from,
     /// with the class or method that wrote it and its plain-text value (null: None).</param>
     public HandlerEntry(string path, Func<Request, ValueTask>? invoke, Func<Tool[]>? createTools = null, string? allow = null, int dispatchError = 0,
         bool requiresSession = false, (string Parameter, Type Type)[]? services = null, bool jsonOut = false,
-        (string Path, string Source, string Key, string? Value)[]? config = null)
+        (string Path, string Source, string Key, string? Value)[]? config = null, string?[]? toolNames = null)
     {
+        ToolNames = toolNames ?? [];
         Config = config ?? [];
         Services = services ?? [];
         JsonOut = jsonOut;
@@ -54,6 +57,9 @@ public sealed class HandlerEntry
     internal (string Path, string Source, string Key, string? Value)[] Config { get; }
 
     internal Func<Tool[]> CreateTools { get; }
+
+    /// <summary>The plan's names of the tools <see cref="CreateTools"/> makes (empty when it makes none; null where only the tool knows).</summary>
+    internal string?[] ToolNames { get; }
 
     public override string ToString() => Path;
 }

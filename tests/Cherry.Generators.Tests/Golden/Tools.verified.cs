@@ -21,8 +21,8 @@ namespace Cherry.Generated
 
         private Site_Root_CherryTree(global::Cherry.Infrastructure.DispatchTreeContext context)
         {
-            _index = new global::Cherry.Infrastructure.HandlerEntry("/", Invoke_Root_Index, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.GzipAttribute().CreateTool() });
-            _admin_index = new global::Cherry.Infrastructure.HandlerEntry("/admin", Invoke_Admin_Index, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.GzipAttribute().CreateTool(), new global::Cherry.SessionsAttribute().CreateTool(), new global::Cherry.AuthBasicAttribute() { Realm = "admin" }.CreateTool(), new global::Cherry.CachingAttribute() { Delay = (int)(60) }.CreateTool(), new global::Cherry.ResponseHeadersAttribute(new string[] { "X-Frame-Options", "DENY" }).CreateTool() }, requiresSession: true);
+            _index = new global::Cherry.Infrastructure.HandlerEntry("/", Invoke_Root_Index, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.GzipAttribute().CreateTool() }, toolNames: new string?[] { "gzip" });
+            _admin_index = new global::Cherry.Infrastructure.HandlerEntry("/admin", Invoke_Admin_Index, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.GzipAttribute().CreateTool(), new global::Cherry.SessionsAttribute().CreateTool(), new global::Cherry.AuthBasicAttribute() { Realm = "admin" }.CreateTool(), new global::Cherry.CachingAttribute() { Delay = (int)(60) }.CreateTool(), new global::Cherry.ResponseHeadersAttribute(new string[] { "X-Frame-Options", "DENY" }).CreateTool() }, requiresSession: true, toolNames: new string?[] { "gzip", "sessions", "auth_basic", "caching", "response_headers" });
             _handlers = new global::Cherry.Infrastructure.HandlerEntry[] { _index, _admin_index };
         }
 
