@@ -13,7 +13,8 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
     internal const string HeadersPrefix = "response.headers.";
     internal const string ErrorPagePrefix = "error_page.";
 
-    private readonly HashSet<string> _staticSections = new(StringComparer.Ordinal);
+    /// <summary>The app being completed: what its tools add to it (<see cref="Tool.JoinApp"/>).</summary>
+    private MountedApp? _app;
 
     /// <summary>Every configuration error found so far: start-up reports them all at once, not the first alone.</summary>
     private readonly List<CherryConfigurationException> _errors = [];
@@ -26,6 +27,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
 
     public void Complete(MountedApp app)
     {
+        _app = app;
         var entries = app.Tree.Handlers.Append(app.NotFoundEntry).Select(e => (Entry: e, Declared: e.CreateTools())).ToList();
         // A tool name is known if it is registered or declared by an attribute anywhere in this app: the plan names the
         // built-in and declared tools; a hand-written attribute's tool tells its own.
@@ -63,7 +65,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
             throw CherryConfigurationException.Combine(_errors);
         }
         app.Completed = completed.ToFrozenDictionary(ReferenceEqualityComparer.Instance);
-        app.StaticSections = _staticSections.OrderByDescending(s => s.Length).ToArray();
+        app.Seal();
     }
 
     /// <summary>
@@ -235,10 +237,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
                 tool.Configure(args);
                 args.ThrowIfUntaken();
                 tool.Resolve(services, args);
-                if (tool is StaticDirTool staticDir)
-                {
-                    _staticSections.Add(staticDir.Section ?? "/");
-                }
+                tool.JoinApp(_app!);
             });
         }
     }

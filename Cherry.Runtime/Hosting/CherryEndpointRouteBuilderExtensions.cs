@@ -64,7 +64,7 @@ public static class CherryEndpointRouteBuilderExtensions
         var showTracebacks = options.ShowTracebacks ?? environment?.IsDevelopment() ?? false;
         var tree = DispatchTreeRegistry.Create<TRoot>(new DispatchTreeContext(options.JsonResolvers.ToArray()));
         var app = new MountedApp(normalized, root, tree, showTracebacks, options.MaxParameters,
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("Cherry.Request"), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<RequestTracker>())
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Cherry.Request"), services.GetRequiredService<TimeProvider>(), [.. services.GetServices<IRequestObserver>()])
         {
             Multipart = options.Multipart,
             VirtualHosts = appOptions.VirtualHosts.Count > 0 ? new VirtualHosts(appOptions.VirtualHosts, appOptions.UseXForwardedHost) : null,

@@ -36,6 +36,7 @@ public static class CherryServiceCollectionExtensions
         services.TryAddSingleton<Statistics>();
         services.TryAddSingleton(s => new RequestStatistics(s.GetRequiredService<Statistics>(), s.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), s.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RequestTracker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestObserver, RequestTracker>(static provider => provider.GetRequiredService<RequestTracker>()));
         // CherryPy's log.* keys: log.screen's console filter (an options source, as the keys are read after Build) and
         // the log files, which close with the host.
         services.TryAddSingleton(_ => new ScreenFilter());

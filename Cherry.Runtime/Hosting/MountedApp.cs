@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Cherry;
 
 /// <summary>One root mounted at a script name: its generated tree, completed chains and request entry point.</summary>
-internal sealed class MountedApp(string scriptName, object root, DispatchTree tree, bool showTracebacks, int maxParameters, ILogger logger, TimeProvider time, RequestTracker tracker)
+internal sealed class MountedApp(string scriptName, object root, DispatchTree tree, bool showTracebacks, int maxParameters, ILogger logger, TimeProvider time, IReadOnlyList<IRequestObserver> observers)
 {
     public string ScriptName { get; } = scriptName;
 
@@ -24,14 +24,39 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     /// <summary>The clock every tool reads (DI's <see cref="TimeProvider"/>, so tests can move it).</summary>
     public TimeProvider Time { get; } = time;
 
-    /// <summary>The host's count of requests in flight, for the GC page.</summary>
-    public RequestTracker Tracker { get; } = tracker;
+    /// <summary>What is told of each request's start and end (the GC page's count of requests in flight).</summary>
+    public IReadOnlyList<IRequestObserver> Observers { get; } = observers;
 
     /// <summary>What start-up completed for each of the tree's handler entries and <see cref="NotFoundEntry"/> (by reference).</summary>
     public IReadOnlyDictionary<HandlerEntry, CompletedHandler> Completed { get; set; } = new Dictionary<HandlerEntry, CompletedHandler>();
 
+    private readonly HashSet<string> _staticSections = new(StringComparer.Ordinal);
+    private readonly List<Action<Request>> _beforeDispatch = [];
+
     /// <summary>The tree paths where staticdir is on, deepest first (<see cref="StaticTraversal"/> reads them).</summary>
-    public IReadOnlyList<string> StaticSections { get; set; } = [];
+    public IReadOnlyList<string> StaticSections { get; private set; } = [];
+
+    /// <summary>The checks the app's tools added for every request before dispatch (<see cref="Tool.JoinApp"/>).</summary>
+    public Action<Request>[] BeforeDispatch { get; private set; } = [];
+
+    /// <summary>A tree path staticdir serves.</summary>
+    internal void AddStaticSection(string section) => _staticSections.Add(section);
+
+    /// <summary>A check every request of the app gets before dispatch; the same check is added once.</summary>
+    internal void AddBeforeDispatch(Action<Request> check)
+    {
+        if (!_beforeDispatch.Contains(check))
+        {
+            _beforeDispatch.Add(check);
+        }
+    }
+
+    /// <summary>Fixes what the tools added, once start-up has completed every chain.</summary>
+    internal void Seal()
+    {
+        StaticSections = _staticSections.OrderByDescending(s => s.Length).ToArray();
+        BeforeDispatch = [.. _beforeDispatch];
+    }
 
     /// <summary>The host-to-sub-tree prefixes (<see cref="CherryAppOptions.VirtualHost"/>), or null when the app has none.</summary>
     public VirtualHosts? VirtualHosts { get; init; }

@@ -18,7 +18,10 @@ internal static partial class RequestRunner
     {
         var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
         var request = new Request(context, app, app.PathInfo(context), query, previous: null);
-        app.Tracker.Started();
+        foreach (var observer in app.Observers)
+        {
+            observer.Started(request);
+        }
         // Not one async method: when responding finishes at once (most requests), only the write may need a state machine.
         var responding = RespondAsync(request);
         return responding.IsCompletedSuccessfully ? CompleteAsync(request) : FollowRedirectsThenCompleteAsync(responding, request);
@@ -70,7 +73,10 @@ internal static partial class RequestRunner
         }
         finally
         {
-            request.App.Tracker.Finish(request);
+            foreach (var observer in request.App.Observers)
+            {
+                observer.Finished(request);
+            }
             // Every request an internal redirect replaced ends too, newest first: the cleanup its tools rely on (a cache
             // flight other requests wait for, cpstats' current count, a session lock) runs once for each, whatever path
             // the exchange took. The replaced ones end after the last, since a session's lock goes on with the redirect.
@@ -101,7 +107,10 @@ internal static partial class RequestRunner
                 if (request.Previous is null)
                 {
                     CheckTarget(request);
-                    StaticTraversal.ThrowIfLeavingSection(request.HttpContext, request.App);
+                    foreach (var check in request.App.BeforeDispatch)
+                    {
+                        check(request);
+                    }
                 }
                 request.App.Dispatch(request);
                 request.Response.Streaming = request.Settings.StreamResponse;

@@ -28,6 +28,12 @@ public abstract class Tool
 
     /// <summary>Tools that must be on wherever this one is (session_auth needs sessions); checked at start-up.</summary>
     public virtual IReadOnlyList<string> Requires => [];
+
+    /// <summary>
+    /// What the configured tool adds to its whole mounted app, once per position it serves (staticdir's section and the
+    /// check every request of the app gets before dispatch); most tools add nothing.
+    /// </summary>
+    internal virtual void JoinApp(MountedApp app) { }
 }
 
 /// <summary>A tool that runs one callback at one hook point.</summary>

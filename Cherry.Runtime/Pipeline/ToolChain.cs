@@ -45,10 +45,6 @@ public sealed class ToolChain
             return ValueTask.CompletedTask;
         }
         var stopWhenComplete = point <= HookPoint.BeforeFinalize;
-        if (request.Profile is not null)
-        {
-            return RunFromAsync(hooks, 0, request, stopWhenComplete, failure: null, pending: default);
-        }
         // Most hooks finish at once: run them here, and build an async state machine only for one that does not.
         for (var i = 0; i < hooks.Length; i++)
         {
@@ -102,16 +98,7 @@ public sealed class ToolChain
             }
             try
             {
-                if (request.Profile is { } profile)
-                {
-                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    await hook.Callback(request);
-                    profile.RecordHook(hook.Point, hook.ToolName, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-                }
-                else
-                {
-                    await hook.Callback(request);
-                }
+                await hook.Callback(request);
             }
             catch (Exception ex) when (failure is null)
             {

@@ -10,7 +10,7 @@ public sealed class ToolChainTests
     }
 
     private static Request NewRequest() =>
-        new(new Microsoft.AspNetCore.Http.DefaultHttpContext(), new MountedApp("", new object(), null!, false, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System, new RequestTracker(TimeProvider.System)), "/", "", null);
+        new(new Microsoft.AspNetCore.Http.DefaultHttpContext(), new MountedApp("", new object(), null!, false, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System, []), "/", "", null);
 
     [Fact]
     public async Task A_completed_response_skips_the_rest_up_to_finalize_but_not_end_of_request_hooks()
@@ -27,6 +27,30 @@ public sealed class ToolChainTests
         await chain.RunAsync(HookPoint.BeforeHandler, request);
         await chain.RunAsync(HookPoint.OnEndRequest, request);
         Assert.Equal(["completes", "failsafe", "end"], ran);
+    }
+
+    [Fact]
+    public async Task A_hook_timer_hears_every_other_tools_hook_once_it_has_finished_and_a_failure_still_propagates()
+    {
+        var heard = new List<(string Tool, HookPoint Point, bool Finished)>();
+        var finished = new HashSet<string>();
+        var gate = new TaskCompletionSource();
+        var chain = Build(b =>
+        {
+            b.TimeHooks("timer", (_, hook, elapsed) => heard.Add((hook.ToolName, hook.Point, finished.Contains(hook.ToolName) && elapsed >= TimeSpan.Zero)));
+            b.Add("timer", HookPoint.OnStartResource, 0, false, _ => default);
+            b.Add("sync", HookPoint.OnStartResource, 1, false, _ => { finished.Add("sync"); return default; });
+            b.Add("async", HookPoint.OnStartResource, 2, false, async _ => { await gate.Task; finished.Add("async"); });
+            b.Add("fails", HookPoint.BeforeHandler, 1, false, _ => throw new InvalidOperationException("boom"));
+        });
+        var request = NewRequest();
+        var running = chain.RunAsync(HookPoint.OnStartResource, request);
+        Assert.Equal([("sync", HookPoint.OnStartResource, true)], heard);
+        gate.SetResult();
+        await running;
+        Assert.Equal([("sync", HookPoint.OnStartResource, true), ("async", HookPoint.OnStartResource, true)], heard);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => chain.RunAsync(HookPoint.BeforeHandler, request).AsTask());
+        Assert.Equal(2, heard.Count);
     }
 
     [Fact]

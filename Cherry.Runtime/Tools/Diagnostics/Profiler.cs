@@ -85,6 +85,8 @@ public sealed partial class ProfilerTool : Tool
             request.Profile = new RequestProfile();
             return ValueTask.CompletedTask;
         });
+        // Every other hook's time, once the profile exists (a chain without the profiler times nothing).
+        chain.TimeHooks(Name, static (request, hook, elapsed) => request.Profile?.RecordHook(hook.Point, hook.ToolName, elapsed));
         // The handler's own time: the innermost wrapper, so no other wrapper's time counts as the handler's.
         chain.WrapHandler(Name, int.MaxValue, static async (request, next) =>
         {

@@ -29,6 +29,13 @@ public sealed partial class StaticDirTool : HookTool
         _dir = Path.TrimEndingDirectorySeparator(StaticPaths.Resolve(Options.Dir, Options.Root, arguments.ContentRoot));
     }
 
+    /// <summary>The app learns the section, and every request of it is checked for dot segments that climb out (<see cref="StaticTraversal"/>).</summary>
+    internal override void JoinApp(MountedApp app)
+    {
+        app.AddStaticSection(Section ?? "/");
+        app.AddBeforeDispatch(StaticTraversal.ThrowIfLeavingSection);
+    }
+
     /// <summary>A directory that is not there is a typo or a missing deployment step: said at start-up, not as 404s.</summary>
     public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {

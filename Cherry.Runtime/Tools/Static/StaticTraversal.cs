@@ -13,8 +13,9 @@ namespace Cherry;
 internal static class StaticTraversal
 {
     /// <exception cref="HttpError">403 when the raw path climbs out of the deepest staticdir section it starts in.</exception>
-    public static void ThrowIfLeavingSection(HttpContext context, MountedApp app)
+    public static void ThrowIfLeavingSection(Request request)
     {
+        var (context, app) = (request.HttpContext, request.App);
         var sections = app.StaticSections;
         if (sections.Count == 0 || context.Request.Method is not ("GET" or "HEAD")
             || RequestTarget.Raw(context) is not ['/', ..] target)

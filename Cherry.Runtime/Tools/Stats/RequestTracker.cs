@@ -4,7 +4,7 @@ namespace Cherry;
 /// Counts requests in flight and keeps weak references to a sample of finished ones, so the GC page can tell whether
 /// finished requests are really collected (CherryPy's GCRoot leak check). One per host, from DI.
 /// </summary>
-public sealed class RequestTracker(TimeProvider time)
+public sealed class RequestTracker(TimeProvider time) : IRequestObserver
 {
     private const int SampleEvery = 16;
 
@@ -22,9 +22,9 @@ public sealed class RequestTracker(TimeProvider time)
 
     public long Live => Interlocked.Read(ref _live);
 
-    internal void Started() => Interlocked.Increment(ref _live);
+    void IRequestObserver.Started(Request request) => Interlocked.Increment(ref _live);
 
-    internal void Finish(Request request)
+    void IRequestObserver.Finished(Request request)
     {
         Interlocked.Decrement(ref _live);
         var count = Interlocked.Increment(ref _finished);
