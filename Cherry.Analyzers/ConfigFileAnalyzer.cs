@@ -224,7 +224,7 @@ namespace Cherry.Analyzers
                     continue;
                 }
                 var extra = section.Substring(entry.Path.Length).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).Length;
-                var positional = handler.Parameters.Count(p => !p.KeywordOnly && p.Kind is ParameterKind.String or ParameterKind.Parsable or ParameterKind.Boolean or ParameterKind.Enum);
+                var positional = handler.Parameters.Count(p => p.TakesSegment);
                 if (handler.Parameters.Any(p => p.Kind == ParameterKind.VarArgs) || positional >= extra)
                 {
                     return true;

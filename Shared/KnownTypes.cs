@@ -28,6 +28,7 @@ namespace Cherry.Shared
             Response = compilation.GetTypeByMetadataName("Cherry.Response");
             Session = compilation.GetTypeByMetadataName("Cherry.Session");
             Part = compilation.GetTypeByMetadataName("Cherry.Part");
+            StringValues = compilation.GetTypeByMetadataName("Microsoft.Extensions.Primitives.StringValues");
             HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
             FromServiceMetadata = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");
             CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
@@ -59,6 +60,9 @@ namespace Cherry.Shared
         public INamedTypeSymbol? Response { get; }
         public INamedTypeSymbol? Session { get; }
         public INamedTypeSymbol? Part { get; }
+
+        /// <summary>ASP.NET Core's one-or-many text: a handler parameter as untyped as CherryPy's.</summary>
+        public INamedTypeSymbol? StringValues { get; }
         public INamedTypeSymbol? HttpContext { get; }
 
         /// <summary>What <c>[FromServices]</c> (ASP.NET Core's, or any attribute like it) implements.</summary>

@@ -17,7 +17,7 @@ namespace Cherry.Generators.Emitting
             var parameters = handler.Parameters;
             var bindable = parameters.Where(IsNamed).ToList();
             // A path segment is text, never a multipart part, and never fills a keyword-only parameter.
-            var positional = bindable.Where(p => p.Kind != ParameterKind.Array && p.Kind != ParameterKind.Part && !p.KeywordOnly).ToList();
+            var positional = bindable.Where(p => p.TakesSegment).ToList();
             var hasVarArgs = parameters.Any(p => p.Kind == ParameterKind.VarArgs);
             var hasKeywords = parameters.Any(p => p.Kind == ParameterKind.Keywords);
 
@@ -46,7 +46,12 @@ namespace Cherry.Generators.Emitting
                 WriteNamedParameters(w, bindable, hasKeywords);
                 foreach (var p in bindable.Where(IsRequired))
                 {
-                    using (w.Block(p.Kind == ParameterKind.Array ? "if (all_" + p.Name + " is null)" : "if (!has_" + p.Name + ")"))
+                    using (w.Block(p.Kind switch
+                    {
+                        ParameterKind.Array => "if (all_" + p.Name + " is null)",
+                        ParameterKind.Values => "if (!has_" + p.Name + " && all_" + p.Name + " is null)",
+                        _ => "if (!has_" + p.Name + ")",
+                    }))
                     {
                         w.Line("errors.Missing(" + CodeWriter.Quote(p.Name) + ");");
                     }
@@ -84,6 +89,11 @@ namespace Cherry.Generators.Emitting
                 {
                     w.Line(p.Kind == ParameterKind.Part ? RuntimeTypes.Parameter + " raw_" + p.Name + " = default;" : "string? raw_" + p.Name + " = null;");
                     w.Line("var has_" + p.Name + " = false;");
+                    if (p.Kind == ParameterKind.Values)
+                    {
+                        // A path segment sets raw_ and has_; the named values, one or repeated, gather here.
+                        w.Line(RuntimeTypes.StringList + "? all_" + p.Name + " = null;");
+                    }
                 }
             }
             if (hasKeywords)
@@ -108,6 +118,18 @@ namespace Cherry.Generators.Emitting
                         if (p.Kind == ParameterKind.Array)
                         {
                             w.Line("(all_" + p.Name + " ??= new()).Add(" + value + ");");
+                        }
+                        else if (p.Kind == ParameterKind.Values)
+                        {
+                            // Given by a segment and by name: Python's "multiple values for argument".
+                            using (w.Block("if (has_" + p.Name + ")"))
+                            {
+                                w.Line("errors.Duplicate(" + CodeWriter.Quote(p.Name) + ", parameter.Source);");
+                            }
+                            using (w.Block("else"))
+                            {
+                                w.Line("(all_" + p.Name + " ??= new()).Add(" + value + ");");
+                            }
                         }
                         else
                         {
@@ -136,7 +158,8 @@ namespace Cherry.Generators.Emitting
         }
 
         private static bool IsNamed(ParameterSpec p) =>
-            p.Kind is ParameterKind.String or ParameterKind.Parsable or ParameterKind.Boolean or ParameterKind.Enum or ParameterKind.Array or ParameterKind.Part;
+            p.Kind is ParameterKind.String or ParameterKind.Parsable or ParameterKind.Boolean or ParameterKind.Enum or ParameterKind.Array or ParameterKind.Part
+                or ParameterKind.Values;
 
         private static string Argument(TreeSpec tree, ParameterSpec p, int positionalCount)
         {
@@ -154,6 +177,8 @@ namespace Cherry.Generators.Emitting
                     return RuntimeTypes.JsonBinding + (p.IsNullable ? ".ReadNullableBody(request, " : ".ReadBody(request, ") + tree.JsonField(p.TypeName) + ", " + CodeWriter.Quote(p.Name) + ")";
                 case ParameterKind.Array:
                     return RuntimeTypes.ArgumentParser + ".ParseAll(all_" + p.Name + ", static (value, name) => " + Convert(p.ElementKind, p.TypeName, "value", "name") + ", " + CodeWriter.Quote(p.Name) + ")";
+                case ParameterKind.Values:
+                    return RuntimeTypes.ArgumentParser + ".Values(has_" + p.Name + ", raw_" + p.Name + ", all_" + p.Name + ", " + (p.DefaultLiteral ?? "default") + ")";
                 case ParameterKind.Part:
                     return "(has_" + p.Name + " ? " + Convert(p.Kind, p.TypeName, "raw_" + p.Name, CodeWriter.Quote(p.Name)) + " : " + (p.DefaultLiteral ?? "default!") + ")";
                 default:

@@ -81,6 +81,11 @@ namespace Cherry.Generators.Model
         Part,
         /// <summary>A <c>[FromServices]</c> parameter: resolved from the request's DI scope.</summary>
         Service,
+        /// <summary>
+        /// A <c>StringValues</c>: CherryPy's untyped parameter, one text from a path segment or by name, or every text of a
+        /// name that repeats.
+        /// </summary>
+        Values,
     }
 
     /// <param name="TypeName">The parameter's type; for arrays, the element type.</param>
@@ -100,7 +105,12 @@ namespace Cherry.Generators.Model
         string? DefaultLiteral,
         string? JsonKey = null,
         bool KeywordOnly = false,
-        SchemaSpec? Schema = null);
+        SchemaSpec? Schema = null)
+    {
+        /// <summary>A path segment can fill it: a single text (or an untyped value) not marked [KeywordOnly].</summary>
+        public bool TakesSegment =>
+            !KeywordOnly && Kind is ParameterKind.String or ParameterKind.Parsable or ParameterKind.Boolean or ParameterKind.Enum or ParameterKind.Values;
+    }
 
     internal enum ResultKind
     {

@@ -745,6 +745,12 @@ namespace Cherry.Generators.Parsing
                     ? new ParameterSpec(parameter.Name, ParameterKind.VarArgs, "string", ParameterKind.String, false, null, Schema: SchemaSpec.String)
                     : null;
             }
+            if (Is(type, _known.StringValues))
+            {
+                // One text (a segment, or a name given once) or every text of a repeated name, as a Python parameter takes.
+                return new ParameterSpec(parameter.Name, ParameterKind.Values, TypeNames.Of(type), ParameterKind.String, false, defaultLiteral,
+                    KeywordOnly: HasAttribute(parameter, _known.KeywordOnly), Schema: new SchemaSpec(SchemaKind.Array, Items: SchemaSpec.String));
+            }
             if (IsKeywords(type))
             {
                 return new ParameterSpec(parameter.Name, ParameterKind.Keywords, TypeNames.Of(type), ParameterKind.Keywords, false, null,

@@ -213,10 +213,11 @@ namespace Cherry.Generators.Planning
                 }
                 var required = parameter.DefaultLiteral is null && !parameter.IsNullable;
                 var upload = parameter.Kind == ParameterKind.Part || parameter.ElementKind == ParameterKind.Part;
-                if (positional && required && !parameter.KeywordOnly && parameter.Kind != ParameterKind.Array && !upload)
+                if (positional && required && parameter.TakesSegment)
                 {
                     path.Append("/{").Append(parameter.Name).Append('}');
-                    parameters.Add(new OpenApiParameterSpec(parameter.Name, "path", parameter.Schema, true));
+                    // A segment is one text, also for an untyped value that takes a list by name.
+                    parameters.Add(new OpenApiParameterSpec(parameter.Name, "path", parameter.Kind == ParameterKind.Values ? SchemaSpec.String : parameter.Schema, true));
                     segments++;
                     continue;
                 }

@@ -65,6 +65,17 @@ public static class ArgumentParser
     public static Part ParsePart(Parameter value, string parameter) =>
         value.Part ?? throw new ArgumentValueError($"Parameter '{parameter}' expects a part of a multipart body (an uploaded file); a plain value was sent.");
 
+    /// <summary>
+    /// A <see cref="Microsoft.Extensions.Primitives.StringValues"/> argument, as untyped as CherryPy's: the path segment, else
+    /// the one value or every value of its name, else <paramref name="fallback"/>.
+    /// </summary>
+    public static Microsoft.Extensions.Primitives.StringValues Values(bool fromSegment, string? segment, List<string>? named,
+        Microsoft.Extensions.Primitives.StringValues fallback) =>
+        fromSegment ? new(segment)
+        : named is null ? fallback
+        : named.Count == 1 ? new(named[0])
+        : new([.. named]);
+
     /// <summary>The positional segments after the first <paramref name="skip"/>: a <c>params string[]</c> argument.</summary>
     public static string[] Rest(IReadOnlyList<string> positional, int skip)
     {

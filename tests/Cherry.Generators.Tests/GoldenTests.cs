@@ -42,6 +42,22 @@ public sealed class GoldenTests
         }
         """);
 
+    /// <summary>
+    /// StringValues parameters, as untyped as Python's: a segment fills one, names gather into it (a second value makes a
+    /// list), a segment and a name together are "multiple values"; [KeywordOnly] keeps one off the path.
+    /// </summary>
+    [Fact]
+    public void Untyped_arguments() => Verify("UntypedArguments", """
+        using Cherry;
+        using Microsoft.Extensions.Primitives;
+        namespace Site;
+        public sealed class Root
+        {
+            [Exposed] public string Index(StringValues thing, StringValues other = default) => thing.ToString() + other;
+            [Exposed] public string Tags([KeywordOnly] StringValues tag = default) => tag.ToString();
+        }
+        """);
+
     [Fact]
     public void Dynamic_nodes() => Verify("DynamicNodes", """
         using Cherry;

@@ -87,7 +87,7 @@ public static class RequestObj
     public sealed class ParamsPages
     {
         [Exposed]
-        public string Index(string[] thing) => PyRepr.Value(thing);
+        public string Index(Microsoft.Extensions.Primitives.StringValues thing) => PyRepr.Value(thing.ToArray()!);
 
         [Exposed]
         public string Ismap(string x, string y) => $"Coordinates: {x}, {y}";
