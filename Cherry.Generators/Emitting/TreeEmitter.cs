@@ -143,10 +143,10 @@ namespace Cherry.Generators.Emitting
         /// <summary><c>new global::X.MyToolAttribute(args) { Name = value }.CreateTool()</c>: the attribute re-created from its facts.</summary>
         private static string ToolCreation(ToolSpec tool)
         {
-            var text = "new " + tool.AttributeTypeName + "(" + string.Join(", ", tool.Arguments) + ")";
+            var text = "new " + tool.AttributeTypeName + "(" + string.Join(", ", tool.Arguments.Select(Parsing.Literals.Render)) + ")";
             if (tool.Properties.Count > 0)
             {
-                text += " { " + string.Join(", ", tool.Properties.Select(p => p.Name + " = " + p.Value)) + " }";
+                text += " { " + string.Join(", ", tool.Properties.Select(p => p.Name + " = " + Parsing.Literals.Render(p.Value))) + " }";
             }
             return text + ".CreateTool()";
         }

@@ -133,15 +133,35 @@ namespace Cherry.Generators.Model
     /// the emitter re-creates the attribute from them. Planners and analyzers tell tools apart by <see cref="ToolName"/>.
     /// </summary>
     /// <param name="ToolName">A built-in tool's catalog name, a <c>[ToolDeclaration]</c> class's name; null for a hand-written tool's attribute.</param>
-    /// <param name="Arguments">The constructor's arguments, each a C# constant.</param>
-    internal sealed record ToolSpec(string AttributeTypeName, string? ToolName, EquatableArray<string> Arguments, EquatableArray<NamedArgumentSpec> Properties)
+    /// <param name="Arguments">The constructor's arguments.</param>
+    internal sealed record ToolSpec(string AttributeTypeName, string? ToolName, EquatableArray<ConstantSpec> Arguments, EquatableArray<NamedArgumentSpec> Properties)
     {
         /// <summary>json_in with its defaults, for a [JsonBody] handler under no [JsonIn].</summary>
-        public static readonly ToolSpec JsonIn = new("global::Cherry.JsonInAttribute", Shared.ToolCatalog.JsonIn.Name, EquatableArray<string>.Empty, EquatableArray<NamedArgumentSpec>.Empty);
+        public static readonly ToolSpec JsonIn = new("global::Cherry.JsonInAttribute", Shared.ToolCatalog.JsonIn.Name, EquatableArray<ConstantSpec>.Empty, EquatableArray<NamedArgumentSpec>.Empty);
     }
 
-    /// <summary>An attribute's named argument: the property and its value as a C# constant.</summary>
-    internal sealed record NamedArgumentSpec(string Name, string Value);
+    /// <summary>An attribute's named argument: the property and its value.</summary>
+    internal sealed record NamedArgumentSpec(string Name, ConstantSpec Value);
+
+    /// <summary>
+    /// An attribute's constant as facts: its kind, its type's name, and its value in invariant text (a number, a string's
+    /// own characters, an enum's underlying number, a type's name), or its elements; the emitter renders it as C#.
+    /// </summary>
+    /// <param name="TypeName">The constant's type (<c>global::</c>-qualified; an array's element type).</param>
+    internal sealed record ConstantSpec(ConstantKind Kind, string TypeName, string? Value, EquatableArray<ConstantSpec>? Elements = null);
+
+    internal enum ConstantKind
+    {
+        Null,
+        String,
+        Char,
+        Boolean,
+        /// <summary>A number of <see cref="ConstantSpec.TypeName"/>'s type, or an enum member by its underlying number.</summary>
+        Number,
+        /// <summary>A <c>typeof</c> of <see cref="ConstantSpec.Value"/>.</summary>
+        Type,
+        Array,
+    }
 
     /// <summary>
     /// What a parse step of the generator gives: the classes' specs, and apart from them their handlers' summaries, so

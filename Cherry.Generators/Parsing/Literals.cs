@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Cherry.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -67,22 +68,53 @@ namespace Cherry.Generators.Parsing
                 : "(" + TypeNames.Of(type) + ")(" + primitive + ")";
         }
 
-        public static string Of(TypedConstant constant)
+        /// <summary>An attribute's constant as facts (<see cref="ConstantSpec"/>), for the model.</summary>
+        public static ConstantSpec Constant(TypedConstant constant)
         {
+            var typeName = constant.Type is { } type ? TypeNames.Of(type) : "object";
+            if (constant.Kind == TypedConstantKind.Array)
+            {
+                var element = ((IArrayTypeSymbol)constant.Type!).ElementType;
+                return constant.IsNull
+                    ? new ConstantSpec(ConstantKind.Null, typeName, null)
+                    : new ConstantSpec(ConstantKind.Array, TypeNames.Of(element), null, constant.Values.Select(Constant).ToEquatableArray());
+            }
             if (constant.IsNull)
             {
-                return "null";
+                return new ConstantSpec(ConstantKind.Null, typeName, null);
             }
-            switch (constant.Kind)
-            {
-                case TypedConstantKind.Array:
-                    var elementType = ((IArrayTypeSymbol)constant.Type!).ElementType;
-                    return "new " + TypeNames.Of(elementType) + "[] { " + string.Join(", ", constant.Values.Select(Of)) + " }";
-                case TypedConstantKind.Type:
-                    return "typeof(" + TypeNames.Of((ITypeSymbol)constant.Value!) + ")";
-                default:
-                    return Of(constant.Value!, constant.Type!);
-            }
+            return constant.Kind == TypedConstantKind.Type
+                ? new ConstantSpec(ConstantKind.Type, TypeNames.Of((ITypeSymbol)constant.Value!), null)
+                : constant.Value switch
+                {
+                    string text => new ConstantSpec(ConstantKind.String, typeName, text),
+                    char c => new ConstantSpec(ConstantKind.Char, typeName, c.ToString()),
+                    bool b => new ConstantSpec(ConstantKind.Boolean, typeName, b ? "true" : "false"),
+                    double d => new ConstantSpec(ConstantKind.Number, typeName, d.ToString("R", CultureInfo.InvariantCulture)),
+                    float f => new ConstantSpec(ConstantKind.Number, typeName, f.ToString("R", CultureInfo.InvariantCulture)),
+                    var number => new ConstantSpec(ConstantKind.Number, typeName, System.Convert.ToString(number, CultureInfo.InvariantCulture)),
+                };
         }
+
+        /// <summary>A constant of the model as C#: what re-creates an attribute in generated code.</summary>
+        public static string Render(ConstantSpec constant) => constant.Kind switch
+        {
+            ConstantKind.Null => "null",
+            ConstantKind.String => SymbolDisplay.FormatLiteral(constant.Value!, quote: true),
+            ConstantKind.Char => SymbolDisplay.FormatLiteral(constant.Value![0], quote: true),
+            ConstantKind.Boolean => constant.Value!,
+            ConstantKind.Type => "typeof(" + constant.TypeName + ")",
+            ConstantKind.Array => "new " + constant.TypeName + "[] { " + string.Join(", ", constant.Elements!.Value.Select(Render)) + " }",
+            _ => "(" + constant.TypeName + ")(" + constant.Value + NumberSuffix(constant.TypeName) + ")",
+        };
+
+        /// <summary>A double or float keeps its kind of literal (<c>1d</c>), so that an integral-looking value stays exact.</summary>
+        private static string NumberSuffix(string typeName) => typeName switch
+        {
+            "double" => "d",
+            "float" => "f",
+            "decimal" => "m",
+            _ => "",
+        };
     }
 }

@@ -829,8 +829,8 @@ namespace Cherry.Generators.Parsing
         private EquatableArray<ToolSpec> ToolsOf(IEnumerable<AttributeData> attributes) =>
             attributes.Where(a => TypeHierarchy.DerivesFrom(a.AttributeClass, _known.ToolAttribute))
                 .Select(a => new ToolSpec(TypeNames.Of(a.AttributeClass!), ToolNameOf(a.AttributeClass!),
-                    a.ConstructorArguments.Select(Literals.Of).ToEquatableArray(),
-                    a.NamedArguments.Select(n => new NamedArgumentSpec(n.Key, Literals.Of(n.Value))).ToEquatableArray()))
+                    a.ConstructorArguments.Select(Literals.Constant).ToEquatableArray(),
+                    a.NamedArguments.Select(n => new NamedArgumentSpec(n.Key, Literals.Constant(n.Value))).ToEquatableArray()))
                 .ToEquatableArray();
 
         /// <summary>The config name of the tool an attribute class turns on: the catalog's for a built-in, the declaration's for a user's.</summary>

@@ -179,10 +179,11 @@ public sealed class GoldenTests
             public Admin Admin { get; } = new();
             [Exposed] public string Index() => "home";
         }
-        [AuthBasic(Realm = "admin"), Sessions]
+        [AuthBasic(Realm = "admin"), Sessions(Timeout = 1.5, Locking = SessionLocking.Explicit, Domain = null)]
         public sealed class Admin
         {
             [Exposed, Caching(Delay = 60), ResponseHeaders("X-Frame-Options", "DENY")] public string Index(Session session) => "admin";
+            [Exposed, Gzip(MimeTypes = new[] { "text/*", "application/\"x\"" }, Brotli = false)] public string Report(Session session) => "report";
         }
         """);
 

@@ -17,13 +17,15 @@ namespace Cherry.Generated
 
         private readonly global::Cherry.Infrastructure.HandlerEntry _index;
         private readonly global::Cherry.Infrastructure.HandlerEntry _admin_index;
+        private readonly global::Cherry.Infrastructure.HandlerEntry _admin_report;
         private readonly global::Cherry.Infrastructure.HandlerEntry[] _handlers;
 
         private Site_Root_CherryTree(global::Cherry.Infrastructure.DispatchTreeContext context)
         {
             _index = new global::Cherry.Infrastructure.HandlerEntry("/", Invoke_Root_Index, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.GzipAttribute().CreateTool() }, toolNames: new string?[] { "gzip" });
-            _admin_index = new global::Cherry.Infrastructure.HandlerEntry("/admin", Invoke_Admin_Index, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.GzipAttribute().CreateTool(), new global::Cherry.SessionsAttribute().CreateTool(), new global::Cherry.AuthBasicAttribute() { Realm = "admin" }.CreateTool(), new global::Cherry.CachingAttribute() { Delay = (int)(60) }.CreateTool(), new global::Cherry.ResponseHeadersAttribute(new string[] { "X-Frame-Options", "DENY" }).CreateTool() }, requiresSession: true, toolNames: new string?[] { "gzip", "sessions", "auth_basic", "caching", "response_headers" });
-            _handlers = new global::Cherry.Infrastructure.HandlerEntry[] { _index, _admin_index };
+            _admin_index = new global::Cherry.Infrastructure.HandlerEntry("/admin", Invoke_Admin_Index, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.GzipAttribute().CreateTool(), new global::Cherry.SessionsAttribute() { Timeout = (double)(1.5d), Locking = (global::Cherry.SessionLocking)(2), Domain = null }.CreateTool(), new global::Cherry.AuthBasicAttribute() { Realm = "admin" }.CreateTool(), new global::Cherry.CachingAttribute() { Delay = (int)(60) }.CreateTool(), new global::Cherry.ResponseHeadersAttribute(new string[] { "X-Frame-Options", "DENY" }).CreateTool() }, requiresSession: true, toolNames: new string?[] { "gzip", "sessions", "auth_basic", "caching", "response_headers" });
+            _admin_report = new global::Cherry.Infrastructure.HandlerEntry("/admin/report", Invoke_Admin_Report, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.GzipAttribute().CreateTool(), new global::Cherry.SessionsAttribute() { Timeout = (double)(1.5d), Locking = (global::Cherry.SessionLocking)(2), Domain = null }.CreateTool(), new global::Cherry.AuthBasicAttribute() { Realm = "admin" }.CreateTool(), new global::Cherry.GzipAttribute() { MimeTypes = new string[] { "text/*", "application/\"x\"" }, Brotli = false }.CreateTool() }, requiresSession: true, toolNames: new string?[] { "gzip", "sessions", "auth_basic", "gzip" });
+            _handlers = new global::Cherry.Infrastructure.HandlerEntry[] { _index, _admin_index, _admin_report };
         }
 
         public override global::System.Collections.Generic.IReadOnlyList<global::Cherry.Infrastructure.HandlerEntry> Handlers => _handlers;
@@ -65,6 +67,9 @@ namespace Cherry.Generated
                 {
                     case "index":
                         match.Set(_admin_index, node, walker.NextSegmentStart, isIndex: false);
+                        return true;
+                    case "report":
+                        match.Set(_admin_report, node, walker.NextSegmentStart, isIndex: false);
                         return true;
                 }
                 return false;
@@ -116,6 +121,29 @@ namespace Cherry.Generated
             }
             errors.ThrowIfAny(request);
             request.Response.SetText(target.Index(request.RequiredSession));
+            return default;
+        }
+
+        private global::System.Threading.Tasks.ValueTask Invoke_Admin_Report(global::Cherry.Request request)
+        {
+            var target = (global::Site.Admin)request.Target;
+            var errors = new global::Cherry.Infrastructure.ArgumentErrors();
+            var positional = request.VirtualPath;
+            if (positional.Count > 0)
+            {
+                errors.SurplusPositional();
+            }
+            foreach (var parameter in request.Parameters.AsSpan())
+            {
+                switch (parameter.Name)
+                {
+                    default:
+                        errors.Unexpected(parameter.Name, parameter.Source);
+                        break;
+                }
+            }
+            errors.ThrowIfAny(request);
+            request.Response.SetText(target.Report(request.RequiredSession));
             return default;
         }
     }
