@@ -134,8 +134,10 @@ namespace Cherry.Generators.Emitting
             }
             if (entry.Tools.Count > 0)
             {
-                // Start-up learns the tools' config names from the plan: a hand-written attribute's tool (null here) tells its own.
-                arguments += ", toolNames: new string?[] { " + string.Join(", ", entry.Tools.Select(t => t.ToolName is { } name ? CodeWriter.Quote(name) : "null")) + " }";
+                // Start-up learns the tools' config names from the plan (a hand-written attribute's tool, null here, tells its
+                // own), and names where each is written when a value it sets is refused.
+                arguments += ", tools: new (string?, string)[] { " + string.Join(", ", entry.Tools.Select(t =>
+                    "(" + (t.ToolName is { } name ? CodeWriter.Quote(name) : "null") + ", " + CodeWriter.Quote(t.Source) + ")")) + " }";
             }
             return arguments;
         }

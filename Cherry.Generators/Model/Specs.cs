@@ -134,10 +134,12 @@ namespace Cherry.Generators.Model
     /// </summary>
     /// <param name="ToolName">A built-in tool's catalog name, a <c>[ToolDeclaration]</c> class's name; null for a hand-written tool's attribute.</param>
     /// <param name="Arguments">The constructor's arguments.</param>
-    internal sealed record ToolSpec(string AttributeTypeName, string? ToolName, EquatableArray<ConstantSpec> Arguments, EquatableArray<NamedArgumentSpec> Properties)
+    /// <param name="Source">Where it is written: <c>[Gzip] on Site.Admin.Index</c>, what start-up names when a value it sets is refused.</param>
+    internal sealed record ToolSpec(string AttributeTypeName, string? ToolName, EquatableArray<ConstantSpec> Arguments, EquatableArray<NamedArgumentSpec> Properties, string Source)
     {
         /// <summary>json_in with its defaults, for a [JsonBody] handler under no [JsonIn].</summary>
-        public static readonly ToolSpec JsonIn = new("global::Cherry.JsonInAttribute", Shared.ToolCatalog.JsonIn.Name, EquatableArray<ConstantSpec>.Empty, EquatableArray<NamedArgumentSpec>.Empty);
+        public static readonly ToolSpec JsonIn = new("global::Cherry.JsonInAttribute", Shared.ToolCatalog.JsonIn.Name, EquatableArray<ConstantSpec>.Empty,
+            EquatableArray<NamedArgumentSpec>.Empty, "a [JsonBody] parameter");
     }
 
     /// <summary>An attribute's named argument: the property and its value.</summary>

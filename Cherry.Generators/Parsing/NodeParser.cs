@@ -199,7 +199,7 @@ namespace Cherry.Generators.Parsing
                 popNames,
                 popHandler,
                 isRest,
-                ToolsOf(classAttributes.AsEnumerable().Reverse()),
+                ClassToolsOf(type),
                 classJsonOut,
                 xmlRpc,
                 ConfigSymbols.OfClass(type).Select(c => new ConfigSpec(c.Owner.ToDisplayString(), c.Key, c.Value)).ToEquatableArray()));
@@ -431,7 +431,7 @@ namespace Cherry.Generators.Parsing
                 segments,
                 parameters.ToEquatableArray(),
                 returnSpec!,
-                ToolsOf(method.GetAttributes()),
+                ToolsOf(method.GetAttributes().Select(a => (method.ContainingType.ToDisplayString() + "." + method.Name, a))),
                 jsonOut,
                 ConfigSymbols.OfMember(method).Select(c => new ConfigSpec(method.ContainingType.ToDisplayString() + "." + method.Name, c.Key, c.Value)).ToEquatableArray()));
         }
@@ -826,12 +826,28 @@ namespace Cherry.Generators.Parsing
             && Is(pair.OriginalDefinition, _known.KeyValuePair)
             && pair.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
 
-        private EquatableArray<ToolSpec> ToolsOf(IEnumerable<AttributeData> attributes) =>
-            attributes.Where(a => TypeHierarchy.DerivesFrom(a.AttributeClass, _known.ToolAttribute))
-                .Select(a => new ToolSpec(TypeNames.Of(a.AttributeClass!), ToolNameOf(a.AttributeClass!),
-                    a.ConstructorArguments.Select(Literals.Constant).ToEquatableArray(),
-                    a.NamedArguments.Select(n => new NamedArgumentSpec(n.Key, Literals.Constant(n.Value))).ToEquatableArray()))
+        /// <summary>A class's tools and its base classes', base first (an outer class's tools run first), each with the class that wrote it.</summary>
+        private EquatableArray<ToolSpec> ClassToolsOf(INamedTypeSymbol type)
+        {
+            var written = new List<(string Owner, AttributeData Attribute)>();
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                written.AddRange(current.GetAttributes().Select(a => (current.ToDisplayString(), a)));
+            }
+            written.Reverse();
+            return ToolsOf(written);
+        }
+
+        private EquatableArray<ToolSpec> ToolsOf(IEnumerable<(string Owner, AttributeData Attribute)> attributes) =>
+            attributes.Where(w => TypeHierarchy.DerivesFrom(w.Attribute.AttributeClass, _known.ToolAttribute))
+                .Select(w => new ToolSpec(TypeNames.Of(w.Attribute.AttributeClass!), ToolNameOf(w.Attribute.AttributeClass!),
+                    w.Attribute.ConstructorArguments.Select(Literals.Constant).ToEquatableArray(),
+                    w.Attribute.NamedArguments.Select(n => new NamedArgumentSpec(n.Key, Literals.Constant(n.Value))).ToEquatableArray(),
+                    "[" + ShortName(w.Attribute.AttributeClass!.Name) + "] on " + w.Owner))
                 .ToEquatableArray();
+
+        private static string ShortName(string attribute) =>
+            attribute.EndsWith("Attribute", System.StringComparison.Ordinal) ? attribute.Substring(0, attribute.Length - "Attribute".Length) : attribute;
 
         /// <summary>The config name of the tool an attribute class turns on: the catalog's for a built-in, the declaration's for a user's.</summary>
         private static string? ToolNameOf(INamedTypeSymbol attribute) =>

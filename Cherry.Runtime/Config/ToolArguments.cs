@@ -152,7 +152,10 @@ public sealed class ToolArguments
     public CherryConfigurationException Malformed(string argument, string problem) =>
         _values.TryGetValue(argument, out var e)
             ? new(e.Origin, ConfigGrammar.ToolKey(ToolName, argument), problem)
-            : new(Path + " (attribute or default)", ConfigGrammar.ToolKey(ToolName, argument), problem) { ConcernsConfiguredValue = false };
+            : new(Path + (WrittenAt is { } written ? $" ({written})" : " (default)"), ConfigGrammar.ToolKey(ToolName, argument), problem) { ConcernsConfiguredValue = false };
+
+    /// <summary>Where the tool's attribute is written (<c>[Gzip] on Site.Admin.Index</c>), or null for a tool configuration turned on.</summary>
+    internal string? WrittenAt { get; set; }
 
     /// <summary>An error about the tool itself, naming the first of its keys.</summary>
     internal CherryConfigurationException Unknown(string problem)

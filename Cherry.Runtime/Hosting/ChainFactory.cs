@@ -16,6 +16,20 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
     /// <summary>The app being completed: what its tools add to it (<see cref="Tool.JoinApp"/>).</summary>
     private MountedApp? _app;
 
+    /// <summary>Where each tool an attribute made is written, named when a value it sets is refused.</summary>
+    private readonly Dictionary<Tool, string> _sources = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The tools an entry's attributes make, each remembered with where the plan says it is written.</summary>
+    private Tool[] CreateDeclared(HandlerEntry entry)
+    {
+        var tools = entry.CreateTools();
+        for (var i = 0; i < tools.Length && i < entry.Tools.Length; i++)
+        {
+            _sources[tools[i]] = entry.Tools[i].Source;
+        }
+        return tools;
+    }
+
     /// <summary>Every configuration error found so far: start-up reports them all at once, not the first alone.</summary>
     private readonly List<CherryConfigurationException> _errors = [];
 
@@ -28,7 +42,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
     public void Complete(MountedApp app)
     {
         _app = app;
-        var entries = app.Tree.Handlers.Append(app.NotFoundEntry).Select(e => (Entry: e, Declared: e.CreateTools())).ToList();
+        var entries = app.Tree.Handlers.Append(app.NotFoundEntry).Select(e => (Entry: e, Declared: CreateDeclared(e))).ToList();
         // A tool name is known if it is registered or declared by an attribute anywhere in this app: the plan names the
         // built-in and declared tools; a hand-written attribute's tool tells its own.
         var declaredNames = new Dictionary<string, HandlerEntry>(StringComparer.Ordinal);
@@ -36,7 +50,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
         {
             for (var i = 0; i < declared.Length; i++)
             {
-                declaredNames.TryAdd((i < entry.ToolNames.Length ? entry.ToolNames[i] : null) ?? declared[i].Name, entry);
+                declaredNames.TryAdd((i < entry.Tools.Length ? entry.Tools[i].Name : null) ?? declared[i].Name, entry);
             }
         }
         var sections = config.Sections.Where(s => s != CherryConfig.GlobalSection).OrderByDescending(s => s.Length).ToList();
@@ -50,7 +64,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
             {
                 if (CherryConfig.TreeForm(section) is var tree && tree != entry.Path
                     && (entry.Path == "/" ? section != "/" : tree.StartsWith(entry.Path + "/", StringComparison.Ordinal))
-                    && Complete(section, entry.CreateTools(), entry.Config, declaredNames, requiresSession: false) is var (chain, settings))
+                    && Complete(section, CreateDeclared(entry), entry.Config, declaredNames, requiresSession: false) is var (chain, settings))
                 {
                     below.Add(new SectionChain(section, chain, settings));
                 }
@@ -106,7 +120,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
     /// <summary>A fresh instance of a registered tool, or of one an attribute declares somewhere in the app.</summary>
     private Tool? CreateKnown(string name, Dictionary<string, HandlerEntry> declaredNames) =>
         registry.TryCreate(name, out var tool) ? tool
-        : declaredNames.TryGetValue(name, out var entry) ? Array.Find(entry.CreateTools(), t => t.Name == name)
+        : declaredNames.TryGetValue(name, out var entry) ? Array.Find(CreateDeclared(entry), t => t.Name == name)
         : null;
 
     /// <summary>
@@ -234,6 +248,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
             Check(() =>
             {
                 var args = keys.Arguments.TryGetValue(tool.Name, out var given) ? given : new ToolArguments(tool.Name, path, contentRoot);
+                args.WrittenAt = _sources.GetValueOrDefault(tool);
                 tool.Configure(args);
                 args.ThrowIfUntaken();
                 tool.Resolve(services, args);

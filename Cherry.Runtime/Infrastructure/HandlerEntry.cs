@@ -19,15 +19,15 @@ public sealed class HandlerEntry
     /// <param name="requiresSession">The handler takes a <see cref="Session"/>: start-up checks that the sessions tool is on for it.</param>
     /// <param name="services">The handler's [FromServices] parameters and their types: start-up checks that DI has each.</param>
     /// <param name="jsonOut">The handler is <c>[JsonOut]</c> (or, for a 405, its REST class is): its errors are problem documents.</param>
-    /// <param name="toolNames">The config name of each tool <paramref name="createTools"/> makes, in order, as the build's plan knows it;
-    /// null for a hand-written attribute, whose name only its tool knows.</param>
+    /// <param name="tools">What the build's plan knows of each tool <paramref name="createTools"/> makes, in order: its config name (null
+    /// for a hand-written attribute, whose name only its tool knows) and where it is written (<c>[Gzip] on Site.Admin.Index</c>).</param>
     /// <param name="config">The <c>[Config]</c> keys of its classes and its method, root first: each at the tree path it applies from,
     /// with the class or method that wrote it and its plain-text value (null: None).</param>
     public HandlerEntry(string path, Func<Request, ValueTask>? invoke, Func<Tool[]>? createTools = null, string? allow = null, int dispatchError = 0,
         bool requiresSession = false, (string Parameter, Type Type)[]? services = null, bool jsonOut = false,
-        (string Path, string Source, string Key, string? Value)[]? config = null, string?[]? toolNames = null)
+        (string Path, string Source, string Key, string? Value)[]? config = null, (string? Name, string Source)[]? tools = null)
     {
-        ToolNames = toolNames ?? [];
+        Tools = tools ?? [];
         Config = config ?? [];
         Services = services ?? [];
         JsonOut = jsonOut;
@@ -58,8 +58,8 @@ public sealed class HandlerEntry
 
     internal Func<Tool[]> CreateTools { get; }
 
-    /// <summary>The plan's names of the tools <see cref="CreateTools"/> makes (empty when it makes none; null where only the tool knows).</summary>
-    internal string?[] ToolNames { get; }
+    /// <summary>The plan's facts of the tools <see cref="CreateTools"/> makes, in order (empty when it makes none).</summary>
+    internal (string? Name, string Source)[] Tools { get; }
 
     public override string ToString() => Path;
 }

@@ -356,4 +356,12 @@ public sealed class ConfigurationTests
             Directory.Delete(contentRoot, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_value_an_attribute_sets_and_a_rule_refuses_stops_start_up_naming_the_attribute_and_where_it_is_written()
+    {
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => CherryServer.StartAsync(app => app.MapCherry<App.BadAttributeRoot>("/")));
+        Assert.Contains("section '/ ([Gzip] on Cherry.Integration.Tests.App.BadAttributeRoot.Index)', key 'tools.gzip.compress_level'", error.Message);
+        Assert.Contains("section '/ ([Expires] on Cherry.Integration.Tests.App.BadAttributeRoot)', key 'tools.expires.secs'", error.Message);
+    }
 }

@@ -30,9 +30,9 @@ namespace Cherry.Generated
             _json_Receipt = context.Json<global::Site.Receipt>(global::Site.SiteJson.Default);
             _json_Order_Array = context.Json<global::Site.Order[]>(global::Site.SiteJson.Default);
             _json_int = context.Json<int>(global::Site.SiteJson.Default);
-            _place = new global::Cherry.Infrastructure.HandlerEntry("/place", Invoke_Root_Place, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.JsonInAttribute().CreateTool() }, jsonOut: true, toolNames: new string?[] { "json_in" });
+            _place = new global::Cherry.Infrastructure.HandlerEntry("/place", Invoke_Root_Place, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.JsonInAttribute().CreateTool() }, jsonOut: true, tools: new (string?, string)[] { ("json_in", "a [JsonBody] parameter") });
             _recent = new global::Cherry.Infrastructure.HandlerEntry("/recent", Invoke_Root_Recent, jsonOut: true);
-            _count = new global::Cherry.Infrastructure.HandlerEntry("/count", Invoke_Root_Count, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.JsonInAttribute() { Force = false }.CreateTool() }, jsonOut: true, toolNames: new string?[] { "json_in" });
+            _count = new global::Cherry.Infrastructure.HandlerEntry("/count", Invoke_Root_Count, createTools: static () => new global::Cherry.Tool[] { new global::Cherry.JsonInAttribute() { Force = false }.CreateTool() }, jsonOut: true, tools: new (string?, string)[] { ("json_in", "[JsonIn] on Site.Root.Count") });
             _handlers = new global::Cherry.Infrastructure.HandlerEntry[] { _place, _recent, _count };
         }
 
