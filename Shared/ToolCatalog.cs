@@ -190,7 +190,13 @@ namespace Cherry.Shared
         {
             public const string Name = "params";
             public static readonly ToolArgument<int> Error = new("error", "Error", ErrorStatus) { Default = 400, Doc = "The status of a request value a typed parameter cannot take: 400 to 599" };
-            public static readonly ToolDeclaration Tool = new(Name, "ParamsAttribute", "ParamsTool", Error)
+            public static readonly ToolArgument<string[]> Exception = new("exception", "Exception", ExceptionTypeNames)
+            {
+                Doc = "The exceptions (full type names; a derived one counts too) that a parameter type's own conversion throws for a "
+                    + "value it cannot take, answered with <c>error</c> as CherryPy's <c>exception</c> is; any other exception a conversion "
+                    + "throws stays the server's 500. A conversion that simply fails is always the client's",
+            };
+            public static readonly ToolDeclaration Tool = new(Name, "ParamsAttribute", "ParamsTool", Error, Exception)
             {
                 Summary = "Turns on <see cref=\"ParamsTool\"/>: <c>[Params(Error = 422)]</c>.",
             };

@@ -107,6 +107,19 @@ namespace Cherry.Shared
         public static string? RedirectStatus(int status) =>
             status == 0 || status is >= 300 and <= 399 ? null : $"a redirect status is 300 to 399 (it is {status})";
 
+        /// <summary>Full .NET type names: dotted identifiers, <c>+</c> before a nested type's name.</summary>
+        public static string? ExceptionTypeNames(string[] names)
+        {
+            foreach (var name in names)
+            {
+                if (name.Length == 0 || !name.Split('.', '+').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '`')))
+                {
+                    return $"'{name}' is not a full type name, as in 'System.FormatException' or 'Shop.InvalidSkuException'";
+                }
+            }
+            return null;
+        }
+
         public static string? ErrorStatus(int status) =>
             status is >= 400 and <= 599 ? null : $"the error status must be from 400 to 599 (it is {status})";
 

@@ -14,9 +14,18 @@ public static class ArgumentParser
     public static T Parse<T>(string value, string parameter)
         where T : ISpanParsable<T>
     {
-        if (T.TryParse(value, CultureInfo.InvariantCulture, out var result))
+        T? result;
+        try
         {
-            return result;
+            if (T.TryParse(value, CultureInfo.InvariantCulture, out result))
+            {
+                return result;
+            }
+        }
+        catch (Exception thrown)
+        {
+            // A TryParse that throws is the type's own doing: the server's 500 unless the params tool names the exception.
+            throw new ArgumentConversionFault(parameter, thrown);
         }
         throw Invalid(parameter, value, Describe<T>());
     }

@@ -3,8 +3,8 @@ namespace Cherry;
 /// <summary>
 /// CherryPy's <c>params</c> (<c>convert_params</c>): a handler's typed parameters already convert the request's values,
 /// so what the tool adds is the status of a value that does not convert, <see cref="ParamsOptions.Error"/> instead of 400,
-/// with the same message. It wraps the handler's call, where the arguments are bound. CherryPy's <c>exception</c>
-/// argument (the Python exception class to catch) has no counterpart: a conversion failure is the one case.
+/// with the same message, and which exceptions a parameter type's own conversion throws count as such a value
+/// (<see cref="ParamsOptions.Exception"/>). It wraps the handler's call, where the arguments are bound.
 /// </summary>
 public sealed partial class ParamsTool : Tool
 {
@@ -12,6 +12,7 @@ public sealed partial class ParamsTool : Tool
     public override void Attach(ToolChainBuilder chain)
     {
         var status = Options.Error;
+        var exceptions = Options.Exception;
         chain.WrapHandler(Name, 15, async (request, next) =>
         {
             try
@@ -22,6 +23,23 @@ public sealed partial class ParamsTool : Tool
             {
                 throw new HttpError(status, e.Message);
             }
+            catch (ArgumentConversionFault fault) when (Names(exceptions, fault.InnerException!.GetType()))
+            {
+                throw new HttpError(status, fault.InnerException.Message);
+            }
         });
+    }
+
+    /// <summary>Whether the exception's type, or a base of it, is one of the full type names.</summary>
+    private static bool Names(string[] names, Type? type)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            if (Array.IndexOf(names, type.FullName) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
