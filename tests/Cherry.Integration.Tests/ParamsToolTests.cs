@@ -16,11 +16,14 @@ public sealed class ParamsToolTests
     [InlineData("/refuses?n=1", HttpStatusCode.BadRequest, "the handler's own 400 for 1")]
     [InlineData("/plain?n=x", HttpStatusCode.Conflict, "Parameter 'n' expects an integer; 'x' is not one.")]
     [InlineData("/other?n=x", HttpStatusCode.NotFound, "")]
-    public async Task A_value_that_does_not_convert_answers_the_tools_status(string path, HttpStatusCode status, string text)
-    {
-        await using var server = await CherryServer.StartAsync(app => app.MapCherry<ParamsRoot>("/", o => o
+    public Task A_value_that_does_not_convert_answers_the_tools_status(string path, HttpStatusCode status, string text) =>
+        AssertAnswerAsync(app => app.MapCherry<ParamsRoot>("/", o => o
             .Set("/plain", "tools.params.on", "True")
-            .Set("/plain", "tools.params.error", "409")));
+            .Set("/plain", "tools.params.error", "409")), path, status, text);
+
+    private static async Task AssertAnswerAsync(Action<Microsoft.AspNetCore.Builder.WebApplication> map, string path, HttpStatusCode status, string text)
+    {
+        await using var server = await CherryServer.StartAsync(map);
         var (response, body) = await server.Client.FetchAsync(path);
         Assert.Equal(status, response.StatusCode);
         Assert.Contains(text, body);
@@ -41,13 +44,8 @@ public sealed class ParamsToolTests
     [InlineData("/by_base?sku=abc", HttpStatusCode.BadRequest, "'abc' is no SKU")]
     [InlineData("/unnamed?sku=abc", HttpStatusCode.InternalServerError, "")]
     [InlineData("/unnamed?sku=", HttpStatusCode.BadRequest, "Parameter 'sku'")]
-    public async Task The_exceptions_a_conversion_throws_are_the_clients_only_where_the_tool_names_them(string path, HttpStatusCode status, string text)
-    {
-        await using var server = await CherryServer.StartAsync(app => app.MapCherry<SkuRoot>("/"));
-        var (response, body) = await server.Client.FetchAsync(path);
-        Assert.Equal(status, response.StatusCode);
-        Assert.Contains(text, body);
-    }
+    public Task The_exceptions_a_conversion_throws_are_the_clients_only_where_the_tool_names_them(string path, HttpStatusCode status, string text) =>
+        AssertAnswerAsync(app => app.MapCherry<SkuRoot>("/"), path, status, text);
 
     [Fact]
     public async Task An_exception_name_that_is_no_type_name_stops_start_up()
