@@ -6,11 +6,16 @@ namespace Cherry.Stores;
 /// Sessions in PostgreSQL through Npgsql: a <c>cherry_sessions</c> table (created when missing) and a transaction-free
 /// advisory lock per session, held on its own connection until released, so instances sharing the database exclude
 /// each other and a lock dies with its connection. Requests of one instance wait for each other in memory
-/// (<see cref="SessionLocks"/>): only one at a time holds a connection and asks PostgreSQL for the lock.
+/// (<see cref="SessionLocks"/>): only one at a time holds a connection and asks PostgreSQL for the lock. While a
+/// session is locked, its reads and writes run on the lock's connection, so a request holds one pooled connection,
+/// not two. Each write commits at once (no transaction waits for the unlock), so an answered save is never lost.
 /// </summary>
 public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string table = "cherry_sessions", TimeProvider? time = null) : ISessionStore
 {
     private readonly SessionLocks _locks = new(time);
+
+    /// <summary>The connection that holds each session this instance has locked, for that session's commands.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Held> _held = new(StringComparer.Ordinal);
 
     private readonly SemaphoreSlim _schema = new(1, 1);
     private bool _ready;
@@ -41,38 +46,63 @@ public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string tab
     public async ValueTask<IReadOnlyDictionary<string, string>?> LoadAsync(string id, CancellationToken cancellation)
     {
         await EnsureTableAsync(cancellation);
-        await using var command = dataSource.CreateCommand($"SELECT data FROM {table} WHERE id = $1 AND expires > now()");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        return await command.ExecuteScalarAsync(cancellation) is byte[] data ? SessionData.FromJson(data) : null;
+        var result = await RunAsync(id, $"SELECT data FROM {table} WHERE id = $1 AND expires > now()", [id], scalar: true, cancellation);
+        return result is byte[] data ? SessionData.FromJson(data) : null;
     }
 
     public async ValueTask SaveAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation)
     {
         await EnsureTableAsync(cancellation);
-        await using var command = dataSource.CreateCommand(
-            $"INSERT INTO {table} (id, data, expires) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires = excluded.expires");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = SessionData.ToJson(data) });
-        command.Parameters.Add(new NpgsqlParameter { Value = expires.UtcDateTime });
-        await command.ExecuteNonQueryAsync(cancellation);
+        await RunAsync(id, $"INSERT INTO {table} (id, data, expires) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires = excluded.expires",
+            [id, SessionData.ToJson(data), expires.UtcDateTime], scalar: false, cancellation);
     }
 
     /// <summary>Moves the expiry column only; a row gone meanwhile stays gone.</summary>
     public async ValueTask RenewAsync(string id, IReadOnlyDictionary<string, string> data, DateTimeOffset expires, CancellationToken cancellation)
     {
         await EnsureTableAsync(cancellation);
-        await using var command = dataSource.CreateCommand($"UPDATE {table} SET expires = $2 WHERE id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = expires.UtcDateTime });
-        await command.ExecuteNonQueryAsync(cancellation);
+        await RunAsync(id, $"UPDATE {table} SET expires = $2 WHERE id = $1", [id, expires.UtcDateTime], scalar: false, cancellation);
     }
 
     public async ValueTask DeleteAsync(string id, CancellationToken cancellation)
     {
         await EnsureTableAsync(cancellation);
-        await using var command = dataSource.CreateCommand($"DELETE FROM {table} WHERE id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        await command.ExecuteNonQueryAsync(cancellation);
+        await RunAsync(id, $"DELETE FROM {table} WHERE id = $1", [id], scalar: false, cancellation);
+    }
+
+    /// <summary>
+    /// One command about a session: on the connection that holds its lock when this instance holds it (one command at a
+    /// time there), else on a pooled connection.
+    /// </summary>
+    private async ValueTask<object?> RunAsync(string id, string sql, object[] values, bool scalar, CancellationToken cancellation)
+    {
+        if (_held.TryGetValue(id, out var held))
+        {
+            await held.Gate.WaitAsync(cancellation);
+            try
+            {
+                if (!held.Released)
+                {
+                    await using var onLock = new NpgsqlCommand(sql, held.Connection);
+                    return await ExecuteAsync(onLock, values, scalar, cancellation);
+                }
+            }
+            finally
+            {
+                held.Gate.Release();
+            }
+        }
+        await using var pooled = dataSource.CreateCommand(sql);
+        return await ExecuteAsync(pooled, values, scalar, cancellation);
+    }
+
+    private static async ValueTask<object?> ExecuteAsync(NpgsqlCommand command, object[] values, bool scalar, CancellationToken cancellation)
+    {
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+        return scalar ? await command.ExecuteScalarAsync(cancellation) : await command.ExecuteNonQueryAsync(cancellation);
     }
 
     public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
@@ -86,7 +116,13 @@ public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string tab
                 connection ??= await dataSource.OpenConnectionAsync(ct);
                 await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", connection);
                 command.Parameters.Add(new NpgsqlParameter { Value = id });
-                return await command.ExecuteScalarAsync(ct) is true ? new Release(connection, id) : null;
+                if (await command.ExecuteScalarAsync(ct) is not true)
+                {
+                    return null;
+                }
+                var held = new Held(connection);
+                _held[id] = held;
+                return new Release(this, held, id);
             }, cancellation);
         }
         catch
@@ -106,20 +142,35 @@ public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string tab
         await command.ExecuteNonQueryAsync(cancellation);
     }
 
-    private sealed class Release(NpgsqlConnection connection, string id) : IAsyncDisposable
+    /// <summary>A lock's connection, with the gate that lets one command at a time use it.</summary>
+    private sealed class Held(NpgsqlConnection connection)
+    {
+        public NpgsqlConnection Connection { get; } = connection;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>Unlocked and closed: a command that waited at the gate meanwhile takes a pooled connection.</summary>
+        public bool Released { get; set; }
+    }
+
+    private sealed class Release(PostgresSessionStore store, Held held, string id) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
+            store._held.TryRemove(new KeyValuePair<string, Held>(id, held));
+            await held.Gate.WaitAsync();
             try
             {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended($1, 0))", connection);
+                held.Released = true;
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended($1, 0))", held.Connection);
                 command.Parameters.Add(new NpgsqlParameter { Value = id });
                 await command.ExecuteScalarAsync();
             }
             finally
             {
                 // Closing the connection would release the lock anyway; pooled connections must not keep it.
-                await connection.DisposeAsync();
+                await held.Connection.DisposeAsync();
+                held.Gate.Release();
             }
         }
     }

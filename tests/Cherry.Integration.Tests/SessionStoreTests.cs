@@ -181,6 +181,36 @@ public sealed class SessionStoreTests
         await second.DisposeAsync();
     }
 
+    /// <summary>
+    /// A locked session's load and save run on the lock's connection: a pool of one connection serves a whole request
+    /// (lock, load, save, unlock), where a second pooled connection would wait out the pool's timeout. Every write is
+    /// committed at once: another connection sees it before the unlock.
+    /// </summary>
+    [Fact]
+    public async Task A_locked_postgres_session_is_read_and_written_on_the_locks_one_connection()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(await TestServers.PostgresAsync()) { MaxPoolSize = 1, Timeout = 2 };
+        await using var onePool = NpgsqlDataSource.Create(builder.ConnectionString);
+        var table = "cherry_sessions_" + Guid.NewGuid().ToString("N")[..12];
+        var store = new PostgresSessionStore(onePool, table);
+        var observer = new PostgresSessionStore(NpgsqlDataSource.Create(await TestServers.PostgresAsync()), table);
+        var id = SessionIds.New();
+        await store.CleanUpAsync(default);
+        for (var request = 1; request <= 3; request++)
+        {
+            await using (await store.LockAsync(id, TimeSpan.FromSeconds(5), default))
+            {
+                var loaded = await store.LoadAsync(id, default);
+                Assert.Equal(request == 1 ? null : (request - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), loaded?["count"]);
+                await store.SaveAsync(id, new Dictionary<string, string> { ["count"] = request.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    DateTimeOffset.UtcNow.AddMinutes(5), default);
+                Assert.Equal(request.ToString(System.Globalization.CultureInfo.InvariantCulture), (await observer.LoadAsync(id, default))?["count"]);
+            }
+        }
+        // Unlocked, a command takes the pooled connection again.
+        Assert.Equal("3", (await store.LoadAsync(id, default))?["count"]);
+    }
+
     [Fact]
     public async Task Session_locks_serve_waiters_in_order_and_forget_an_id_once_nobody_holds_or_awaits_it()
     {
