@@ -46,10 +46,11 @@ namespace Cherry.Generators.Emitting
                 using (w.Indented())
                 {
                     var priority = spec.Priority.ToString(CultureInfo.InvariantCulture);
+                    var keys = "new string[] { " + string.Join(", ", spec.Arguments.Select(a => CodeWriter.Quote(a.Key))) + " }";
                     w.Line(spec.Hook is HookShape.WrapperValueTask or HookShape.WrapperTask
-                        ? $"new {RuntimeTypes.DeclaredTool}<{spec.ClassName}>({CodeWriter.Quote(spec.Name)}, {priority}, this, static (declared, arguments) =>"
+                        ? $"new {RuntimeTypes.DeclaredTool}<{spec.ClassName}>({CodeWriter.Quote(spec.Name)}, {priority}, this, {keys}, static (declared, arguments) =>"
                         : $"new {RuntimeTypes.DeclaredTool}<{spec.ClassName}>({CodeWriter.Quote(spec.Name)}, {RuntimeTypes.HookPoint}.{spec.Point}, "
-                            + $"{priority}, {(spec.Failsafe ? "true" : "false")}, this, static (declared, arguments) =>");
+                            + $"{priority}, {(spec.Failsafe ? "true" : "false")}, this, {keys}, static (declared, arguments) =>");
                     w.Line("{");
                     using (w.Indented())
                     {

@@ -164,13 +164,15 @@ public sealed class ToolArguments
         return new CherryConfigurationException(origin, ConfigGrammar.ToolKey(ToolName, argument), problem);
     }
 
-    internal void ThrowIfUntaken()
+    /// <param name="declared">The keys the tool's declaration names (<see cref="Tool.ArgumentKeys"/>); for a tool written by
+    /// hand, none, and the keys it asked for are the suggestions.</param>
+    internal void ThrowIfUntaken(IEnumerable<string> declared)
     {
         foreach (var (argument, (_, _, origin)) in _values)
         {
             if (!_taken.Contains(argument))
             {
-                var known = ToolCatalog.Find(ToolName)?.Arguments.Concat(ToolCatalog.Common.All).Select(a => a.Key) ?? _asked;
+                var known = declared.Any() ? declared.Concat(ToolCatalog.Common.All.Select(a => a.Key)) : _asked;
                 throw new CherryConfigurationException(origin, ConfigGrammar.ToolKey(ToolName, argument),
                     $"the tool '{ToolName}' has no argument '{argument}'.{ConfigGrammar.DidYouMean(ConfigGrammar.Nearest(argument, known))}");
             }
@@ -178,14 +180,14 @@ public sealed class ToolArguments
     }
 
     /// <summary>
-    /// Takes each configured argument that <paramref name="declaration"/> names, without reading its value: for a tool that
-    /// is off here, whose arguments wait for a section below that turns it on.
+    /// Takes each configured argument that the tool's declaration names (<paramref name="declared"/>), without reading its
+    /// value: for a tool that is off here, whose arguments wait for a section below that turns it on.
     /// </summary>
-    internal void TakeDeclared(ToolDeclaration declaration)
+    internal void TakeDeclared(IEnumerable<string> declared)
     {
         foreach (var argument in _values.Keys)
         {
-            if (declaration.Arguments.Concat(ToolCatalog.Common.All).Any(a => a.Key == argument))
+            if (declared.Contains(argument) || ToolCatalog.Common.All.Any(a => a.Key == argument))
             {
                 _taken.Add(argument);
             }

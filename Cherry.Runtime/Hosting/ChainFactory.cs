@@ -212,12 +212,9 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
                     // What an unused tool lacks (a realm, a directory) matters only once it is on. Its arguments are set
                     // here for the sections below that turn it on (CherryPy's inheritance: tools.staticdir.root in [/],
                     // on and dir in [/static]), so each is checked by name against the tool's declaration instead.
-                    if (ToolCatalog.Find(name) is { } declaration)
-                    {
-                        args.TakeDeclared(declaration);
-                    }
+                    args.TakeDeclared(probe.ArgumentKeys);
                 }
-                args.ThrowIfUntaken();
+                args.ThrowIfUntaken(probe.ArgumentKeys);
             });
         }
     }
@@ -250,7 +247,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
                 var args = keys.Arguments.TryGetValue(tool.Name, out var given) ? given : new ToolArguments(tool.Name, path, contentRoot);
                 args.WrittenAt = _sources.GetValueOrDefault(tool);
                 tool.Configure(args);
-                args.ThrowIfUntaken();
+                args.ThrowIfUntaken(tool.ArgumentKeys);
                 tool.Resolve(services, args);
                 tool.JoinApp(_app!);
             });

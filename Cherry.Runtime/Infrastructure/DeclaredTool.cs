@@ -17,6 +17,7 @@ public sealed class DeclaredTool<TDeclaration> : Tool
     private readonly int _priority;
     private readonly bool _failsafe;
     private readonly TDeclaration _declared;
+    private readonly string[] _keys;
     private readonly Func<TDeclaration, ToolArguments, TDeclaration> _bind;
     private readonly Func<TDeclaration, Request, ValueTask>? _run;
     private readonly Func<TDeclaration, Request, Func<ValueTask>, ValueTask>? _wrap;
@@ -25,22 +26,25 @@ public sealed class DeclaredTool<TDeclaration> : Tool
     private TDeclaration? _bound;
 
     /// <summary>A tool whose hook runs at <paramref name="point"/>.</summary>
-    public DeclaredTool(string name, HookPoint point, int priority, bool failsafe, TDeclaration declared,
+    /// <param name="keys">The config key of each argument the class declares.</param>
+    public DeclaredTool(string name, HookPoint point, int priority, bool failsafe, TDeclaration declared, string[] keys,
         Func<TDeclaration, ToolArguments, TDeclaration> bind, Func<TDeclaration, Request, ValueTask> run)
-        : this(name, priority, declared, bind)
+        : this(name, priority, declared, keys, bind)
     {
         (_point, _failsafe, _run) = (point, failsafe, run);
     }
 
     /// <summary>A tool that wraps the handler's call.</summary>
-    public DeclaredTool(string name, int priority, TDeclaration declared,
+    public DeclaredTool(string name, int priority, TDeclaration declared, string[] keys,
         Func<TDeclaration, ToolArguments, TDeclaration> bind, Func<TDeclaration, Request, Func<ValueTask>, ValueTask> wrap)
-        : this(name, priority, declared, bind) => _wrap = wrap;
+        : this(name, priority, declared, keys, bind) => _wrap = wrap;
 
-    private DeclaredTool(string name, int priority, TDeclaration declared, Func<TDeclaration, ToolArguments, TDeclaration> bind) =>
-        (_name, _priority, _declared, _bind) = (name, priority, declared, bind);
+    private DeclaredTool(string name, int priority, TDeclaration declared, string[] keys, Func<TDeclaration, ToolArguments, TDeclaration> bind) =>
+        (_name, _priority, _declared, _keys, _bind) = (name, priority, declared, keys, bind);
 
     public override string Name => _name;
+
+    internal override IEnumerable<string> ArgumentKeys => _keys;
 
     public override void Configure(ToolArguments arguments) => _bound = _bind(_declared, arguments);
 

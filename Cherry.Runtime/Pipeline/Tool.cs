@@ -30,6 +30,13 @@ public abstract class Tool
     public virtual IReadOnlyList<string> Requires => [];
 
     /// <summary>
+    /// The argument keys the tool's declaration names (a built-in's catalog entry, a <c>[ToolDeclaration]</c> class's
+    /// properties), which start-up holds configuration's keys to even where <see cref="Configure"/> stopped early; empty
+    /// for a tool written by hand, whose keys are those it reads.
+    /// </summary>
+    internal virtual IEnumerable<string> ArgumentKeys => ToolCatalog.Find(Name)?.Arguments.Select(a => a.Key) ?? [];
+
+    /// <summary>
     /// What the configured tool adds to its whole mounted app, once per position it serves (staticdir's section and the
     /// check every request of the app gets before dispatch); most tools add nothing.
     /// </summary>

@@ -53,6 +53,27 @@ public sealed class DeclaredToolTests
         Assert.True(error.Message.Contains(message, StringComparison.Ordinal), error.Message);
     }
 
+    /// <summary>
+    /// CherryPy's inheritance for a declared tool: a section above sets an argument for the sections below that turn the
+    /// tool on, though the tool, off there, lacks its required one. Every key the declaration names is taken, whichever
+    /// argument the tool stopped at; a key it does not name is still refused, with the declaration's nearest key.
+    /// </summary>
+    [Fact]
+    public async Task A_declared_tools_arguments_wait_in_a_section_above_where_it_is_off()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<DeclaredToolRoot>("/", o => o
+            .Set("/", "tools.banner.color", "red")
+            .Set("/plain", "tools.banner.on", "True")
+            .Set("/plain", "tools.banner.text", "hi")));
+        var (plain, _) = await server.Client.FetchAsync("/plain");
+        Assert.Equal("red:hi", plain.Headers.GetValues("X-Banner").Single());
+        Assert.False((await server.Client.FetchAsync("/")).Response.Headers.Contains("X-Banner"));
+
+        var error = await Assert.ThrowsAsync<CherryConfigurationException>(() => CherryServer.StartAsync(app => app.MapCherry<DeclaredToolRoot>("/", o => o
+            .Set("/", "tools.banner.colr", "red"))));
+        Assert.True(error.Message.Contains("the tool 'banner' has no argument 'colr'. Did you mean 'color'?", StringComparison.Ordinal), error.Message);
+    }
+
     [Fact]
     public async Task A_tool_in_a_toolbox_of_its_own_is_configured_under_its_namespace()
     {

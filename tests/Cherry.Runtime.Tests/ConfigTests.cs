@@ -84,7 +84,7 @@ public sealed class CherryConfigTests
     {
         var arguments = new ToolArguments("gzip");
         arguments.Set("level", "5", "/static");
-        var error = Assert.Throws<CherryConfigurationException>(arguments.ThrowIfUntaken);
+        var error = Assert.Throws<CherryConfigurationException>(() => arguments.ThrowIfUntaken(new GzipTool().ArgumentKeys));
         Assert.Equal("/static", error.Section);
         Assert.Equal("tools.gzip.level", error.Key);
     }

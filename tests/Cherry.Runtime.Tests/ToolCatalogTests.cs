@@ -102,7 +102,7 @@ public sealed class ToolCatalogTests
         Assert.Equal(name, created.Name);
         var arguments = new ToolArguments(name);
         created.Configure(arguments);
-        arguments.ThrowIfUntaken();
+        arguments.ThrowIfUntaken(created.ArgumentKeys);
     }
 
     /// <summary>The tools that cannot do without an argument: a default one is refused at start-up, naming the key.</summary>

@@ -17,7 +17,7 @@ namespace Site
         /// <summary>The tool <c>powered_by</c>: this attribute's hook at BeforeFinalize, on a copy bound to configuration.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Cherry.Generators", "0.1.0")]
         public override global::Cherry.Tool CreateTool() =>
-            new global::Cherry.Infrastructure.DeclaredTool<PoweredByAttribute>("powered_by", global::Cherry.HookPoint.BeforeFinalize, 60, false, this, static (declared, arguments) =>
+            new global::Cherry.Infrastructure.DeclaredTool<PoweredByAttribute>("powered_by", global::Cherry.HookPoint.BeforeFinalize, 60, false, this, new string[] { "by", "times", "style", "suffix", "trusted_proxies", "ratio", "loud" }, static (declared, arguments) =>
             {
                 var bound = (PoweredByAttribute)declared.MemberwiseClone();
                 bound.By = s_By.Bind(arguments, declared.By);

@@ -28,6 +28,18 @@ public sealed partial class SignatureAttribute(string by = "Cherry") : ToolAttri
     }
 }
 
+/// <summary>A declared tool with a required argument, which a section above may leave unset for the sections below.</summary>
+[ToolDeclaration("banner", HookPoint.BeforeFinalize)]
+public sealed partial class BannerAttribute : ToolAttribute
+{
+    [Required]
+    public string Text { get; set; } = "";
+
+    public string Color { get; set; } = "black";
+
+    public void Run(Request request) => request.Response.Headers["X-Banner"] = Color + ":" + Text;
+}
+
 public sealed class DeclaredToolRoot
 {
     [Exposed, Signature("attribute", Times = 2, Suffix = "!")]
