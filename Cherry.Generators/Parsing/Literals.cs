@@ -39,6 +39,7 @@ namespace Cherry.Generators.Parsing
             return json.Append('"').ToString();
         }
 
+        /// <summary>A parameter's default as C#: the same facts and rendering as an attribute's constant.</summary>
         public static string Default(object? value, ITypeSymbol type)
         {
             if (value is null)
@@ -48,52 +49,39 @@ namespace Cherry.Generators.Parsing
             var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
                 ? nullable.TypeArguments[0]
                 : type;
-            return Of(value, underlying);
-        }
-
-        public static string Of(object value, ITypeSymbol type)
-        {
-            var primitive = value switch
-            {
-                string s => SymbolDisplay.FormatLiteral(s, quote: true),
-                char c => SymbolDisplay.FormatLiteral(c, quote: true),
-                bool b => b ? "true" : "false",
-                double d => d.ToString("R", CultureInfo.InvariantCulture) + "d",
-                float f => f.ToString("R", CultureInfo.InvariantCulture) + "f",
-                decimal m => m.ToString(CultureInfo.InvariantCulture) + "m",
-                _ => System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "default",
-            };
-            return type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Boolean
-                ? primitive
-                : "(" + TypeNames.Of(type) + ")(" + primitive + ")";
+            return Render(Constant(value, underlying));
         }
 
         /// <summary>An attribute's constant as facts (<see cref="ConstantSpec"/>), for the model.</summary>
         public static ConstantSpec Constant(TypedConstant constant)
         {
             var typeName = constant.Type is { } type ? TypeNames.Of(type) : "object";
-            if (constant.Kind == TypedConstantKind.Array)
-            {
-                var element = ((IArrayTypeSymbol)constant.Type!).ElementType;
-                return constant.IsNull
-                    ? new ConstantSpec(ConstantKind.Null, typeName, null)
-                    : new ConstantSpec(ConstantKind.Array, TypeNames.Of(element), null, constant.Values.Select(Constant).ToEquatableArray());
-            }
             if (constant.IsNull)
             {
                 return new ConstantSpec(ConstantKind.Null, typeName, null);
             }
-            return constant.Kind == TypedConstantKind.Type
-                ? new ConstantSpec(ConstantKind.Type, TypeNames.Of((ITypeSymbol)constant.Value!), null)
-                : constant.Value switch
-                {
-                    string text => new ConstantSpec(ConstantKind.String, typeName, text),
-                    char c => new ConstantSpec(ConstantKind.Char, typeName, c.ToString()),
-                    bool b => new ConstantSpec(ConstantKind.Boolean, typeName, b ? "true" : "false"),
-                    double d => new ConstantSpec(ConstantKind.Number, typeName, d.ToString("R", CultureInfo.InvariantCulture)),
-                    float f => new ConstantSpec(ConstantKind.Number, typeName, f.ToString("R", CultureInfo.InvariantCulture)),
-                    var number => new ConstantSpec(ConstantKind.Number, typeName, System.Convert.ToString(number, CultureInfo.InvariantCulture)),
-                };
+            return constant.Kind switch
+            {
+                TypedConstantKind.Array => new ConstantSpec(ConstantKind.Array, TypeNames.Of(((IArrayTypeSymbol)constant.Type!).ElementType), null,
+                    constant.Values.Select(Constant).ToEquatableArray()),
+                TypedConstantKind.Type => new ConstantSpec(ConstantKind.Type, TypeNames.Of((ITypeSymbol)constant.Value!), null),
+                _ => Constant(constant.Value!, constant.Type!),
+            };
+        }
+
+        /// <summary>A scalar constant of <paramref name="type"/> (an enum's value is its underlying number).</summary>
+        private static ConstantSpec Constant(object value, ITypeSymbol type)
+        {
+            var typeName = TypeNames.Of(type);
+            return value switch
+            {
+                string text => new ConstantSpec(ConstantKind.String, typeName, text),
+                char c => new ConstantSpec(ConstantKind.Char, typeName, c.ToString()),
+                bool b => new ConstantSpec(ConstantKind.Boolean, typeName, b ? "true" : "false"),
+                double d => new ConstantSpec(ConstantKind.Number, typeName, d.ToString("R", CultureInfo.InvariantCulture)),
+                float f => new ConstantSpec(ConstantKind.Number, typeName, f.ToString("R", CultureInfo.InvariantCulture)),
+                var number => new ConstantSpec(ConstantKind.Number, typeName, System.Convert.ToString(number, CultureInfo.InvariantCulture)),
+            };
         }
 
         /// <summary>A constant of the model as C#: what re-creates an attribute in generated code.</summary>

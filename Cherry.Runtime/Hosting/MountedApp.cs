@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Cherry;
 
 /// <summary>One root mounted at a script name: its generated tree, completed chains and request entry point.</summary>
-internal sealed class MountedApp(string scriptName, object root, DispatchTree tree, bool showTracebacks, int maxParameters, ILogger logger, TimeProvider time, IReadOnlyList<IRequestObserver> observers)
+internal sealed class MountedApp(string scriptName, object root, DispatchTree tree, bool showTracebacks, int maxParameters, ILogger logger, TimeProvider time, IRequestObserver[] observers)
 {
     public string ScriptName { get; } = scriptName;
 
@@ -24,8 +24,8 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     /// <summary>The clock every tool reads (DI's <see cref="TimeProvider"/>, so tests can move it).</summary>
     public TimeProvider Time { get; } = time;
 
-    /// <summary>What is told of each request's start and end (the GC page's count of requests in flight).</summary>
-    public IReadOnlyList<IRequestObserver> Observers { get; } = observers;
+    /// <summary>What is told of each request's start and end (the GC page's count of requests in flight); an array, so the request path loops without an enumerator.</summary>
+    public IRequestObserver[] Observers { get; } = observers;
 
     /// <summary>What start-up completed for each of the tree's handler entries and <see cref="NotFoundEntry"/> (by reference).</summary>
     public IReadOnlyDictionary<HandlerEntry, CompletedHandler> Completed { get; set; } = new Dictionary<HandlerEntry, CompletedHandler>();
