@@ -8,7 +8,9 @@ namespace Cherry.Stores;
 /// each other and a lock dies with its connection. Requests of one instance wait for each other in memory
 /// (<see cref="SessionLocks"/>): only one at a time holds a connection and asks PostgreSQL for the lock. While a
 /// session is locked, its reads and writes run on the lock's connection, so a request holds one pooled connection,
-/// not two. Each write commits at once (no transaction waits for the unlock), so an answered save is never lost.
+/// not two, and the lock and the read go in one batch (one round trip). Each write commits at once, so an answered
+/// save is never lost: a transaction-scoped lock (<c>pg_advisory_xact_lock</c>) would hold every write until the
+/// unlock's COMMIT, and an answer could then report a save that a failed COMMIT took back.
 /// </summary>
 public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string table = "cherry_sessions", TimeProvider? time = null) : ISessionStore
 {
@@ -105,25 +107,48 @@ public sealed class PostgresSessionStore(NpgsqlDataSource dataSource, string tab
         return scalar ? await command.ExecuteScalarAsync(cancellation) : await command.ExecuteNonQueryAsync(cancellation);
     }
 
-    public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
+    public async ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation) =>
+        (await LockAsync(id, timeout, read: false, cancellation)).Lock;
+
+    /// <summary>The lock and the read in one batch, so one round trip: the read is kept only when the lock was had.</summary>
+    public async ValueTask<LockedSession> LockAndLoadAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
+    {
+        await EnsureTableAsync(cancellation);
+        return await LockAsync(id, timeout, read: true, cancellation);
+    }
+
+    private async ValueTask<LockedSession> LockAsync(string id, TimeSpan? timeout, bool read, CancellationToken cancellation)
     {
         // Opened by the request at the head of this instance's queue only: a waiting request holds no pooled connection.
         NpgsqlConnection? connection = null;
+        IReadOnlyDictionary<string, string>? data = null;
         try
         {
-            return await _locks.AcquireAsync(id, timeout, async ct =>
+            var locked = await _locks.AcquireAsync(id, timeout, async ct =>
             {
                 connection ??= await dataSource.OpenConnectionAsync(ct);
-                await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = id });
-                if (await command.ExecuteScalarAsync(ct) is not true)
+                await using var batch = new NpgsqlBatch(connection);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = id } } });
+                if (read)
                 {
-                    return null;
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT data FROM {table} WHERE id = $1 AND expires > now()") { Parameters = { new() { Value = id } } });
+                }
+                await using (var reader = await batch.ExecuteReaderAsync(ct))
+                {
+                    if (!await reader.ReadAsync(ct) || !reader.GetBoolean(0))
+                    {
+                        return null;
+                    }
+                    if (read && await reader.NextResultAsync(ct) && await reader.ReadAsync(ct))
+                    {
+                        data = SessionData.FromJson(reader.GetFieldValue<byte[]>(0));
+                    }
                 }
                 var held = new Held(connection);
                 _held[id] = held;
                 return new Release(this, held, id);
             }, cancellation);
+            return new(locked, data);
         }
         catch
         {

@@ -23,6 +23,25 @@ public interface ISessionStore
     /// <exception cref="TimeoutException">The lock was not had within <paramref name="timeout"/>.</exception>
     ValueTask<IAsyncDisposable> LockAsync(string id, TimeSpan? timeout, CancellationToken cancellation);
 
+    /// <summary>
+    /// Locks one session, then reads its data under the lock. The default does <see cref="LockAsync"/> and then
+    /// <see cref="LoadAsync"/>; a shared store overrides it to do both in one round trip.
+    /// </summary>
+    /// <exception cref="TimeoutException">The lock was not had within <paramref name="timeout"/>.</exception>
+    async ValueTask<LockedSession> LockAndLoadAsync(string id, TimeSpan? timeout, CancellationToken cancellation)
+    {
+        var held = await LockAsync(id, timeout, cancellation);
+        try
+        {
+            return new(held, await LoadAsync(id, cancellation));
+        }
+        catch
+        {
+            await held.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Deletes expired sessions.</summary>
     ValueTask CleanUpAsync(CancellationToken cancellation);
 }

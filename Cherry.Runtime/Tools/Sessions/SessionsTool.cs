@@ -73,14 +73,14 @@ public sealed partial class SessionsTool : Tool
         }
         var store = _store!;
         var offered = request.HttpContext.Request.Cookies[Options.CookieName];
-        var known = false;
+        IReadOnlyDictionary<string, string>? stored = null;
         // An id this server could not have made is no id: no store is asked about it (paths, lengths, characters
         // each backend would refuse in its own way).
         if (offered is not null && SessionIds.IsWellFormed(offered))
         {
             try
             {
-                known = await store.LoadAsync(offered, request.Aborted) is not null;
+                stored = await store.LoadAsync(offered, request.Aborted);
             }
             catch (Exception ex) when (IsOutage(ex))
             {
@@ -88,11 +88,20 @@ public sealed partial class SessionsTool : Tool
             }
         }
         // An id the server never saved is not adopted: the client gets a new one (fixation protection).
-        var session = new Session(known ? offered! : SessionIds.New(), isNew: !known);
+        var session = new Session(stored is not null ? offered! : SessionIds.New(), isNew: stored is null);
+        if (Options.Locking == SessionLocking.Explicit)
+        {
+            // Until its handler locks it, an explicitly locked session is read and saved unlocked, as CherryPy's is; the
+            // read that recognised the id is that load, so such a request costs the store one read and one write.
+            session.Load(stored);
+        }
         request.SessionState = new SessionState(session, store, this);
     }
 
-    /// <summary>Locks and loads the request's session; the helper form for explicit locking.</summary>
+    /// <summary>
+    /// Locks and loads the request's session; the helper form for explicit locking. The data is read again under the
+    /// lock, unless the handler already changed it: its changes stay and are saved.
+    /// </summary>
     public static async ValueTask AcquireAsync(Request request)
     {
         if (request.SessionState is not { } state || state.Lock is not null)
@@ -110,16 +119,21 @@ public sealed partial class SessionsTool : Tool
         var timeout = TimeSpan.FromSeconds(state.Tool.Options.LockTimeout);
         try
         {
-            var held = new HeldLock(await state.Store.LockAsync(state.Session.Id, timeout, request.Aborted));
+            var locked = await state.Store.LockAndLoadAsync(state.Session.Id, timeout, request.Aborted);
+            var held = new HeldLock(locked.Lock);
             state.Lock = held;
             // Released at the latest with the HTTP response, even when no release hook of this tool runs (an internal
             // redirect to a path without sessions).
             request.HttpContext.Response.RegisterForDisposeAsync(held);
-            state.Session.Load(await state.Store.LoadAsync(state.Session.Id, request.Aborted));
+            if (!(state.Session.Loaded && state.Session.Dirty))
+            {
+                state.Session.Load(locked.Data);
+            }
         }
-        catch (TimeoutException ex) when (state.Lock is null)
+        catch (TimeoutException ex) when (ex.GetType() == typeof(TimeoutException))
         {
-            // The lock's timeout: the session is busy, not the store down.
+            // The lock's own timeout (SessionLocks throws the base type): the session is busy, not the store down. A
+            // store client's timeout (RedisTimeoutException, ...) is an outage, below.
             throw new HttpError(503, ex.Message);
         }
         catch (Exception ex) when (IsOutage(ex))
