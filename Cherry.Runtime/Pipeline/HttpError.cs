@@ -47,6 +47,9 @@ public class HttpError : Exception
     /// </summary>
     public string? ProblemType { get; init; }
 
+    /// <summary>False for errors whose stack says nothing about the app (a store's outage).</summary>
+    internal virtual bool ShowsTraceback => true;
+
     /// <summary>Puts this error on the response: status, cleaned headers and the error page.</summary>
     public virtual void SetResponse(Request request)
     {
@@ -60,7 +63,7 @@ public class HttpError : Exception
         {
             response.Headers.Remove("Content-Range");
         }
-        ErrorPage.Render(request, StatusCode, Message, request.ShowTracebacks ? (InnerException ?? this).ToString() : null, ProblemType);
+        ErrorPage.Render(request, StatusCode, Message, request.ShowTracebacks && ShowsTraceback ? (InnerException ?? this).ToString() : null, ProblemType);
     }
 }
 

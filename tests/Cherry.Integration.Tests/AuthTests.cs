@@ -367,6 +367,17 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         Assert.Equal(HttpStatusCode.OK, (await b.Client.FetchAsync("/digest/", ("Authorization", Authorization(nonce, "/digest/", nc: "00000002")))).Response.StatusCode);
     }
 
+    [Fact]
+    public async Task An_unreachable_nonce_counter_store_is_503_without_a_traceback()
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Ports.Free()},abortConnect=false,connectTimeout=500,asyncTimeout=500");
+        await using var server = await AuthFixture.StartAsync(s => s.AddSingleton<INonceCounter>(new RedisNonceCounter(redis)));
+        var (response, body) = await server.Client.FetchAsync("/digest/", ("Authorization", Authorization(Nonce(), "/digest/")));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("The nonce counter store is unavailable (RedisConnectionException)", body);
+        Assert.DoesNotContain("   at ", body);
+    }
+
     /// <summary>What only start-up can see: a realm, an authenticator or a tool the configuration names without its service or partner.</summary>
     [Theory]
     [InlineData("/basic", "tools.auth_basic.realm", "nowhere", "no CheckPassword is registered for the realm 'nowhere': add builder.Services.AddKeyedSingleton<CheckPassword>(\"nowhere\"")]

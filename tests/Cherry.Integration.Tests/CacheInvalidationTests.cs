@@ -1,6 +1,8 @@
 using Cherry.Integration.Tests.App;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+using StackExchange.Redis.Profiling;
 
 namespace Cherry.Integration.Tests;
 
@@ -104,10 +106,12 @@ public sealed class CacheInvalidationTests
         Assert.False(cached);
     }
 
-    [Fact]
-    public async Task A_drop_on_one_instance_reaches_another_through_a_shared_redis_store()
+    [Theory]
+    [InlineData(SharedCache.DistributedCache)]
+    [InlineData(SharedCache.Redis)]
+    public async Task A_drop_on_one_instance_reaches_another_through_a_shared_redis_store(SharedCache kind)
     {
-        var useRedis = await RedisCacheStore.RegistrationAsync();
+        var useRedis = await SharedCacheStores.RegistrationAsync(kind);
         await using var first = await StartAsync(useRedis);
         await using var second = await StartAsync(useRedis);
         // Two instances behind one host name: the cache key holds the host.
@@ -125,6 +129,70 @@ public sealed class CacheInvalidationTests
         await first.Client.FetchAsync("/drop_under?prefix=/docs/a");
         Assert.False((await GetAsync(second, "/docs/a/deeper", host)).Cached);
         Assert.Equal((other, true), await GetAsync(second, "/docs/b", host));
+    }
+
+    [Theory]
+    [InlineData(SharedCache.DistributedCache)]
+    [InlineData(SharedCache.Redis)]
+    public async Task A_variant_stored_before_a_drop_is_not_served_after_it_on_another_instance(SharedCache kind)
+    {
+        var useRedis = await SharedCacheStores.RegistrationAsync(kind);
+        await using var first = await StartAsync(useRedis);
+        await using var second = await StartAsync(useRedis);
+        var host = ("Host", "docs.example");
+        var english = ("Accept-Language", "en");
+        var french = ("Accept-Language", "fr");
+        var en = (await GetAsync(first, "/docs/v", host, english)).Body;
+        var fr = (await GetAsync(first, "/docs/v", host, french)).Body;
+        Assert.Equal((fr, true), await GetAsync(second, "/docs/v", host, french));
+
+        await second.Client.FetchAsync("/drop?path=/docs/v");
+        // The English variant is computed and stored again first, under a new index record ...
+        var en2 = await GetAsync(first, "/docs/v", host, english);
+        Assert.False(en2.Cached);
+        Assert.NotEqual(en, en2.Body);
+        // ... and the French one stored before the drop is served by neither instance.
+        var fr2 = await GetAsync(second, "/docs/v", host, french);
+        Assert.False(fr2.Cached);
+        Assert.NotEqual(fr, fr2.Body);
+        Assert.Equal((en2.Body, true), await GetAsync(second, "/docs/v", host, english));
+        Assert.Equal((fr2.Body, true), await GetAsync(first, "/docs/v", host, french));
+    }
+
+    [Fact]
+    public async Task A_hit_on_the_redis_store_is_one_command_however_deep_the_path()
+    {
+        await using var multiplexer = await ConnectionMultiplexer.ConnectAsync(await TestServers.RedisAsync());
+        var profile = new ProfilingSession();
+        multiplexer.RegisterProfiler(() => profile);
+        var store = new Stores.RedisCacheStore(multiplexer, "cherry-test-" + Guid.NewGuid().ToString("N") + ":");
+        await using var server = await StartAsync(s => s.AddSingleton<ICacheStore>(store));
+
+        foreach (var (url, commands) in new[] { ("/plain/a", "MGET"), ("/plain/a/b/c/d/e", "MGET"), ("/docs/a/b/c", "MGET GET") })
+        {
+            var (rendered, _) = await GetAsync(server, url);
+            profile.FinishProfiling();
+            Assert.Equal((rendered, true), await GetAsync(server, url));
+            // The path's invalidation records, the URL's index and (without Vary) its response, in one read.
+            Assert.Equal(commands, string.Join(' ', profile.FinishProfiling().Select(c => c.Command)));
+        }
+    }
+
+    [Fact]
+    public async Task With_its_redis_store_down_the_cache_answers_uncached_and_a_drop_answers_503()
+    {
+        await using var multiplexer = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Ports.Free()},abortConnect=false,connectTimeout=500,asyncTimeout=500");
+        await using var server = await StartAsync(s => s.AddSingleton<ICacheStore>(new Stores.RedisCacheStore(multiplexer)));
+
+        var first = await GetAsync(server, "/plain/x");
+        var second = await GetAsync(server, "/plain/x");
+        Assert.False(first.Cached);
+        Assert.False(second.Cached);
+        Assert.NotEqual(first.Body, second.Body);
+        var (response, body) = await server.Client.FetchAsync("/drop?path=/plain/x");
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("The cache store is unavailable", body);
+        Assert.DoesNotContain("   at ", body);
     }
 
     private static Task<(string Body, bool Cached)> GetKeyAsync(CherryServer server, string key) =>

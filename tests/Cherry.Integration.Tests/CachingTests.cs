@@ -196,10 +196,12 @@ public sealed class CachingTests
         Assert.All(answers, a => Assert.Equal("slow visit #1", a.Body));
     }
 
-    [Fact]
-    public async Task Responses_are_stored_in_a_shared_redis_store()
+    [Theory]
+    [InlineData(SharedCache.DistributedCache)]
+    [InlineData(SharedCache.Redis)]
+    public async Task Responses_are_stored_in_a_shared_redis_store(SharedCache kind)
     {
-        var useRedis = await RedisCacheStore.RegistrationAsync();
+        var useRedis = await SharedCacheStores.RegistrationAsync(kind);
         // Two instances behind one host name share what either stored.
         await using var first = await ToolboxFixture.StartAsync(useRedis);
         await using var second = await ToolboxFixture.StartAsync(useRedis);

@@ -140,13 +140,14 @@ public sealed class CacheStoreTests
     public void Stored_responses_round_trip_through_their_binary_form()
     {
         var now = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-        var original = new CachedResponse("299 Custom", [new("ETag", "\"x\""), new("Vary", "Accept")], [1, 2, 3], now, now.AddMinutes(5));
+        var original = new CachedResponse("299 Custom", [new("ETag", "\"x\""), new("Vary", "Accept")], [1, 2, 3], now, now.AddMinutes(5)) { Tag = "index-token" };
         var copy = CachedResponse.Deserialize(original.Serialize())!;
         Assert.Equal(original.Status, copy.Status);
         Assert.Equal(original.Headers, copy.Headers);
         Assert.Equal(original.Body, copy.Body);
         Assert.Equal(original.Created, copy.Created);
         Assert.Equal(original.Expires, copy.Expires);
+        Assert.Equal("index-token", copy.Tag);
         Assert.Null(CachedResponse.Deserialize([9, 9, 9]));
         Assert.Null(CachedResponse.Deserialize([1, 5]));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cherry.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cherry;
 
@@ -138,7 +139,7 @@ public sealed partial class AuthDigestTool : Tool
         // nonce serves once, and stale="true" lets an honest client answer the fresh nonce without asking the user.
         var count = 1L;
         if ((qop.Length > 0 && !long.TryParse(credentials.NonceCount, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out count))
-            || !await counter.AdvanceAsync(nonce, count, issued + NonceLifetime, request.Aborted))
+            || !await AdvanceAsync(request, counter, nonce, count, issued + NonceLifetime))
         {
             throw Challenge(request, stale: qop.Length == 0);
         }
@@ -156,6 +157,20 @@ public sealed partial class AuthDigestTool : Tool
         var bytes = await RequestBodyReader.ReadBytesAsync(http, request.Aborted);
         http.Body.Position = 0;
         return DigestResponse.Hash(algorithm, bytes);
+    }
+
+    /// <summary>A shared counter's store that cannot be reached is a 503 the client can retry, not a 500 (logged).</summary>
+    private static async ValueTask<bool> AdvanceAsync(Request request, INonceCounter counter, string nonce, long count, DateTimeOffset expires)
+    {
+        try
+        {
+            return await counter.AdvanceAsync(nonce, count, expires, request.Aborted);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or HttpError))
+        {
+            request.App.Logger.LogError("The nonce counter store {Store} is unavailable: {Error}", counter.GetType().Name, ex.Message);
+            throw new StoreOutage("nonce counter", ex);
+        }
     }
 
     private HttpError Challenge(Request request, bool stale)

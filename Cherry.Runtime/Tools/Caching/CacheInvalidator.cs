@@ -10,9 +10,10 @@ namespace Cherry;
 /// Nothing is enumerated, since a distributed cache cannot list its keys. Each path and each prefix has a generation
 /// record (a random token) in the store, and the tool folds the tokens of a request's path into its cache key: the
 /// path's own token and one per ancestor, up to <see cref="MaxPrefixDepth"/> segments. Invalidating writes a new token,
-/// so every key made with the old one is no longer looked up and expires on its own. A lookup reads one record per
-/// segment (linear in the path, capped), an invalidation writes one. A response computed across an invalidation is
-/// not stored (the tool reads the tokens again before storing). A record outlives every response stored before it:
+/// so what was stored under the old one is no longer served and expires on its own. A lookup reads one record per
+/// segment (linear in the path, capped) together with the URL's own records, in one <see cref="ICacheStore.ReadAsync"/>
+/// (one round trip on a shared store), and an invalidation writes one. A response computed across an invalidation is
+/// not stored (the tool reads the tokens again before storing). When the store is down, an invalidation answers 503. A record outlives every response stored before it:
 /// it lives twice the longest caching delay this process mounts (at least twice the default 600 seconds).
 /// </para>
 /// </summary>
@@ -61,11 +62,13 @@ public sealed class CacheInvalidator(ICacheStore store)
         }
     }
 
-    /// <summary>The tokens in force for <paramref name="path"/>: the root's, each ancestor's, the path's own (as a prefix, then exactly).</summary>
-    internal async ValueTask<string> GenerationAsync(string path, CancellationToken cancellation)
+    /// <summary>
+    /// The keys of the records in force for <paramref name="path"/>: the root's, each ancestor's, the path's own (as a
+    /// prefix, then exactly), with one slot left at the end for the caller's own key, so a lookup reads them all at once.
+    /// </summary>
+    internal static string[] GenerationKeys(string path, string last)
     {
-        var tokens = new StringBuilder();
-        await AppendAsync(tokens, TreeKey("/"), cancellation);
+        var keys = new List<string>(MaxPrefixDepth + 3) { TreeKey("/") };
         var trimmed = path.Length > 1 ? path.TrimEnd('/') : "/";
         var depth = 0;
         for (var slash = trimmed.IndexOf('/', 1); depth < MaxPrefixDepth; slash = trimmed.IndexOf('/', slash + 1))
@@ -75,21 +78,40 @@ public sealed class CacheInvalidator(ICacheStore store)
             {
                 if (trimmed.Length > 1)
                 {
-                    await AppendAsync(tokens, TreeKey(trimmed), cancellation);
+                    keys.Add(TreeKey(trimmed));
                 }
                 break;
             }
-            await AppendAsync(tokens, TreeKey(trimmed[..slash]), cancellation);
+            keys.Add(TreeKey(trimmed[..slash]));
         }
-        await AppendAsync(tokens, PathKey(path), cancellation);
+        keys.Add(PathKey(path));
+        keys.Add(last);
+        return [.. keys];
+    }
+
+    /// <summary>The generation: the tokens read for <see cref="GenerationKeys"/> (all but the last slot), folded into one string.</summary>
+    internal static string Generation(string?[] records)
+    {
+        var tokens = new StringBuilder();
+        for (var i = 0; i < records.Length - 1; i++)
+        {
+            tokens.Append(records[i] ?? "-").Append(';');
+        }
         return tokens.ToString();
     }
 
-    private async ValueTask AppendAsync(StringBuilder tokens, string key, CancellationToken cancellation) =>
-        tokens.Append(await store.GetIndexAsync(key, cancellation) ?? "-").Append(';');
-
-    private ValueTask RenewAsync(string key, CancellationToken cancellation) =>
-        store.SetIndexAsync(key, Guid.NewGuid().ToString("N"), TimeSpan.FromTicks(2 * Interlocked.Read(ref _longestDelayTicks)), cancellation);
+    /// <summary>A store that cannot be reached is a 503 the client can retry, not a 500: nothing was invalidated.</summary>
+    private async ValueTask RenewAsync(string key, CancellationToken cancellation)
+    {
+        try
+        {
+            await store.SetIndexAsync(key, Guid.NewGuid().ToString("N"), TimeSpan.FromTicks(2 * Interlocked.Read(ref _longestDelayTicks)), cancellation);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or HttpError))
+        {
+            throw new StoreOutage("cache", ex);
+        }
+    }
 
     private static string Check(string path, string name) =>
         path.StartsWith('/') ? path : throw new ArgumentException("A path starts with '/'.", name);

@@ -15,8 +15,17 @@ public sealed class CachedResponse(string status, IReadOnlyList<KeyValuePair<str
 
     public DateTimeOffset Expires { get; } = expires;
 
+    /// <summary>
+    /// The token of the URL's index record it was stored under: the caching tool serves it only while that record is
+    /// the one in force, so a variant stored before an invalidation is never served after it.
+    /// </summary>
+    public string Tag { get; init; } = "";
+
     /// <summary>Approximate bytes held, for the cache's size limits.</summary>
     public long Size => Body.Length + Headers.Sum(h => (long)(h.Key.Length + h.Value.Length) * 2) + 64;
+
+    /// <summary>The serialized form's version: entries of another (an older instance's) read as absent.</summary>
+    private const byte Version = 2;
 
     /// <summary>A compact binary form for shared stores; read back with <see cref="Deserialize"/>. No reflection.</summary>
     public byte[] Serialize()
@@ -24,8 +33,9 @@ public sealed class CachedResponse(string status, IReadOnlyList<KeyValuePair<str
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write((byte)1);
+            writer.Write(Version);
             writer.Write(Status);
+            writer.Write(Tag);
             writer.Write(Created.UtcTicks);
             writer.Write(Expires.UtcTicks);
             writer.Write(Headers.Count);
@@ -46,11 +56,12 @@ public sealed class CachedResponse(string status, IReadOnlyList<KeyValuePair<str
         try
         {
             using var reader = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
-            if (reader.ReadByte() != 1)
+            if (reader.ReadByte() != Version)
             {
                 return null;
             }
             var status = reader.ReadString();
+            var tag = reader.ReadString();
             var created = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
             var expires = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
             var headers = new KeyValuePair<string, string>[reader.ReadInt32()];
@@ -59,7 +70,7 @@ public sealed class CachedResponse(string status, IReadOnlyList<KeyValuePair<str
                 headers[i] = new(reader.ReadString(), reader.ReadString());
             }
             var body = reader.ReadBytes(reader.ReadInt32());
-            return new CachedResponse(status, headers, body, created, expires);
+            return new CachedResponse(status, headers, body, created, expires) { Tag = tag };
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
 namespace Cherry;
@@ -61,30 +62,45 @@ public sealed partial class CachingTool : Tool
         // The host stays in the key: pages that print absolute URLs differ by host, and without it one forged Host
         // header would poison the page for everyone. What arbitrary hosts cost is bounded by the store (limits, expiry).
         var uri = string.Concat(request.Base, request.HttpContext.Request.PathBase.Value, request.ScriptName, request.PathInfo, "?", request.QueryString);
-        var path = GenerationPath(request);
-        var generation = await _invalidator!.GenerationAsync(path, request.Aborted);
         if (Options.InvalidMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
-            await store.RemoveAsync(IndexKey("GET", uri, generation), request.Aborted);
-            await store.RemoveAsync(IndexKey("HEAD", uri, generation), request.Aborted);
+            try
+            {
+                await store.RemoveAsync(IndexKey("GET", uri), request.Aborted);
+                await store.RemoveAsync(IndexKey("HEAD", uri), request.Aborted);
+            }
+            catch (Exception ex) when (Unavailable(request, null, ex))
+            {
+            }
             return;
         }
         var directives = RequestDirectives.Parse(request);
-        var state = new CacheState(IndexKey(request.Method, uri, generation), !directives.NoStore, path, generation);
+        var indexKey = IndexKey(request.Method, uri);
+        var state = new CacheState(CacheInvalidator.GenerationKeys(GenerationPath(request), indexKey), !directives.NoStore);
         request.SetToolState(slot, state);
-        if (directives.NoCache || directives.MaxAge == 0)
+        // A request that must not be served from the cache still reads the generation its response would be stored under.
+        var serve = !(directives.NoCache || directives.MaxAge == 0);
+        CachedResponse? cached;
+        try
         {
-            return;
-        }
-        var cached = await FindAsync(request, store, state);
-        if (cached is null)
-        {
-            // Before the first response exists there is no variant yet: concurrent misses meet on the URL's key.
-            var flightKey = state.VariantKey.Length > 0 ? state.VariantKey : state.IndexKey;
-            if (!await WaitForConcurrentMissAsync(request, state, flightKey) || (cached = await FindAsync(request, store, state)) is null)
+            cached = await FindAsync(request, store, state, serve);
+            if (!serve)
             {
                 return;
             }
+            if (cached is null)
+            {
+                // Before the first response exists there is no variant yet: concurrent misses meet on the URL's key.
+                var flightKey = state.VariantKey.Length > 0 ? state.VariantKey : indexKey;
+                if (!await WaitForConcurrentMissAsync(request, state, flightKey) || (cached = await FindAsync(request, store, state, serve: true)) is null)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (Unavailable(request, state, ex))
+        {
+            return;
         }
         var age = request.App.Time.GetUtcNow() - cached.Created;
         if (directives.MaxAge is { } maxAge && age.TotalSeconds > maxAge)
@@ -94,15 +110,40 @@ public sealed partial class CachingTool : Tool
         Serve(request, cached, age);
     }
 
-    private static async ValueTask<CachedResponse?> FindAsync(Request request, ICacheStore store, CacheState state)
+    /// <summary>
+    /// One read of the path's generation records, the URL's index and the response a URL without Vary has; a URL whose
+    /// index names Vary headers costs a second read, of the request's variant.
+    /// </summary>
+    private static async ValueTask<CachedResponse?> FindAsync(Request request, ICacheStore store, CacheState state, bool serve)
     {
-        var index = await store.GetIndexAsync(state.IndexKey, request.Aborted);
-        if (index is null)
+        var indexKey = state.Keys[^1];
+        var read = await store.ReadAsync(state.Keys, serve ? indexKey + "\n" : null, request.Aborted);
+        state.Generation = CacheInvalidator.Generation(read.Indexes);
+        if (!serve || CacheIndex.Parse(read.Indexes[^1]) is not { } index || index.Generation != state.Generation)
         {
             return null;
         }
-        state.VariantKey = VariantKey(state.IndexKey, index, request);
-        return await store.GetAsync(state.VariantKey, request.Aborted);
+        state.VariantKey = VariantKey(indexKey, index, request);
+        var response = index.Vary.Length == 0 ? read.Response : await store.GetAsync(state.VariantKey, request.Aborted);
+        return response?.Tag == index.Token ? response : null;
+    }
+
+    /// <summary>
+    /// A store that cannot be reached makes the request uncached (logged), never a failed request: the handler answers
+    /// as if there were no cache, and nothing is stored. For an exception filter: true when it handled the exception.
+    /// </summary>
+    private bool Unavailable(Request request, CacheState? state, Exception ex)
+    {
+        if (ex is OperationCanceledException or HttpError)
+        {
+            return false;
+        }
+        if (state is not null)
+        {
+            state.Cacheable = false;
+        }
+        request.App.Logger.LogWarning("The cache store {Store} is unavailable; answering uncached: {Error}", _store!.GetType().Name, ex.Message);
+        return true;
     }
 
     /// <summary>
@@ -161,33 +202,48 @@ public sealed partial class CachingTool : Tool
         {
             return;
         }
-        if (await _invalidator!.GenerationAsync(state.Path, request.Aborted) != state.Generation)
+        try
+        {
+            await StoreAsync(request, store, state);
+        }
+        catch (Exception ex) when (Unavailable(request, state, ex))
+        {
+        }
+    }
+
+    private async ValueTask StoreAsync(Request request, ICacheStore store, CacheState state)
+    {
+        var indexKey = state.Keys[^1];
+        var read = await store.ReadAsync(state.Keys, null, request.Aborted);
+        if (CacheInvalidator.Generation(read.Indexes) != state.Generation)
         {
             // Invalidated while the handler ran: this response may predate the change.
             return;
         }
+        var response = request.Response;
+        var index = CacheIndex.Parse(read.Indexes[^1]) is { } stored && stored.Generation == state.Generation ? stored : null;
         var body = response.Body;
-        var index = await store.GetIndexAsync(state.IndexKey, request.Aborted);
         if (body.IsEmpty)
         {
             if (index is not null)
             {
-                await store.RemoveAsync(VariantKey(state.IndexKey, index, request), request.Aborted);
+                await store.RemoveAsync(VariantKey(indexKey, index, request), request.Aborted);
             }
             return;
         }
         var newIndex = index is null;
-        index ??= Guid.NewGuid().ToString("N") + "\n" + response.Headers.Vary;
+        index ??= new CacheIndex(Guid.NewGuid().ToString("N"), state.Generation,
+            response.Headers.Vary.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var now = request.App.Time.GetUtcNow();
         var headers = response.Headers
             .Where(h => h.Key is not ("Date" or "Age" or "Set-Cookie" or "Content-Length"))
             .Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))
             .ToArray();
-        var cached = new CachedResponse(response.Status ?? "200", headers, body.ToArray(), now, now + Delay);
+        var cached = new CachedResponse(response.Status ?? "200", headers, body.ToArray(), now, now + Delay) { Tag = index.Token };
         // The index record follows its first response, so a response the store refuses leaves nothing behind.
-        if (await store.SetAsync(VariantKey(state.IndexKey, index, request), cached, request.Aborted) && newIndex)
+        if (await store.SetAsync(VariantKey(indexKey, index, request), cached, request.Aborted) && newIndex)
         {
-            await store.SetIndexAsync(state.IndexKey, index, Delay, request.Aborted);
+            await store.SetIndexAsync(indexKey, index.ToString(), Delay, request.Aborted);
         }
     }
 
@@ -231,32 +287,50 @@ public sealed partial class CachingTool : Tool
         return path.Length == 0 ? "/" : path;
     }
 
-    private static string IndexKey(string method, string uri, string generation) => method + " " + uri + "\n" + generation;
+    private static string IndexKey(string method, string uri) => method + " " + uri;
 
-    /// <summary>The key of the variant a request selects: the values of the headers the stored response varies on.</summary>
-    private static string VariantKey(string indexKey, string index, Request request)
+    /// <summary>
+    /// The key of the variant a request selects: the URL's, then the values of the headers the index varies on. A URL
+    /// without Vary has one variant, whose key is known before the index is read (the index key and a newline).
+    /// </summary>
+    private static string VariantKey(string indexKey, CacheIndex index, Request request)
     {
-        var newline = index.IndexOf('\n');
-        var generation = index[..newline];
-        var names = index[(newline + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var key = new System.Text.StringBuilder(indexKey).Append('\n').Append(generation);
-        foreach (var name in names)
+        if (index.Vary.Length == 0)
+        {
+            return indexKey + "\n";
+        }
+        var key = new System.Text.StringBuilder(indexKey);
+        foreach (var name in index.Vary)
         {
             key.Append('\n').Append(name).Append('=').Append(request.Headers[name].ToString());
         }
         return key.ToString();
     }
 
-    private sealed class CacheState(string indexKey, bool cacheable, string path, string generation)
+    /// <summary>
+    /// A URL's index record: its token (the <see cref="CachedResponse.Tag"/> of the responses stored under it), the
+    /// generation it was made in, and the headers its responses vary on. One line each, as header values hold no newline.
+    /// </summary>
+    private sealed record CacheIndex(string Token, string Generation, string[] Vary)
     {
-        public string IndexKey { get; } = indexKey;
+        public static CacheIndex? Parse(string? record) =>
+            record?.Split('\n') is [var token, var generation, var vary]
+                ? new(token, generation, vary.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                : null;
 
-        public string Path { get; } = path;
+        public override string ToString() => Token + "\n" + Generation + "\n" + string.Join(',', Vary);
+    }
 
-        /// <summary>The invalidation tokens the key was made with; storing checks them again.</summary>
-        public string Generation { get; } = generation;
+    private sealed class CacheState(string[] keys, bool cacheable)
+    {
+        /// <summary>The path's generation records, then the URL's index (<see cref="CacheInvalidator.GenerationKeys"/>).</summary>
+        public string[] Keys { get; } = keys;
 
-        public bool Cacheable { get; } = cacheable;
+        /// <summary>The invalidation tokens in force at the lookup; storing checks them again.</summary>
+        public string Generation { get; set; } = "";
+
+        /// <summary>False when the request forbids storing, or the store failed during this request.</summary>
+        public bool Cacheable { get; set; } = cacheable;
 
         public string VariantKey { get; set; } = "";
 

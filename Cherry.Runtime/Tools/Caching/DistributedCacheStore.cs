@@ -15,9 +15,7 @@ public sealed class DistributedCacheStore(IDistributedCache cache, string prefix
     public long MaxObjectSize { get; set; } = 100_000;
 
     public async ValueTask<CachedResponse?> GetAsync(string key, CancellationToken cancellation) =>
-        await cache.GetAsync(prefix + key, cancellation) is { } data && CachedResponse.Deserialize(data) is { } response && response.Expires > _time.GetUtcNow()
-            ? response
-            : null;
+        Response(await cache.GetAsync(prefix + key, cancellation));
 
     public async ValueTask<bool> SetAsync(string key, CachedResponse response, CancellationToken cancellation)
     {
@@ -30,7 +28,32 @@ public sealed class DistributedCacheStore(IDistributedCache cache, string prefix
     }
 
     public async ValueTask<string?> GetIndexAsync(string key, CancellationToken cancellation) =>
-        await cache.GetAsync(prefix + key, cancellation) is { } data ? Encoding.UTF8.GetString(data) : null;
+        Index(await cache.GetAsync(prefix + key, cancellation));
+
+    /// <summary>
+    /// Every read issued before any is awaited: a client that pipelines (StackExchange.Redis's) answers them all in
+    /// about one round trip's time, though each is still a command of its own.
+    /// </summary>
+    public async ValueTask<CacheRecords> ReadAsync(IReadOnlyList<string> indexKeys, string? responseKey, CancellationToken cancellation)
+    {
+        var reads = new Task<byte[]?>[indexKeys.Count];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            reads[i] = cache.GetAsync(prefix + indexKeys[i], cancellation);
+        }
+        var response = responseKey is null ? null : cache.GetAsync(prefix + responseKey, cancellation);
+        var indexes = new string?[reads.Length];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            indexes[i] = Index(await reads[i]);
+        }
+        return new(indexes, response is null ? null : Response(await response));
+    }
+
+    private CachedResponse? Response(byte[]? data) =>
+        data is not null && CachedResponse.Deserialize(data) is { } response && response.Expires > _time.GetUtcNow() ? response : null;
+
+    private static string? Index(byte[]? data) => data is null ? null : Encoding.UTF8.GetString(data);
 
     public async ValueTask SetIndexAsync(string key, string value, TimeSpan lifetime, CancellationToken cancellation) =>
         await cache.SetAsync(prefix + key, Encoding.UTF8.GetBytes(value), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime }, cancellation);

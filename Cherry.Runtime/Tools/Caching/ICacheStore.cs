@@ -17,4 +17,19 @@ public interface ICacheStore
     ValueTask SetIndexAsync(string key, string value, TimeSpan lifetime, CancellationToken cancellation);
 
     ValueTask RemoveAsync(string key, CancellationToken cancellation);
+
+    /// <summary>
+    /// Reads index records and, when <paramref name="responseKey"/> is given, one response: the caching tool's whole
+    /// lookup (a path's invalidation records, the URL's index and its likeliest variant). The default reads them one
+    /// after another; a shared store overrides it to read them all in one round trip.
+    /// </summary>
+    async ValueTask<CacheRecords> ReadAsync(IReadOnlyList<string> indexKeys, string? responseKey, CancellationToken cancellation)
+    {
+        var indexes = new string?[indexKeys.Count];
+        for (var i = 0; i < indexes.Length; i++)
+        {
+            indexes[i] = await GetIndexAsync(indexKeys[i], cancellation);
+        }
+        return new(indexes, responseKey is null ? null : await GetAsync(responseKey, cancellation));
+    }
 }

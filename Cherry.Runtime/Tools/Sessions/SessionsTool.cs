@@ -250,7 +250,7 @@ public sealed partial class SessionsTool : Tool
     private static HttpError Outage(Request request, ISessionStore store, Exception ex)
     {
         LogOutage(request, store, ex);
-        return new(503, "The session store is unavailable (" + ex.GetType().Name + "); try again shortly.");
+        return new StoreOutage("session", ex);
     }
 
     /// <summary>

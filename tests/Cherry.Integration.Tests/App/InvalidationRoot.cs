@@ -5,6 +5,8 @@ public sealed class InvalidationRoot(CacheInvalidator invalidator)
 {
     public CachedDocs Docs { get; } = new();
 
+    public PlainDocs Plain { get; } = new();
+
     public SlowDoc Slow { get; } = new();
 
     [Exposed]
@@ -34,6 +36,16 @@ public sealed class CachedDocs
         request.Response.Headers.Vary = "Accept-Language";
         return request.PathInfo + " visit #" + Interlocked.Increment(ref _visits);
     }
+}
+
+/// <summary>Every path below /plain cached for an hour, with no Vary: one variant per URL.</summary>
+[Caching(Delay = 3600)]
+public sealed class PlainDocs
+{
+    private int _renders;
+
+    [Exposed]
+    public string Default(params string[] path) => string.Join('/', path) + " render #" + Interlocked.Increment(ref _renders);
 }
 
 /// <summary>A cached page whose first request waits for the test: an invalidation can land while it runs.</summary>

@@ -1,0 +1,12 @@
+namespace Cherry;
+
+/// <summary>
+/// 503 for a shared store (sessions, cache) that cannot be reached or does not answer in time: the client may retry.
+/// The page shows no traceback even where tracebacks are on: the stack is the store client's, the operator's log has
+/// it, and the outage is no bug of the app's.
+/// </summary>
+internal sealed class StoreOutage(string store, Exception cause)
+    : HttpError(503, $"The {store} store is unavailable ({cause.GetType().Name}); try again shortly.")
+{
+    internal override bool ShowsTraceback => false;
+}
