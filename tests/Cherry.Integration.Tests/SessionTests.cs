@@ -373,6 +373,18 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         Assert.Equal("n=22", (await _client.FetchAsync("/explicit/", ("Cookie", "explicit_sid=" + id))).Body);
     }
 
+    [Fact]
+    public async Task Explicit_locking_reads_and_saves_the_session_unlocked_until_the_handler_locks_it()
+    {
+        var (first, body) = await _client.FetchAsync("/explicit/unlocked");
+        Assert.Equal("u=1", body);
+        var cookie = ("Cookie", "explicit_sid=" + IdOf(SessionCookie(first, "explicit_sid")));
+        Assert.Equal("u=2", (await _client.FetchAsync("/explicit/unlocked", cookie)).Body);
+        // A change made before the handler locks stays, and the lock's fresh read does not take it back.
+        Assert.Equal("u=3 n=1", (await _client.FetchAsync("/explicit/change_then_lock", cookie)).Body);
+        Assert.Equal("u=4", (await _client.FetchAsync("/explicit/unlocked", cookie)).Body);
+    }
+
     [Theory]
     [InlineData("/sram", "ram_sid")]
     [InlineData("/sfile", "file_sid")]

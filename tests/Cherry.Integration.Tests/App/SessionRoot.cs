@@ -103,6 +103,24 @@ public sealed class ExplicitSessions
         await Task.Delay(5);
         return "n=" + value;
     }
+
+    /// <summary>Never locks: the session is read and saved unlocked, as CherryPy's explicit locking does.</summary>
+    [Exposed]
+    public string Unlocked(Session session)
+    {
+        session.Set("u", session.GetInt32("u") + 1);
+        return "u=" + session["u"];
+    }
+
+    [Exposed]
+    public async Task<string> ChangeThenLock(Request request)
+    {
+        var session = request.RequiredSession;
+        session.Set("u", session.GetInt32("u") + 1);
+        await SessionsTool.AcquireAsync(request);
+        session.Set("n", session.GetInt32("n") + 1);
+        return $"u={session["u"]} n={session["n"]}";
+    }
 }
 
 [Sessions(CookieName = "attr_sid", HttpOnly = true)]
