@@ -51,6 +51,28 @@ public sealed class SessionStoreTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public async Task Lock_and_load_reads_what_the_last_holder_saved_and_holds_the_lock(string kind)
+    {
+        var store = await StoreServers.CreateAsync(kind);
+        var id = SessionIds.New();
+        var expires = DateTimeOffset.UtcNow.AddMinutes(5);
+        await store.SaveAsync(id, new Dictionary<string, string> { ["n"] = "1" }, expires, default);
+        for (var n = 1; n <= 3; n++)
+        {
+            var locked = await store.LockAndLoadAsync(id, TimeSpan.FromSeconds(5), default);
+            Assert.Equal(n.ToString(System.Globalization.CultureInfo.InvariantCulture), locked.Data!["n"]);
+            await Assert.ThrowsAsync<TimeoutException>(async () => await store.LockAsync(id, TimeSpan.FromMilliseconds(100), default));
+            await store.SaveAsync(id, new Dictionary<string, string> { ["n"] = (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) }, expires, default);
+            // Released and at once taken again: the next holder reads this holder's save (Redis's unlock is not awaited).
+            await locked.Lock.DisposeAsync();
+        }
+        var unknown = await store.LockAndLoadAsync(SessionIds.New(), TimeSpan.FromSeconds(5), default);
+        Assert.Null(unknown.Data);
+        await unknown.Lock.DisposeAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task Expired_sessions_are_gone(string kind)
     {
         var store = await StoreServers.CreateAsync(kind);

@@ -374,6 +374,37 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_redis_session_request_sends_two_commands_unlocked_and_four_locked_with_the_unlock_unawaited()
+    {
+        await using var multiplexer = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(await TestServers.RedisAsync());
+        var profile = new StackExchange.Redis.Profiling.ProfilingSession();
+        multiplexer.RegisterProfiler(() => profile);
+        var store = new Stores.RedisSessionStore(multiplexer, "cherry-test:" + Guid.NewGuid().ToString("N") + ":");
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True")), services: s => s.AddSingleton<ISessionStore>(store));
+
+        // Awaited commands in order; the unlock is sent fire-and-forget and nobody waits for it.
+        string Awaited() => string.Join(' ', profile.FinishProfiling()
+            .Where(c => !c.Flags.HasFlag(StackExchange.Redis.CommandFlags.FireAndForget)).Select(c => c.Command));
+        foreach (var (url, name, commands) in new[]
+        {
+            // The read that recognises the id is the load; then the write (PSETEX: the data with its expiry).
+            ("/explicit/unlocked", "explicit_sid", "GET PSETEX"),
+            // That read, the lock taken with the data read in one batch (SET NX PX, GET), then the write (PSETEX).
+            ("/attributed/", "attr_sid", "GET SET GET PSETEX"),
+        })
+        {
+            var (first, _) = await server.Client.FetchAsync(url);
+            var cookie = ("Cookie", name + "=" + IdOf(SessionCookie(first, name)));
+            await server.Client.FetchAsync(url, cookie);
+            Awaited();
+            var (response, body) = await server.Client.FetchAsync(url, cookie);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.EndsWith("=3", body);
+            Assert.Equal(commands, Awaited());
+        }
+    }
+
+    [Fact]
     public async Task Explicit_locking_reads_and_saves_the_session_unlocked_until_the_handler_locks_it()
     {
         var (first, body) = await _client.FetchAsync("/explicit/unlocked");
