@@ -36,6 +36,8 @@ command -v redis-server >/dev/null || need+=(redis-server)
 command -v memcached >/dev/null || need+=(memcached)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null || need+=(chromium)
+# The load balancer in front of the cluster test's three instances (ClusterTests).
+dpkg -s nginx >/dev/null 2>&1 || need+=(nginx)
 # The unit tests of --fast need none of them.
 if [ ${#need[@]} -gt 0 ] && [ "$fast" = false ]; then
   sudo=""

@@ -1,14 +1,14 @@
 namespace Cherry.Integration.Tests;
 
 /// <summary>
-/// The installed programs the tests run (Redis, memcached, PostgreSQL, Chromium). A missing one fails the test with
-/// the Debian package that brings it; it is never a skip. The README's test command installs them all.
+/// The installed programs the tests run (Redis, memcached, PostgreSQL, Chromium, nginx). A missing one fails the test
+/// with the Debian package that brings it; it is never a skip. The README's test command installs them all.
 /// </summary>
 internal static class ServerBinary
 {
-    /// <summary>The full path of <paramref name="program"/> on PATH.</summary>
+    /// <summary>The full path of <paramref name="program"/> on PATH, or in /usr/sbin (Debian's nginx), which a user's PATH may lack.</summary>
     public static string Require(string program, string package) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+        (Environment.GetEnvironmentVariable("PATH") + ":/usr/sbin").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, program))
             .FirstOrDefault(File.Exists)
         ?? throw Missing(program, package);

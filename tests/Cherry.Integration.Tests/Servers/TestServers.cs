@@ -67,4 +67,8 @@ internal static class Watchdog
     /// <summary>Runs <paramref name="start"/>, then <paramref name="stop"/> once this process or <paramref name="alive"/> fails.</summary>
     public static string Script(string start, string stop, string alive = "true") =>
         $"{start}\nwhile kill -0 {Environment.ProcessId} 2>/dev/null && {alive}; do sleep 1; done\n{stop}";
+
+    /// <summary>Stops process <paramref name="id"/> (SIGTERM) once this process is gone; leaves once it has ended.</summary>
+    public static void Guard(int id) =>
+        Process.Start("sh", ["-c", Script("", $"kill {id} 2>/dev/null", $"kill -0 {id} 2>/dev/null")]).Dispose();
 }
