@@ -2,7 +2,8 @@ namespace Cherry.Stores;
 
 /// <summary>
 /// Sessions in memcached (CherryPy's MemcachedSession): one item per session with memcached's expiry, and a lock item
-/// taken with the atomic <c>add</c> and a short lifetime, so a crashed holder cannot keep it. Requests of one instance
+/// taken with the atomic <c>add</c> and a short lease renewed while held (<see cref="Lease"/>), so a crashed holder
+/// cannot keep it more than seconds. Requests of one instance
 /// wait for each other in memory (<see cref="SessionLocks"/>): only one at a time asks memcached for the lock.
 /// </summary>
 /// <param name="endpoint">The memcached server as <c>host:port</c> (<c>127.0.0.1:11211</c>).</param>
@@ -15,8 +16,6 @@ public sealed class MemcachedSessionStore(string endpoint, string prefix = "cher
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     private readonly SessionLocks _locks = new(time);
-
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// memcached's clock moves in whole seconds: an item set to live n seconds is gone at the n-th tick of that clock,
@@ -41,7 +40,9 @@ public sealed class MemcachedSessionStore(string endpoint, string prefix = "cher
     {
         var key = prefix + id + ":lock";
         return _locks.AcquireAsync(id, timeout, async ct =>
-            await _client.AddAsync(key, [1], Lease, ct) ? new Release(_client, key) : null, cancellation);
+            await _client.AddAsync(key, [1], Lease.Length, ct)
+                ? new Lease(_time, () => _client.TouchAsync(key, Lease.Length, CancellationToken.None), () => _client.DeleteAsync(key, CancellationToken.None))
+                : null, cancellation);
     }
 
     /// <summary>memcached expires sessions itself.</summary>
@@ -49,9 +50,4 @@ public sealed class MemcachedSessionStore(string endpoint, string prefix = "cher
 
     /// <summary>Closes the store's idle connections.</summary>
     public ValueTask DisposeAsync() => _client.DisposeAsync();
-
-    private sealed class Release(MemcachedClient client, string key) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await client.DeleteAsync(key, CancellationToken.None);
-    }
 }

@@ -4,7 +4,8 @@ namespace Cherry.Stores;
 
 /// <summary>
 /// Sessions in Redis through StackExchange.Redis: one key per session with Redis's own expiry, and a lock key taken
-/// with SET NX and a lease, so instances sharing the server exclude each other. Requests of one instance wait for each
+/// with SET NX and a short lease renewed while held (<see cref="Lease"/>), so instances sharing the server exclude each
+/// other and a dead holder's lock frees itself within seconds. Requests of one instance wait for each
 /// other in memory (<see cref="SessionLocks"/>): only one at a time asks Redis for the lock.
 /// <para>
 /// A locked request waits for three round trips (the read that recognises the id, the lock taken with the data read in
@@ -14,8 +15,6 @@ namespace Cherry.Stores;
 /// </summary>
 public sealed class RedisSessionStore(IConnectionMultiplexer redis, string prefix = "cherry:session:", TimeProvider? time = null) : ISessionStore
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
-
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     private readonly SessionLocks _locks = new(time);
@@ -50,7 +49,7 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, string prefi
         {
             var database = Database;
             var batch = database.CreateBatch();
-            var taken = batch.LockTakeAsync(key, token, Lease);
+            var taken = batch.LockTakeAsync(key, token, Lease.Length);
             var value = read ? batch.StringGetAsync(prefix + id) : null;
             batch.Execute();
             var locked = await taken;
@@ -60,7 +59,7 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, string prefi
                 var readValue = await value;
                 data = locked ? readValue : default;
             }
-            return locked ? new Release(database, key, token) : null;
+            return locked ? Held(database, key, token) : null;
         }, cancellation);
         return new(held, Read(data));
     }
@@ -71,17 +70,28 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, string prefi
     private static Dictionary<string, string>? Read(RedisValue value) => value.IsNullOrEmpty ? null : SessionData.FromJson((byte[])value!);
 
     /// <summary>
-    /// Deletes the lock key if it still holds this request's token (a lease that ran out may have passed it on), in one
-    /// script. Fire-and-forget: the save before it was acknowledged, so nobody needs to wait for the unlock.
+    /// The lock, renewed while held and deleted at the end, each only while the key still holds this request's token (a
+    /// lease that ran out may have passed it on), by one script. Both are fire-and-forget: the save before the unlock was
+    /// acknowledged, so nobody needs to wait for it.
     /// </summary>
-    private sealed class Release(IDatabase database, RedisKey key, RedisValue token) : IAsyncDisposable
+    private Lease Held(IDatabase database, RedisKey key, RedisValue token)
     {
-        private const string DeleteIfOwned = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
-
-        public ValueTask DisposeAsync()
-        {
-            database.ScriptEvaluate(DeleteIfOwned, [key], [token], CommandFlags.FireAndForget);
-            return ValueTask.CompletedTask;
-        }
+        RedisKey[] keys = [key];
+        RedisValue[] renewal = [token, (long)Lease.Length.TotalMilliseconds];
+        return new Lease(_time,
+            () =>
+            {
+                database.ScriptEvaluate(RenewIfOwned, keys, renewal, CommandFlags.FireAndForget);
+                return ValueTask.CompletedTask;
+            },
+            () =>
+            {
+                database.ScriptEvaluate(DeleteIfOwned, keys, [token], CommandFlags.FireAndForget);
+                return ValueTask.CompletedTask;
+            });
     }
+
+    private const string RenewIfOwned = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0";
+
+    private const string DeleteIfOwned = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 }

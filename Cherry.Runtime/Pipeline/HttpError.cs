@@ -47,8 +47,8 @@ public class HttpError : Exception
     /// </summary>
     public string? ProblemType { get; init; }
 
-    /// <summary>False for errors whose stack says nothing about the app (a store's outage).</summary>
-    internal virtual bool ShowsTraceback => true;
+    /// <summary>False for errors whose stack says nothing about the app (a store's outage, a busy session).</summary>
+    internal bool ShowsTraceback { get; init; } = true;
 
     /// <summary>Puts this error on the response: status, cleaned headers and the error page.</summary>
     public virtual void SetResponse(Request request)

@@ -5,8 +5,8 @@ namespace Cherry;
 /// The page shows no traceback even where tracebacks are on: the stack is the store client's, the operator's log has
 /// it, and the outage is no bug of the app's.
 /// </summary>
-internal sealed class StoreOutage(string store, Exception cause)
-    : HttpError(503, $"The {store} store is unavailable ({cause.GetType().Name}); try again shortly.")
+internal sealed class StoreOutage : HttpError
 {
-    internal override bool ShowsTraceback => false;
+    public StoreOutage(string store, Exception cause)
+        : base(503, $"The {store} store is unavailable ({cause.GetType().Name}); try again shortly.") => ShowsTraceback = false;
 }

@@ -71,6 +71,40 @@ public sealed class SessionStoreTests
         await unknown.Lock.DisposeAsync();
     }
 
+    /// <summary>
+    /// A shared lock lives a short lease renewed while held (6 s): a live holder keeps it past the lease, and a holder
+    /// that dies without unlocking (its connection gone, as with kill -9) frees it within the lease, so another
+    /// instance waits seconds for the session, not its whole lock timeout.
+    /// </summary>
+    [Theory]
+    [InlineData("redis")]
+    [InlineData("memcached")]
+    public async Task A_shared_lock_outlives_its_lease_while_held_and_a_dead_holders_lock_frees_itself(string kind)
+    {
+        var prefix = "cherry-test:" + Guid.NewGuid().ToString("N") + ":";
+        var redis = kind == "redis" ? await ConnectionMultiplexer.ConnectAsync(await TestServers.RedisAsync()) : null;
+        var memcached = kind == "memcached" ? await TestServers.MemcachedAsync() : null;
+        ISessionStore Store(IConnectionMultiplexer? connection) => memcached is null
+            ? new RedisSessionStore(connection!, prefix)
+            : new MemcachedSessionStore(memcached, prefix);
+        var holder = Store(redis);
+        var other = Store(await StoreServers.RedisAsync());
+        var id = SessionIds.New();
+
+        var held = await holder.LockAsync(id, TimeSpan.FromSeconds(5), default);
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        await Assert.ThrowsAsync<TimeoutException>(async () => await other.LockAsync(id, TimeSpan.FromMilliseconds(500), default));
+        if (redis is null)
+        {
+            await held.DisposeAsync();
+            await (await other.LockAsync(id, TimeSpan.FromSeconds(2), default)).DisposeAsync();
+            return;
+        }
+        // The holder's process dies: its connection closes without the unlock, and no renewal follows.
+        await redis.CloseAsync(allowCommandsToComplete: false);
+        await (await other.LockAsync(id, TimeSpan.FromSeconds(10), default)).DisposeAsync();
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task Expired_sessions_are_gone(string kind)

@@ -133,8 +133,9 @@ public sealed partial class SessionsTool : Tool
         catch (TimeoutException ex) when (ex.GetType() == typeof(TimeoutException))
         {
             // The lock's own timeout (SessionLocks throws the base type): the session is busy, not the store down. A
-            // store client's timeout (RedisTimeoutException, ...) is an outage, below.
-            throw new HttpError(503, ex.Message);
+            // store client's timeout (RedisTimeoutException, ...) is an outage, below. The page names no id: it would
+            // land in every log and screenshot of the page.
+            throw new HttpError(503, "The session is in use by another request; try again shortly.") { ShowsTraceback = false };
         }
         catch (Exception ex) when (IsOutage(ex))
         {
