@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Cherry.Integration.Tests;
@@ -65,16 +63,11 @@ internal sealed class ChildProcess : IAsyncDisposable
             {
                 throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Output}");
             }
-            try
+            if (await Ports.AcceptsAsync(port))
             {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
                 return;
             }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
+            await Task.Delay(50);
         }
         throw new TimeoutException($"{Name} did not listen on port {port} within {timeout.TotalSeconds} s:\n{Output}");
     }

@@ -21,17 +21,27 @@ internal static class Ports
     {
         for (var i = 0; i < 100; i++)
         {
-            try
+            if (await AcceptsAsync(port))
             {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
                 return;
             }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
+            await Task.Delay(50);
         }
         throw new TimeoutException("Nothing listened on port " + port);
+    }
+
+    /// <summary>Whether something accepts a connection on <paramref name="port"/> right now.</summary>
+    public static async Task<bool> AcceptsAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }
