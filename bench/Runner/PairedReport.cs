@@ -56,7 +56,7 @@ internal sealed record PairedReport(DateTime Date, MachineInfo Machine, int Pair
         text.Append("\nEach side: median req/s, p50 / p99 latency (ms), RSS at the end (MiB)\n\n");
         Row(text, ["scenario", "server", "req/s", "p50 / p99", "RSS", "errors"]);
         Row(text, ["---", "---", "---:", "---:", "---:", "---:"]);
-        foreach (var (scenario, server, side) in Results.SelectMany(r => new[] { (r.Scenario, r.Subject, r.SubjectSide), (r.Scenario, r.Baseline, r.BaselineSide) }).Distinct())
+        foreach (var (scenario, server, side) in Results.SelectMany(r => new[] { (r.Scenario, Server: r.Subject, Side: r.SubjectSide), (r.Scenario, Server: r.Baseline, Side: r.BaselineSide) }).DistinctBy(s => (s.Scenario, s.Server)))
         {
             Row(text, [scenario, server, F(side.RequestsPerSecond, "N0"), $"{F(side.P50Ms, "F2")} / {F(side.P99Ms, "F2")}", F(side.RssBytes / 1048576.0, "F0"), side.Errors.ToString(CultureInfo.InvariantCulture)]);
         }

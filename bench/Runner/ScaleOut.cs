@@ -12,8 +12,8 @@ internal sealed record ScaleOutResult(int Instances, PairedResult Result, double
 /// <summary>
 /// Issue 27's scale-out figures (<c>bench/run.sh --scale-out</c>): every figure a ratio to its anchor, the sides of a
 /// scenario resident together and loaded alternately (<see cref="Paired.AlternateAsync"/>), with one and with two
-/// instances per side sharing Redis or PostgreSQL. Redis sessions: Cherry with explicit and with implicit locking
-/// against ASP.NET Core's session middleware; PostgreSQL sessions: Cherry against its own Redis figure; a 1 KB page
+/// instances per side sharing Redis or PostgreSQL. Redis sessions: Cherry with explicit locking (no lock taken, the
+/// middleware's guarantee) and with implicit locking (CherryPy's default) against ASP.NET Core's session middleware; PostgreSQL sessions: Cherry against its own Redis figure; a 1 KB page
 /// cached in Redis, hit and miss: Cherry's caching tool against output caching. Redis and PostgreSQL are started as
 /// the integration tests start them.
 /// </summary>
@@ -161,8 +161,8 @@ internal static class ScaleOut
         Row(text, ["scenario", "instances", "server", "req/s", "p50 / p99", "errors", "RSS"]);
         Row(text, ["---", "---:", "---", "---:", "---:", "---:", "---:"]);
         foreach (var (instances, scenario, server, side) in results
-            .SelectMany(r => new[] { (r.Instances, r.Result.Scenario, r.Result.Subject, r.Result.SubjectSide), (r.Instances, r.Result.Scenario, r.Result.Baseline, r.Result.BaselineSide) })
-            .Distinct())
+            .SelectMany(r => new[] { (r.Instances, r.Result.Scenario, Server: r.Result.Subject, Side: r.Result.SubjectSide), (r.Instances, r.Result.Scenario, Server: r.Result.Baseline, Side: r.Result.BaselineSide) })
+            .DistinctBy(s => (s.Instances, s.Scenario, s.Server)))
         {
             Row(text, [scenario, F(instances, "F0"), server, F(side.RequestsPerSecond, "N0"), $"{F(side.P50Ms, "F2")} / {F(side.P99Ms, "F2")}",
                 F(side.Errors, "N0"), F(side.RssBytes / 1048576.0, "F0")]);
@@ -179,13 +179,12 @@ internal static class ScaleOut
         Sessions (`/session/`: 64 sessions, each request reads a counter, adds one and writes it back)
 
         * Cherry, implicit locking (CherryPy's default): a request with a known session takes the session's lock in the
-          store before the handler (Redis: SET NX with a 60 s lease; PostgreSQL: an advisory lock) and releases it at the
-          end of the request, so two requests of one session never interleave their read and write, on one instance or
-          across several. A store that fails or times out is answered 503.
-        * Cherry, explicit locking: Cherry loads a session only under its lock (`SessionsTool.AcquireAsync`), so the
-          handler takes it: the same lock as implicit, taken in the handler instead of before it. CherryPy's explicit
-          mode reads and writes without a lock unless the handler takes one; Cherry has no unlocked load, so no Cherry
-          row yet has the middleware's guarantee (none).
+          store before the handler, reading the session with it (Redis: SET NX with a 60 s lease; PostgreSQL: an advisory
+          lock), and releases it at the end of the request, so two requests of one session never interleave their read
+          and write, on one instance or across several. A store that fails or times out is answered 503.
+        * Cherry, explicit locking: the session is read and saved without a lock until the handler takes one
+          (`SessionsTool.AcquireAsync`), as CherryPy's is; this handler takes none, so this row has the middleware's
+          guarantee: concurrent requests of one session can lose an update. A store that fails is answered 503.
         * Session middleware (`AddSession` over `AddStackExchangeRedisCache`): no lock. Concurrent requests of one session
           each load the whole session and write it back, and the last write wins (an update can be lost). A failed load
           (`LoadAsync`) fails the request; a failed save runs after the handler and is logged, the answer stays 200.
@@ -193,11 +192,12 @@ internal static class ScaleOut
         Cached page (`/cached/a/b/page`, 1 KB, cached for an hour; hit: after one priming request per instance; miss:
         every request adds a query string no request had before, so each one looks up, misses, computes and stores)
 
-        * Cherry's caching tool on Redis (`DistributedCacheStore` over `AddStackExchangeRedisCache` until
-          `Cherry.Stores.RedisCacheStore` is in): `CacheInvalidator` drops a path or every path below a prefix with
-          generation records kept in the same store, so an invalidation made on any instance holds on every instance at
-          its next lookup, and a response computed across an invalidation is not stored. The lookup reads those records
-          (one per segment, here six) besides the variant index and the response.
+        * Cherry's caching tool on Redis (`Cherry.Stores.RedisCacheStore`): a lookup is one MGET of the path's generation
+          records (one per segment, plus two), the URL's index and its response. `CacheInvalidator` drops a path or
+          every path below a prefix by writing a new generation record in the same store, so an invalidation made on any
+          instance holds on every instance at its next lookup; a response computed across an invalidation is not
+          stored, and one stored before it is never served after it. A store outage answers uncached (the page is
+          still served); an invalidation during one answers 503.
         * Output caching on Redis (`AddStackExchangeRedisOutputCache`, the page tagged): entries live only in Redis, so
           an eviction holds on every instance. `EvictByTagAsync` scans the tag's sorted set (ZSCAN) and deletes each
           entry without waiting for the deletes; the tag links are written fire-and-forget after the entry, so an entry
