@@ -179,9 +179,10 @@ internal static class ScaleOut
         Sessions (`/session/`: 64 sessions, each request reads a counter, adds one and writes it back)
 
         * Cherry, implicit locking (CherryPy's default): a request with a known session takes the session's lock in the
-          store before the handler, reading the session with it (Redis: SET NX with a 60 s lease; PostgreSQL: an advisory
-          lock), and releases it at the end of the request, so two requests of one session never interleave their read
-          and write, on one instance or across several. A store that fails or times out is answered 503.
+          store before the handler, reading the session with it (Redis: SET NX with a short lease renewed while held;
+          PostgreSQL: an advisory lock), and releases it at the end of the request, so two requests of one session never
+          interleave their read and write, on one instance or across several. A store that fails or times out is
+          answered 503.
         * Cherry, explicit locking: the session is read and saved without a lock until the handler takes one
           (`SessionsTool.AcquireAsync`), as CherryPy's is; this handler takes none, so this row has the middleware's
           guarantee: concurrent requests of one session can lose an update. A store that fails is answered 503.
