@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using ScottPlot;
+using static Runner.Markdown;
 
 namespace Runner;
 
@@ -32,8 +33,8 @@ internal sealed record PairedReport(DateTime Date, MachineInfo Machine, int Pair
     /// <summary>Issue 17's bars, by scenario and baseline.</summary>
     private static double? Bar(PairedResult result) => (result.Scenario, result.Baseline) switch
     {
-        ("plaintext", "raw Kestrel (AOT)") => 0.97,
-        (_, "Minimal API (AOT)") => 1.0,
+        ("plaintext", Paired.Raw) => 0.97,
+        (_, Paired.BareMinimal or Paired.StaticMinimal) => 1.0,
         _ => null,
     };
 
@@ -41,7 +42,8 @@ internal sealed record PairedReport(DateTime Date, MachineInfo Machine, int Pair
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Paired run {Date:yyyy-MM-dd HH:mm} UTC, commit {Machine.Commit}; {Machine.Cpu}, {Machine.Cores} cores, Linux {Machine.Kernel}, {Machine.Runtime}.\n");
-        text.Append(CultureInfo.InvariantCulture, $"All servers resident, pinned to core 0; wrk -t1 -c64 on core 1; {Pairs} pairs of {Seconds} s runs per scenario after warm-up, the order turning each pair.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"All servers resident, pinned to core 0; wrk -t1 -c64 on core 1; {Pairs} pairs of {Seconds} s runs per scenario after warm-up, the order turning each pair.\n");
+        text.Append(CultureInfo.InvariantCulture, $"Plaintext and JSON against raw Kestrel and the {Paired.BareMinimal} (two endpoints, nothing else: bench/Servers/Anchors); static files against the {Paired.StaticMinimal}.\n\n");
         Row(text, ["scenario", "subject / baseline", "median ratio", "95 % interval", "bar", "met", "pair ratios"]);
         Row(text, ["---", "---", "---:", "---:", "---:", "---", "---"]);
         foreach (var r in Results)
@@ -54,7 +56,7 @@ internal sealed record PairedReport(DateTime Date, MachineInfo Machine, int Pair
         text.Append("\nEach side: median req/s, p50 / p99 latency (ms), RSS at the end (MiB)\n\n");
         Row(text, ["scenario", "server", "req/s", "p50 / p99", "RSS", "errors"]);
         Row(text, ["---", "---", "---:", "---:", "---:", "---:"]);
-        foreach (var (scenario, server, side) in Results.SelectMany(r => new[] { (r.Scenario, r.Subject, r.SubjectSide), (r.Scenario, r.Baseline, r.BaselineSide) }).Distinct())
+        foreach (var (scenario, server, side) in Results.SelectMany(r => new[] { (r.Scenario, Server: r.Subject, Side: r.SubjectSide), (r.Scenario, Server: r.Baseline, Side: r.BaselineSide) }).DistinctBy(s => (s.Scenario, s.Server)))
         {
             Row(text, [scenario, server, F(side.RequestsPerSecond, "N0"), $"{F(side.P50Ms, "F2")} / {F(side.P99Ms, "F2")}", F(side.RssBytes / 1048576.0, "F0"), side.Errors.ToString(CultureInfo.InvariantCulture)]);
         }
@@ -96,8 +98,4 @@ internal sealed record PairedReport(DateTime Date, MachineInfo Machine, int Pair
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, 1200, 600);
     }
-
-    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-
-    private static void Row(StringBuilder text, IEnumerable<string> cells) => text.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
 }

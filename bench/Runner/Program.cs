@@ -9,8 +9,8 @@ using Runner;
 // p50/p99 and RSS per scenario with the ratio to raw Kestrel; then AOT size and start-up against Minimal API.
 //   bench/run.sh [--quick] [--runs N] [--seconds S]
 //   bench/run.sh --paired [--pairs N] [--seconds S] [--only plaintext,json]   issue 17's paired comparison (Paired.cs)
-//   bench/run.sh --scale-out [--runs N] [--seconds S]   issue 17's scale-out figure: sessions shared through Redis and
-//                                                      PostgreSQL by two instances (ScaleOut.cs)
+//   bench/run.sh --scale-out [--pairs N] [--seconds S] [--only sessions,postgres,hit,miss]   issue 27's scale-out
+//       figures, each a ratio to its anchor, paired, with one and two instances per side (ScaleOut.cs)
 //   bench/run.sh --report bench/results/<date>.json   redraws the table and chart of an earlier run
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
 if (args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault() is { } earlier)
@@ -39,11 +39,16 @@ Directory.CreateDirectory(resultsDirectory);
 
 if (args.Contains("--scale-out"))
 {
-    Console.WriteLine("publishing Cherry with native AOT ...");
-    var binary = Builds.Aot(root, "bench/Servers/CherryBench", work);
+    var pairs = Option("--pairs", 8);
+    var pairSeconds = Option("--seconds", 5);
+    var only = List("--only");
+    if (only.Except(ScaleOut.Keys).FirstOrDefault() is { } unknown)
+    {
+        throw new ArgumentException($"--only takes {string.Join(", ", ScaleOut.Keys)}, not '{unknown}'");
+    }
     var date = DateTime.UtcNow;
-    var scaledOut = await ScaleOut.RunAsync(binary, work, runs, seconds);
-    ScaleOut.Write(resultsDirectory, MachineInfo.Read(root), date, runs, seconds, scaledOut);
+    var scaledOut = await ScaleOut.RunAsync(root, work, pairs, pairSeconds, only);
+    ScaleOut.Write(resultsDirectory, MachineInfo.Read(root), date, pairs, pairSeconds, scaledOut);
     Directory.Delete(work, recursive: true);
     return;
 }
@@ -53,17 +58,22 @@ if (args.Contains("--paired"))
     // Issue 17's method: the compared servers resident together, loaded alternately; see Paired.
     var pairs = Option("--pairs", 8);
     var pairSeconds = Option("--seconds", 5);
-    var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? [];
-    Console.WriteLine("publishing raw Kestrel, Minimal API and Cherry with native AOT ...");
-    Server[] resident =
+    var comparisons = Paired.Selected(List("--only"));
+    var compared = comparisons.SelectMany(c => c.Baselines.Prepend(c.Subject)).ToHashSet();
+    Console.WriteLine($"publishing {string.Join(", ", compared)} with native AOT ...");
+    string[] urls = ["--urls", "http://127.0.0.1:{port}"];
+    (string Name, string Project, Dictionary<string, string>? Environment)[] candidates =
     [
-        new("raw Kestrel (AOT)", Builds.Aot(root, "bench/Servers/Raw", work), ["--urls", "http://127.0.0.1:{port}"], Jit: false),
-        new("Minimal API (AOT)", Builds.Aot(root, "bench/Servers/Minimal", work), ["--urls", "http://127.0.0.1:{port}"], Jit: false),
-        new("Cherry (AOT)", Builds.Aot(root, "bench/Servers/CherryBench", work), ["--urls", "http://127.0.0.1:{port}"], Jit: false),
+        (Paired.Raw, "bench/Servers/Raw", null),
+        (Paired.BareMinimal, "bench/Servers/Anchors", new() { ["BENCH_ANCHOR"] = "plaintext" }),
+        (Paired.StaticMinimal, "bench/Servers/Minimal", null),
+        (Paired.Cherry, "bench/Servers/CherryBench", null),
     ];
+    var resident = candidates.Where(c => compared.Contains(c.Name))
+        .Select(c => new Server(c.Name, Builds.Aot(root, c.Project, work), urls, Jit: false, c.Environment)).ToList();
     var machine = MachineInfo.Read(root);
     var paired = new PairedReport(DateTime.UtcNow, machine, pairs, pairSeconds,
-        await Paired.RunAsync(resident, staticDirectory, pairs, pairSeconds, warmSeconds: 5, only));
+        await Paired.RunAsync(resident, comparisons, staticDirectory, pairs, pairSeconds, warmSeconds: 5));
     var name = "paired-" + paired.Date.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture);
     File.WriteAllText(Path.Combine(resultsDirectory, name + ".json"), JsonSerializer.Serialize(paired, new JsonSerializerOptions { WriteIndented = true }));
     File.WriteAllText(Path.Combine(resultsDirectory, name + ".md"), paired.Table());
@@ -100,7 +110,7 @@ var results = new List<Measurement>();
 foreach (var server in servers)
 {
     var port = Builds.FreePort();
-    using var process = await server.StartAsync(port, staticDirectory);
+    var process = await server.StartAsync(port, staticDirectory);
     try
     {
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -134,8 +144,7 @@ foreach (var server in servers)
     }
     finally
     {
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
+        await Server.StopAsync(process);
     }
 }
 
@@ -149,6 +158,8 @@ File.WriteAllText(Path.Combine(resultsDirectory, stamp + ".md"), report.Table())
 Chart.Write(report, Path.Combine(resultsDirectory, stamp + ".png"));
 Console.WriteLine($"wrote bench/results/{stamp}.json, .md and .png");
 Directory.Delete(work, recursive: true);
+
+List<string> List(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()?.Split(',').ToList() ?? [];
 
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value && int.TryParse(value, out var parsed) ? parsed : fallback;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static Runner.Markdown;
 
 namespace Runner;
 
@@ -77,6 +78,4 @@ internal sealed record Report(DateTime Date, bool Quick, int Runs, int Seconds, 
     private static void Target(StringBuilder text, string name, double? ratio, double bar, bool lowerIsBetter = false) =>
         Row(text, [name, ratio is null ? "n/a" : ratio.Value.ToString("F2", CultureInfo.InvariantCulture) + "×",
             ratio is null ? "n/a" : (lowerIsBetter ? ratio <= bar : ratio >= bar) ? "yes" : "**no**"]);
-
-    private static void Row(StringBuilder text, IEnumerable<string> cells) => text.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
 }

@@ -4,10 +4,13 @@ using System.Net.Sockets;
 
 namespace Runner;
 
-/// <summary>A server under test: how to start it, pinned to a core (0 unless told), on a loopback port.</summary>
-internal sealed record Server(string Name, string Program, string[] Arguments, bool Jit)
+/// <summary>
+/// A server under test: how to start it, with the environment that picks its scenario or store, pinned to a core (0
+/// unless told), on a loopback port.
+/// </summary>
+internal sealed record Server(string Name, string Program, string[] Arguments, bool Jit, IReadOnlyDictionary<string, string>? Environment = null)
 {
-    public async Task<Process> StartAsync(int port, string staticDirectory, int core = 0, IReadOnlyDictionary<string, string>? environment = null)
+    public async Task<Process> StartAsync(int port, string staticDirectory, int core = 0)
     {
         var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-c", core.ToString(), Program }.Concat(Arguments.Select(a => a.Replace("{port}", port.ToString()))))
@@ -15,7 +18,7 @@ internal sealed record Server(string Name, string Program, string[] Arguments, b
             start.ArgumentList.Add(argument);
         }
         start.Environment["BENCH_STATIC_DIR"] = staticDirectory;
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in Environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
@@ -40,6 +43,14 @@ internal sealed record Server(string Name, string Program, string[] Arguments, b
             }
         }
         throw new InvalidOperationException($"{Name} did not start on port {port}");
+    }
+
+    /// <summary>Ends a started server (taskset and what it runs).</summary>
+    public static async Task StopAsync(Process process)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
     }
 
     /// <summary>Resident memory of the process, from /proc.</summary>

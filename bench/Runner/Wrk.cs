@@ -26,6 +26,18 @@ internal static partial class Wrk
         return new WrkResult(rps, Percentile(output, "50%"), Percentile(output, "99%"), errors);
     }
 
+    /// <summary>
+    /// Arguments for a wrk whose every request adds a query string no request had before (a new prefix per call), so
+    /// a cache keyed by the URL misses each time and stores a new entry.
+    /// </summary>
+    public static string[] UniqueQueries(string work)
+    {
+        var run = Guid.NewGuid().ToString("N");
+        var script = Path.Combine(work, $"miss-{run}.lua");
+        File.WriteAllText(script, $"local n = 0\nrequest = function() n = n + 1 return wrk.format(\"GET\", wrk.path .. \"?miss={run}-\" .. n) end\n");
+        return ["-s", script];
+    }
+
     private static double Percentile(string output, string label)
     {
         var match = Regex.Match(output, @"^\s*" + Regex.Escape(label) + @"\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);

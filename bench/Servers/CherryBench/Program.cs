@@ -1,16 +1,18 @@
 using System.Text.Json.Serialization;
 using Cherry;
 using CherryBench;
+using StackExchange.Redis;
 
-// Every scenario of bench/run.sh, written as a Cherry user would. BENCH_STATIC_DIR holds the 1 MB file;
-// BENCH_SESSIONS=redis=host:port or postgres=<connection string> shares the sessions (bench/run.sh --scale-out).
+// Every scenario of bench/run.sh, written as a Cherry user would. BENCH_STATIC_DIR holds the 1 MB file. For
+// bench/run.sh --scale-out: BENCH_SESSIONS=redis=host:port or postgres=<connection string> shares the sessions,
+// BENCH_SESSION_LOCKING=implicit|early|explicit sets their locking, BENCH_CACHE=redis=host:port keeps cached pages in Redis.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 builder.Services.AddCherry();
 var sessions = Environment.GetEnvironmentVariable("BENCH_SESSIONS") ?? "";
 if (sessions.StartsWith("redis=", StringComparison.Ordinal))
 {
-    var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(sessions["redis=".Length..]);
+    var redis = await ConnectionMultiplexer.ConnectAsync(sessions["redis=".Length..]);
     builder.Services.AddSingleton<ISessionStore>(new Cherry.Stores.RedisSessionStore(redis));
 }
 else if (sessions.StartsWith("postgres=", StringComparison.Ordinal))
@@ -18,11 +20,24 @@ else if (sessions.StartsWith("postgres=", StringComparison.Ordinal))
     var source = new Npgsql.NpgsqlSlimDataSourceBuilder(sessions["postgres=".Length..]).Build();
     builder.Services.AddSingleton<ISessionStore>(new Cherry.Stores.PostgresSessionStore(source));
 }
+var cache = Environment.GetEnvironmentVariable("BENCH_CACHE") ?? "";
+if (cache.StartsWith("redis=", StringComparison.Ordinal))
+{
+    var redis = await ConnectionMultiplexer.ConnectAsync(cache["redis=".Length..]);
+    builder.Services.AddSingleton<ICacheStore>(new Cherry.Stores.RedisCacheStore(redis));
+}
 builder.Services.AddKeyedSingleton("bench", AuthBasicTool.CheckPasswordDict(new Dictionary<string, string> { ["bench"] = "bench" }));
 var app = builder.Build();
-app.MapCherry<Root>("/", o => o
-    .Set("/static", "tools.staticdir.on", "True")
-    .Set("/static", "tools.staticdir.dir", Environment.GetEnvironmentVariable("BENCH_STATIC_DIR") ?? Path.GetTempPath()));
+var locking = Environment.GetEnvironmentVariable("BENCH_SESSION_LOCKING");
+app.MapCherry<Root>("/", o =>
+{
+    o.Set("/static", "tools.staticdir.on", "True")
+        .Set("/static", "tools.staticdir.dir", Environment.GetEnvironmentVariable("BENCH_STATIC_DIR") ?? Path.GetTempPath());
+    if (locking is { Length: > 0 })
+    {
+        o.Set("/session", "tools.sessions.locking", locking);
+    }
+});
 app.Run();
 
 namespace CherryBench
@@ -36,6 +51,8 @@ namespace CherryBench
         public Chain Chain { get; } = new();
 
         public Counter Session { get; } = new();
+
+        public Cached Cached { get; } = new();
 
         [Exposed, ResponseHeaders("Content-Type", "text/plain")]
         public string Plaintext() => "Hello, World!";
@@ -56,6 +73,7 @@ namespace CherryBench
     [Sessions(CookieName = "sid")]
     public sealed class Counter
     {
+        /// <summary>Takes no lock itself: under explicit locking the session is read and saved unlocked, as CherryPy's is.</summary>
         [Exposed]
         public string Index(Session session)
         {
@@ -63,6 +81,18 @@ namespace CherryBench
             session.Set("count", count);
             return "count " + count;
         }
+    }
+
+    /// <summary>/cached/a/b/page: a 1 KB page cached for an hour (in Redis when BENCH_CACHE says so), as the anchor's.</summary>
+    public sealed class Cached { public CachedA A { get; } = new(); }
+    public sealed class CachedA { public CachedB B { get; } = new(); }
+    public sealed class CachedB
+    {
+        private static readonly string Text = string.Concat(Enumerable.Repeat("0123456789abcdef", 64));
+
+        /// <param name="miss">The miss scenario's query string, a new value each request: each value is its own entry.</param>
+        [Exposed, Caching(Delay = 3600), ResponseHeaders("Content-Type", "text/plain")]
+        public string Page(string? miss = null) => Text;
     }
 
     public sealed record Message(string Text);
