@@ -74,22 +74,23 @@ public sealed partial class EncodeTool : Tool
         response.TextEncoding = encoding;
         if (declared is null)
         {
-            response.ContentType = Joined(contentType, encoding.WebName);
+            response.ContentType = Joined(contentType, encoding);
         }
     }
 
-    private string Joined(string contentType, string charset)
+    /// <summary>The type with the encoding's name as its charset; kept by the encoding itself, whose name is read only for a new pair.</summary>
+    private string Joined(string contentType, System.Text.Encoding encoding)
     {
-        if (_lastJoined is { } last && last.Type == contentType && last.Charset == charset)
+        if (_lastJoined is { } last && ReferenceEquals(last.Encoding, encoding) && last.Type == contentType)
         {
             return last.Value;
         }
-        var joined = new TypeWithCharset(contentType, charset, contentType + ";charset=" + charset);
+        var joined = new TypeWithCharset(contentType, encoding, contentType + ";charset=" + encoding.WebName);
         _lastJoined = joined;
         return joined.Value;
     }
 
-    private sealed record TypeWithCharset(string Type, string Charset, string Value);
+    private sealed record TypeWithCharset(string Type, System.Text.Encoding Encoding, string Value);
 
     /// <summary>
     /// The encoding <see cref="EncodeOptions.DefaultEncoding"/> names (null when none), found once for the options in force
