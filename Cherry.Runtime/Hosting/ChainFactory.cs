@@ -150,7 +150,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
         {
             return null;
         }
-        return (BuildChain(tools, keys), keys.Settings(bound));
+        return (BuildChain(tools, keys, _app?.PlanChains ?? true), keys.Settings(bound));
     }
 
     /// <summary>CherryPy's default-on tools, then the attributes' tools, each replacing a default of its name.</summary>
@@ -266,7 +266,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
     }
 
     /// <summary>The tools' hooks and wrappers, then the bare hooks, ordered into the chain.</summary>
-    private static ToolChain BuildChain(List<Tool> tools, PathKeys keys)
+    private static ToolChain BuildChain(List<Tool> tools, PathKeys keys, bool plan)
     {
         var builder = new ToolChainBuilder(keys.Priorities);
         foreach (var tool in tools)
@@ -280,7 +280,7 @@ internal sealed partial class ChainFactory(ToolRegistry registry, HookRegistry h
                 builder.Add(name, point, 50, false, callback);
             }
         }
-        return builder.Build([.. tools]);
+        return builder.Build([.. tools], plan);
     }
 
     /// <summary>Runs one check, recording its configuration error so that the others still run.</summary>

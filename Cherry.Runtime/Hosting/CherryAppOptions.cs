@@ -16,6 +16,12 @@ public sealed class CherryAppOptions
     internal Dictionary<string, string> VirtualHosts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Whether chains of only the default tools take their specialised path (<see cref="PlainChain"/>). Always on for an
+    /// app; tests turn it off to hold the specialised answers to the generic path's.
+    /// </summary>
+    internal bool PlanChains { get; set; } = true;
+
+    /// <summary>
     /// Whether <see cref="VirtualHost"/> reads the host from <c>X-Forwarded-Host</c> when a request has one (CherryPy's
     /// <c>use_x_forwarded_host</c>). Off by default: any client can send that header, so trust it only behind a proxy
     /// that sets it, or let ASP.NET Core's forwarded-headers middleware rewrite the host from known proxies.

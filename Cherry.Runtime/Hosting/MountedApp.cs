@@ -28,7 +28,18 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     public IRequestObserver[] Observers { get; } = observers;
 
     /// <summary>What start-up completed for each of the tree's handler entries and <see cref="NotFoundEntry"/> (by reference).</summary>
-    public IReadOnlyDictionary<HandlerEntry, CompletedHandler> Completed { get; set; } = new Dictionary<HandlerEntry, CompletedHandler>();
+    public IReadOnlyDictionary<HandlerEntry, CompletedHandler> Completed
+    {
+        get;
+        set
+        {
+            field = value;
+            NotFound = value.GetValueOrDefault(NotFoundEntry);
+        }
+    } = new Dictionary<HandlerEntry, CompletedHandler>();
+
+    /// <summary><see cref="NotFoundEntry"/>'s completed chain, which every request starts with: kept apart, so no request looks it up.</summary>
+    public CompletedHandler? NotFound { get; private set; }
 
     private readonly HashSet<string> _staticSections = new(StringComparer.Ordinal);
     private readonly List<Action<Request>> _beforeDispatch = [];
@@ -58,6 +69,9 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
         BeforeDispatch = [.. _beforeDispatch];
     }
 
+    /// <summary>Whether chains of only the default tools take their specialised path (<see cref="PlainChain"/>); off only in tests that compare the two.</summary>
+    public bool PlanChains { get; init; } = true;
+
     /// <summary>The host-to-sub-tree prefixes (<see cref="CherryAppOptions.VirtualHost"/>), or null when the app has none.</summary>
     public VirtualHosts? VirtualHosts { get; init; }
 
@@ -66,6 +80,12 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
 
     /// <summary>The Host header the last request was accepted with (<see cref="HostHeader.IsValid"/> compares with it first).</summary>
     internal string? LastValidHost;
+
+    /// <summary>
+    /// A Host header as a request sent it that was accepted: the same text again needs neither the parse that
+    /// <see cref="HttpRequest.Host"/> makes nor the check (every value stored here was valid).
+    /// </summary>
+    internal string? LastValidRawHost;
 
     /// <summary>Answers a path that matches no handler; its chain holds the application-wide tools.</summary>
     public HandlerEntry NotFoundEntry { get; } = new("/", invoke: null, dispatchError: 404);

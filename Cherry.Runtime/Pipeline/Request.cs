@@ -49,7 +49,7 @@ public sealed class Request
         ProcessRequestBody = previous is null && HttpMethodRules.HasBody(Method);
         Handler = app.NotFoundEntry;
         // Until dispatch picks the handler's, the app-wide chain; an app start-up has not completed (a unit test's) has none.
-        var notFound = app.Completed.GetValueOrDefault(app.NotFoundEntry);
+        var notFound = app.NotFound;
         Chain = notFound?.Chain ?? ToolChain.Empty;
         Settings = notFound?.Settings ?? EntrySettings.Empty;
         Parameters = new ParameterList(app.MaxParameters);

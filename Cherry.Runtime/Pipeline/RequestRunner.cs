@@ -190,9 +190,18 @@ internal static partial class RequestRunner
     private static void CheckTarget(Request request)
     {
         var context = request.HttpContext;
-        if (!HostHeader.IsValid(context.Request.Host, ref request.App.LastValidHost))
+        var app = request.App;
+        var raw = context.Request.Headers.Host;
+        if (raw.Count != 1 || !string.Equals(raw[0], app.LastValidRawHost, StringComparison.Ordinal))
         {
-            throw new HttpError(400, "The Host header names no valid host.");
+            if (!HostHeader.IsValid(context.Request.Host, ref app.LastValidHost))
+            {
+                throw new HttpError(400, "The Host header names no valid host.");
+            }
+            if (raw.Count == 1)
+            {
+                app.LastValidRawHost = raw[0];
+            }
         }
         // A '#' in the target shows in the decoded path or the raw query; only then is the raw target read (the
         // path's '#' may be an escaped %23).

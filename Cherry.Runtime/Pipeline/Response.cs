@@ -156,7 +156,10 @@ public sealed class Response
     }
 
     /// <summary>Sets one header as <see cref="Headers"/> would, without making its wrapper.</summary>
-    internal void SetHeader(string name, string? value) => _http.Headers[name] = EncodedHeaderDictionary.Encode(value);
+    internal void SetHeader(string name, string? value) => SetEncodedHeader(name, EncodedHeaderDictionary.Encode(value));
+
+    /// <summary>Sets one header whose value is already fit for the wire (<see cref="EncodedHeaderDictionary.Encode(string?)"/>).</summary>
+    internal void SetEncodedHeader(string name, string? value) => _http.Headers[name] = value;
 
     /// <summary>Sets a text body (the encode tool adds <c>;charset=...</c> to <c>text/*</c> at finalize).</summary>
     public void SetText(string? text)

@@ -7,11 +7,15 @@ public sealed class ToolChain
 {
     private readonly Hook[][] _byPoint;
 
-    internal ToolChain(Hook[][] byPoint, int slotCount)
+    internal ToolChain(Hook[][] byPoint, int slotCount, PlainChain? plain = null)
     {
         _byPoint = byPoint;
         SlotCount = slotCount;
+        Plain = plain;
     }
+
+    /// <summary>The specialised path of a chain of only the default tools (<see cref="PlainChain"/>), or null.</summary>
+    internal PlainChain? Plain { get; }
 
     public int SlotCount { get; }
 
@@ -39,6 +43,21 @@ public sealed class ToolChain
     /// </summary>
     public ValueTask RunAsync(HookPoint point, Request request)
     {
+        if (Plain is { } plain)
+        {
+            try
+            {
+                if (plain.TryRun(point, request))
+                {
+                    return ValueTask.CompletedTask;
+                }
+            }
+            catch (Exception ex)
+            {
+                // As the loop reports a failure: in the task, not thrown at the caller.
+                return ValueTask.FromException(ex);
+            }
+        }
         var hooks = _byPoint[(int)point];
         if (hooks.Length == 0)
         {

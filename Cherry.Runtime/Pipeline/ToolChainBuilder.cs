@@ -46,7 +46,9 @@ public sealed class ToolChainBuilder
     public ToolStateSlot ReserveSlot() => new(_slots++);
 
     /// <param name="tools">The tools that attached the hooks, kept on the chain.</param>
-    internal ToolChain Build(IReadOnlyList<Tool> tools)
+    /// <param name="plan">Whether a chain of only the default tools takes their specialised path (<see cref="PlainChain"/>);
+    /// off only to compare it with the generic path.</param>
+    internal ToolChain Build(IReadOnlyList<Tool> tools, bool plan = true)
     {
         var byPoint = new Hook[Enum.GetValues<HookPoint>().Length][];
         for (var i = 0; i < byPoint.Length; i++)
@@ -56,7 +58,9 @@ public sealed class ToolChainBuilder
         }
         // A stable sort again: equal priorities wrap in the order the tools attached.
         var wrappers = _wrappers.OrderBy(w => w.Priority).Select(w => w.Wrapper).ToArray();
-        return new ToolChain(byPoint, _slots) { Tools = tools, Wrappers = wrappers };
+        // A timer wraps each hook's callback, which the plan would not call.
+        var plain = plan && _timers.Count == 0 ? PlainChain.Of(tools, byPoint) : null;
+        return new ToolChain(byPoint, _slots, plain) { Tools = tools, Wrappers = wrappers };
     }
 
     /// <summary>The hook, its callback timed by each timer of another tool.</summary>

@@ -9,8 +9,8 @@ public sealed class ToolChainTests
         return builder.Build([]);
     }
 
-    private static Request NewRequest() =>
-        new(new Microsoft.AspNetCore.Http.DefaultHttpContext(), new MountedApp("", new object(), null!, false, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System, []), "/", "", null);
+    private static Request NewRequest(string pathInfo = "/") =>
+        new(new Microsoft.AspNetCore.Http.DefaultHttpContext(), new MountedApp("", new object(), null!, false, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System, []), pathInfo, "", null);
 
     [Fact]
     public async Task A_completed_response_skips_the_rest_up_to_finalize_but_not_end_of_request_hooks()
@@ -93,5 +93,64 @@ public sealed class ToolChainTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await chain.RunAsync(HookPoint.OnEndRequest, NewRequest()));
         Assert.Equal("first", error.Message);
         Assert.Equal(["fails", "failsafe-fails", "failsafe"], ran);
+    }
+
+    /// <summary>A chain of <paramref name="tools"/>, then whatever <paramref name="more"/> adds, as start-up builds it.</summary>
+    private static ToolChain Attach(Tool[] tools, Dictionary<string, int>? priorities = null, Action<ToolChainBuilder>? more = null)
+    {
+        var builder = new ToolChainBuilder(priorities ?? []);
+        foreach (var tool in tools)
+        {
+            tool.Attach(builder);
+        }
+        more?.Invoke(builder);
+        return builder.Build(tools);
+    }
+
+    private static Tool[] Defaults() => [new TrailingSlashTool(), new EncodeTool(), new LogTracebacksTool()];
+
+    [Fact]
+    public void A_chain_of_only_the_default_tools_and_response_headers_is_planned()
+    {
+        Assert.NotNull(Attach(Defaults()).Plain);
+        Assert.NotNull(Attach([.. Defaults(), new ResponseHeadersTool { Options = new() { Headers = ["Content-Type", "text/plain"] } }]).Plain);
+        Assert.NotNull(Attach([new EncodeTool()]).Plain);
+        Assert.NotNull(Attach([]).Plain);
+        // Hooks at points the plan leaves to the loop do not matter.
+        Assert.NotNull(Attach(Defaults(), more: b => b.Add("audit", HookPoint.OnEndRequest, 50, false, _ => default)).Plain);
+    }
+
+    [Fact]
+    public void A_chain_with_another_tool_a_bare_hook_a_reordering_or_a_timer_is_not_planned()
+    {
+        Assert.Null(Attach([.. Defaults(), new FlattenTool()]).Plain);
+        Assert.Null(Attach(Defaults(), more: b => b.Add("audit", HookPoint.BeforeHandler, 50, false, _ => default)).Plain);
+        Assert.Null(Attach(Defaults(), more: b => b.Add("encode", HookPoint.BeforeFinalize, 50, false, _ => default)).Plain);
+        Assert.Null(Attach(Defaults(), new Dictionary<string, int> { ["encode"] = 1 }).Plain);
+        Assert.Null(Attach(Defaults(), more: b => b.TimeHooks("profiler", (_, _, _) => { })).Plain);
+        Assert.Null(Attach([.. Defaults(), new ResponseHeadersTool(), new ResponseHeadersTool()]).Plain);
+        Assert.Null(new ToolChainBuilder(new Dictionary<string, int>()).Build(Defaults(), plan: false).Plain);
+    }
+
+    [Fact]
+    public async Task The_planned_path_runs_the_tools_as_the_loop_does()
+    {
+        var chain = Attach([.. Defaults(), new ResponseHeadersTool { Options = new() { Headers = ["X-Constant", "d\u00f6g"] } }]);
+        Assert.NotNull(chain.Plain);
+        var request = NewRequest();
+        await chain.RunAsync(HookPoint.OnStartResource, request);
+        Assert.Equal("=?utf-8?b?ZMO2Zw==?=", request.HttpContext.Response.Headers["X-Constant"]);
+        await chain.RunAsync(HookPoint.BeforeHandler, request);
+        request.HttpContext.Response.ContentType = "text/plain";
+        request.Response.SetText("caf\u00e9");
+        await chain.RunAsync(HookPoint.BeforeFinalize, request);
+        Assert.Equal("text/plain;charset=utf-8", request.Response.ContentType);
+        Assert.Equal("caf\u00e9"u8.ToArray(), request.Response.Body.ToArray());
+
+        // A failure is the task's, as the loop reports it: a trailing-slash redirect for an index reached without its slash.
+        var index = NewRequest(pathInfo: "/dir");
+        index.IsIndex = true;
+        var redirect = await Assert.ThrowsAsync<HttpRedirect>(() => chain.RunAsync(HookPoint.BeforeHandler, index).AsTask());
+        Assert.EndsWith("/dir/", Assert.Single(redirect.Urls), StringComparison.Ordinal);
     }
 }

@@ -16,26 +16,44 @@ public sealed partial class EncodeTool : Tool
     /// <summary>The last Content-Type this tool completed with a charset: most responses of an app share one, so the joined text is kept.</summary>
     private TypeWithCharset? _lastJoined;
 
+    /// <summary>The default charset as found for the options it was found for: one lookup per tool, not one per request.</summary>
+    private DefaultCharset? _default;
+
+    /// <summary>The slot of the marker that the handler ran (one chain per instance, so one slot).</summary>
+    private ToolStateSlot _slot;
+
     public override void Attach(ToolChainBuilder chain)
     {
-        var slot = chain.ReserveSlot();
+        _slot = chain.ReserveSlot();
         chain.Add(Name, HookPoint.BeforeHandler, 70, false, request =>
         {
-            if (!request.Handled)
-            {
-                request.SetToolState(slot, Marked);
-            }
+            MarkHandler(request);
             return ValueTask.CompletedTask;
         });
         // Before etags (75) and gzip (80), which need the final bytes.
         chain.Add(Name, HookPoint.BeforeFinalize, 10, false, request =>
         {
-            if (!request.IsErrorResponse && request.GetToolState(slot) is not null)
-            {
-                Apply(request);
-            }
+            Finish(request);
             return ValueTask.CompletedTask;
         });
+    }
+
+    /// <summary>The before_handler hook: marks a response the handler will make (a handler tool's is left alone).</summary>
+    internal void MarkHandler(Request request)
+    {
+        if (!request.Handled)
+        {
+            request.SetToolState(_slot, Marked);
+        }
+    }
+
+    /// <summary>The before_finalize hook: encodes the handler's response; error pages are left alone.</summary>
+    internal void Finish(Request request)
+    {
+        if (!request.IsErrorResponse && request.GetToolState(_slot) is not null)
+        {
+            Apply(request);
+        }
     }
 
     private void Apply(Request request)
@@ -56,22 +74,40 @@ public sealed partial class EncodeTool : Tool
         response.TextEncoding = encoding;
         if (declared is null)
         {
-            response.ContentType = Joined(contentType, encoding.WebName);
+            response.ContentType = Joined(contentType, encoding);
         }
     }
 
-    private string Joined(string contentType, string charset)
+    /// <summary>The type with the encoding's name as its charset; kept by the encoding itself, whose name is read only for a new pair.</summary>
+    private string Joined(string contentType, System.Text.Encoding encoding)
     {
-        if (_lastJoined is { } last && last.Type == contentType && last.Charset == charset)
+        if (_lastJoined is { } last && ReferenceEquals(last.Encoding, encoding) && last.Type == contentType)
         {
             return last.Value;
         }
-        var joined = new TypeWithCharset(contentType, charset, contentType + ";charset=" + charset);
+        var joined = new TypeWithCharset(contentType, encoding, contentType + ";charset=" + encoding.WebName);
         _lastJoined = joined;
         return joined.Value;
     }
 
-    private sealed record TypeWithCharset(string Type, string Charset, string Value);
+    private sealed record TypeWithCharset(string Type, System.Text.Encoding Encoding, string Value);
+
+    /// <summary>
+    /// The encoding <see cref="EncodeOptions.DefaultEncoding"/> names (null when none), found once for the options in force
+    /// (<see cref="Http.Charsets.Find(string)"/> always gives the same answer for a name).
+    /// </summary>
+    private System.Text.Encoding? Default()
+    {
+        var options = Options;
+        if (_default is not { } found || !ReferenceEquals(found.Options, options))
+        {
+            found = new DefaultCharset(options, Http.Charsets.Find(options.DefaultEncoding));
+            _default = found;
+        }
+        return found.Encoding;
+    }
+
+    private sealed record DefaultCharset(EncodeOptions Options, System.Text.Encoding? Encoding);
 
     private System.Text.Encoding? Negotiate(Request request)
     {
@@ -79,7 +115,7 @@ public sealed partial class EncodeTool : Tool
         var text = request.Response.PendingText;
         var negotiation = new Negotiation(text);
         // The usual request names no charset and the default carries the text: nothing to record for a 406.
-        if (header.Length == 0 && Options.Encoding is null && negotiation.TryEncode(Options.DefaultEncoding) is { } usual)
+        if (header.Length == 0 && Options.Encoding is null && negotiation.Carrying(Default()) is { } usual)
         {
             return usual;
         }
@@ -156,7 +192,8 @@ public sealed partial class EncodeTool : Tool
             return Carrying(Http.Charsets.Find(name, ref _budget));
         }
 
-        private readonly System.Text.Encoding? Carrying(System.Text.Encoding? encoding)
+        /// <summary>The encoding if it can carry the text without loss (any encoding carries no text).</summary>
+        public readonly System.Text.Encoding? Carrying(System.Text.Encoding? encoding)
         {
             if (encoding is null || text is null)
             {

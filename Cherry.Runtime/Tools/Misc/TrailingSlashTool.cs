@@ -12,6 +12,13 @@ public sealed partial class TrailingSlashTool : HookTool
 {
     public override ValueTask RunAsync(Request request)
     {
+        Check(request);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <exception cref="HttpRedirect">The URL the request should have used.</exception>
+    internal void Check(Request request)
+    {
         var pathInfo = request.PathInfo;
         if (request.IsIndex)
         {
@@ -24,7 +31,6 @@ public sealed partial class TrailingSlashTool : HookTool
         {
             throw new HttpRedirect(request.Url(pathInfo[..^1], request.QueryString), StatusFor(request));
         }
-        return ValueTask.CompletedTask;
     }
 
     private int StatusFor(Request request) =>

@@ -30,7 +30,16 @@ public sealed class RequestTracker(TimeProvider time) : IRequestObserver
         var count = Interlocked.Increment(ref _finished);
         if (count % SampleEvery == 0)
         {
-            _sample[(count / SampleEvery) % _sample.Length] = new WeakReference<Request>(request);
+            // Once the ring is full its references are retargeted: a new one per sample costs a GC handle and a finalizer.
+            var slot = (count / SampleEvery) % _sample.Length;
+            if (_sample[slot] is { } reference)
+            {
+                reference.SetTarget(request);
+            }
+            else
+            {
+                _sample[slot] = new WeakReference<Request>(request);
+            }
         }
     }
 
