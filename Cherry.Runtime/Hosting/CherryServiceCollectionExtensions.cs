@@ -28,6 +28,7 @@ public static class CherryServiceCollectionExtensions
         // cache's generations, which handlers renew through CacheInvalidator.
         services.TryAddSingleton(s => new SessionStores(s.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CacheFlights>();
+        services.TryAddSingleton<CacheReads>();
         services.TryAddSingleton(s => new CacheInvalidator(s.GetRequiredService<ICacheStore>()));
         // cherrypy.url() outside a request: URLs from the server's listening address.
         services.TryAddSingleton(s => new CherryUrls(s.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));

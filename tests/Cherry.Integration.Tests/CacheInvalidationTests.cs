@@ -179,6 +179,44 @@ public sealed class CacheInvalidationTests
     }
 
     [Fact]
+    public async Task Concurrent_hits_on_the_redis_store_share_reads_and_none_started_after_a_drop_serves_the_dropped_page()
+    {
+        await using var multiplexer = await ConnectionMultiplexer.ConnectAsync(await TestServers.RedisAsync());
+        var profile = new ProfilingSession();
+        multiplexer.RegisterProfiler(() => profile);
+        var store = new Stores.RedisCacheStore(multiplexer, "cherry-test-" + Guid.NewGuid().ToString("N") + ":");
+        await using var server = await StartAsync(s => s.AddSingleton<ICacheStore>(store));
+        var dropped = (await GetAsync(server, "/plain/hot")).Body;
+        profile.FinishProfiling();
+
+        // 16 clients in a loop; each answer is kept with when its request started.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var answers = new System.Collections.Concurrent.ConcurrentBag<(TimeSpan Started, string Body)>();
+        using var stop = new CancellationTokenSource();
+        var load = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var started = clock.Elapsed;
+                answers.Add((started, (await GetAsync(server, "/plain/hot")).Body));
+            }
+        })).ToList();
+        await Poll.UntilAsync(() => answers.Count >= 400, TimeSpan.FromSeconds(30), "400 answers under load");
+        Assert.Equal("dropped /plain/hot", (await server.Client.FetchAsync("/drop?path=/plain/hot")).Body);
+        var afterDrop = clock.Elapsed;
+        var count = answers.Count;
+        await Poll.UntilAsync(() => answers.Count >= count + 400, TimeSpan.FromSeconds(30), "400 more answers");
+        stop.Cancel();
+        await Task.WhenAll(load);
+
+        var reads = profile.FinishProfiling().Count(c => c.Command == "MGET");
+        Assert.True(reads < answers.Count / 2, $"{reads} reads for {answers.Count} lookups: concurrent lookups did not share reads");
+        var late = answers.Where(a => a.Started > afterDrop).ToList();
+        Assert.NotEmpty(late);
+        Assert.DoesNotContain(late, a => a.Body == dropped);
+    }
+
+    [Fact]
     public async Task With_its_redis_store_down_the_cache_answers_uncached_and_a_drop_answers_503()
     {
         await using var multiplexer = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Ports.Free()},abortConnect=false,connectTimeout=500,asyncTimeout=500");

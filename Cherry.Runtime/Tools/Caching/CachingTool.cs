@@ -25,6 +25,9 @@ public sealed partial class CachingTool : Tool
 {
     private ICacheStore? _store;
     private CacheFlights? _flights;
+
+    /// <summary>Coalesces concurrent lookups of a shared store; null for the in-process store.</summary>
+    private CacheReads? _reads;
     private CacheInvalidator? _invalidator;
 
     private TimeSpan Delay => TimeSpan.FromSeconds(Options.Delay);
@@ -45,13 +48,14 @@ public sealed partial class CachingTool : Tool
     }
 
     /// <summary>
-    /// Takes DI's store (memory unless a shared one is registered), the host's table of computations in flight and
-    /// the invalidator, whose generation records must outlive this tool's entries.
+    /// Takes DI's store (memory unless a shared one is registered), the host's tables of computations and reads in
+    /// flight, and the invalidator, whose generation records must outlive this tool's entries.
     /// </summary>
     public override void Resolve(IServiceProvider services, ToolArguments arguments)
     {
         _store = services.GetRequiredService<ICacheStore>();
         _flights = services.GetRequiredService<CacheFlights>();
+        _reads = _store is MemoryCacheStore ? null : services.GetRequiredService<CacheReads>();
         _invalidator = services.GetRequiredService<CacheInvalidator>();
         _invalidator.Cover(Delay);
     }
@@ -114,10 +118,13 @@ public sealed partial class CachingTool : Tool
     /// One read of the path's generation records, the URL's index and the response a URL without Vary has; a URL whose
     /// index names Vary headers costs a second read, of the request's variant.
     /// </summary>
-    private static async ValueTask<CachedResponse?> FindAsync(Request request, ICacheStore store, CacheState state, bool serve)
+    private async ValueTask<CachedResponse?> FindAsync(Request request, ICacheStore store, CacheState state, bool serve)
     {
         var indexKey = state.Keys[^1];
-        var read = await store.ReadAsync(state.Keys, serve ? indexKey + "\n" : null, request.Aborted);
+        var responseKey = serve ? indexKey + "\n" : null;
+        var read = _reads is null
+            ? await store.ReadAsync(state.Keys, responseKey, request.Aborted)
+            : await _reads.ReadAsync(store, state.Keys, responseKey, request.Aborted);
         state.Generation = CacheInvalidator.Generation(read.Indexes);
         if (!serve || CacheIndex.Parse(read.Indexes[^1]) is not { } index || index.Generation != state.Generation)
         {

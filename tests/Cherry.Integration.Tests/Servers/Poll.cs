@@ -1,0 +1,16 @@
+namespace Cherry.Integration.Tests;
+
+/// <summary>Waiting on another party (a server, a background task) by polling with a deadline, never a fixed sleep.</summary>
+public static class Poll
+{
+    /// <summary>Returns once <paramref name="condition"/> holds; fails the test naming <paramref name="what"/> at the deadline.</summary>
+    public static async Task UntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Waited {timeout.TotalSeconds} s for {what}.");
+            await Task.Delay(10);
+        }
+    }
+}
