@@ -9,7 +9,10 @@ public static class Poll
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited {timeout.TotalSeconds} s for {what}.");
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds} s for {what}.");
+            }
             await Task.Delay(10);
         }
     }
