@@ -45,6 +45,18 @@ namespace Cherry.Shared
             Sessions = compilation.GetTypeByMetadataName("Cherry.SessionsAttribute");
             JsonSerializable = compilation.GetTypeByMetadataName(WellKnownNames.JsonSerializable);
             JsonSerializerContext = compilation.GetTypeByMetadataName(WellKnownNames.JsonSerializerContext);
+            EndpointMetadata = new[]
+            {
+                "Microsoft.AspNetCore.Authorization.IAuthorizeData",
+                "Microsoft.AspNetCore.Authorization.IAllowAnonymous",
+                "Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute",
+                "Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute",
+                "Microsoft.AspNetCore.Cors.Infrastructure.IEnableCorsAttribute",
+                "Microsoft.AspNetCore.Cors.Infrastructure.IDisableCorsAttribute",
+                "Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute",
+                "Microsoft.AspNetCore.Http.Timeouts.DisableRequestTimeoutAttribute",
+                "Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata",
+            }.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToArray();
         }
 
         public INamedTypeSymbol? Exposed { get; }
@@ -81,6 +93,19 @@ namespace Cherry.Shared
         public INamedTypeSymbol? Sessions { get; }
         public INamedTypeSymbol? JsonSerializable { get; }
         public INamedTypeSymbol? JsonSerializerContext { get; }
+
+        /// <summary>
+        /// The ASP.NET Core endpoint metadata a handler or node class may carry (<c>[Authorize]</c>, <c>[AllowAnonymous]</c>,
+        /// rate limiting, CORS, request timeouts, declared response types): an attribute is metadata when its class is,
+        /// derives from or implements one of these, the same contracts ASP.NET Core's middleware read.
+        /// </summary>
+        public INamedTypeSymbol[] EndpointMetadata { get; }
+
+        /// <summary>Whether an attribute class is ASP.NET Core endpoint metadata (<see cref="EndpointMetadata"/>).</summary>
+        public bool IsEndpointMetadata(INamedTypeSymbol? attribute) =>
+            attribute is not null && EndpointMetadata.Any(m => m.TypeKind == TypeKind.Interface
+                ? attribute.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, m))
+                : SymbolEqualityComparer.Default.Equals(attribute, m) || TypeHierarchy.DerivesFrom(attribute, m));
 
         /// <summary>The URL segments a member answers: its explicit <c>[Exposed("name")]</c> or its name, then its aliases.</summary>
         public IEnumerable<string> SegmentsOf(ISymbol member)

@@ -132,6 +132,11 @@ namespace Cherry.Generators.Emitting
                     "(" + CodeWriter.Quote(c.Path) + ", " + CodeWriter.Quote(c.Config.Source) + ", " + CodeWriter.Quote(c.Config.Key) + ", "
                     + (c.Config.Value is { } value ? CodeWriter.Quote(value) : "null") + ")")) + " }";
             }
+            if (entry.Metadata.Count > 0)
+            {
+                arguments += ", metadata: static () => new object[] { " + string.Join(", ", entry.Metadata.Select(m => AttributeCreation(m.AttributeTypeName, m.Arguments, m.Properties))) + " }";
+                arguments += ", metadataSources: new string[] { " + string.Join(", ", entry.Metadata.Select(m => CodeWriter.Quote(m.Source))) + " }";
+            }
             if (entry.Tools.Count > 0)
             {
                 // Start-up learns the tools' config names from the plan (a hand-written attribute's tool, null here, tells its
@@ -143,14 +148,17 @@ namespace Cherry.Generators.Emitting
         }
 
         /// <summary><c>new global::X.MyToolAttribute(args) { Name = value }.CreateTool()</c>: the attribute re-created from its facts.</summary>
-        private static string ToolCreation(ToolSpec tool)
+        private static string ToolCreation(ToolSpec tool) => AttributeCreation(tool.AttributeTypeName, tool.Arguments, tool.Properties) + ".CreateTool()";
+
+        /// <summary><c>new global::X.SomeAttribute(args) { Name = value }</c>: an attribute re-created from its facts.</summary>
+        private static string AttributeCreation(string typeName, EquatableArray<ConstantSpec> arguments, EquatableArray<NamedArgumentSpec> properties)
         {
-            var text = "new " + tool.AttributeTypeName + "(" + string.Join(", ", tool.Arguments.Select(Parsing.Literals.Render)) + ")";
-            if (tool.Properties.Count > 0)
+            var text = "new " + typeName + "(" + string.Join(", ", arguments.Select(Parsing.Literals.Render)) + ")";
+            if (properties.Count > 0)
             {
-                text += " { " + string.Join(", ", tool.Properties.Select(p => p.Name + " = " + Parsing.Literals.Render(p.Value))) + " }";
+                text += " { " + string.Join(", ", properties.Select(p => p.Name + " = " + Parsing.Literals.Render(p.Value))) + " }";
             }
-            return text + ".CreateTool()";
+            return text;
         }
     }
 }

@@ -19,7 +19,8 @@ namespace Cherry.Generators.Model
         EquatableArray<ToolSpec> Tools,
         bool JsonOut,
         XmlRpcSpec? XmlRpc,
-        EquatableArray<ConfigSpec> Config);
+        EquatableArray<ConfigSpec> Config,
+        EquatableArray<EndpointMetadataSpec> Metadata);
 
     /// <summary>A <c>[Config]</c> key and its value as plain text (null: None); <paramref name="Source"/> names the class or method that wrote it.</summary>
     internal sealed record ConfigSpec(string Source, string Key, string? Value);
@@ -59,7 +60,8 @@ namespace Cherry.Generators.Model
         ReturnSpec Return,
         EquatableArray<ToolSpec> Tools,
         bool JsonOut,
-        EquatableArray<ConfigSpec> Config);
+        EquatableArray<ConfigSpec> Config,
+        EquatableArray<EndpointMetadataSpec> Metadata);
 
     internal enum ParameterKind
     {
@@ -141,6 +143,13 @@ namespace Cherry.Generators.Model
         public static readonly ToolSpec JsonIn = new("global::Cherry.JsonInAttribute", Shared.ToolCatalog.JsonIn.Name, EquatableArray<ConstantSpec>.Empty,
             EquatableArray<NamedArgumentSpec>.Empty, "a [JsonBody] parameter");
     }
+
+    /// <summary>
+    /// An ASP.NET Core endpoint metadata attribute on a handler or node class (<c>[Authorize(Policy = "admin")]</c>,
+    /// <c>[EnableRateLimiting("fixed")]</c>, ...) as facts, which the emitter re-creates as the handler's endpoint metadata.
+    /// </summary>
+    /// <param name="Source">Where it is written (<c>[Authorize] on Site.Admin</c>), which start-up names when its service or policy is missing.</param>
+    internal sealed record EndpointMetadataSpec(string AttributeTypeName, EquatableArray<ConstantSpec> Arguments, EquatableArray<NamedArgumentSpec> Properties, string Source);
 
     /// <summary>An attribute's named argument: the property and its value.</summary>
     internal sealed record NamedArgumentSpec(string Name, ConstantSpec Value);

@@ -48,7 +48,8 @@ namespace Cherry.Generators.Model
         bool RequiresSession,
         EquatableArray<ParameterSpec> Services,
         bool JsonOut,
-        EquatableArray<LevelConfigSpec> Config);
+        EquatableArray<LevelConfigSpec> Config,
+        EquatableArray<EndpointMetadataSpec> Metadata);
 
     /// <summary>A <c>[Config]</c> key at the tree path it applies from: its class's position, or its handler's path.</summary>
     internal sealed record LevelConfigSpec(string Path, ConfigSpec Config);

@@ -202,7 +202,8 @@ namespace Cherry.Generators.Parsing
                 ClassToolsOf(type),
                 classJsonOut,
                 xmlRpc,
-                ConfigSymbols.OfClass(type).Select(c => new ConfigSpec(c.Owner.ToDisplayString(), c.Key, c.Value)).ToEquatableArray()));
+                ConfigSymbols.OfClass(type).Select(c => new ConfigSpec(c.Owner.ToDisplayString(), c.Key, c.Value)).ToEquatableArray(),
+                MetadataOf(ClassAttributes(type))));
         }
 
         private void AddChild(List<ChildSpec> children, string name, ITypeSymbol memberType, ISymbol member)
@@ -433,7 +434,8 @@ namespace Cherry.Generators.Parsing
                 returnSpec!,
                 ToolsOf(method.GetAttributes().Select(a => (method.ContainingType.ToDisplayString() + "." + method.Name, a))),
                 jsonOut,
-                ConfigSymbols.OfMember(method).Select(c => new ConfigSpec(method.ContainingType.ToDisplayString() + "." + method.Name, c.Key, c.Value)).ToEquatableArray()));
+                ConfigSymbols.OfMember(method).Select(c => new ConfigSpec(method.ContainingType.ToDisplayString() + "." + method.Name, c.Key, c.Value)).ToEquatableArray(),
+                MetadataOf(method.GetAttributes().Select(a => (method.ContainingType.ToDisplayString() + "." + method.Name, a)))));
         }
 
         /// <summary>
@@ -827,7 +829,10 @@ namespace Cherry.Generators.Parsing
             && pair.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
 
         /// <summary>A class's tools and its base classes', base first (an outer class's tools run first), each with the class that wrote it.</summary>
-        private EquatableArray<ToolSpec> ClassToolsOf(INamedTypeSymbol type)
+        private EquatableArray<ToolSpec> ClassToolsOf(INamedTypeSymbol type) => ToolsOf(ClassAttributes(type));
+
+        /// <summary>The attributes of a class and its base classes, base first, each with the class that wrote it.</summary>
+        private static List<(string Owner, AttributeData Attribute)> ClassAttributes(INamedTypeSymbol type)
         {
             var written = new List<(string Owner, AttributeData Attribute)>();
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
@@ -835,12 +840,21 @@ namespace Cherry.Generators.Parsing
                 written.AddRange(current.GetAttributes().Select(a => (current.ToDisplayString(), a)));
             }
             written.Reverse();
-            return ToolsOf(written);
+            return written;
         }
 
         private EquatableArray<ToolSpec> ToolsOf(IEnumerable<(string Owner, AttributeData Attribute)> attributes) =>
             attributes.Where(w => TypeHierarchy.DerivesFrom(w.Attribute.AttributeClass, _known.ToolAttribute))
                 .Select(w => new ToolSpec(TypeNames.Of(w.Attribute.AttributeClass!), ToolNameOf(w.Attribute.AttributeClass!),
+                    w.Attribute.ConstructorArguments.Select(Literals.Constant).ToEquatableArray(),
+                    w.Attribute.NamedArguments.Select(n => new NamedArgumentSpec(n.Key, Literals.Constant(n.Value))).ToEquatableArray(),
+                    "[" + ShortName(w.Attribute.AttributeClass!.Name) + "] on " + w.Owner))
+                .ToEquatableArray();
+
+        /// <summary>The ASP.NET Core endpoint metadata among the attributes (<see cref="KnownTypes.IsEndpointMetadata"/>), in order.</summary>
+        private EquatableArray<EndpointMetadataSpec> MetadataOf(IEnumerable<(string Owner, AttributeData Attribute)> attributes) =>
+            attributes.Where(w => _known.IsEndpointMetadata(w.Attribute.AttributeClass))
+                .Select(w => new EndpointMetadataSpec(TypeNames.Of(w.Attribute.AttributeClass!),
                     w.Attribute.ConstructorArguments.Select(Literals.Constant).ToEquatableArray(),
                     w.Attribute.NamedArguments.Select(n => new NamedArgumentSpec(n.Key, Literals.Constant(n.Value))).ToEquatableArray(),
                     "[" + ShortName(w.Attribute.AttributeClass!.Name) + "] on " + w.Owner))

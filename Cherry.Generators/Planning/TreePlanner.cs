@@ -37,7 +37,7 @@ namespace Cherry.Generators.Planning
                 return null;
             }
             var planner = new TreePlanner(nodes, jsonContexts);
-            var rootResolver = planner.Visit(rootNode, "/", GeneratedNames.Scope("/"), new List<ToolSpec>(), new List<LevelConfigSpec>());
+            var rootResolver = planner.Visit(rootNode, "/", GeneratedNames.Scope("/"), new List<ToolSpec>(), new List<LevelConfigSpec>(), new List<EndpointMetadataSpec>());
             return new TreeSpec(
                 root,
                 GeneratedNames.TreeClass(root),
@@ -50,7 +50,8 @@ namespace Cherry.Generators.Planning
 
         /// <param name="scope">The words that name the position's members (<see cref="GeneratedNames.Scope(string)"/>).</param>
         /// <param name="inheritedConfig">The <c>[Config]</c> keys of the classes above, each at its class's path.</param>
-        private string Visit(NodeSpec node, string path, string scope, List<ToolSpec> inherited, List<LevelConfigSpec> inheritedConfig)
+        /// <param name="inheritedMetadata">The endpoint metadata of the classes above (<c>[Authorize]</c> on a node holds below it).</param>
+        private string Visit(NodeSpec node, string path, string scope, List<ToolSpec> inherited, List<LevelConfigSpec> inheritedConfig, List<EndpointMetadataSpec> inheritedMetadata)
         {
             if (_onPath.TryGetValue(node.TypeName, out var ancestor))
             {
@@ -63,6 +64,7 @@ namespace Cherry.Generators.Planning
             _positions.Add(null!);
             var tools = inherited.Concat(node.Tools).ToList();
             var config = inheritedConfig.Concat(node.Config.Select(c => new LevelConfigSpec(path, c))).ToList();
+            var metadata = inheritedMetadata.Concat(node.Metadata).ToList();
             var allow = node.IsRest ? Allow(node) : null;
             // A segment answers once per node (SegmentClaims): the analyzer reports the losers (CHERRY0005); the
             // generated switch must still compile.
@@ -97,7 +99,7 @@ namespace Cherry.Generators.Planning
                     HandlerKind.Default => (path, _names.Entry(scope, "default")),
                     _ => (path, _names.Entry(scope, handler.MethodName.ToLowerInvariant())),
                 };
-                var entry = AddEntry(name, entryPath, node, source, tools, config, allow, 0);
+                var entry = AddEntry(name, entryPath, node, source, tools, config, metadata, allow, 0);
                 switch (handler.Kind)
                 {
                     case HandlerKind.Index:
@@ -116,14 +118,14 @@ namespace Cherry.Generators.Planning
                     members.Add(new MemberRoute(handler.Segments, entry));
                 }
             }
-            var rest = node.IsRest ? new RestRoutes(verbs.ToEquatableArray(), AddEntry(_names.Entry(scope, "methodNotAllowed"), path, node, null, tools, config, allow, 405)) : null;
+            var rest = node.IsRest ? new RestRoutes(verbs.ToEquatableArray(), AddEntry(_names.Entry(scope, "methodNotAllowed"), path, node, null, tools, config, metadata, allow, 405)) : null;
             XmlRpcRoutes? xmlRpc = null;
             if (node.XmlRpc is not null)
             {
                 var dispatcher = _names.XmlRpcDispatcher(scope);
-                var rpcEntry = AddEntry(new EntrySpec(_names.Entry(scope, "xmlRpc"), path, dispatcher, null, tools.ToEquatableArray(), null, 0, false, EquatableArray<ParameterSpec>.Empty, false, config.ToEquatableArray()));
+                var rpcEntry = AddEntry(new EntrySpec(_names.Entry(scope, "xmlRpc"), path, dispatcher, null, tools.ToEquatableArray(), null, 0, false, EquatableArray<ParameterSpec>.Empty, false, config.ToEquatableArray(), metadata.ToEquatableArray()));
                 // Allow goes on the 405 only: CherryPy's XML-RPC answers carry none.
-                xmlRpc = new XmlRpcRoutes(rpcEntry, AddEntry(_names.Entry(scope, "methodNotAllowed"), path, node, null, tools, config, "POST", 405), dispatcher, default);
+                xmlRpc = new XmlRpcRoutes(rpcEntry, AddEntry(_names.Entry(scope, "methodNotAllowed"), path, node, null, tools, config, metadata, "POST", 405), dispatcher, default);
             }
 
             var children = new List<ChildRoute>();
@@ -131,18 +133,18 @@ namespace Cherry.Generators.Planning
             {
                 if (owners[child.Segment] == child.DeclarationId && _nodes.TryGetValue(child.TypeName, out var childNode))
                 {
-                    children.Add(new ChildRoute(child.Segment, child.MemberName, Visit(childNode, Join(path, child.Segment), GeneratedNames.Scope(scope, child.Segment), tools, config)));
+                    children.Add(new ChildRoute(child.Segment, child.MemberName, Visit(childNode, Join(path, child.Segment), GeneratedNames.Scope(scope, child.Segment), tools, config, metadata)));
                 }
             }
             string? dispatchTarget = null;
             if (node.DispatchHook is { } hook && _nodes.TryGetValue(hook.ReturnTypeName, out var dynamicNode))
             {
-                dispatchTarget = Visit(dynamicNode, path, GeneratedNames.Scope(scope, dynamicNode.ShortName), tools, config);
+                dispatchTarget = Visit(dynamicNode, path, GeneratedNames.Scope(scope, dynamicNode.ShortName), tools, config, metadata);
             }
             PopHandlerRoute? popHandler = null;
             if (node.PopHandler is { } pop && _nodes.TryGetValue(pop.TypeName, out var popNode))
             {
-                popHandler = new PopHandlerRoute(pop.MemberName, pop.IsFactory, Visit(popNode, path, GeneratedNames.Scope(scope, popNode.ShortName), tools, config));
+                popHandler = new PopHandlerRoute(pop.MemberName, pop.IsFactory, Visit(popNode, path, GeneratedNames.Scope(scope, popNode.ShortName), tools, config, metadata));
             }
             if (xmlRpc is not null)
             {
@@ -180,7 +182,7 @@ namespace Cherry.Generators.Planning
             }
         }
 
-        private string AddEntry(string field, string path, NodeSpec node, HandlerSpec? handler, List<ToolSpec> tools, List<LevelConfigSpec> config, string? allow, int dispatchError)
+        private string AddEntry(string field, string path, NodeSpec node, HandlerSpec? handler, List<ToolSpec> tools, List<LevelConfigSpec> config, List<EndpointMetadataSpec> metadata, string? allow, int dispatchError)
         {
             string? invoker = null;
             if (handler is not null)
@@ -189,6 +191,8 @@ namespace Cherry.Generators.Planning
                 tools = tools.Concat(handler.Tools).ToList();
                 // A handler's own keys apply at its path, after its class's (CherryPy's handler _cp_config).
                 config = config.Concat(handler.Config.Select(c => new LevelConfigSpec(path, c))).ToList();
+                // A handler's own metadata comes last: where ASP.NET Core reads one value (a rate-limit policy), the handler's wins.
+                metadata = metadata.Concat(handler.Metadata).ToList();
                 // A [JsonBody] parameter binds what json_in parsed. Like ASP.NET Core's [FromBody] it needs no other
                 // switch: without a [JsonIn] on the method or any class above it, the handler gets json_in's defaults.
                 if (handler.Parameters.Any(p => p.Kind == ParameterKind.JsonBody) && !tools.Any(t => t.ToolName == ToolSpec.JsonIn.ToolName))
@@ -202,7 +206,7 @@ namespace Cherry.Generators.Planning
             var services = handler is null ? EquatableArray<ParameterSpec>.Empty : handler.Parameters.Where(p => p.Kind == ParameterKind.Service).ToEquatableArray();
             // A [JsonOut] handler's errors are problem documents; a REST class's 405 follows the class.
             var jsonOut = handler?.JsonOut ?? node.JsonOut;
-            return AddEntry(new EntrySpec(field, path, invoker, handler?.DeclarationId, tools.ToEquatableArray(), allow, dispatchError, requiresSession, services, jsonOut, config.ToEquatableArray()));
+            return AddEntry(new EntrySpec(field, path, invoker, handler?.DeclarationId, tools.ToEquatableArray(), allow, dispatchError, requiresSession, services, jsonOut, config.ToEquatableArray(), metadata.ToEquatableArray()));
         }
 
         private string AddEntry(EntrySpec entry)

@@ -83,7 +83,14 @@ public static class CherryEndpointRouteBuilderExtensions
         {
             throw CherryConfigurationException.Combine(sourceErrors);
         }
-        CheckRequestServices(tree, services);
+        // What only the host's services can tell, all named at once: [FromServices] parameters, the policies' services.
+        var problems = new List<string>();
+        CheckRequestServices(tree, services, problems);
+        app.Policies = EndpointPolicies.Create(tree, endpoints, problems);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("\n", problems));
+        }
         // After the chains, which have checked every log.* key and refused them below [/].
         if (LogKeys.Read(config) is { IsDefault: false } logSettings)
         {
@@ -96,13 +103,12 @@ public static class CherryEndpointRouteBuilderExtensions
     }
 
     /// <summary>
-    /// Every service a handler takes per request ([FromServices]) must be registered: checked once, here, and every
-    /// missing one named at once.
+    /// Every service a handler takes per request ([FromServices]) must be registered: checked once, here, each missing
+    /// one added to <paramref name="missing"/>.
     /// </summary>
-    private static void CheckRequestServices(DispatchTree tree, IServiceProvider services)
+    private static void CheckRequestServices(DispatchTree tree, IServiceProvider services, List<string> missing)
     {
         var isService = services.GetService<IServiceProviderIsService>();
-        var missing = new List<string>();
         foreach (var entry in tree.Handlers)
         {
             foreach (var (parameter, type) in entry.Services)
@@ -113,10 +119,6 @@ public static class CherryEndpointRouteBuilderExtensions
                         + "add it to builder.Services before builder.Build().");
                 }
             }
-        }
-        if (missing.Count > 0)
-        {
-            throw new InvalidOperationException(string.Join("\n", missing));
         }
     }
 }

@@ -75,6 +75,9 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     /// <summary>The host-to-sub-tree prefixes (<see cref="CherryAppOptions.VirtualHost"/>), or null when the app has none.</summary>
     public VirtualHosts? VirtualHosts { get; init; }
 
+    /// <summary>ASP.NET Core's endpoint policies of the tree's handlers, or null when none has any.</summary>
+    public EndpointPolicies? Policies { get; set; }
+
     /// <summary>The tree's generated OpenAPI document (paths below the mount point), or null when none was generated.</summary>
     public string? OpenApiDocument { get; init; }
 

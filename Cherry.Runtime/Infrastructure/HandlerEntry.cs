@@ -23,10 +23,16 @@ public sealed class HandlerEntry
     /// for a hand-written attribute, whose name only its tool knows) and where it is written (<c>[Gzip] on Site.Admin.Index</c>).</param>
     /// <param name="config">The <c>[Config]</c> keys of its classes and its method, root first: each at the tree path it applies from,
     /// with the class or method that wrote it and its plain-text value (null: None).</param>
+    /// <param name="metadata">Creates the ASP.NET Core endpoint metadata of its classes and its method, root first (<c>[Authorize]</c>,
+    /// <c>[EnableRateLimiting]</c>, ...), which the policies of ASP.NET Core's middleware read after dispatch.</param>
+    /// <param name="metadataSources">Where each of <paramref name="metadata"/>'s attributes is written (<c>[Authorize] on Site.Admin</c>).</param>
     public HandlerEntry(string path, Func<Request, ValueTask>? invoke, Func<Tool[]>? createTools = null, string? allow = null, int dispatchError = 0,
         bool requiresSession = false, (string Parameter, Type Type)[]? services = null, bool jsonOut = false,
-        (string Path, string Source, string Key, string? Value)[]? config = null, (string? Name, string Source)[]? tools = null)
+        (string Path, string Source, string Key, string? Value)[]? config = null, (string? Name, string Source)[]? tools = null,
+        Func<object[]>? metadata = null, string[]? metadataSources = null)
     {
+        CreateMetadata = metadata;
+        MetadataSources = metadataSources ?? [];
         Tools = tools ?? [];
         Config = config ?? [];
         Services = services ?? [];
@@ -57,6 +63,11 @@ public sealed class HandlerEntry
     internal (string Path, string Source, string Key, string? Value)[] Config { get; }
 
     internal Func<Tool[]> CreateTools { get; }
+
+    /// <summary>Creates the handler's endpoint metadata; null when it has none.</summary>
+    internal Func<object[]>? CreateMetadata { get; }
+
+    internal string[] MetadataSources { get; }
 
     /// <summary>The plan's facts of the tools <see cref="CreateTools"/> makes, in order (empty when it makes none).</summary>
     internal (string? Name, string Source)[] Tools { get; }

@@ -122,37 +122,17 @@ internal static partial class RequestRunner
                 {
                     headers.Allow = allow;
                 }
-                var chain = request.Chain;
-                await chain.RunAsync(HookPoint.OnStartResource, request);
-                if (request.Handler.DispatchError == 405)
+                if (request.App.Policies?.EndpointOf(request.Handler) is { } endpoint)
                 {
-                    // Decided before the body is read: CherryPy's 411-over-405 answers the wrong mistake.
-                    throw new HttpError(405);
+                    if (!await request.App.Policies.PassAsync(request, endpoint, ServeAsync))
+                    {
+                        AnsweredByMiddleware(request);
+                    }
                 }
-                ProcessQueryString(request);
-                await chain.RunAsync(HookPoint.BeforeRequestBody, request);
-                if (request.ProcessRequestBody)
+                else
                 {
-                    await RequestBodyReader.ReadAsync(request);
+                    await ServeAsync(request);
                 }
-                await chain.RunAsync(HookPoint.BeforeHandler, request);
-                if (!request.Handled)
-                {
-                    // No handler matched: as in CherryPy, the 404 is the handler, so handler tools (static) could still serve.
-                    var invoke = request.Handler.Invoke ?? throw new NotFound();
-                    await chain.InvokeHandlerAsync(request, invoke);
-                }
-                // Before the finalize hooks, so that they see the whole body and a failing sequence is still an error page.
-                // Only a sequence needs it, and reading RequestAborted makes the server set up a token source.
-                if (request.Response.IsStreamed)
-                {
-                    await request.Response.CollectAsync(request.Aborted);
-                }
-                if (!request.IsComplete)
-                {
-                    await chain.RunAsync(HookPoint.BeforeFinalize, request);
-                }
-                Finalize(request);
             }
             catch (Exception ex) when (ex is HttpError or HttpRedirect)
             {
@@ -181,6 +161,67 @@ internal static partial class RequestRunner
         {
             await HandleErrorAsync(request, ex);
         }
+    }
+
+    /// <summary>The request after dispatch: its hook points, body, handler and finalize (inside the handler's policies when it has any).</summary>
+    private static async Task ServeAsync(Request request)
+    {
+        var chain = request.Chain;
+        await chain.RunAsync(HookPoint.OnStartResource, request);
+        if (request.Handler.DispatchError == 405)
+        {
+            // Decided before the body is read: CherryPy's 411-over-405 answers the wrong mistake.
+            throw new HttpError(405);
+        }
+        ProcessQueryString(request);
+        await chain.RunAsync(HookPoint.BeforeRequestBody, request);
+        if (request.ProcessRequestBody)
+        {
+            await RequestBodyReader.ReadAsync(request);
+        }
+        await chain.RunAsync(HookPoint.BeforeHandler, request);
+        if (!request.Handled)
+        {
+            // No handler matched: as in CherryPy, the 404 is the handler, so handler tools (static) could still serve.
+            var invoke = request.Handler.Invoke ?? throw new NotFound();
+            await chain.InvokeHandlerAsync(request, invoke);
+        }
+        // Before the finalize hooks, so that they see the whole body and a failing sequence is still an error page.
+        // Only a sequence needs it, and reading RequestAborted makes the server set up a token source.
+        if (request.Response.IsStreamed)
+        {
+            await request.Response.CollectAsync(request.Aborted);
+        }
+        if (!request.IsComplete)
+        {
+            await chain.RunAsync(HookPoint.BeforeFinalize, request);
+        }
+        Finalize(request);
+    }
+
+    /// <summary>
+    /// An ASP.NET Core middleware of the handler's policies answered instead of the handler (a challenge, 403, 429, a
+    /// CORS preflight, a request timeout): an error status becomes Cherry's error page for it (a problem document for
+    /// API handlers), keeping the headers the middleware set (<c>WWW-Authenticate</c>, <c>Retry-After</c>); another
+    /// status is sent as it is; a response the middleware already started is left to it.
+    /// </summary>
+    private static void AnsweredByMiddleware(Request request)
+    {
+        var http = request.HttpContext.Response;
+        if (http.HasStarted)
+        {
+            request.FinalStatus = http.StatusCode;
+            request.FinalReason = StatusLine.Reason(http.StatusCode);
+            return;
+        }
+        if (http.StatusCode >= 400)
+        {
+            throw new HttpError(http.StatusCode);
+        }
+        request.Response.Status = http.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        request.Response.Body = ReadOnlyMemory<byte>.Empty;
+        request.Complete();
+        Finalize(request);
     }
 
     /// <summary>
