@@ -517,6 +517,30 @@ public sealed class GoldenTests
         Assert.Contains("[static () => new TrailingSlashTool(), static () => new EncodeTool(), static () => new LogTracebacksTool()]", defaults);
     }
 
+    /// <summary>
+    /// ASP.NET Core's endpoint metadata on node classes and handlers, re-created per entry with the classes' first and the
+    /// handler's last, each with where it is written; an attribute of another kind is not metadata.
+    /// </summary>
+    [Fact]
+    public void Endpoint_policies() => Verify("EndpointPolicies", """
+        using Cherry;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.RateLimiting;
+        namespace Site;
+        [Authorize(Policy = "members")]
+        public sealed class Root
+        {
+            public Admin Admin { get; } = new();
+            [Exposed, AllowAnonymous] public string Index() => "public";
+            [Exposed, EnableRateLimiting("fixed"), System.Obsolete] public string Search(string q) => q;
+        }
+        [Authorize(Roles = "admin", AuthenticationSchemes = "Bearer")]
+        public sealed class Admin
+        {
+            [Exposed, DisableRateLimiting] public string Index() => "admin";
+        }
+        """);
+
     private static void Verify(string name, string tree)
     {
         var (result, output) = GeneratorHarness.Run(GeneratorHarness.Mount("Site.Root"), tree);
