@@ -54,6 +54,38 @@ public sealed class SessionAuthTests(SessionAuthFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task An_api_client_gets_401_problem_documents_where_a_browser_gets_the_form()
+    {
+        // A [JsonOut] handler, whatever the client accepts.
+        var (api, problem) = await _client.FetchAsync("/sauth/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"Cookie form-action=\"{Absolute("/sauth/do_login")}\"", api.Headers.WwwAuthenticate.ToString());
+        Assert.Contains("Sign in first.", problem);
+        // An HTML page asked for by a client that accepts JSON only.
+        var (json, _) = await _client.FetchAsync("/sauth/", ("Accept", "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, json.StatusCode);
+        Assert.Equal("application/problem+json", json.Content.Headers.ContentType!.MediaType);
+        // A browser keeps the form.
+        var (browser, form) = await _client.FetchAsync("/sauth/", ("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+        Assert.Equal(HttpStatusCode.OK, browser.StatusCode);
+        Assert.Contains("<form method=\"post\" action=\"do_login\">", form);
+
+        // A wrong password from an API client is a 401 too; the right one signs the session in, and the API answers.
+        using var wrong = new HttpRequestMessage(HttpMethod.Post, "/sauth/do_login") { Content = new StringContent("username=test&password=nope", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") };
+        wrong.Headers.Add("Accept", "application/json");
+        var (refused, detail) = await _client.FetchAsync(wrong);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("Wrong login/password", detail);
+        var (signedIn, _) = await PostAsync("/sauth/do_login", "username=test&password=password", null);
+        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+        using var me = new HttpRequestMessage(HttpMethod.Get, "/sauth/me");
+        me.Headers.Add("Cookie", "auth_sid=" + Sid(signedIn));
+        var (answer, body) = await _client.FetchAsync(me);
+        Assert.Equal((HttpStatusCode.OK, "[\"test\"]"), (answer.StatusCode, body));
+    }
+
+    [Fact]
     public async Task The_login_form_escapes_what_the_client_sent()
     {
         var (_, body) = await _client.FetchAsync("/sauth/x?a=%22%3E%3Cscript%3Ealert(1)%3C/script%3E");

@@ -53,7 +53,7 @@ public sealed partial class SessionAuthTool : HookTool
             var (user, password, fromPage) = (form["username"] ?? "", form["password"] ?? "", form["from_page"] ?? "..");
             if (authenticator.CheckUsernameAndPassword(user, password) is { } error)
             {
-                return Serve(request, authenticator, fromPage, user, error);
+                return ProblemDetails.IsWanted(request) ? throw Unauthorized(request, error) : Serve(request, authenticator, fromPage, user, error);
             }
             session.Regenerate();
             session[Options.SessionKey] = user;
@@ -75,11 +75,25 @@ public sealed partial class SessionAuthTool : HookTool
         var login = session[Options.SessionKey] ?? authenticator.Anonymous?.Invoke();
         if (login is null)
         {
-            return Serve(request, authenticator, request.Url(request.PathInfo, request.QueryString), "", null);
+            // An API client (a [JsonOut] handler, or an Accept of JSON only) cannot use a form: it gets a 401 problem document.
+            return ProblemDetails.IsWanted(request)
+                ? throw Unauthorized(request, "Sign in first.")
+                : Serve(request, authenticator, request.Url(request.PathInfo, request.QueryString), "", null);
         }
         request.Login = login;
         authenticator.OnCheck?.Invoke(request, login);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// A 401 for an API client. RFC 9110 asks a 401 for a challenge; a login form has no registered scheme, so the
+    /// challenge is the <c>Cookie</c> scheme of draft-broyer-http-cookie-auth, which names the form's action.
+    /// </summary>
+    private static HttpError Unauthorized(Request request, string problem)
+    {
+        var action = request.Url("do_login");
+        request.Response.Headers.WWWAuthenticate = $"Cookie form-action=\"{action}\"";
+        return new HttpError(401, $"{problem} POST username and password as a form to {action}; the session cookie then signs the requests in.");
     }
 
     private static void RequirePost(Request request)

@@ -10,4 +10,7 @@ public sealed class SessionAuthApp
 {
     [Exposed]
     public string Index(Request request) => $"Hi {request.Login}, you are logged in";
+
+    [Exposed, JsonOut]
+    public string[] Me(Request request) => [request.Login ?? ""];
 }
