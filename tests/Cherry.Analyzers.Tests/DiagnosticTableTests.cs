@@ -9,7 +9,7 @@ public sealed class DiagnosticTableTests
 {
     private static string Root([CallerFilePath] string path = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 
-    private static IEnumerable<DiagnosticDescriptor> Descriptors => typeof(HandlerShapeAnalyzer).Assembly.GetTypes()
+    internal static IEnumerable<DiagnosticDescriptor> Descriptors => typeof(HandlerShapeAnalyzer).Assembly.GetTypes()
         .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
         .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics);
 
