@@ -97,6 +97,7 @@ public static class CherryEndpointRouteBuilderExtensions
             services.GetRequiredService<CherryLogging>().Apply(logSettings, contentRoot, services.GetRequiredService<ILoggerFactory>());
         }
 
+        ShadowedRoutes.WarnWhenStarted(endpoints, app);
         var pattern = normalized + "/{**cherryPath}";
         // The mounted app rides on its endpoint, where MapCherryOpenApi finds it with the path it is mounted at.
         return endpoints.Map(pattern, app.HandleAsync).WithMetadata(app).WithDisplayName("Cherry " + typeof(TRoot).Name + " at " + (normalized.Length == 0 ? "/" : normalized));
