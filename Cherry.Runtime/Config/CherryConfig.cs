@@ -76,11 +76,14 @@ public sealed class CherryConfig
     public static CherryConfig FromIniFile(string path) => ThrowIfAny(errors => FromIniFile(path, errors));
 
     /// <summary>The keys of an INI file that read well, with each malformed line added to <paramref name="errors"/>.</summary>
-    internal static CherryConfig FromIniFile(string path, List<CherryConfigurationException> errors)
+    /// <param name="contentRoot">The host's content root, which a missing file's message names (a deployment that left the
+    /// file behind, or an app started from another folder, shows there).</param>
+    internal static CherryConfig FromIniFile(string path, List<CherryConfigurationException> errors, string? contentRoot = null)
     {
         if (!File.Exists(path))
         {
-            errors.Add(new CherryConfigurationException("(file)", path, "the INI file does not exist; give AddIniFile a path relative to the content root, or an absolute one.", ConfigOrigin.Code));
+            var where = contentRoot is null ? "" : $" The content root is {contentRoot}: relative paths resolve against it.";
+            errors.Add(new CherryConfigurationException("(file)", path, $"the INI file does not exist; give AddIniFile a path relative to the content root, or an absolute one, and check that the build copies it to the output and publish folders.{where}", ConfigOrigin.Code));
             return new CherryConfig();
         }
         using var stream = File.OpenRead(path);

@@ -64,7 +64,7 @@ public sealed class CherryAppOptions
     /// <summary>Adds every section of a CherryPy INI file.</summary>
     public CherryAppOptions AddIniFile(string path)
     {
-        Config.Merge(CherryConfig.FromIniFile(Path.Combine(ContentRoot, path), Errors));
+        Config.Merge(CherryConfig.FromIniFile(Path.Combine(ContentRoot, path), Errors, ContentRoot));
         return this;
     }
 

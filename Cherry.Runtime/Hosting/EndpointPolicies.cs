@@ -30,11 +30,21 @@ internal sealed class EndpointPolicies
     private readonly FrozenDictionary<HandlerEntry, Endpoint> _endpoints;
     private readonly RequestDelegate _branch;
 
-    private EndpointPolicies(FrozenDictionary<HandlerEntry, Endpoint> endpoints, RequestDelegate branch)
+    private readonly FrozenSet<string> _bearerSchemes;
+
+    private EndpointPolicies(FrozenDictionary<HandlerEntry, Endpoint> endpoints, RequestDelegate branch, string? defaultChallengeScheme, FrozenSet<string> bearerSchemes)
     {
         _endpoints = endpoints;
         _branch = branch;
+        DefaultChallengeScheme = defaultChallengeScheme;
+        _bearerSchemes = bearerSchemes;
     }
+
+    /// <summary>The authentication scheme that challenges for an <c>[Authorize]</c> naming none (OpenAPI names it).</summary>
+    public string? DefaultChallengeScheme { get; }
+
+    /// <summary>Whether an authentication scheme's handler takes bearer tokens (by its type's name: JwtBearer is a package of its own).</summary>
+    public bool IsBearer(string scheme) => _bearerSchemes.Contains(scheme);
 
     /// <summary>The handler's endpoint, when it carries policies.</summary>
     public Endpoint? EndpointOf(HandlerEntry entry) => _endpoints.GetValueOrDefault(entry);
@@ -94,7 +104,10 @@ internal sealed class EndpointPolicies
             }
         }
         branch.Run(static context => context.Features.GetRequiredFeature<Passage>().ServeAsync());
-        return new EndpointPolicies(endpoints.ToFrozenDictionary(ReferenceEqualityComparer.Instance), branch.Build());
+        var schemes = services.GetService<IAuthenticationSchemeProvider>();
+        var bearer = schemes?.GetAllSchemesAsync().GetAwaiter().GetResult().Where(s => s.HandlerType.Name.Contains("Bearer", StringComparison.Ordinal)).Select(s => s.Name) ?? [];
+        return new EndpointPolicies(endpoints.ToFrozenDictionary(ReferenceEqualityComparer.Instance), branch.Build(),
+            schemes?.GetDefaultChallengeSchemeAsync().GetAwaiter().GetResult()?.Name, bearer.ToFrozenSet(StringComparer.Ordinal));
     }
 
     /// <summary>

@@ -17,6 +17,8 @@ internal static class OpenApiComposer
 
     private const string Challenge = "401";
 
+    private const string Forbidden = "403";
+
     public static byte[] Compose(string title, string version, IEnumerable<MountedApp> apps)
     {
         var documents = new List<(MountedApp App, JsonDocument Document)>();
@@ -84,7 +86,9 @@ internal static class OpenApiComposer
         {
             writer.WritePropertyName(operation.Name);
             var entry = app.Tree.Handlers[operation.Value.GetProperty(EntryMember).GetInt32()];
-            WriteOperation(writer, operation.Value, Schemes(app.Completed[entry].Chain), used);
+            var schemes = Schemes(app.Completed[entry].Chain);
+            var forbids = AddPolicySchemes(schemes, app.Policies, entry);
+            WriteOperation(writer, operation.Value, schemes, forbids, used);
         }
         writer.WriteEndObject();
     }
@@ -93,12 +97,12 @@ internal static class OpenApiComposer
     /// The generated operation without its entry member; its security and 401 are rewritten only when the chain's differ
     /// from the attributes', so a document no configuration touches stays byte for byte the generated one.
     /// </summary>
-    private static void WriteOperation(Utf8JsonWriter writer, JsonElement operation, List<SecurityScheme> schemes, Dictionary<string, SecurityScheme> used)
+    private static void WriteOperation(Utf8JsonWriter writer, JsonElement operation, List<SecurityScheme> schemes, bool forbids, Dictionary<string, SecurityScheme> used)
     {
         var generated = operation.TryGetProperty("security", out var requirements)
             ? requirements.EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(r => r.Name).ToList()
             : [];
-        var unchanged = generated.Count == schemes.Count && schemes.TrueForAll(s => generated.Contains(s.Name));
+        var unchanged = !forbids && generated.Count == schemes.Count && schemes.TrueForAll(s => generated.Contains(s.Name));
         Use(schemes, used);
         writer.WriteStartObject();
         foreach (var member in operation.EnumerateObject())
@@ -110,11 +114,17 @@ internal static class OpenApiComposer
                     break;
                 case "responses" when !unchanged:
                     writer.WriteStartObject(member.Name);
-                    foreach (var response in member.Value.EnumerateObject().Where(r => r.Name != Challenge))
+                    foreach (var response in member.Value.EnumerateObject().Where(r => r.Name is not (Challenge or Forbidden)))
                     {
                         response.WriteTo(writer);
                     }
                     WriteChallenge(writer, schemes);
+                    if (forbids)
+                    {
+                        writer.WriteStartObject(Forbidden);
+                        writer.WriteString("description", "Signed in, but not allowed by the handler's authorization policy or roles");
+                        writer.WriteEndObject();
+                    }
                     writer.WriteEndObject();
                     break;
                 default:
@@ -165,10 +175,10 @@ internal static class OpenApiComposer
         writer.WriteEndObject();
     }
 
-    /// <summary>basic and digest answer missing credentials with a 401; session_auth shows its login form instead.</summary>
+    /// <summary>Every scheme answers missing credentials with a 401 (session_auth to API clients; browsers get its login form).</summary>
     private static void WriteChallenge(Utf8JsonWriter writer, List<SecurityScheme> schemes)
     {
-        if (schemes.Exists(s => s.Type == "http"))
+        if (schemes.Count > 0)
         {
             writer.WriteStartObject(Challenge);
             writer.WriteString("description", "Credentials missing or wrong");
@@ -221,6 +231,34 @@ internal static class OpenApiComposer
             }
         }
         return schemes;
+    }
+
+    /// <summary>
+    /// The authentication schemes of a handler's <c>[Authorize]</c> (its own, or the app's default challenge scheme) when no
+    /// <c>[AllowAnonymous]</c> opens it, as ASP.NET Core's authorization reads them; true when a policy or roles can also
+    /// refuse a signed-in user (403).
+    /// </summary>
+    private static bool AddPolicySchemes(List<SecurityScheme> schemes, EndpointPolicies? policies, HandlerEntry entry)
+    {
+        if (policies?.EndpointOf(entry)?.Metadata is not { } metadata || metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
+        {
+            return false;
+        }
+        var authorize = metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>();
+        if (authorize.Count == 0)
+        {
+            return false;
+        }
+        var named = authorize.SelectMany(a => (a.AuthenticationSchemes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        foreach (var name in named.Count > 0 ? named : policies.DefaultChallengeScheme is { } fallback ? [fallback] : [])
+        {
+            var scheme = SecurityScheme.Authentication(name, policies.IsBearer(name));
+            if (!schemes.Contains(scheme))
+            {
+                schemes.Add(scheme);
+            }
+        }
+        return authorize.Any(a => !string.IsNullOrEmpty(a.Policy) || !string.IsNullOrEmpty(a.Roles));
     }
 
     /// <summary>
@@ -303,6 +341,10 @@ internal static class OpenApiComposer
         public static SecurityScheme Cookie(string name) => new(
             name == ToolCatalog.Sessions.DefaultCookieName ? "session" : "session." + string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')),
             "apiKey", name);
+
+        /// <summary>An ASP.NET Core authentication scheme by its name: <c>http bearer</c> for a bearer-token handler, else
+        /// <c>http</c> with the scheme's name, which is what its challenge names.</summary>
+        public static SecurityScheme Authentication(string name, bool bearer) => new(name, "http", bearer ? "bearer" : name);
 
         public void Write(Utf8JsonWriter writer)
         {

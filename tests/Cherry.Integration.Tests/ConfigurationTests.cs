@@ -228,7 +228,7 @@ public sealed class ConfigurationTests
             Assert.Equal(6, error.Errors.Count);
             var site = Path.Combine(root, "site.conf");
             Assert.Contains(error.Errors, e => e.Key == "tools.expires.on" && e.Origin == site + ", line 6" && e.Message.Contains("is not a Python literal"));
-            Assert.Contains(error.Errors, e => e.Key == Path.Combine(root, "missing.conf") && e.Message.Contains("the INI file does not exist"));
+            Assert.Contains(error.Errors, e => e.Key == Path.Combine(root, "missing.conf") && e.Message.Contains("the INI file does not exist") && e.Message.Contains($"The content root is {root}"));
             Assert.Contains(error.Errors, e => e.Key == "tools.sessions.name" && e.Origin!.Contains("MemoryConfigurationProvider") && e.Message.Contains("write sid."));
             Assert.Contains(error.Errors, e => e.Key == "request.show_traceback" && e.Origin!.Contains("MemoryConfigurationProvider") && e.Message.Contains("Did you mean 'request.show_tracebacks'?"));
             Assert.Contains(error.Errors, e => e.Key == "tools.gzipp.on" && e.Origin == "Set in code" && e.Message.Contains("Did you mean 'gzip'?"));

@@ -31,7 +31,11 @@ public sealed class EndpointPolicyTests
     }
 
     private static Task<CherryServer> StartAsync(Action<IServiceCollection>? services = null) =>
-        CherryServer.StartAsync(app => app.MapCherry<PoliciesRoot>("/"), services: services ?? AddPolicies);
+        CherryServer.StartAsync(app =>
+        {
+            app.MapCherry<PoliciesRoot>("/");
+            app.MapCherryOpenApi("/openapi.json");
+        }, services: services ?? AddPolicies);
 
     [Fact]
     public async Task Authorize_on_a_class_holds_below_it_and_AllowAnonymous_on_a_handler_opens_it()
@@ -162,6 +166,26 @@ public sealed class EndpointPolicyTests
             services.AddRequestTimeouts(o => o.AddPolicy("short", TimeSpan.FromSeconds(1)));
         }));
         Assert.Contains("no authentication scheme challenges anonymous requests", noScheme.Message);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_gives_authorized_operations_their_scheme_401_and_403()
+    {
+        await using var server = await StartAsync();
+
+        using var document = System.Text.Json.JsonDocument.Parse((await server.Client.FetchAsync("/openapi.json")).Body);
+        var paths = document.RootElement.GetProperty("paths");
+        System.Text.Json.JsonElement Get(string path) => paths.GetProperty(path).GetProperty("get");
+        string[] Responses(string path) => [.. Get(path).GetProperty("responses").EnumerateObject().Select(r => r.Name)];
+
+        Assert.Equal("Header", Get("/me").GetProperty("security")[0].EnumerateObject().Single().Name);
+        Assert.Equal(["200", "401"], Responses("/me"));
+        Assert.Equal(["200", "401", "403"], Responses("/admin/audit"));
+        // [AllowAnonymous] opens what the class closes; a node marked so keeps its handlers open.
+        Assert.False(Get("/").TryGetProperty("security", out _));
+        Assert.Equal(["200"], Responses("/open/limited"));
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Header");
+        Assert.Equal(("http", "Header"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
     }
 
     private static (HttpStatusCode, string) Status((HttpResponseMessage Response, string Body) answer) => (answer.Response.StatusCode, answer.Body);

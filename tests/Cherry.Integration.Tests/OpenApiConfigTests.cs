@@ -145,13 +145,15 @@ public sealed class OpenApiConfigTests
         }, services: s => s.AddKeyedSingleton("default", new SessionAuthenticator { CheckUsernameAndPassword = (_, _) => "no" }));
         var document = await DocumentAsync(server);
 
-        Assert.Equal(["get /named/sauth/"], Guarded(document, "session.auth_sid"));
-        Assert.Equal(["get /plain/sauth/"], Guarded(document, "session"));
+        Assert.Equal(["get /named/sauth/", "get /named/sauth/me"], Guarded(document, "session.auth_sid"));
+        Assert.Equal(["get /plain/sauth/", "get /plain/sauth/me"], Guarded(document, "session"));
         Assert.Equal("""{"type":"apiKey","in":"cookie","name":"auth_sid"}""", SecurityScheme(document, "session.auth_sid").Replace(" ", "").Replace("\n", ""));
         Assert.Equal("""{"type":"apiKey","in":"cookie","name":"session_id"}""", SecurityScheme(document, "session").Replace(" ", "").Replace("\n", ""));
-        // The login form answers a visitor without a session, not a 401.
-        Assert.False(Challenges(document, "/named/sauth/"));
-        Assert.Contains("name=\"from_page\"", (await server.Client.FetchAsync("/named/sauth/")).Body);
+        // An API client without a session gets a 401 (the document's client); a browser gets the login form.
+        Assert.True(Challenges(document, "/named/sauth/"));
+        Assert.True(Challenges(document, "/named/sauth/me"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client.FetchAsync("/named/sauth/me")).Response.StatusCode);
+        Assert.Contains("name=\"from_page\"", (await server.Client.FetchAsync("/named/sauth/", ("Accept", "text/html"))).Body);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
         // The guide's section 3, with the private hive.
         var install = await Step("dotnet", $"new install \"{feed.Package("Cherry.Templates")}\" --debug:custom-hive \"{hive}\"", work, 2);
         Assert.Contains("cherry", install);
-        await Step("dotnet", $"new cherry -n Demo --debug:custom-hive \"{hive}\"", work, 2);
+        // The template's LocalFeed parameter writes the nuget.config that the guide's section 3 asks for.
+        await Step("dotnet", $"new cherry -n Demo --LocalFeed \"{feed.Feed}\" --debug:custom-hive \"{hive}\"", work, 2);
         var demo = Path.Combine(work, "Demo");
         Assert.True(File.Exists(Path.Combine(demo, "Demo.slnx")));
         Assert.Contains($"Include=\"Cherry\" Version=\"{feed.Version}\"", File.ReadAllText(Path.Combine(demo, "src", "Demo", "Demo.csproj")));
@@ -33,14 +34,36 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
         Assert.Contains("namespace Demo;", File.ReadAllText(Path.Combine(demo, "src", "Demo", "Root.cs")));
         Assert.Contains("\"Microsoft.AspNetCore\": \"Warning\"", File.ReadAllText(Path.Combine(demo, "src", "Demo", "appsettings.json")));
         Assert.Contains("# ", File.ReadAllText(Path.Combine(demo, "src", "Demo", "app.conf")));
-        // The folder that uses the template needs the feed, as the guide says: its nuget.config, one level deeper.
-        File.WriteAllText(Path.Combine(demo, "nuget.config"), Guide.Files()["nuget.config"]);
+        Assert.Contains($"value=\"{feed.Feed}\"", File.ReadAllText(Path.Combine(demo, "nuget.config")));
 
         var build = await Step("dotnet", "build -c Release", demo, 5, environment);
         Assert.Matches(@"(?m)^\s*0 Warning\(s\)", build);
         var test = await Step("dotnet", "test -c Release --no-build", demo, 5, environment);
         Assert.Contains("Passed!", test);
         Assert.Contains("Failed:     0", test);
+
+        // The dev loop: `dotnet run` takes launchSettings.json's profile (Development), and a Debug build keeps the
+        // startup hooks that hot reload needs although the project publishes with native AOT.
+        await Step("dotnet", "build src/Demo", demo, 5, environment);
+        var runtimeConfig = File.ReadAllText(Path.Combine(demo, "src", "Demo", "bin", "Debug", "net10.0", "Demo.runtimeconfig.json"));
+        Assert.Contains("\"System.StartupHookProvider.IsSupported\": true", runtimeConfig);
+        var runPort = Repository.FreePort();
+        var runLog = new StringBuilder();
+        var (run, _) = await Repository.StartServerAsync("dotnet", $"run --no-build --project src/Demo -- --urls http://127.0.0.1:{runPort}", runPort, demo, environment, runLog);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{runPort}") };
+            Assert.StartsWith("Hello Ada!", await client.GetStringAsync("/?name=Ada"));
+        }
+        finally
+        {
+            run.Kill(entireProcessTree: true);
+            await run.WaitForExitAsync();
+        }
+        lock (runLog)
+        {
+            Assert.Contains("Hosting environment: Development", runLog.ToString());
+        }
 
         var publish = await Step("dotnet", "publish src/Demo -c Release -p:PublishAot=true -warnaserror", demo, 10, environment);
         Assert.DoesNotContain(publish.Split('\n'), l => l.Contains("warning", StringComparison.OrdinalIgnoreCase) && (l.Contains("IL2") || l.Contains("IL3")));
