@@ -78,7 +78,10 @@ namespace Cherry.Analyzers
             {
                 return;
             }
-            foreach (var attribute in method.GetAttributes().Where(IsTool))
+            // ASP.NET Core's endpoint attributes ([Authorize], [EnableRateLimiting], ...) become a handler's policies only on
+            // a handler; in a class that is no node they may serve another framework (an MVC controller), so only a node's count.
+            var isNode = NodeParser.IsNode(method.ContainingType, known);
+            foreach (var attribute in method.GetAttributes().Where(a => IsTool(a) || (isNode && known.IsEndpointMetadata(a.AttributeClass))))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ToolOnUnexposedMember, Symbols.LocationOf(attribute, method), ShortName(attribute), method.Name));
             }

@@ -45,6 +45,25 @@ public sealed class ResourceShapeTests
         """);
 
     [Fact]
+    public Task Endpoint_policies_on_a_nodes_methods_no_request_reaches_are_reported_and_elsewhere_left_alone() => AnalyzerAsync<UnexposedToolAnalyzer>("""
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.RateLimiting;
+
+        [Authorize]
+        public class Root
+        {
+            [Exposed, AllowAnonymous, EnableRateLimiting("fixed")] public string Index() => "x";
+            [{|CHERRY0013:Authorize(Policy = "admin")|}, {|CHERRY0013:DisableRateLimiting|}] public string Helper() => "x";
+        }
+
+        // Not a node: its attributes may serve another framework.
+        public class Controllerish
+        {
+            [Authorize] public string Action() => "x";
+        }
+        """);
+
+    [Fact]
     public Task Tools_on_exposed_methods_rest_verbs_and_classes_are_fine() => AnalyzerAsync<UnexposedToolAnalyzer>("""
         [Gzip, Config("tools.expires.on", true)]
         public class Root
