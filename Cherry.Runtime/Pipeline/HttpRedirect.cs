@@ -92,10 +92,18 @@ public sealed class HttpRedirect : Exception
     /// The target as a URI, and as written (a resolved Uri's original string keeps the handler's characters and escapes).
     /// A target without a scheme stays on this site whatever separators it uses (<see cref="RedirectTarget"/>).
     /// </summary>
-    private static (string Uri, string AsGiven) Resolve(Request request, string url) =>
-        Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var current) && RedirectTarget.Resolve(current, url) is { } absolute
+    private static (string Uri, string AsGiven) Resolve(Request request, string url)
+    {
+        // An absolute path is the app's: behind a path base (UsePathBase, X-Forwarded-Prefix) it starts there, not at the
+        // host's root, as the browser sees it.
+        if (request.HttpContext.Request.PathBase is { HasValue: true } pathBase && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal))
+        {
+            url = pathBase.Value + url;
+        }
+        return Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var current) && RedirectTarget.Resolve(current, url) is { } absolute
             ? (absolute.AbsoluteUri, absolute.OriginalString)
             : (url, url);
+    }
 
     // CR and LF never reach the header: a redirect cannot inject one.
     private static string SafeHeader(string url) => url.Replace("\r", "%0D").Replace("\n", "%0A");

@@ -64,6 +64,33 @@ public sealed class ProxyTests(ProxyFixture fixture) : IClassFixture<ProxyFixtur
             (await _client.FetchAsync("/where", [.. FromTls])).Body);
     }
 
+    [Fact]
+    public async Task Behind_a_path_base_absolute_path_redirects_and_the_session_cookie_stay_in_the_apps_url_space()
+    {
+        await using var server = await CherryServer.StartAsync(app =>
+        {
+            // What X-Forwarded-Prefix gives behind `location /app/`, or UsePathBase for an app mounted there.
+            app.UsePathBase("/app");
+            app.MapCherry<ProxiedRoot>("/", o => o.Set("/", "tools.sessions.on", "True"));
+        });
+        var origin = server.Address.GetLeftPart(UriPartial.Authority);
+
+        foreach (var (url, status, location) in new[]
+        {
+            ("/app/moved", HttpStatusCode.SeeOther, "/app/where"),
+            ("/app/broken", HttpStatusCode.SeeOther, "/app/where"),
+            ("/app/dir", HttpStatusCode.MovedPermanently, "/app/dir/"),
+        })
+        {
+            var (response, _) = await server.Client.FetchAsync(url);
+            Assert.Equal((status, origin + location), (response.StatusCode, response.Headers.Location!.ToString()));
+        }
+        var (visit, _) = await server.Client.FetchAsync("/app/visit");
+        Assert.Contains("; path=/app;", visit.Headers.GetValues("Set-Cookie").Single() + ";");
+        // Without a path base (the fixture's apps), the same redirect goes to the host's /where: CherryPy's reading.
+        Assert.Equal("http://" + fixture.Server.Address.Authority + "/where", (await _client.FetchAsync("/moved")).Response.Headers.Location!.ToString());
+    }
+
     [Theory]
     // nginx's $proxy_add_x_forwarded_for appends the peer it saw: whatever the client wrote is to the left of it.
     [InlineData("203.0.113.9", "203.0.113.9")]

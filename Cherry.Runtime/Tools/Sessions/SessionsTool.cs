@@ -267,9 +267,13 @@ public sealed partial class SessionsTool : Tool
     {
         var settings = Options;
         var fromHeader = settings.PathHeader is null ? "" : request.Headers[settings.PathHeader].ToString();
+        // The app's "/" is its path base behind a prefix (UsePathBase, X-Forwarded-Prefix): the cookie stays in the app's
+        // URL space. A path header is the proxy's own, whole path.
+        var pathBase = request.HttpContext.Request.PathBase.Value ?? "";
+        var path = settings.Path ?? (fromHeader.Length > 0 ? null : "/");
         var options = new CookieOptions
         {
-            Path = settings.Path ?? (fromHeader.Length > 0 ? fromHeader : "/"),
+            Path = path is null ? fromHeader : pathBase.Length == 0 ? path : pathBase + (path == "/" ? "" : path),
             Domain = settings.Domain,
             Secure = settings.Secure == CookieSecurePolicy.Always || settings.Secure == CookieSecurePolicy.SameAsRequest && request.Scheme == "https",
             HttpOnly = settings.HttpOnly,

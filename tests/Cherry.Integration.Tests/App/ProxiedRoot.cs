@@ -12,6 +12,10 @@ public sealed class ProxiedRoot
     [Exposed, Redirect("/where", Internal = false)]
     public string Moved() => "never";
 
+    /// <summary>err_redirect answers the failure with a 303 to an absolute path.</summary>
+    [Exposed, ErrRedirect("/where", Internal = false)]
+    public string Broken() => throw new InvalidOperationException("broken");
+
     [Exposed]
     public string Visit(Session session)
     {
