@@ -16,6 +16,8 @@ if (tutorial is null)
 
 // The content root is the app's own folder (bin/ or the publish folder), where files/ is, wherever it is started from.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args[1..], ContentRootPath = AppContext.BaseDirectory });
+// The slim builder leaves out HTTPS configuration: https:// in --urls, ASPNETCORE_URLS or Kestrel:Endpoints needs it.
+builder.WebHost.UseKestrelHttpsConfiguration();
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:8080");

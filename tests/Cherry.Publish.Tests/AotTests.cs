@@ -24,6 +24,54 @@ public sealed class AotTests(ITestOutputHelper output)
         return (publishDirectory, binary, new FileInfo(binary).Length);
     }
 
+    /// <summary>
+    /// Starts a published sample as an operator would over TLS: no --urls, the address in ASPNETCORE_URLS and the
+    /// certificate in Kestrel's settings (environment variables), then asks for <paramref name="path"/> over HTTP/2.
+    /// </summary>
+    private async Task AssertServesOverHttpsAsync(string binary, string arguments, string path, string expected)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var pfx = Path.Combine(Directory.CreateTempSubdirectory("cherry-tls-").FullName, "server.pfx");
+        await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "secret"));
+        var port = Repository.FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"https://127.0.0.1:{port}",
+            ["Kestrel__Certificates__Default__Path"] = pfx,
+            ["Kestrel__Certificates__Default__Password"] = "secret",
+        };
+        var log = new System.Text.StringBuilder();
+        var (process, _) = await Repository.StartServerAsync(binary, arguments, port, Path.GetDirectoryName(pfx), environment, log);
+        try
+        {
+            var thumbprint = certificate.Thumbprint;
+            using var client = new HttpClient(new SocketsHttpHandler
+            {
+                SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == thumbprint },
+            })
+            {
+                BaseAddress = new Uri($"https://127.0.0.1:{port}"),
+                DefaultRequestVersion = HttpVersion.Version20,
+                DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            using var response = await client.GetAsync(path);
+            Assert.Equal(HttpVersion.Version20, response.Version);
+            Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+            output.WriteLine($"{Path.GetFileName(binary)} served {path} over HTTPS and HTTP/2 from ASPNETCORE_URLS and Kestrel's certificate settings");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Directory.Delete(Path.GetDirectoryName(pfx)!, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Conformance_publishes_native_with_zero_warnings_and_serves_the_reference_url_space()
     {
@@ -51,6 +99,8 @@ public sealed class AotTests(ITestOutputHelper output)
                 System.Text.Encoding.UTF8, "text/xml"));
             Assert.Contains("<int>5</int>", await rpc.Content.ReadAsStringAsync());
             Assert.Contains("\"Cherry Applications\"", await client.GetStringAsync("/cpstats/data"));
+            // Without a port, as an operator starts it: ASPNETCORE_URLS and Kestrel's certificate settings.
+            await AssertServesOverHttpsAsync(binary, sessions, "/json/out", "\"answer\":42");
         }
         finally
         {
@@ -77,6 +127,7 @@ public sealed class AotTests(ITestOutputHelper output)
             using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
             Assert.Equal("Hello Ada", await client.GetStringAsync("/?name=Ada"));
+            await AssertServesOverHttpsAsync(binary, "", "/?name=Tls", "Hello Tls");
             // A typed config namespace bound by generated code, with a handler's [Config] in force at its path.
             Assert.Equal("Hi Ada", await client.GetStringAsync("/hi?name=Ada"));
             var api = await client.GetAsync("/api");
@@ -155,6 +206,7 @@ public sealed class AotTests(ITestOutputHelper output)
         var elsewhere = Directory.CreateTempSubdirectory("cherry-cwd-").FullName;
         try
         {
+            await AssertServesOverHttpsAsync(binary, "tut01", "/", "Hello world!");
             // One process per tutorial, as the app runs one at a time; both from the same publish.
             await RunAsync("tut09", async client =>
             {
@@ -220,6 +272,7 @@ public sealed class AotTests(ITestOutputHelper output)
             using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
             Assert.Contains("Welcome to the wiki", await client.GetStringAsync("/page/FrontPage"));
+            await AssertServesOverHttpsAsync(binary, "", "/page/FrontPage", "Welcome to the wiki");
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/page/NoSuchPage")).StatusCode);
 
             var login = await client.PostAsync("/edit/do_login", new FormUrlEncodedContent([new("username", "demo"), new("password", "demo"), new("from_page", "/")]));

@@ -141,6 +141,9 @@ internal sealed class Cluster : IAsyncDisposable
                 listen 127.0.0.1:{{port}};
                 location / {
                     proxy_pass http://cherry;
+                    # As docs/guide/deployment.md says: HTTP/1.1 upstream, or CherryPy's HTTP/1.0 rules apply.
+                    proxy_http_version 1.1;
+                    proxy_set_header Connection "";
                     proxy_set_header Host $http_host;
                     proxy_next_upstream error timeout;
                     proxy_connect_timeout 2s;

@@ -4,6 +4,8 @@ using CherryApp;
 // The content root is the app's own folder (bin/ or the publish folder), which holds appsettings.json, app.conf
 // and static/, wherever the app is started from.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// The slim builder leaves out HTTPS configuration: https:// in --urls, ASPNETCORE_URLS or Kestrel:Endpoints needs it.
+builder.WebHost.UseKestrelHttpsConfiguration();
 // Like CherryPy, listen on 127.0.0.1:8080 unless --urls or ASPNETCORE_URLS says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
