@@ -14,7 +14,7 @@ public sealed class HitCounter
     [Exposed]
     public string Index(Session session)
     {
-        // Session values are strings; GetInt32 and Set(key, int) read and write counters. A session is saved only
+        // Session values are JSON values; GetInt32 and Set(key, int) read and write a number. A session is saved only
         // when it changed.
         var count = session.GetInt32("count") + 1;
         session.Set("count", count);

@@ -49,6 +49,27 @@ public sealed class SessionStoreTests
         Assert.Null(await store.LoadAsync(id, default));
     }
 
+    /// <summary>
+    /// Typed values (numbers, booleans, a record and a list through a JSON context, None kept apart from an absent key)
+    /// survive every store, written on one request and read on the next; a removed key is absent.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Typed_values_and_none_round_trip_through_the_store(string kind)
+    {
+        var store = await StoreServers.CreateAsync(kind);
+        await using var server = await CherryServer.StartAsync(
+            app => app.MapCherry<TypedSessionRoot>("/", o => o.Set("/", "tools.sessions.on", "True")),
+            services: s => s.AddSingleton(store));
+        var (written, _) = await server.Client.FetchAsync("/write");
+        var cookie = ("Cookie", written.Headers.GetValues("Set-Cookie").Single().Split(';')[0]);
+
+        Assert.Equal("42|1099511627776|0.25|True|none=True has=True absent=False value=null|ü \"quoted\" <b>|apple,pear x3|x,y|42",
+            (await server.Client.FetchAsync("/read", cookie)).Body);
+        Assert.Equal("True False", (await server.Client.FetchAsync("/drop", cookie)).Body);
+        Assert.StartsWith("-1|", (await server.Client.FetchAsync("/read", cookie)).Body);
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task Lock_and_load_reads_what_the_last_holder_saved_and_holds_the_lock(string kind)

@@ -98,7 +98,7 @@ public static class Session
         [Exposed]
         public string Delkey(Cherry.Session session, string key)
         {
-            session[key] = null;
+            session.Remove(key);
             return "OK";
         }
 
