@@ -45,18 +45,6 @@ namespace Cherry.Shared
             Sessions = compilation.GetTypeByMetadataName("Cherry.SessionsAttribute");
             JsonSerializable = compilation.GetTypeByMetadataName(WellKnownNames.JsonSerializable);
             JsonSerializerContext = compilation.GetTypeByMetadataName(WellKnownNames.JsonSerializerContext);
-            EndpointMetadata = new[]
-            {
-                "Microsoft.AspNetCore.Authorization.IAuthorizeData",
-                "Microsoft.AspNetCore.Authorization.IAllowAnonymous",
-                "Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute",
-                "Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute",
-                "Microsoft.AspNetCore.Cors.Infrastructure.IEnableCorsAttribute",
-                "Microsoft.AspNetCore.Cors.Infrastructure.IDisableCorsAttribute",
-                "Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute",
-                "Microsoft.AspNetCore.Http.Timeouts.DisableRequestTimeoutAttribute",
-                "Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata",
-            }.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToArray();
         }
 
         public INamedTypeSymbol? Exposed { get; }
@@ -97,15 +85,40 @@ namespace Cherry.Shared
         /// <summary>
         /// The ASP.NET Core endpoint metadata a handler or node class may carry (<c>[Authorize]</c>, <c>[AllowAnonymous]</c>,
         /// rate limiting, CORS, request timeouts, declared response types): an attribute is metadata when its class is,
-        /// derives from or implements one of these, the same contracts ASP.NET Core's middleware read.
+        /// derives from or implements one of these, the same contracts ASP.NET Core's middleware read. By name: some of
+        /// them are declared in more than one assembly of the framework, where a lookup by metadata name finds none.
         /// </summary>
-        public INamedTypeSymbol[] EndpointMetadata { get; }
+        private static readonly HashSet<string> EndpointMetadataNames = new HashSet<string>
+        {
+            "Microsoft.AspNetCore.Authorization.IAuthorizeData",
+            "Microsoft.AspNetCore.Authorization.IAllowAnonymous",
+            "Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute",
+            "Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute",
+            "Microsoft.AspNetCore.Cors.Infrastructure.IEnableCorsAttribute",
+            "Microsoft.AspNetCore.Cors.Infrastructure.IDisableCorsAttribute",
+            "Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute",
+            "Microsoft.AspNetCore.Http.Timeouts.DisableRequestTimeoutAttribute",
+            ProducesResponseTypeMetadata,
+            ApiResponseMetadataProvider,
+        };
 
-        /// <summary>Whether an attribute class is ASP.NET Core endpoint metadata (<see cref="EndpointMetadata"/>).</summary>
-        public bool IsEndpointMetadata(INamedTypeSymbol? attribute) =>
-            attribute is not null && EndpointMetadata.Any(m => m.TypeKind == TypeKind.Interface
-                ? attribute.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, m))
-                : SymbolEqualityComparer.Default.Equals(attribute, m) || TypeHierarchy.DerivesFrom(attribute, m));
+        /// <summary>The contracts of an attribute that declares a response's status: Minimal APIs' and MVC's (<c>[ProducesResponseType]</c>).</summary>
+        public const string ProducesResponseTypeMetadata = "Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata";
+
+        public const string ApiResponseMetadataProvider = "Microsoft.AspNetCore.Mvc.ApiExplorer.IApiResponseMetadataProvider";
+
+        /// <summary>Whether an attribute class is ASP.NET Core endpoint metadata (see <see cref="EndpointMetadataNames"/>).</summary>
+        public bool IsEndpointMetadata(INamedTypeSymbol? attribute)
+        {
+            for (var current = attribute; current is not null; current = current.BaseType)
+            {
+                if (EndpointMetadataNames.Contains(current.ToDisplayString()))
+                {
+                    return true;
+                }
+            }
+            return attribute is not null && attribute.AllInterfaces.Any(i => EndpointMetadataNames.Contains(i.ToDisplayString()));
+        }
 
         /// <summary>The URL segments a member answers: its explicit <c>[Exposed("name")]</c> or its name, then its aliases.</summary>
         public IEnumerable<string> SegmentsOf(ISymbol member)

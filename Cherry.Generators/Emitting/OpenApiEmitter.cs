@@ -114,14 +114,17 @@ namespace Cherry.Generators.Emitting
                 json.EndObject();
             }
             json.StartObject("responses");
-            json.StartObject("200");
-            json.String("description", "OK");
-            if (operation.Response is { } response)
+            foreach (var status in operation.Statuses)
             {
-                WriteContent(json, response);
+                json.StartObject(status.Code);
+                json.String("description", status.Description);
+                if (status.HasBody && operation.Response is { } response)
+                {
+                    WriteContent(json, response);
+                }
+                json.EndObject();
             }
-            json.EndObject();
-            if (operation.Security.Count > 0)
+            if (operation.Security.Count > 0 && !operation.Statuses.Any(s => s.Code == "401"))
             {
                 json.StartObject("401");
                 json.String("description", "Credentials missing or wrong");

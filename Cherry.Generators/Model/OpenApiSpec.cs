@@ -20,6 +20,8 @@ namespace Cherry.Generators.Model
     /// <param name="Security">The security schemes that guard it (any one of them).</param>
     /// <param name="Entry">The index of its handler entry in the tree's <c>Handlers</c>: start-up reads that entry's
     /// completed chain for what configuration adds (the <c>x-cherry-entry</c> member, which the served document leaves out).</param>
+    /// <param name="Statuses">The statuses it answers with, in order: <c>200</c> with <paramref name="Response"/> unless
+    /// the handler declares others (<c>[ProducesResponseType]</c>) or a redirect answers for it.</param>
     internal sealed record OperationSpec(
         string Path,
         string Method,
@@ -29,7 +31,11 @@ namespace Cherry.Generators.Model
         BodySpec? RequestBody,
         BodySpec? Response,
         EquatableArray<string> Security,
-        int Entry);
+        int Entry,
+        EquatableArray<StatusSpec> Statuses);
+
+    /// <summary>A status an operation answers with; <paramref name="HasBody"/>: the operation's response body goes with it.</summary>
+    internal sealed record StatusSpec(string Code, string Description, bool HasBody);
 
     /// <summary>A path or query parameter.</summary>
     /// <param name="In"><c>path</c> or <c>query</c>.</param>

@@ -149,7 +149,8 @@ namespace Cherry.Generators.Model
     /// <c>[EnableRateLimiting("fixed")]</c>, ...) as facts, which the emitter re-creates as the handler's endpoint metadata.
     /// </summary>
     /// <param name="Source">Where it is written (<c>[Authorize] on Site.Admin</c>), which start-up names when its service or policy is missing.</param>
-    internal sealed record EndpointMetadataSpec(string AttributeTypeName, EquatableArray<ConstantSpec> Arguments, EquatableArray<NamedArgumentSpec> Properties, string Source);
+    /// <param name="DeclaredStatus">The status a response-type attribute (<c>[ProducesResponseType(201)]</c>) declares, for OpenAPI.</param>
+    internal sealed record EndpointMetadataSpec(string AttributeTypeName, EquatableArray<ConstantSpec> Arguments, EquatableArray<NamedArgumentSpec> Properties, string Source, int? DeclaredStatus = null);
 
     /// <summary>An attribute's named argument: the property and its value.</summary>
     internal sealed record NamedArgumentSpec(string Name, ConstantSpec Value);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Cherry.Generators.Model;
@@ -857,8 +858,35 @@ namespace Cherry.Generators.Parsing
                 .Select(w => new EndpointMetadataSpec(TypeNames.Of(w.Attribute.AttributeClass!),
                     w.Attribute.ConstructorArguments.Select(Literals.Constant).ToEquatableArray(),
                     w.Attribute.NamedArguments.Select(n => new NamedArgumentSpec(n.Key, Literals.Constant(n.Value))).ToEquatableArray(),
-                    "[" + ShortName(w.Attribute.AttributeClass!.Name) + "] on " + w.Owner))
+                    "[" + ShortName(w.Attribute.AttributeClass!.Name) + "] on " + w.Owner,
+                    DeclaredStatus(w.Attribute)))
                 .ToEquatableArray();
+
+        /// <summary>The status a response-type attribute declares: its <c>statusCode</c> argument or <c>StatusCode</c> property, as ASP.NET Core's take it.</summary>
+        private static int? DeclaredStatus(AttributeData attribute)
+        {
+            if (!attribute.AttributeClass!.AllInterfaces.Any(i => i.ToDisplayString() is KnownTypes.ProducesResponseTypeMetadata or KnownTypes.ApiResponseMetadataProvider))
+            {
+                return null;
+            }
+            int? status = null;
+            var parameters = attribute.AttributeConstructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+            for (var i = 0; i < parameters.Length && i < attribute.ConstructorArguments.Length; i++)
+            {
+                if (parameters[i].Name == "statusCode" && attribute.ConstructorArguments[i].Value is int given and > 0)
+                {
+                    status = given;
+                }
+            }
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "StatusCode" && named.Value.Value is int given and > 0)
+                {
+                    status = given;
+                }
+            }
+            return status;
+        }
 
         private static string ShortName(string attribute) =>
             attribute.EndsWith("Attribute", System.StringComparison.Ordinal) ? attribute.Substring(0, attribute.Length - "Attribute".Length) : attribute;

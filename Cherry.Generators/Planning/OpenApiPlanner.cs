@@ -161,7 +161,8 @@ namespace Cherry.Generators.Planning
                 .ToList();
 
         /// <param name="verb">A [Rest] verb, or null for an exposed method (GET, or POST when it reads a body).</param>
-        private void AddHandler(string entryField, string template, List<OpenApiParameterSpec> pathParameters, string? verb)
+        /// <param name="allowedMethod">For an exposed method, one of the methods its [Allow] names.</param>
+        private void AddHandler(string entryField, string template, List<OpenApiParameterSpec> pathParameters, string? verb, string? allowedMethod = null)
         {
             var entry = _entries[entryField];
             if (entry.Invoker is null || !_invokers.TryGetValue(entry.Invoker, out var invoker))
@@ -172,7 +173,17 @@ namespace Cherry.Generators.Planning
             var jsonBody = handler.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.JsonBody);
             var readsJson = jsonBody is not null || entry.Tools.Any(t => t.ToolName == ToolSpec.JsonIn.ToolName);
             var uploads = handler.Parameters.Any(p => p.Kind == ParameterKind.Part || p.ElementKind == ParameterKind.Part);
-            var method = verb ?? (readsJson || uploads ? "post" : "get");
+            // An [Allow] (the allow tool) names the methods answered, each an operation of its own; otherwise GET, or POST
+            // for a handler that reads a body.
+            if (verb is null && allowedMethod is null && AllowedMethods(entry) is { } allowed)
+            {
+                foreach (var each in allowed.Where(m => m != "head"))
+                {
+                    AddHandler(entryField, template, pathParameters, null, each);
+                }
+                return;
+            }
+            var method = verb ?? allowedMethod ?? (readsJson || uploads ? "post" : "get");
             var formBody = !readsJson && method is "post" or "put" or "patch";
 
             var parameters = new List<OpenApiParameterSpec>(pathParameters);
@@ -256,8 +267,64 @@ namespace Cherry.Generators.Planning
                 ResultKind.Json => new BodySpec("application/json", Json(handler.Return.TypeName, handler.Return.JsonKey ?? handler.Return.TypeName)),
                 _ => new BodySpec("text/html", SchemaSpec.String),
             };
-            Add(new OperationSpec(path.ToString(), method, _summaries.TryGetValue(handler.DeclarationId, out var summary) ? summary : null, null, parameters.ToEquatableArray(), body, response, Security(entry), _entryIndexes[entryField]));
+            var operation = new OperationSpec(path.ToString(), method, _summaries.TryGetValue(handler.DeclarationId, out var summary) ? summary : null, null,
+                parameters.ToEquatableArray(), method is "get" or "delete" ? null : body, response, Security(entry), _entryIndexes[entryField], Statuses(entry));
+            Add(operation);
+            // HEAD answers wherever GET does, with GET's statuses and no body (CherryPy's and HTTP's rule).
+            if (method == "get")
+            {
+                Add(operation with { Method = "head", Statuses = operation.Statuses.Select(s => s with { HasBody = false }).ToEquatableArray(), Response = null });
+            }
         }
+
+        /// <summary>The methods an [Allow] on the entry names (the last one wins, as the chain's), lower case; null without one.</summary>
+        private static List<string>? AllowedMethods(EntrySpec entry)
+        {
+            var allow = entry.Tools.LastOrDefault(t => t.ToolName == Shared.ToolCatalog.Allow.Name);
+            if (allow is null)
+            {
+                return null;
+            }
+            var methods = allow.Arguments.SelectMany(a => a.Elements is { } elements ? elements.AsEnumerable() : new[] { a })
+                .Where(c => c.Kind == ConstantKind.String && c.Value is not null).Select(c => c.Value!.ToLowerInvariant()).Distinct().ToList();
+            return methods.Count > 0 ? methods : new List<string> { "get" };
+        }
+
+        /// <summary>
+        /// The statuses an operation answers with: those its handler declares (<c>[ProducesResponseType]</c>, on it or its
+        /// classes), a 303 for a redirect tool that sends every request elsewhere (an internal one, its default, answers
+        /// with its target's page), else 200 with the body.
+        /// </summary>
+        private static EquatableArray<StatusSpec> Statuses(EntrySpec entry)
+        {
+            if (entry.Tools.LastOrDefault(t => t.ToolName == Shared.ToolCatalog.Redirect.Name) is { } redirect
+                && redirect.Properties.Any(p => p.Name == "Internal" && p.Value.Value == "false"))
+            {
+                return new[] { new StatusSpec("303", "See Other: the redirect tool sends every request elsewhere", false) }.ToEquatableArray();
+            }
+            var declared = entry.Metadata.Where(m => m.DeclaredStatus is not null).Select(m => m.DeclaredStatus!.Value).Distinct().OrderBy(s => s).ToList();
+            if (declared.Count == 0)
+            {
+                return new[] { new StatusSpec("200", "OK", true) }.ToEquatableArray();
+            }
+            return declared.Select(s => new StatusSpec(s.ToString(System.Globalization.CultureInfo.InvariantCulture), Description(s), s is >= 200 and < 300 and not 204)).ToEquatableArray();
+        }
+
+        private static string Description(int status) => status switch
+        {
+            200 => "OK",
+            201 => "Created",
+            202 => "Accepted",
+            204 => "No Content",
+            301 or 302 or 303 or 307 or 308 => "Redirect",
+            400 => "Bad Request",
+            401 => "Unauthorized",
+            403 => "Forbidden",
+            404 => "Not Found",
+            409 => "Conflict",
+            422 => "Unprocessable Content",
+            _ => "Status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
 
         private void AddXmlRpc(XmlRpcRoutes xmlRpc, string template, List<OpenApiParameterSpec> pathParameters)
         {
@@ -266,7 +333,7 @@ namespace Cherry.Generators.Planning
             var xml = new BodySpec("text/xml", SchemaSpec.String);
             Add(new OperationSpec(template + "/", "post", "XML-RPC endpoint",
                 "Takes an XML-RPC methodCall and answers a methodResponse. Methods: " + methods + ".",
-                pathParameters.ToEquatableArray(), xml, xml, Security(entry), _entryIndexes[xmlRpc.Entry]));
+                pathParameters.ToEquatableArray(), xml, xml, Security(entry), _entryIndexes[xmlRpc.Entry], new[] { new StatusSpec("200", "OK", true) }.ToEquatableArray()));
         }
 
         /// <summary>The first handler to claim a URL and method keeps it (an alias can repeat another member's path).</summary>

@@ -66,12 +66,14 @@ internal sealed class EndpointPolicies
                 continue;
             }
             var metadata = create();
+            var applies = false;
             for (var i = 0; i < metadata.Length; i++)
             {
                 var source = i < entry.MetadataSources.Length ? entry.MetadataSources[i] : metadata[i].GetType().Name;
                 if (MiddlewareFor(metadata[i]) is { } middleware)
                 {
                     needs.Add(middleware);
+                    applies = true;
                 }
                 foreach (var problem in Check(metadata[i], source, services))
                 {
@@ -81,7 +83,11 @@ internal sealed class EndpointPolicies
                     }
                 }
             }
-            endpoints[entry] = new Endpoint(null, new EndpointMetadataCollection(metadata), "Cherry handler " + entry.Path);
+            // Metadata no middleware reads (declared response types) is for the OpenAPI document only: no branch for it.
+            if (applies)
+            {
+                endpoints[entry] = new Endpoint(null, new EndpointMetadataCollection(metadata), "Cherry handler " + entry.Path);
+            }
         }
         if (endpoints.Count == 0)
         {

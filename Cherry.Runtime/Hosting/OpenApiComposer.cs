@@ -139,39 +139,42 @@ internal static class OpenApiComposer
         writer.WriteEndObject();
     }
 
-    /// <summary>A static section's GET: a file, no schema (<c>{path}</c> is the rest of the URL below a directory's section).</summary>
+    /// <summary>A static section's GET and HEAD: a file, no schema (<c>{path}</c> is the rest of the URL below a directory's section).</summary>
     private static void WriteStatic(Utf8JsonWriter writer, string section, bool directory, List<SecurityScheme> schemes, Dictionary<string, SecurityScheme> used)
     {
         Use(schemes, used);
         writer.WriteStartObject();
-        writer.WriteStartObject("get");
-        if (directory)
+        foreach (var method in new[] { "get", "head" })
         {
-            writer.WriteString("description", "A file of the directory tools.staticdir serves in the section [" + section + "].");
-            writer.WriteStartArray("parameters");
-            writer.WriteStartObject();
-            writer.WriteString("name", "path");
-            writer.WriteString("in", "path");
-            writer.WriteString("description", "The file's path in the directory, one or more segments.");
-            writer.WriteBoolean("required", true);
-            writer.WriteStartObject("schema");
-            writer.WriteString("type", "string");
+            writer.WriteStartObject(method);
+            if (directory)
+            {
+                writer.WriteString("description", "A file of the directory tools.staticdir serves in the section [" + section + "].");
+                writer.WriteStartArray("parameters");
+                writer.WriteStartObject();
+                writer.WriteString("name", "path");
+                writer.WriteString("in", "path");
+                writer.WriteString("description", "The file's path in the directory, one or more segments.");
+                writer.WriteBoolean("required", true);
+                writer.WriteStartObject("schema");
+                writer.WriteString("type", "string");
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WriteString("description", "The file tools.staticfile serves in the section [" + section + "].");
+            }
+            writer.WriteStartObject("responses");
+            writer.WriteStartObject("200");
+            writer.WriteString("description", "The file");
             writer.WriteEndObject();
+            WriteChallenge(writer, schemes);
             writer.WriteEndObject();
-            writer.WriteEndArray();
+            WriteSecurity(writer, schemes);
+            writer.WriteEndObject();
         }
-        else
-        {
-            writer.WriteString("description", "The file tools.staticfile serves in the section [" + section + "].");
-        }
-        writer.WriteStartObject("responses");
-        writer.WriteStartObject("200");
-        writer.WriteString("description", "The file");
-        writer.WriteEndObject();
-        WriteChallenge(writer, schemes);
-        writer.WriteEndObject();
-        WriteSecurity(writer, schemes);
-        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 

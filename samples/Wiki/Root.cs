@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Cherry;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Wiki;
 
@@ -132,10 +133,10 @@ public sealed class Api(PageStore store, CacheInvalidator cache)
 [Rest]
 public sealed class PagesResource(PageStore store, CacheInvalidator cache)
 {
-    [JsonOut]
+    [JsonOut, ProducesResponseType(200), ProducesResponseType(400), ProducesResponseType(404)]
     public PageDto Get(string name) => PageDto.From(store.Get(name));
 
-    [JsonOut]
+    [JsonOut, ProducesResponseType(200), ProducesResponseType(201), ProducesResponseType(400), ProducesResponseType(403)]
     public async Task<PageDto> Put(Request request, string name, [JsonBody] PageInput page)
     {
         var user = RequireUser(request);
@@ -145,7 +146,7 @@ public sealed class PagesResource(PageStore store, CacheInvalidator cache)
         return PageDto.From(store.Get(name));
     }
 
-    [JsonOut]
+    [JsonOut, ProducesResponseType(201), ProducesResponseType(400), ProducesResponseType(403), ProducesResponseType(409)]
     public PageDto Post(Request request, [JsonBody] NewPageInput page)
     {
         var user = RequireUser(request);

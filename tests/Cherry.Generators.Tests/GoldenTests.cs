@@ -365,6 +365,8 @@ public sealed class GoldenTests
                 [Exposed] public string Page(Slug slug, bool raw = false) => slug.Value;
                 [Exposed] public string Default(params string[] path) => string.Join("/", path);
                 [Exposed] public string Upload(Part file, string? title = null) => file.FileName;
+                [Exposed, Allow("POST", "PUT")] public string Submit(string text) => text;
+                [Exposed, Redirect("/", Internal = false)] public string Old() => "never";
             }
             [Rest, JsonOut]
             public sealed class Pages
@@ -372,7 +374,9 @@ public sealed class GoldenTests
                 public List<PageDto> Get() => new();
                 /// <summary>Creates or replaces a page.</summary>
                 public PageDto Put(string name, [JsonBody] PageDto page) => page;
+                [Microsoft.AspNetCore.Mvc.ProducesResponseType(204), Microsoft.AspNetCore.Mvc.ProducesResponseType(404)]
                 public void Delete(string name) { }
+                [Microsoft.AspNetCore.Mvc.ProducesResponseType(201), Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(void), 409)]
                 public PageDto Post([JsonBody] Move move) => new() { Name = move.To };
             }
             [AuthBasic(Realm = "admin")]

@@ -30,7 +30,13 @@ public sealed class OpenApiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
 
         // The [Rest] resource: its verbs, and JSON bodies and results by reference to camelCase schemas.
         var pages = paths["/api/pages/{name}"].Operations!;
-        Assert.Equal([HttpMethod.Get, HttpMethod.Put], pages.Keys.OrderBy(m => m.Method));
+        Assert.Equal([HttpMethod.Get, HttpMethod.Head, HttpMethod.Put], pages.Keys.OrderBy(m => m.Method));
+        // The statuses each verb declares ([ProducesResponseType]); the created page comes with its 201.
+        Assert.Equal(["200", "201", "400", "403"], pages[HttpMethod.Put].Responses!.Keys);
+        Assert.Equal(["201", "400", "403", "409"], paths["/api/pages"].Operations![HttpMethod.Post].Responses!.Keys);
+        Assert.NotNull(paths["/api/pages"].Operations![HttpMethod.Post].Responses!["201"].Content!["application/json"].Schema);
+        // The editor answers what its [Allow] names: GET (and HEAD) shows the form, POST saves it.
+        Assert.Equal([HttpMethod.Get, HttpMethod.Head, HttpMethod.Post], paths["/edit/{name}"].Operations!.Keys.OrderBy(m => m.Method));
         var input = pages[HttpMethod.Put].RequestBody!.Content!["application/json"].Schema!;
         Assert.Equal(["title", "text"], input.Properties!.Keys);
         Assert.Equal(["title"], input.Required!);

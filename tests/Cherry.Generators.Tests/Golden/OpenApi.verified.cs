@@ -56,6 +56,36 @@ namespace Cherry.Generated
                   }
                 },
                 "x-cherry-entry": 0
+              },
+              "head": {
+                "summary": "Lists the pages, sorted by sort.",
+                "parameters": [
+                  {
+                    "name": "sort",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "string",
+                      "enum": ["Name", "Date"],
+                      "default": "Date"
+                    }
+                  },
+                  {
+                    "name": "limit",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": ["integer", "null"],
+                      "format": "int32"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "OK"
+                  }
+                },
+                "x-cherry-entry": 0
               }
             },
             "/page/{slug}": {
@@ -88,6 +118,32 @@ namespace Cherry.Generated
                         }
                       }
                     }
+                  }
+                },
+                "x-cherry-entry": 1
+              },
+              "head": {
+                "summary": "One page, by Slug.",
+                "parameters": [
+                  {
+                    "name": "slug",
+                    "in": "path",
+                    "required": true,
+                    "schema": {}
+                  },
+                  {
+                    "name": "raw",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "boolean",
+                      "default": false
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "OK"
                   }
                 },
                 "x-cherry-entry": 1
@@ -130,6 +186,76 @@ namespace Cherry.Generated
                 "x-cherry-entry": 3
               }
             },
+            "/submit/{text}": {
+              "post": {
+                "parameters": [
+                  {
+                    "name": "text",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "OK",
+                    "content": {
+                      "text/html": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                },
+                "x-cherry-entry": 4
+              },
+              "put": {
+                "parameters": [
+                  {
+                    "name": "text",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "OK",
+                    "content": {
+                      "text/html": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                },
+                "x-cherry-entry": 4
+              }
+            },
+            "/old": {
+              "get": {
+                "responses": {
+                  "303": {
+                    "description": "See Other: the redirect tool sends every request elsewhere"
+                  }
+                },
+                "x-cherry-entry": 5
+              },
+              "head": {
+                "responses": {
+                  "303": {
+                    "description": "See Other: the redirect tool sends every request elsewhere"
+                  }
+                },
+                "x-cherry-entry": 5
+              }
+            },
             "/{path}": {
               "get": {
                 "parameters": [
@@ -156,6 +282,25 @@ namespace Cherry.Generated
                   }
                 },
                 "x-cherry-entry": 2
+              },
+              "head": {
+                "parameters": [
+                  {
+                    "name": "path",
+                    "in": "path",
+                    "description": "The rest of the path, one or more segments.",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "OK"
+                  }
+                },
+                "x-cherry-entry": 2
               }
             },
             "/pages": {
@@ -175,7 +320,15 @@ namespace Cherry.Generated
                     }
                   }
                 },
-                "x-cherry-entry": 4
+                "x-cherry-entry": 6
+              },
+              "head": {
+                "responses": {
+                  "200": {
+                    "description": "OK"
+                  }
+                },
+                "x-cherry-entry": 6
               },
               "post": {
                 "requestBody": {
@@ -189,8 +342,8 @@ namespace Cherry.Generated
                   }
                 },
                 "responses": {
-                  "200": {
-                    "description": "OK",
+                  "201": {
+                    "description": "Created",
                     "content": {
                       "application/json": {
                         "schema": {
@@ -198,9 +351,12 @@ namespace Cherry.Generated
                         }
                       }
                     }
+                  },
+                  "409": {
+                    "description": "Conflict"
                   }
                 },
-                "x-cherry-entry": 7
+                "x-cherry-entry": 9
               }
             },
             "/pages/{name}": {
@@ -238,7 +394,7 @@ namespace Cherry.Generated
                     }
                   }
                 },
-                "x-cherry-entry": 5
+                "x-cherry-entry": 7
               },
               "delete": {
                 "parameters": [
@@ -252,11 +408,14 @@ namespace Cherry.Generated
                   }
                 ],
                 "responses": {
-                  "200": {
-                    "description": "OK"
+                  "204": {
+                    "description": "No Content"
+                  },
+                  "404": {
+                    "description": "Not Found"
                   }
                 },
-                "x-cherry-entry": 6
+                "x-cherry-entry": 8
               }
             },
             "/admin/": {
@@ -281,7 +440,23 @@ namespace Cherry.Generated
                     "basic": []
                   }
                 ],
-                "x-cherry-entry": 9
+                "x-cherry-entry": 11
+              },
+              "head": {
+                "responses": {
+                  "200": {
+                    "description": "OK"
+                  },
+                  "401": {
+                    "description": "Credentials missing or wrong"
+                  }
+                },
+                "security": [
+                  {
+                    "basic": []
+                  }
+                ],
+                "x-cherry-entry": 11
               }
             },
             "/rpc/": {
@@ -310,7 +485,7 @@ namespace Cherry.Generated
                     }
                   }
                 },
-                "x-cherry-entry": 11
+                "x-cherry-entry": 13
               }
             }
           },
