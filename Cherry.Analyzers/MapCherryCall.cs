@@ -23,11 +23,12 @@ namespace Cherry.Analyzers
         /// <summary>Normalised: <c>"x/"</c>, <c>"/x"</c> and <c>"/x/"</c> are all <c>"/x"</c>; the default is <c>"/"</c>.</summary>
         public string ScriptName { get; }
 
-        /// <summary>The root class a <c>MapCherry&lt;TRoot&gt;</c> call mounts, whatever its script name; null for other calls.</summary>
+        /// <summary>The root class a <c>MapCherry&lt;TRoot&gt;</c> or <c>Quickstart.RunAsync&lt;TRoot&gt;</c> call mounts, whatever its script name; null for other calls.</summary>
         public static ITypeSymbol? RootOf(IInvocationOperation invocation, INamedTypeSymbol? container)
         {
             var method = invocation.TargetMethod;
-            return method.Name == "MapCherry" && Symbols.Is(method.ContainingType, container) && method.TypeArguments.Length == 1 && invocation.Arguments.Length > 0
+            return (method.Name == "MapCherry" && Symbols.Is(method.ContainingType, container) || WellKnownNames.MountsRoot(method))
+                && method.TypeArguments.Length == 1 && invocation.Arguments.Length > 0
                 ? method.TypeArguments[0]
                 : null;
         }

@@ -149,5 +149,16 @@ namespace Cherry.Shared
         public const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";
         public const string MapCherryContainer = "Cherry.CherryEndpointRouteBuilderExtensions";
         public const string MapCherryOpenApiContainer = "Cherry.OpenApiEndpoints";
+
+        /// <summary><c>Quickstart.RunAsync&lt;TRoot&gt;(args)</c> mounts a root as <c>MapCherry&lt;TRoot&gt;</c> does, at its <c>scriptName</c>.</summary>
+        public const string QuickstartContainer = "Cherry.Quickstart";
+
+        public const string QuickstartMethod = "RunAsync";
+
+        /// <summary>Whether a method mounts its type argument as a root: <c>MapCherry&lt;TRoot&gt;</c> or <c>Quickstart.RunAsync&lt;TRoot&gt;</c>.</summary>
+        public static bool MountsRoot(IMethodSymbol method) =>
+            method.TypeArguments.Length == 1
+            && (method.Name == "MapCherry" && method.ContainingType?.ToDisplayString() == MapCherryContainer
+                || method.Name == QuickstartMethod && method.ContainingType?.ToDisplayString() == QuickstartContainer);
     }
 }

@@ -6,13 +6,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Cherry.Generators.Parsing
 {
-    /// <summary>Finds the root types given to <c>MapCherry&lt;T&gt;</c>; only they get a dispatch tree.</summary>
+    /// <summary>Finds the root types given to <c>MapCherry&lt;T&gt;</c> or <c>Quickstart.RunAsync&lt;T&gt;</c>; only they get a dispatch tree.</summary>
     internal static class RootParser
     {
         public static bool IsCandidate(SyntaxNode node) =>
             node is InvocationExpressionSyntax invocation
             && (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapCherry" }
-                || invocation.Expression is GenericNameSyntax { Identifier.ValueText: "MapCherry" });
+                || invocation.Expression is GenericNameSyntax { Identifier.ValueText: "MapCherry" }
+                || invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: WellKnownNames.QuickstartMethod } });
 
         /// <summary>A call named <c>MapCherryOpenApi</c>: only an app that serves the document gets it generated.</summary>
         public static bool IsOpenApiCandidate(SyntaxNode node) =>
@@ -27,8 +28,7 @@ namespace Cherry.Generators.Parsing
         public static (RootSpec Root, ParsedNodes Nodes)? Parse(GeneratorSyntaxContext context, CancellationToken cancellation)
         {
             if (context.SemanticModel.GetSymbolInfo(context.Node, cancellation).Symbol is not IMethodSymbol method
-                || method.ContainingType?.ToDisplayString() != WellKnownNames.MapCherryContainer
-                || method.TypeArguments.Length != 1
+                || !WellKnownNames.MountsRoot(method)
                 || method.TypeArguments[0] is not INamedTypeSymbol root
                 || root.TypeKind != TypeKind.Class)
             {

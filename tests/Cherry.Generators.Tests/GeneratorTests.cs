@@ -171,6 +171,23 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void A_quick_start_alone_mounts_its_root_and_another_run_call_does_not()
+    {
+        const string program = """
+            using System.Threading.Tasks;
+            using Cherry;
+            public static class Program
+            {
+                public static Task Main(string[] args) => Quickstart.RunAsync<Shop.Root>(args);
+                public static Task Other() => Task.Run<int>(() => 1);
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(program, Sources.Tree);
+        Assert.Equal(["Shop_Root_CherryTree.g.cs"], result.GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)));
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
     public void Roots_whose_names_differ_only_in_dots_and_underscores_get_distinct_trees()
     {
         const string program = """

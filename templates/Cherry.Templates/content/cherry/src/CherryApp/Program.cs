@@ -1,6 +1,10 @@
 using Cherry;
 using CherryApp;
 
+// The host, written out so that services, middleware and other endpoints have their place. CherryPy's one-call
+// quickstart is `await Quickstart.RunAsync<Root>(args);`: 127.0.0.1:8080, app.conf from the app's folder, the same
+// appsettings; it stands for the lines below.
+
 // The content root is the app's own folder (bin/ or the publish folder), which holds appsettings.json, app.conf
 // and static/, wherever the app is started from.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
