@@ -117,6 +117,23 @@ public sealed class CachingTests
         Assert.Equal("visit #3", (await server.Client.FetchAsync("/cache/", ("Pragma", "no-cache"))).Body);
     }
 
+    /// <summary>A request's max-age=N bounds the age it accepts: a copy older than N is computed afresh, a younger one served.</summary>
+    [Fact]
+    public async Task A_request_max_age_refuses_copies_older_than_it()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await ToolboxFixture.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        Assert.Equal("visit #1", (await server.Client.FetchAsync("/cache/")).Body);
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var (young, body) = await server.Client.FetchAsync("/cache/", ("Cache-Control", "max-age=30"));
+        Assert.Equal(("visit #1", TimeSpan.FromSeconds(10)), (body, young.Headers.Age));
+        Assert.Equal("visit #2", (await server.Client.FetchAsync("/cache/", ("Cache-Control", "max-age=5"))).Body);
+        // At exactly its age the copy is still fresh enough (RFC 9111 5.2.1.1: "not older than").
+        clock.Advance(TimeSpan.FromSeconds(7));
+        Assert.Equal("visit #2", (await server.Client.FetchAsync("/cache/", ("Cache-Control", "max-age=7"))).Body);
+    }
+
     [Fact]
     public async Task Max_age_zero_is_never_served_from_the_cache()
     {

@@ -124,6 +124,19 @@ public sealed class JsonTests(ReferenceAppFixture fixture) : IClassFixture<Refer
         Assert.Equal("Expected an entity of content type application/json, text/javascript", Http.ErrorMessage(body));
     }
 
+    /// <summary>Media types are case-insensitive (RFC 9110 8.3.1): json_in takes <c>Application/JSON</c> as it takes <c>application/json</c>.</summary>
+    [Theory]
+    [InlineData("Application/JSON")]
+    [InlineData("APPLICATION/json; Charset=UTF-8")]
+    [InlineData("Text/JavaScript")]
+    public async Task JsonIn_compares_media_types_ignoring_case(string contentType)
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address,
+            $"POST /json/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: {contentType}\r\nContent-Length: 9\r\nConnection: close\r\n\r\n[13, \"c\"]");
+        Assert.StartsWith("HTTP/1.1 200", raw);
+        Assert.EndsWith("""{"received":[13,"c"]}""", raw);
+    }
+
     [Fact]
     public async Task JsonIn_refuses_invalid_json_with_400()
     {

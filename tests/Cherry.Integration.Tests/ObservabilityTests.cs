@@ -130,13 +130,18 @@ public sealed class ObservabilityTests
             await server.Client.FetchAsync($"/slow?n={i}");
             await server.Client.FetchAsync($"/made-up-{i}");
         }
-        await Task.Delay(100);
-        using var data = JsonDocument.Parse((await server.Client.FetchAsync("/cpstats/data")).Body);
-        var apps = data.RootElement.GetProperty(CpStatsTool.NamespaceName);
+        // A request is counted when it has ended, which may be just after its answer reached the client: poll, not sleep.
+        JsonElement apps = default;
+        await Poll.UntilAsync(async () =>
+        {
+            using var polled = JsonDocument.Parse((await server.Client.FetchAsync("/cpstats/data")).Body);
+            apps = polled.RootElement.GetProperty(CpStatsTool.NamespaceName).Clone();
+            return apps.GetProperty("URI Set Tracking").TryGetProperty("slow pages", out var set) && set.GetProperty("Count").GetInt64() >= 10;
+        }, TimeSpan.FromSeconds(10), "the ten /slow requests to be counted");
         var sets = apps.GetProperty("URI Set Tracking");
         var tracked = sets.GetProperty("slow pages");
         Assert.Equal(["slow pages"], sets.EnumerateObject().Select(p => p.Name));
-        Assert.True(tracked.GetProperty("Count").GetInt64() >= 10);
+        Assert.Equal(10, tracked.GetProperty("Count").GetInt64());
         Assert.True(tracked.GetProperty("Min").GetDouble() <= tracked.GetProperty("Avg").GetDouble());
         Assert.True(tracked.GetProperty("Avg").GetDouble() <= tracked.GetProperty("Max").GetDouble());
         var slow = apps.GetProperty("Slow Queries").EnumerateArray().Select(e => e.GetString()!).ToList();

@@ -336,7 +336,8 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
             .Set("/sram", "tools.sessions.lock_timeout", "1")));
         var id = IdOf(SessionCookie((await server.Client.FetchAsync("/sram/")).Response, "sid"));
         var holding = server.Client.FetchAsync("/sram/hold", ("Cookie", "sid=" + id));
-        await Task.Delay(500);
+        // The holder has the lock once its handler runs (implicit locking locks before the handler).
+        await ExtendedSessApp.Holding.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(TimeSpan.FromSeconds(10));
         var (waited, body) = await server.Client.FetchAsync("/sram/", ("Cookie", "sid=" + id));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, waited.StatusCode);
         Assert.False(holding.IsCompleted, "the 503 came after the timeout, not after the holder finished");

@@ -21,11 +21,15 @@ public sealed class SessionRoot
 /// <summary>The reference app's session handlers, plus a handler that fails and one that holds the lock.</summary>
 public sealed class ExtendedSessApp : SessApp
 {
+    /// <summary>The sessions whose lock a <see cref="Hold"/> request has taken, by id: a test waits for this, not for a guessed time.</summary>
+    public static System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> Holding { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Keeps the session (and its lock) for a while.</summary>
     [Exposed]
     public async Task<string> Hold(Session session)
     {
         session.Set("held", 1);
+        Holding.GetOrAdd(session.Id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         await Task.Delay(3000);
         return "held";
     }

@@ -4,10 +4,14 @@ namespace Cherry.Integration.Tests;
 public static class Poll
 {
     /// <summary>Returns once <paramref name="condition"/> holds; fails the test naming <paramref name="what"/> at the deadline.</summary>
-    public static async Task UntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    public static Task UntilAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        UntilAsync(() => Task.FromResult(condition()), timeout, what);
+
+    /// <summary>The same, for a condition that asks a server.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow >= deadline)
             {
