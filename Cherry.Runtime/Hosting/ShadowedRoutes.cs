@@ -11,8 +11,8 @@ namespace Cherry;
 /// Endpoints mapped beside a mount that take URLs its tree serves. Routing prefers any other pattern to the mount's
 /// catch-all, so <c>app.MapGet("/api/links", ...)</c> beside a tree with an <c>/api/links</c> handler silently takes
 /// that URL (for its methods) from the tree. Once the app has started, when every endpoint is mapped, each endpoint
-/// below the mount point is dispatched through the tree as a request for its path would be; one that reaches a
-/// handler is a warning naming both.
+/// below the mount point is dispatched through the tree as a request for its path would be; one whose path names a
+/// handler outright (no segments left over for a catch-all) is a warning naming both.
 /// </summary>
 internal static class ShadowedRoutes
 {
@@ -47,7 +47,9 @@ internal static class ShadowedRoutes
             context.Request.Path = path;
             var request = new Request(context, app, path[app.ScriptName.Length..] is { Length: > 0 } below ? below : "/", "", previous: null);
             app.Dispatch(request);
-            if (request.Handler is { Invoke: not null, DispatchError: 0 } handler)
+            // Only a handler the path names outright: one reached with segments left over (a Default, an index or a
+            // handler taking them as positional arguments) takes any URL below it, and would make every endpoint a warning.
+            if (request.Handler is { Invoke: not null, DispatchError: 0 } handler && request.VirtualPath.Count == 0)
             {
                 yield return (endpoint, handler.Path);
             }

@@ -255,19 +255,25 @@ def _start(self, modulename=None):
     _process[0] = process
     deadline = time.monotonic() + START_TIMEOUT
     output = b''
-    while time.monotonic() < deadline:
+    # Read the pipe's bytes as they come (os.read): a buffered readline() would pull several lines into Python's buffer
+    # at once, and select() on the descriptor would then wait for bytes already read.
+    pending = b''
+    started = False
+    while not started and time.monotonic() < deadline:
         if process.poll() is not None:
-            output += process.stdout.read()
+            output += pending + process.stdout.read()
             raise RuntimeError('the Cherry port of %s exited with %s:\n%s'
                                % (module, process.returncode, output.decode(errors='replace')))
         ready, _, _ = select.select([process.stdout], [], [], 0.2)
         if ready:
-            line = process.stdout.readline()
-            output += line
-            if line.startswith(b'cherry-suite ready '):
-                _cherry_version[0] = line.split()[2].decode()
-                break
-    else:
+            pending += os.read(process.stdout.fileno(), 65536)
+            while b'\n' in pending and not started:
+                line, pending = pending.split(b'\n', 1)
+                output += line + b'\n'
+                if line.startswith(b'cherry-suite ready '):
+                    _cherry_version[0] = line.split()[2].decode()
+                    started = True
+    if not started:
         _stop(self)
         raise RuntimeError('the Cherry port of %s did not start within %ss:\n%s'
                            % (module, START_TIMEOUT, output.decode(errors='replace')))
