@@ -45,6 +45,8 @@ namespace Cherry.Shared
             Sessions = compilation.GetTypeByMetadataName("Cherry.SessionsAttribute");
             JsonSerializable = compilation.GetTypeByMetadataName(WellKnownNames.JsonSerializable);
             JsonSerializerContext = compilation.GetTypeByMetadataName(WellKnownNames.JsonSerializerContext);
+            ValidationAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.ValidationAttribute");
+            ValidatableObject = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.IValidatableObject");
         }
 
         public INamedTypeSymbol? Exposed { get; }
@@ -81,6 +83,23 @@ namespace Cherry.Shared
         public INamedTypeSymbol? Sessions { get; }
         public INamedTypeSymbol? JsonSerializable { get; }
         public INamedTypeSymbol? JsonSerializerContext { get; }
+
+        /// <summary>The base of every DataAnnotations rule (<c>[Required]</c>, <c>[Range]</c>, a user's own).</summary>
+        public INamedTypeSymbol? ValidationAttribute { get; }
+        public INamedTypeSymbol? ValidatableObject { get; }
+
+        /// <summary>Whether an attribute class is a DataAnnotations rule: it derives from <see cref="ValidationAttribute"/>.</summary>
+        public bool IsValidationAttribute(INamedTypeSymbol? attribute)
+        {
+            for (var current = attribute; current is not null && ValidationAttribute is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, ValidationAttribute))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /// <summary>
         /// The ASP.NET Core endpoint metadata a handler or node class may carry (<c>[Authorize]</c>, <c>[AllowAnonymous]</c>,

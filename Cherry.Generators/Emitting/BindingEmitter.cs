@@ -57,10 +57,25 @@ namespace Cherry.Generators.Emitting
                     }
                 }
                 w.Line("errors.ThrowIfAny(request);");
-                var arguments = parameters.Select(p => Argument(tree, p, positional.Count));
+                var arguments = parameters.Select(p => Argument(tree, p, positional.Count)).ToList();
+                if (invoker.Validates)
+                {
+                    // Checked values are bound first, into locals, so the call passes what was checked.
+                    for (var i = 0; i < parameters.Count; i++)
+                    {
+                        if (parameters[i].Validation is not null)
+                        {
+                            w.Line("var " + CheckedLocal(parameters[i]) + " = " + arguments[i] + ";");
+                            arguments[i] = CheckedLocal(parameters[i]);
+                        }
+                    }
+                    ValidationEmitter.WriteCheck(w, tree, invoker, CheckedLocal);
+                }
                 ResultEmitter.WriteCall(w, tree, handler.Return, "target." + handler.MethodName + "(" + string.Join(", ", arguments) + ")");
             }
         }
+
+        private static string CheckedLocal(ParameterSpec p) => "checked_" + p.Name;
 
         /// <summary>No default, and for an array not nullable either (an absent array is otherwise empty).</summary>
         private static bool IsRequired(ParameterSpec p) => p.DefaultLiteral is null && !(p.Kind == ParameterKind.Array && p.IsNullable);

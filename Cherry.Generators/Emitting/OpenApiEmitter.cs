@@ -243,11 +243,40 @@ namespace Cherry.Generators.Emitting
                     }
                     break;
             }
+            if (schema.Constraints is { } constraints)
+            {
+                WriteConstraints(json, constraints, schema.Kind == SchemaKind.Array);
+            }
             if (schema.Default is { } value)
             {
                 json.Raw("default", value);
             }
             json.EndObject();
+        }
+
+        /// <summary>JSON Schema 2020-12's words (OpenAPI 3.1): exclusive bounds are numbers, an array's length counts items.</summary>
+        private static void WriteConstraints(JsonWriter json, ConstraintsSpec constraints, bool isArray)
+        {
+            if (constraints.Minimum is { } minimum)
+            {
+                json.Raw(constraints.ExclusiveMinimum ? "exclusiveMinimum" : "minimum", minimum);
+            }
+            if (constraints.Maximum is { } maximum)
+            {
+                json.Raw(constraints.ExclusiveMaximum ? "exclusiveMaximum" : "maximum", maximum);
+            }
+            if (constraints.MinLength is { } minLength)
+            {
+                json.Raw(isArray ? "minItems" : "minLength", minLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            if (constraints.MaxLength is { } maxLength)
+            {
+                json.Raw(isArray ? "maxItems" : "maxLength", maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            if (constraints.Pattern is { } pattern)
+            {
+                json.String("pattern", pattern);
+            }
         }
 
         private static string? Type(SchemaKind kind) => kind switch

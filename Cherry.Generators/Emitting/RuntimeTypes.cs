@@ -6,6 +6,7 @@ namespace Cherry.Generators.Emitting
         public const string Cherry = "global::Cherry.";
         private const string Infrastructure = "global::Cherry.Infrastructure.";
 
+        public const string ArgumentValidation = Infrastructure + "ArgumentValidation";
         public const string Request = Cherry + "Request";
         public const string Parameter = Cherry + "Parameter";
         public const string Tool = Cherry + "Tool";

@@ -57,6 +57,7 @@ namespace Cherry.Generators.Emitting
                             BindingEmitter.WriteInvoker(w, tree, invoker);
                         }
                     }
+                    ValidationEmitter.WriteTypeValidators(w, tree);
                 }
             }
             return w.ToString();
@@ -73,6 +74,7 @@ namespace Cherry.Generators.Emitting
                 w.Line("private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + json.TypeName + "> " + json.Field + ";");
             }
             w.Line("private readonly " + RuntimeTypes.HandlerEntry + "[] " + GeneratedNames.HandlersField + ";");
+            ValidationEmitter.WriteRuleFields(w, tree);
         }
 
         private static void WriteConstructor(CodeWriter w, TreeSpec tree)
@@ -151,7 +153,7 @@ namespace Cherry.Generators.Emitting
         private static string ToolCreation(ToolSpec tool) => AttributeCreation(tool.AttributeTypeName, tool.Arguments, tool.Properties) + ".CreateTool()";
 
         /// <summary><c>new global::X.SomeAttribute(args) { Name = value }</c>: an attribute re-created from its facts.</summary>
-        private static string AttributeCreation(string typeName, EquatableArray<ConstantSpec> arguments, EquatableArray<NamedArgumentSpec> properties)
+        internal static string AttributeCreation(string typeName, EquatableArray<ConstantSpec> arguments, EquatableArray<NamedArgumentSpec> properties)
         {
             var text = "new " + typeName + "(" + string.Join(", ", arguments.Select(Parsing.Literals.Render)) + ")";
             if (properties.Count > 0)

@@ -26,6 +26,7 @@ namespace Cherry.Generators.Model
     /// <param name="Reference">For <see cref="SchemaKind.Reference"/>: the type's JSON key until the OpenAPI planner
     /// gives it its component name.</param>
     /// <param name="Default">A parameter's default value as JSON text, or null.</param>
+    /// <param name="Constraints">The bounds DataAnnotations' rules put on the value, or null.</param>
     internal sealed record SchemaSpec(
         SchemaKind Kind,
         string? Format = null,
@@ -34,11 +35,25 @@ namespace Cherry.Generators.Model
         EquatableArray<SchemaPropertySpec> Properties = default,
         EquatableArray<string> Enum = default,
         string? Reference = null,
-        string? Default = null)
+        string? Default = null,
+        ConstraintsSpec? Constraints = null)
     {
         public static readonly SchemaSpec Any = new(SchemaKind.Any);
 
         public static readonly SchemaSpec String = new(SchemaKind.String);
+    }
+
+    /// <summary>A value's bounds from DataAnnotations: numbers as JSON text; lengths count characters, or an array's items.</summary>
+    internal sealed record ConstraintsSpec(
+        string? Minimum = null,
+        string? Maximum = null,
+        bool ExclusiveMinimum = false,
+        bool ExclusiveMaximum = false,
+        int? MinLength = null,
+        int? MaxLength = null,
+        string? Pattern = null)
+    {
+        public static readonly ConstraintsSpec None = new();
     }
 
     /// <param name="Name">The name in JSON (after [JsonPropertyName] and the context's naming policy).</param>

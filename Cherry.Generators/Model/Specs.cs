@@ -98,6 +98,7 @@ namespace Cherry.Generators.Model
     /// <param name="KeywordOnly">[KeywordOnly]: bound by name only, never from a path segment.</param>
     /// <param name="Schema">The value's JSON Schema for the OpenAPI document (an array's with its items), with the default;
     /// null when the type has none (a parameter the document describes without a schema) or the value is no request field.</param>
+    /// <param name="Validation">What the bound value is checked against before the handler runs; null when nothing is.</param>
     internal sealed record ParameterSpec(
         string Name,
         ParameterKind Kind,
@@ -107,7 +108,8 @@ namespace Cherry.Generators.Model
         string? DefaultLiteral,
         string? JsonKey = null,
         bool KeywordOnly = false,
-        SchemaSpec? Schema = null)
+        SchemaSpec? Schema = null,
+        ValidationSpec? Validation = null)
     {
         /// <summary>A path segment can fill it: a single text (or an untyped value) not marked [KeywordOnly].</summary>
         public bool TakesSegment =>
@@ -151,6 +153,53 @@ namespace Cherry.Generators.Model
     /// <param name="Source">Where it is written (<c>[Authorize] on Site.Admin</c>), which start-up names when its service or policy is missing.</param>
     /// <param name="DeclaredStatus">The status a response-type attribute (<c>[ProducesResponseType(201)]</c>) declares, for OpenAPI.</param>
     internal sealed record EndpointMetadataSpec(string AttributeTypeName, EquatableArray<ConstantSpec> Arguments, EquatableArray<NamedArgumentSpec> Properties, string Source, int? DeclaredStatus = null);
+
+    /// <summary>
+    /// A parameter's DataAnnotations rules: its own attributes, and for a JSON body the validated type it is with every
+    /// validated type that type reaches (the planner gives each one generated method per tree).
+    /// </summary>
+    /// <param name="DisplayName">The name messages use: <c>[Display(Name = ...)]</c>, else the parameter's.</param>
+    /// <param name="ValidatedType">The parameter's type, or its collection's element type, when it is one of <paramref name="Types"/>; else null.</param>
+    /// <param name="ValidatedKind">Whether the parameter is <paramref name="ValidatedType"/> or a collection of it.</param>
+    internal sealed record ValidationSpec(
+        string DisplayName,
+        EquatableArray<AttributeSpec> Attributes,
+        string? ValidatedType,
+        NestedKind ValidatedKind,
+        EquatableArray<ValidatedTypeSpec> Types);
+
+    /// <summary>
+    /// A type whose values are checked member by member: it, or a type it holds, carries DataAnnotations rules or is an
+    /// <c>IValidatableObject</c>.
+    /// </summary>
+    /// <param name="Attributes">The rules on the type itself, checked (with <c>IValidatableObject.Validate</c>) once its members pass.</param>
+    internal sealed record ValidatedTypeSpec(string TypeName, string ShortName, EquatableArray<ValidatedMemberSpec> Members, EquatableArray<AttributeSpec> Attributes);
+
+    /// <summary>A property that is checked: its rules, and the validated type it holds, itself or as a collection's elements.</summary>
+    /// <param name="JsonName">Its explicit <c>[JsonPropertyName]</c>, else null: its name after the JSON naming policy, which error keys use.</param>
+    /// <param name="NestedType">The validated type the property holds (its element type for a collection), or null.</param>
+    /// <param name="NestedKind">How the property holds <paramref name="NestedType"/>.</param>
+    internal sealed record ValidatedMemberSpec(
+        string Name,
+        string DisplayName,
+        string? JsonName,
+        EquatableArray<AttributeSpec> Attributes,
+        string? NestedType,
+        NestedKind NestedKind);
+
+    internal enum NestedKind
+    {
+        None,
+        /// <summary>A reference or a value of the type.</summary>
+        Value,
+        /// <summary>A <c>Nullable&lt;T&gt;</c> of a validated struct.</summary>
+        NullableValue,
+        /// <summary>An <c>IEnumerable&lt;T&gt;</c> of the type.</summary>
+        Collection,
+    }
+
+    /// <summary>An attribute as facts (its class, constructor arguments and named arguments), which the emitter re-creates.</summary>
+    internal sealed record AttributeSpec(string TypeName, EquatableArray<ConstantSpec> Arguments, EquatableArray<NamedArgumentSpec> Properties);
 
     /// <summary>An attribute's named argument: the property and its value.</summary>
     internal sealed record NamedArgumentSpec(string Name, ConstantSpec Value);

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Cherry.Generators.Model
 {
     // The planned tree of one root: what the emitter writes, as data. The planner (Planning/TreePlanner.cs) builds it
@@ -13,9 +15,23 @@ namespace Cherry.Generators.Model
         EquatableArray<PositionSpec> Positions,
         EquatableArray<EntrySpec> Entries,
         EquatableArray<InvokerSpec> Invokers,
-        EquatableArray<JsonFieldSpec> JsonFields)
+        EquatableArray<JsonFieldSpec> JsonFields,
+        EquatableArray<ValidatedTypePlan> ValidatedTypes)
     {
         public string HintName => ClassName + ".g.cs";
+
+        /// <summary>The generated method that checks a value of <paramref name="typeName"/>; the planner made one for every validated type.</summary>
+        public string ValidationMethod(string typeName)
+        {
+            foreach (var type in ValidatedTypes)
+            {
+                if (type.Type.TypeName == typeName)
+                {
+                    return type.Method;
+                }
+            }
+            throw new System.InvalidOperationException("The planner made no validation method for " + typeName);
+        }
 
         /// <summary>The field holding <paramref name="typeName"/>'s JSON metadata; the planner made one for every JSON type used.</summary>
         public string JsonField(string typeName)
@@ -109,7 +125,24 @@ namespace Cherry.Generators.Model
     internal sealed record XmlRpcMethodRoute(string Name, string TargetMembers, string Invoker);
 
     /// <summary>A handler method's binder and invoker, shared by every position of its class.</summary>
-    internal sealed record InvokerSpec(string Name, string NodeTypeName, HandlerSpec Handler, XmlRpcSpec? XmlRpc);
+    /// <param name="Rules">The field holding each validated parameter's own rules (a parameter without rules has none).</param>
+    internal sealed record InvokerSpec(string Name, string NodeTypeName, HandlerSpec Handler, XmlRpcSpec? XmlRpc, EquatableArray<RulesField> Rules)
+    {
+        /// <summary>Some parameter is checked before the call.</summary>
+        public bool Validates => Handler.Parameters.Any(p => p.Validation is not null);
+
+        /// <summary>The field of a parameter's or member's rules, or null when it has none.</summary>
+        public string? RulesOf(string parameter) => Rules.Where(r => r.Owner == parameter).Select(r => r.Field).FirstOrDefault();
+    }
+
+    /// <summary>A static field holding the rules of one parameter, member or type (<paramref name="Owner"/>: its name; a type's is empty).</summary>
+    internal sealed record RulesField(string Owner, string Field);
+
+    /// <summary>A validated type's checking method and the fields holding its members' and its own rules.</summary>
+    internal sealed record ValidatedTypePlan(ValidatedTypeSpec Type, string Method, EquatableArray<RulesField> Rules)
+    {
+        public string? RulesOf(string owner) => Rules.Where(r => r.Owner == owner).Select(r => r.Field).FirstOrDefault();
+    }
 
     /// <summary>A field holding one JSON type's metadata, from the context that has it (null: resolved from the app's options).</summary>
     internal sealed record JsonFieldSpec(string Field, string TypeName, string? Context);

@@ -28,6 +28,7 @@ namespace Cherry.Generators.Parsing
     internal sealed class NodeParser
     {
         private readonly KnownTypes _known;
+        private readonly ValidationParser _validation;
         private readonly CancellationToken _cancellation;
         private readonly ReportProblem? _report;
         private readonly bool _reach;
@@ -43,6 +44,7 @@ namespace Cherry.Generators.Parsing
         private NodeParser(KnownTypes known, bool reach, ReportProblem? report, CancellationToken cancellation)
         {
             _known = known;
+            _validation = new ValidationParser(known);
             _reach = reach;
             _report = report;
             _cancellation = cancellation;
@@ -513,6 +515,19 @@ namespace Cherry.Generators.Parsing
                 };
                 Report(DiagnosticDescriptors.AttributeNotHonoured, parameter, "KeywordOnly", parameter.Name, why + "; drop [KeywordOnly]");
             }
+            if (spec.Validation is null && spec.Kind is not (ParameterKind.String or ParameterKind.Parsable or ParameterKind.Boolean or ParameterKind.Enum
+                    or ParameterKind.Array or ParameterKind.Values or ParameterKind.Part or ParameterKind.JsonBody)
+                && parameter.GetAttributes().FirstOrDefault(a => _known.IsValidationAttribute(a.AttributeClass)) is { } rule)
+            {
+                var why = spec.Kind switch
+                {
+                    ParameterKind.RpcValue => "an XML-RPC call's arguments are not checked against DataAnnotations",
+                    ParameterKind.Service => "the parameter comes from the services, never from the client",
+                    ParameterKind.VarArgs or ParameterKind.Keywords => "the values left over are not checked one by one; take them as named parameters to check them",
+                    _ => $"Cherry passes the {spec.Kind} itself, never a value from the client",
+                };
+                Report(DiagnosticDescriptors.AttributeNotHonoured, parameter, ShortName(rule.AttributeClass!.Name), parameter.Name, why + "; drop the rule");
+            }
             if (HasAttribute(parameter, _known.JsonBody))
             {
                 if (Is(parameter.Type, _known.Request) || Is(parameter.Type, _known.Response) || Is(parameter.Type, _known.Session)
@@ -711,7 +726,8 @@ namespace Cherry.Generators.Parsing
                 // System.Text.Json checks nullable annotations on members, never on the root: only 'T?' may receive the document 'null'.
                 var mayBeNull = type.NullableAnnotation == NullableAnnotation.Annotated
                     || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
-                return new ParameterSpec(parameter.Name, ParameterKind.JsonBody, TypeNames.Of(type), ParameterKind.JsonBody, mayBeNull, defaultLiteral, TypeNames.JsonKey(type));
+                return new ParameterSpec(parameter.Name, ParameterKind.JsonBody, TypeNames.Of(type), ParameterKind.JsonBody, mayBeNull, defaultLiteral, TypeNames.JsonKey(type),
+                    Validation: _validation.ForParameter(parameter, walksValue: true));
             }
             if (Is(type, _known.Request))
             {
@@ -752,7 +768,8 @@ namespace Cherry.Generators.Parsing
             {
                 // One text (a segment, or a name given once) or every text of a repeated name, as a Python parameter takes.
                 return new ParameterSpec(parameter.Name, ParameterKind.Values, TypeNames.Of(type), ParameterKind.String, false, defaultLiteral,
-                    KeywordOnly: HasAttribute(parameter, _known.KeywordOnly), Schema: new SchemaSpec(SchemaKind.Array, Items: SchemaSpec.String));
+                    KeywordOnly: HasAttribute(parameter, _known.KeywordOnly), Schema: new SchemaSpec(SchemaKind.Array, Items: SchemaSpec.String),
+                    Validation: _validation.ForParameter(parameter, walksValue: false));
             }
             if (IsKeywords(type))
             {
@@ -765,7 +782,8 @@ namespace Cherry.Generators.Parsing
                 // string[] or Part[] (annotated not-null, no default) is required, as a scalar without a default is; string[]? is not.
                 var optional = parameter.NullableAnnotation != NullableAnnotation.NotAnnotated;
                 return element is null ? null : new ParameterSpec(parameter.Name, ParameterKind.Array, elementType, element.Value, optional, defaultLiteral,
-                    Schema: new SchemaSpec(SchemaKind.Array, Items: SchemaOf(array.ElementType, element.Value)));
+                    Schema: ValidationParser.Constrain(new SchemaSpec(SchemaKind.Array, Items: SchemaOf(array.ElementType, element.Value)), parameter.GetAttributes()),
+                    Validation: _validation.ForParameter(parameter, walksValue: false));
             }
             var kind = ScalarKind(type, out var scalarType, out var nullable);
             if (kind is null)
@@ -777,7 +795,8 @@ namespace Cherry.Generators.Parsing
             {
                 schema = schema with { Default = SchemaParser.DefaultJson(parameter.ExplicitDefaultValue, type) };
             }
-            return new ParameterSpec(parameter.Name, kind.Value, scalarType, kind.Value, nullable, defaultLiteral, KeywordOnly: HasAttribute(parameter, _known.KeywordOnly), Schema: schema);
+            return new ParameterSpec(parameter.Name, kind.Value, scalarType, kind.Value, nullable, defaultLiteral, KeywordOnly: HasAttribute(parameter, _known.KeywordOnly),
+                Schema: schema is null ? null : ValidationParser.Constrain(schema, parameter.GetAttributes()), Validation: _validation.ForParameter(parameter, walksValue: false));
         }
 
         /// <summary>A request value's schema; an upload is binary; a parsable type with no JSON Schema form has none.</summary>

@@ -176,8 +176,10 @@ namespace Cherry.Generators.Parsing
                         continue;
                     }
                     var explicitName = Attribute(property, "JsonPropertyNameAttribute")?.ConstructorArguments.FirstOrDefault().Value as string;
-                    var required = property.IsRequired || Attribute(property, "JsonRequiredAttribute") is not null || constructorRequired.Contains(property.Name);
-                    properties.Add(new SchemaPropertySpec(explicitName ?? Name(property.Name), Use(property.Type, 1), required));
+                    var rules = ValidationParser.RulesOf(type, property).ToList();
+                    var required = property.IsRequired || Attribute(property, "JsonRequiredAttribute") is not null || constructorRequired.Contains(property.Name)
+                        || ValidationParser.IsRequired(rules);
+                    properties.Add(new SchemaPropertySpec(explicitName ?? Name(property.Name), ValidationParser.Constrain(Use(property.Type, 1), rules), required));
                 }
             }
             return new SchemaSpec(SchemaKind.Object, Properties: properties.ToEquatableArray());

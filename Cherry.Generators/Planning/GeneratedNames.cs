@@ -32,6 +32,12 @@ namespace Cherry.Generators.Planning
 
         public string Invoker(string nodeShortName, string methodName) => Unique("Invoke_" + nodeShortName + "_" + methodName);
 
+        /// <summary>The method that checks a validated type's values: <c>Validate_Order</c>.</summary>
+        public string Validator(string typeShortName) => Unique("Validate_" + Identifier(typeShortName));
+
+        /// <summary>The field holding one owner's DataAnnotations rules: <c>_rules_Invoke_Root_Search_page</c>, <c>_rules_Order_Title</c>.</summary>
+        public string Rules(string owner, string? member) => Unique("_rules_" + Words(Identifier(owner), member is null ? null : Identifier(member)));
+
         public string XmlRpcDispatcher(string scope) => Unique(Words("DispatchXmlRpc", scope));
 
         /// <summary>The JSON metadata field of a type, by its short name: <c>List&lt;Shop.Item&gt;</c> is <c>_json_List_Item</c>.</summary>

@@ -45,7 +45,8 @@ namespace Cherry.Generators.Planning
                 planner._positions.ToEquatableArray(),
                 planner._entries.ToEquatableArray(),
                 planner._invokerOrder.ToEquatableArray(),
-                planner.JsonFields());
+                planner.JsonFields(),
+                planner.ValidatedTypes());
         }
 
         /// <param name="scope">The words that name the position's members (<see cref="GeneratedNames.Scope(string)"/>).</param>
@@ -221,7 +222,10 @@ namespace Cherry.Generators.Planning
             var key = (node.TypeName, handler);
             if (!_invokers.TryGetValue(key, out var invoker))
             {
-                invoker = new InvokerSpec(_names.Invoker(node.ShortName, handler.MethodName), node.TypeName, handler, node.XmlRpc);
+                var name = _names.Invoker(node.ShortName, handler.MethodName);
+                var rules = handler.Parameters.Where(p => p.Validation is { Attributes.Count: > 0 })
+                    .Select(p => new RulesField(p.Name, _names.Rules(name, p.Name))).ToEquatableArray();
+                invoker = new InvokerSpec(name, node.TypeName, handler, node.XmlRpc, rules);
                 _invokers[key] = invoker;
                 _invokerOrder.Add(invoker);
             }
@@ -307,6 +311,30 @@ namespace Cherry.Generators.Planning
                 }
             }
             return fields.ToEquatableArray();
+        }
+
+        /// <summary>Every type a handler's parameter checks member by member, once per tree, with its method and its rules' fields.</summary>
+        private EquatableArray<ValidatedTypePlan> ValidatedTypes()
+        {
+            var plans = new List<ValidatedTypePlan>();
+            foreach (var type in _invokerOrder.SelectMany(i => i.Handler.Parameters).SelectMany(p => p.Validation?.Types ?? EquatableArray<ValidatedTypeSpec>.Empty))
+            {
+                if (plans.Any(p => p.Type.TypeName == type.TypeName))
+                {
+                    continue;
+                }
+                var rules = new List<RulesField>();
+                foreach (var member in type.Members.Where(m => m.Attributes.Count > 0))
+                {
+                    rules.Add(new RulesField(member.Name, _names.Rules(type.ShortName, member.Name)));
+                }
+                if (type.Attributes.Count > 0)
+                {
+                    rules.Add(new RulesField("", _names.Rules(type.ShortName, null)));
+                }
+                plans.Add(new ValidatedTypePlan(type, _names.Validator(type.ShortName), rules.ToEquatableArray()));
+            }
+            return plans.ToEquatableArray();
         }
 
         /// <summary>CherryPy's <c>Allow</c>: the resource's verbs, sorted, with HEAD when GET exists.</summary>

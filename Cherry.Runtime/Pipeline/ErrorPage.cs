@@ -27,7 +27,7 @@ public static class ErrorPage
         _ => 0,
     };
 
-    internal static void Render(Request request, int status, string message, string? traceback, string? problemType)
+    internal static void Render(Request request, int status, string message, string? traceback, string? problemType, IReadOnlyDictionary<string, string[]>? errors = null)
     {
         var response = request.Response;
         var custom = request.Settings.FindErrorPage(status);
@@ -35,7 +35,7 @@ public static class ErrorPage
         if (custom is null && ProblemDetails.IsWanted(request))
         {
             var reason = StatusLine.TryParse(response.Status, out var code, out var phrase, out _) && code == status ? phrase : StatusLine.Reason(status);
-            ProblemDetails.Render(request, status, reason, message, problemType, traceback);
+            ProblemDetails.Render(request, status, reason, message, problemType, traceback, errors);
             if (!request.Handler.JsonOut)
             {
                 // Chosen by the Accept header: a shared cache must not hand this document to a browser.

@@ -47,6 +47,9 @@ public class HttpError : Exception
     /// </summary>
     public string? ProblemType { get; init; }
 
+    /// <summary>The errors of a failed validation by member, which a problem document lists as <c>errors</c> (ASP.NET Core's <c>ValidationProblemDetails</c>).</summary>
+    internal IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
     /// <summary>False for errors whose stack says nothing about the app (a store's outage, a busy session).</summary>
     internal bool ShowsTraceback { get; init; } = true;
 
@@ -63,7 +66,7 @@ public class HttpError : Exception
         {
             response.Headers.Remove("Content-Range");
         }
-        ErrorPage.Render(request, StatusCode, Message, request.ShowTracebacks && ShowsTraceback ? (InnerException ?? this).ToString() : null, ProblemType);
+        ErrorPage.Render(request, StatusCode, Message, request.ShowTracebacks && ShowsTraceback ? (InnerException ?? this).ToString() : null, ProblemType, Errors);
     }
 }
 

@@ -40,8 +40,11 @@ internal static class ProblemDetails
         mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
         || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The problem document: type, title (the reason phrase), status, detail, and the traceback as an extension member when shown.</summary>
-    public static void Render(Request request, int status, string title, string detail, string? type, string? traceback)
+    /// <summary>
+    /// The problem document: type, title (the reason phrase), status, detail, a validation's errors by member
+    /// (<c>ValidationProblemDetails</c>' <c>errors</c>), and the traceback as an extension member when shown.
+    /// </summary>
+    public static void Render(Request request, int status, string title, string detail, string? type, string? traceback, IReadOnlyDictionary<string, string[]>? errors)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -51,6 +54,20 @@ internal static class ProblemDetails
             writer.WriteString("title"u8, title);
             writer.WriteNumber("status"u8, status);
             writer.WriteString("detail"u8, detail);
+            if (errors is not null)
+            {
+                writer.WriteStartObject("errors"u8);
+                foreach (var (member, messages) in errors)
+                {
+                    writer.WriteStartArray(member);
+                    foreach (var message in messages)
+                    {
+                        writer.WriteStringValue(message);
+                    }
+                    writer.WriteEndArray();
+                }
+                writer.WriteEndObject();
+            }
             if (traceback is not null)
             {
                 writer.WriteString("traceback"u8, traceback);

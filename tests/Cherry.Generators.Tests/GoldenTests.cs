@@ -545,6 +545,38 @@ public sealed class GoldenTests
         }
         """);
 
+    [Fact]
+    public void Validation() => Verify("Validation", """
+        using System.Collections.Generic;
+        using System.ComponentModel.DataAnnotations;
+        using System.Text.Json.Serialization;
+        using Cherry;
+        namespace Site;
+        public sealed record Line([Required, StringLength(8, MinimumLength = 2)] string Sku, [Range(1, 99)] int Quantity);
+        public sealed class Order : IValidatableObject
+        {
+            [Required, Display(Name = "Customer name")] public string? Customer { get; set; }
+            [JsonPropertyName("ship_to")] public Address? ShipTo { get; set; }
+            public Address? BillTo { get; set; }
+            [MinLength(1)] public List<Line> Lines { get; set; } = new();
+            public IEnumerable<ValidationResult> Validate(ValidationContext context) { yield break; }
+        }
+        public struct Address { [Required] public string Street { get; set; } }
+        [JsonOut]
+        public sealed class Root
+        {
+            [Exposed] public int Place([JsonBody] Order order) => order.Lines.Count;
+            [Exposed] public int Bulk([JsonBody] Line[] lines) => lines.Length;
+            [Exposed] public string Search([Required, StringLength(20)] string q, [Range(1, 50)] int page = 1) => q;
+        }
+        [JsonSerializable(typeof(Order)), JsonSerializable(typeof(Line[])), JsonSerializable(typeof(int))]
+        internal abstract partial class SiteJson : JsonSerializerContext
+        {
+            protected SiteJson() : base(null) { }
+            public static SiteJson Default { get; } = null!;
+        }
+        """);
+
     private static void Verify(string name, string tree)
     {
         var (result, output) = GeneratorHarness.Run(GeneratorHarness.Mount("Site.Root"), tree);
