@@ -118,9 +118,25 @@ namespace Cherry.Generators.Emitting
             {
                 json.StartObject(status.Code);
                 json.String("description", status.Description);
-                if (status.HasBody && operation.Response is { } response)
+                if (status.HasBody)
                 {
-                    WriteContent(json, response);
+                    // An error's or a redirect's body is Cherry's own page; a success carries the handler's result.
+                    switch (status.Code[0])
+                    {
+                        case '4':
+                        case '5':
+                            json.Raw("content", Shared.ErrorContent.Json);
+                            break;
+                        case '3':
+                            json.Raw("content", Shared.ErrorContent.HtmlJson);
+                            break;
+                        default:
+                            if (operation.Response is { } response)
+                            {
+                                WriteContent(json, response);
+                            }
+                            break;
+                    }
                 }
                 json.EndObject();
             }
@@ -128,6 +144,10 @@ namespace Cherry.Generators.Emitting
             {
                 json.StartObject("401");
                 json.String("description", "Credentials missing or wrong");
+                if (operation.Method != "head")
+                {
+                    json.Raw("content", Shared.ErrorContent.Json);
+                }
                 json.EndObject();
             }
             json.EndObject();

@@ -34,7 +34,7 @@ namespace Cherry.Generators.Model
         int Entry,
         EquatableArray<StatusSpec> Statuses);
 
-    /// <summary>A status an operation answers with; <paramref name="HasBody"/>: the operation's response body goes with it.</summary>
+    /// <summary>A status an operation answers with; <paramref name="HasBody"/>: a body goes with it (the result for a success, Cherry's page for a redirect or an error; none for HEAD).</summary>
     internal sealed record StatusSpec(string Code, string Description, bool HasBody);
 
     /// <summary>A path or query parameter.</summary>

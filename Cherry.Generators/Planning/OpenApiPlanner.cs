@@ -265,10 +265,12 @@ namespace Cherry.Generators.Planning
             {
                 ResultKind.None => null,
                 ResultKind.Json => new BodySpec("application/json", Json(handler.Return.TypeName, handler.Return.JsonKey ?? handler.Return.TypeName)),
+                // Bytes are whatever the handler says they are (it sets Content-Type), a file's contents most often.
+                ResultKind.Bytes or ResultKind.ByteStream => new BodySpec("*/*", new SchemaSpec(SchemaKind.String, Format: "binary")),
                 _ => new BodySpec("text/html", SchemaSpec.String),
             };
             var operation = new OperationSpec(path.ToString(), method, _summaries.TryGetValue(handler.DeclarationId, out var summary) ? summary : null, null,
-                parameters.ToEquatableArray(), method is "get" or "delete" ? null : body, response, Security(entry), _entryIndexes[entryField], Statuses(entry));
+                parameters.ToEquatableArray(), method is "get" or "delete" ? null : body, response, Security(entry), _entryIndexes[entryField], Statuses(entry, handler));
             Add(operation);
             // HEAD answers wherever GET does, with GET's statuses and no body (CherryPy's and HTTP's rule).
             if (method == "get")
@@ -295,19 +297,26 @@ namespace Cherry.Generators.Planning
         /// classes), a 303 for a redirect tool that sends every request elsewhere (an internal one, its default, answers
         /// with its target's page), else 200 with the body.
         /// </summary>
-        private static EquatableArray<StatusSpec> Statuses(EntrySpec entry)
+        private static EquatableArray<StatusSpec> Statuses(EntrySpec entry, HandlerSpec handler)
         {
             if (entry.Tools.LastOrDefault(t => t.ToolName == Shared.ToolCatalog.Redirect.Name) is { } redirect
                 && redirect.Properties.Any(p => p.Name == "Internal" && p.Value.Value == "false"))
             {
-                return new[] { new StatusSpec("303", "See Other: the redirect tool sends every request elsewhere", false) }.ToEquatableArray();
+                return new[] { new StatusSpec("303", "See Other: the redirect tool sends every request elsewhere", true) }.ToEquatableArray();
             }
-            var declared = entry.Metadata.Where(m => m.DeclaredStatus is not null).Select(m => m.DeclaredStatus!.Value).Distinct().OrderBy(s => s).ToList();
+            var declared = entry.Metadata.Where(m => m.DeclaredStatus is not null).Select(m => m.DeclaredStatus!.Value).ToList();
             if (declared.Count == 0)
             {
-                return new[] { new StatusSpec("200", "OK", true) }.ToEquatableArray();
+                declared.Add(200);
             }
-            return declared.Select(s => new StatusSpec(s.ToString(System.Globalization.CultureInfo.InvariantCulture), Description(s), s is >= 200 and < 300 and not 204)).ToEquatableArray();
+            // A value that breaks its DataAnnotations rules is answered with a 400 listing the errors.
+            if (handler.Parameters.Any(p => p.Validation is not null))
+            {
+                declared.Add(400);
+            }
+            return declared.Distinct().OrderBy(s => s)
+                .Select(s => new StatusSpec(s.ToString(System.Globalization.CultureInfo.InvariantCulture), Description(s), s is not (204 or 304)))
+                .ToEquatableArray();
         }
 
         private static string Description(int status) => status switch
@@ -317,7 +326,7 @@ namespace Cherry.Generators.Planning
             202 => "Accepted",
             204 => "No Content",
             301 or 302 or 303 or 307 or 308 => "Redirect",
-            400 => "Bad Request",
+            400 => "Bad Request: a value is missing, malformed or breaks its rules",
             401 => "Unauthorized",
             403 => "Forbidden",
             404 => "Not Found",

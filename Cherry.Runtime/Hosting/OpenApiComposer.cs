@@ -88,7 +88,7 @@ internal static class OpenApiComposer
             var entry = app.Tree.Handlers[operation.Value.GetProperty(EntryMember).GetInt32()];
             var schemes = Schemes(app.Completed[entry].Chain);
             var forbids = AddPolicySchemes(schemes, app.Policies, entry);
-            WriteOperation(writer, operation.Value, schemes, forbids, used);
+            WriteOperation(writer, operation.Name, operation.Value, schemes, forbids, used);
         }
         writer.WriteEndObject();
     }
@@ -97,8 +97,9 @@ internal static class OpenApiComposer
     /// The generated operation without its entry member; its security and 401 are rewritten only when the chain's differ
     /// from the attributes', so a document no configuration touches stays byte for byte the generated one.
     /// </summary>
-    private static void WriteOperation(Utf8JsonWriter writer, JsonElement operation, List<SecurityScheme> schemes, bool forbids, Dictionary<string, SecurityScheme> used)
+    private static void WriteOperation(Utf8JsonWriter writer, string method, JsonElement operation, List<SecurityScheme> schemes, bool forbids, Dictionary<string, SecurityScheme> used)
     {
+        var hasBody = method != "head";
         var generated = operation.TryGetProperty("security", out var requirements)
             ? requirements.EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(r => r.Name).ToList()
             : [];
@@ -118,11 +119,24 @@ internal static class OpenApiComposer
                     {
                         response.WriteTo(writer);
                     }
-                    WriteChallenge(writer, schemes);
+                    if (schemes.Exists(s => s.Type == "apiKey") && !member.Value.TryGetProperty("200", out _))
+                    {
+                        // session_auth shows a browser that is not logged in its login form, whatever the handler answers.
+                        writer.WriteStartObject("200");
+                        writer.WriteString("description", "session_auth's login form, for a browser that is not logged in");
+                        if (hasBody)
+                        {
+                            writer.WritePropertyName("content");
+                            writer.WriteRawValue(ErrorContent.HtmlJson);
+                        }
+                        writer.WriteEndObject();
+                    }
+                    WriteChallenge(writer, schemes, hasBody);
                     if (forbids)
                     {
                         writer.WriteStartObject(Forbidden);
                         writer.WriteString("description", "Signed in, but not allowed by the handler's authorization policy or roles");
+                        WriteErrorContent(writer, hasBody);
                         writer.WriteEndObject();
                     }
                     writer.WriteEndObject();
@@ -169,8 +183,16 @@ internal static class OpenApiComposer
             writer.WriteStartObject("responses");
             writer.WriteStartObject("200");
             writer.WriteString("description", "The file");
+            if (method == "get")
+            {
+                // A file of whatever type its name gives.
+                writer.WriteStartObject("content");
+                writer.WriteStartObject("*/*");
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
-            WriteChallenge(writer, schemes);
+            WriteChallenge(writer, schemes, method == "get");
             writer.WriteEndObject();
             WriteSecurity(writer, schemes);
             writer.WriteEndObject();
@@ -179,13 +201,24 @@ internal static class OpenApiComposer
     }
 
     /// <summary>Every scheme answers missing credentials with a 401 (session_auth to API clients; browsers get its login form).</summary>
-    private static void WriteChallenge(Utf8JsonWriter writer, List<SecurityScheme> schemes)
+    private static void WriteChallenge(Utf8JsonWriter writer, List<SecurityScheme> schemes, bool hasBody)
     {
         if (schemes.Count > 0)
         {
             writer.WriteStartObject(Challenge);
             writer.WriteString("description", "Credentials missing or wrong");
+            WriteErrorContent(writer, hasBody);
             writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>An error's body (not for HEAD): Cherry's problem document or HTML page.</summary>
+    private static void WriteErrorContent(Utf8JsonWriter writer, bool hasBody)
+    {
+        if (hasBody)
+        {
+            writer.WritePropertyName("content");
+            writer.WriteRawValue(ErrorContent.Json);
         }
     }
 

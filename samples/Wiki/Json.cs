@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace Wiki;
@@ -11,21 +12,29 @@ public sealed record PageDto(string Name, string Title, string Text, DateTimeOff
 /// <summary>One line of the page list.</summary>
 public sealed record PageSummary(string Name, string Title, DateTimeOffset Modified);
 
-/// <summary>The body of <c>PUT /api/pages/{name}</c>: a missing or null title is a 400 naming it.</summary>
+/// <summary>
+/// The body of <c>PUT /api/pages/{name}</c>: a missing or null title is a 400 naming it; a blank or too long one, or a
+/// too long text, fails its rule and is a 400 listing each member (checked before the handler runs).
+/// </summary>
 public sealed class PageInput
 {
+    [Required, StringLength(PageStore.MaxTitleLength)]
     public required string Title { get; init; }
 
+    [StringLength(PageStore.MaxTextLength)]
     public string Text { get; init; } = "";
 }
 
 /// <summary>The body of <c>POST /api/pages/</c>: like <see cref="PageInput"/>, with the new page's name.</summary>
 public sealed class NewPageInput
 {
+    [Required, RegularExpression(PageStore.NamePattern, ErrorMessage = "A page name is 1 to 64 letters, digits, '-' or '_'.")]
     public required string Name { get; init; }
 
+    [Required, StringLength(PageStore.MaxTitleLength)]
     public required string Title { get; init; }
 
+    [StringLength(PageStore.MaxTextLength)]
     public string Text { get; init; } = "";
 }
 

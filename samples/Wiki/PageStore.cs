@@ -11,6 +11,9 @@ public sealed record WikiPage(string Name, string Title, string Text, DateTimeOf
 /// </summary>
 public sealed class PageStore
 {
+    /// <summary>What <see cref="CheckName"/> accepts, for the JSON API's [RegularExpression].</summary>
+    public const string NamePattern = "^[A-Za-z0-9_-]{1,64}$";
+
     public const int MaxTitleLength = 200;
     public const int MaxTextLength = 100_000;
 
@@ -54,6 +57,13 @@ public sealed class PageStore
         _pages.AddOrUpdate(name, page, (_, _) => { created = false; return page; });
         return created;
     }
+
+    /// <summary>Removes a page; false when there was none.</summary>
+    public bool Delete(string name) => _pages.TryRemove(CheckName(name), out _);
+
+    /// <summary>The pages whose title or text holds <paramref name="text"/>, ignoring case.</summary>
+    public IReadOnlyList<WikiPage> Search(string text) =>
+        All().Where(p => p.Title.Contains(text, StringComparison.OrdinalIgnoreCase) || p.Text.Contains(text, StringComparison.OrdinalIgnoreCase)).ToList();
 
     /// <summary>Page names are 1 to 64 ASCII letters, digits, '-' or '_' (they appear in URLs as they are).</summary>
     public static string CheckName(string name)

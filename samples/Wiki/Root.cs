@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Cherry;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Wiki;
 
@@ -50,7 +53,7 @@ public sealed class Editor(PageStore store, CacheInvalidator cache)
     private const string CsrfKey = "csrf";
 
     /// <summary><c>/edit/?name=X</c> (the "Create or edit" box) goes to <c>/edit/X</c>.</summary>
-    [Exposed]
+    [Exposed, ProducesResponseType(303), ProducesResponseType(400)]
     public string Index(Request request, string? name = null)
     {
         if (!string.IsNullOrWhiteSpace(name))
@@ -60,7 +63,7 @@ public sealed class Editor(PageStore store, CacheInvalidator cache)
         throw new HttpRedirect(request.Url("/"), 303);
     }
 
-    [Exposed, Allow("GET", "HEAD", "POST")]
+    [Exposed, Allow("GET", "HEAD", "POST"), ProducesResponseType(200), ProducesResponseType(303), ProducesResponseType(400), ProducesResponseType(403)]
     public async Task<string> Default(Request request, string name, string? title = null, string? text = null, string? csrf = null, Part? file = null)
     {
         PageStore.CheckName(name);
@@ -124,6 +127,11 @@ public sealed class Api(PageStore store, CacheInvalidator cache)
 
     [Exposed, JsonOut]
     public PageSummary[] Index() => store.All().Select(p => new PageSummary(p.Name, p.Title, p.Modified)).ToArray();
+
+    /// <summary><c>/api/search?q=tea</c>: the pages whose title or text holds the words; each client may search 20 times a minute.</summary>
+    [Exposed, JsonOut, EnableRateLimiting(WikiApp.SearchPolicy), ProducesResponseType(200), ProducesResponseType(429)]
+    public PageSummary[] Search([Required, StringLength(50, MinimumLength = 2)] string q) =>
+        store.Search(q).Select(p => new PageSummary(p.Name, p.Title, p.Modified)).ToArray();
 }
 
 /// <summary>
@@ -158,6 +166,18 @@ public sealed class PagesResource(PageStore store, CacheInvalidator cache)
         request.Response.StatusCode = 201;
         request.Response.Headers.Location = request.Url("/api/pages/" + page.Name);
         return PageDto.From(store.Get(page.Name));
+    }
+
+    /// <summary>Deleting takes an editor's API key (<c>Authorization: ApiKey ...</c>): 401 without one, 403 for a reader's.</summary>
+    [Authorize(Policy = WikiApp.EditorsPolicy), ProducesResponseType(204), ProducesResponseType(400), ProducesResponseType(404)]
+    public async Task Delete(Request request, string name)
+    {
+        if (!store.Delete(name))
+        {
+            throw new HttpError(404, $"There is no page named '{name}'.");
+        }
+        await cache.InvalidatePathAsync(Root.PagePath(name), request.Aborted);
+        request.Response.StatusCode = 204;
     }
 
     private static string RequireUser(Request request) =>

@@ -1,5 +1,8 @@
+using System.Threading.RateLimiting;
 using Cherry;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -24,7 +27,25 @@ public static class WikiApp
                 user == DemoUser && password == DemoPassword ? null : "Wrong user name or password.",
             LoginScreen = Html.LoginScreen,
         });
+        // The JSON API's policies, which its handlers name: [Authorize(Policy = "editors")] takes an API key whose
+        // grant has the editor role; [EnableRateLimiting("search")] lets each client search 20 times a minute.
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(EditorsPolicy, policy => policy.RequireRole("editor"));
+        services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.AddPolicy(SearchPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = SearchesPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
     }
+
+    public const string EditorsPolicy = "editors";
+
+    public const string SearchPolicy = "search";
+
+    public const int SearchesPerMinute = 20;
 
     /// <summary>
     /// Mounts the wiki at <c>/</c> with wiki.conf (relative to the content root), generated code building the Root

@@ -34,9 +34,45 @@ public static class OpenApiProbe
     /// </summary>
     /// <returns>Each operation as <c>METHOD /url</c> with the status it answered.</returns>
     public static async Task<List<(string Operation, HttpStatusCode Status)>> ProbeAsync(
+        HttpClient client, OpenApiDocument document, IReadOnlyDictionary<string, string> samples, string xmlRpcMethod) =>
+        (await ProbeWithAnswersAsync(client, document, samples, xmlRpcMethod)).Select(a => (a.Operation, a.Status)).ToList();
+
+    /// <summary>
+    /// Probes every operation (as <see cref="ProbeAsync"/>, without following redirects) and lists each answer whose status
+    /// the operation does not document, or whose content type is not among that status's documented media types (a
+    /// range like <c>*/*</c> admits any; a HEAD answer has no body to describe).
+    /// </summary>
+    public static async Task<List<string>> UndocumentedAnswersAsync(
         HttpClient client, OpenApiDocument document, IReadOnlyDictionary<string, string> samples, string xmlRpcMethod)
     {
-        var results = new List<(string Operation, HttpStatusCode Status)>();
+        using var direct = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = client.BaseAddress };
+        var problems = new List<string>();
+        foreach (var answer in await ProbeWithAnswersAsync(direct, document, samples, xmlRpcMethod))
+        {
+            var code = ((int)answer.Status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (answer.Described.Responses?.TryGetValue(code, out var response) != true)
+            {
+                problems.Add($"{answer.Operation}: {code} is not among {string.Join(", ", answer.Described.Responses?.Keys.ToList() ?? [])}");
+                continue;
+            }
+            if (answer.Method == HttpMethod.Head || answer.MediaType is null)
+            {
+                continue;
+            }
+            var documented = response!.Content?.Keys.ToList() ?? [];
+            if (!documented.Any(d => d == "*/*" || string.Equals(d, answer.MediaType, StringComparison.OrdinalIgnoreCase)
+                || (d.EndsWith("/*", StringComparison.Ordinal) && answer.MediaType.StartsWith(d[..^1], StringComparison.OrdinalIgnoreCase))))
+            {
+                problems.Add($"{answer.Operation}: {code} as {answer.MediaType} is not among [{string.Join(", ", documented)}]");
+            }
+        }
+        return problems;
+    }
+
+    private static async Task<List<(string Operation, HttpMethod Method, OpenApiOperation Described, HttpStatusCode Status, string? MediaType)>> ProbeWithAnswersAsync(
+        HttpClient client, OpenApiDocument document, IReadOnlyDictionary<string, string> samples, string xmlRpcMethod)
+    {
+        var results = new List<(string Operation, HttpMethod Method, OpenApiOperation Described, HttpStatusCode Status, string? MediaType)>();
         foreach (var (template, item) in document.Paths)
         {
             foreach (var (method, operation) in item.Operations ?? [])
@@ -55,7 +91,8 @@ public static class OpenApiProbe
                 }
                 using var request = new HttpRequestMessage(method, url.ToString()) { Content = Body(operation.RequestBody, samples, xmlRpcMethod) };
                 using var response = await client.SendAsync(request);
-                results.Add((method + " " + url, response.StatusCode));
+                var body = await response.Content.ReadAsByteArrayAsync();
+                results.Add((method + " " + url, method, (OpenApiOperation)operation, response.StatusCode, body.Length == 0 ? null : response.Content.Headers.ContentType?.MediaType));
             }
         }
         return results;

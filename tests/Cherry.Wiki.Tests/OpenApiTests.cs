@@ -30,7 +30,7 @@ public sealed class OpenApiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
 
         // The [Rest] resource: its verbs, and JSON bodies and results by reference to camelCase schemas.
         var pages = paths["/api/pages/{name}"].Operations!;
-        Assert.Equal([HttpMethod.Get, HttpMethod.Head, HttpMethod.Put], pages.Keys.OrderBy(m => m.Method));
+        Assert.Equal([HttpMethod.Delete, HttpMethod.Get, HttpMethod.Head, HttpMethod.Put], pages.Keys.OrderBy(m => m.Method));
         // The statuses each verb declares ([ProducesResponseType]); the created page comes with its 201.
         Assert.Equal(["200", "201", "400", "403"], pages[HttpMethod.Put].Responses!.Keys);
         Assert.Equal(["201", "400", "403", "409"], paths["/api/pages"].Operations![HttpMethod.Post].Responses!.Keys);
@@ -61,5 +61,13 @@ public sealed class OpenApiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
         Assert.Empty(results.Where(r => r.Status == HttpStatusCode.NotFound || (int)r.Status >= 500).Select(r => $"{r.Operation}: {(int)r.Status}"));
         // Writing through the API needs a login: the answer says so, it is not a missing page.
         Assert.Contains(results, r => r is { Operation: "PUT /api/pages/FrontPage", Status: HttpStatusCode.Forbidden });
+    }
+
+    [Fact]
+    public async Task Every_answer_has_a_status_and_a_content_type_the_document_lists()
+    {
+        var document = await OpenApiProbe.LoadAsync(wiki.Client);
+        var samples = new Dictionary<string, string> { ["name"] = "FrontPage", ["file"] = "wiki.css" };
+        Assert.Empty(await OpenApiProbe.UndocumentedAnswersAsync(wiki.Client, document, samples, xmlRpcMethod: "none"));
     }
 }

@@ -181,7 +181,7 @@ public sealed class WikiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
     [Theory]
     [InlineData("PUT", "/api/pages/Bad", """{"text":"no title"}""", 400, "missing required properties including: 'title'")]
     [InlineData("PUT", "/api/pages/Bad", """{"title":null}""", 400, "Invalid JSON document")]
-    [InlineData("PUT", "/api/pages/Bad", """{"title":""}""", 400, "A page needs a title.")]
+    [InlineData("PUT", "/api/pages/Bad", """{"title":" "}""", 400, "'title': The Title field is required.")]
     [InlineData("PUT", "/api/pages/Bad", """{"title":5}""", 400, "Invalid JSON document")]
     [InlineData("PUT", "/api/pages/Bad", """{"title":""", 400, "Invalid JSON document")]
     [InlineData("PUT", "/api/pages/Bad", "null", 400, "Parameter 'page' needs a JSON value, not null.")]
