@@ -242,7 +242,8 @@ namespace Cherry.Generated
               "get": {
                 "responses": {
                   "303": {
-                    "description": "See Other: the redirect tool sends every request elsewhere"
+                    "description": "See Other: the redirect tool sends every request elsewhere",
+                    "content": {"text/html": {"schema": {"type": "string"}}}
                   }
                 },
                 "x-cherry-entry": 5
@@ -353,7 +354,8 @@ namespace Cherry.Generated
                     }
                   },
                   "409": {
-                    "description": "Conflict"
+                    "description": "Conflict",
+                    "content": {"application/problem+json": {"schema": {"type": "object", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "errors": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}}, "text/html": {"schema": {"type": "string"}}}
                   }
                 },
                 "x-cherry-entry": 9
@@ -392,6 +394,10 @@ namespace Cherry.Generated
                         }
                       }
                     }
+                  },
+                  "400": {
+                    "description": "Bad Request: a value is missing, malformed or breaks its rules",
+                    "content": {"application/problem+json": {"schema": {"type": "object", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "errors": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}}, "text/html": {"schema": {"type": "string"}}}
                   }
                 },
                 "x-cherry-entry": 7
@@ -412,7 +418,8 @@ namespace Cherry.Generated
                     "description": "No Content"
                   },
                   "404": {
-                    "description": "Not Found"
+                    "description": "Not Found",
+                    "content": {"application/problem+json": {"schema": {"type": "object", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "errors": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}}, "text/html": {"schema": {"type": "string"}}}
                   }
                 },
                 "x-cherry-entry": 8
@@ -432,7 +439,8 @@ namespace Cherry.Generated
                     }
                   },
                   "401": {
-                    "description": "Credentials missing or wrong"
+                    "description": "Credentials missing or wrong",
+                    "content": {"application/problem+json": {"schema": {"type": "object", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "errors": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}}, "text/html": {"schema": {"type": "string"}}}
                   }
                 },
                 "security": [
