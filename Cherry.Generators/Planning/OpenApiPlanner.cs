@@ -263,11 +263,12 @@ namespace Cherry.Generators.Planning
             }
             var response = handler.Return.Kind switch
             {
-                ResultKind.None => null,
                 ResultKind.Json => new BodySpec("application/json", Json(handler.Return.TypeName, handler.Return.JsonKey ?? handler.Return.TypeName)),
-                // Bytes are whatever the handler says they are (it sets Content-Type), a file's contents most often.
+                // A void handler writes its own body if any (serve_file, a stream), and bytes are whatever the handler
+                // says they are: a file's contents most often.
+                ResultKind.None => new BodySpec("*/*", null),
                 ResultKind.Bytes or ResultKind.ByteStream => new BodySpec("*/*", new SchemaSpec(SchemaKind.String, Format: "binary")),
-                _ => new BodySpec("text/html", SchemaSpec.String),
+                _ => new BodySpec(SetContentType(entry) ?? "text/html", SchemaSpec.String),
             };
             var operation = new OperationSpec(path.ToString(), method, _summaries.TryGetValue(handler.DeclarationId, out var summary) ? summary : null, null,
                 parameters.ToEquatableArray(), method is "get" or "delete" ? null : body, response, Security(entry), _entryIndexes[entryField], Statuses(entry, handler));
@@ -277,6 +278,25 @@ namespace Cherry.Generators.Planning
             {
                 Add(operation with { Method = "head", Statuses = operation.Statuses.Select(s => s with { HasBody = false }).ToEquatableArray(), Response = null });
             }
+        }
+
+        /// <summary>The media type a <c>[ResponseHeaders]</c> on the entry gives Content-Type (the last one wins, as in the chain), or null.</summary>
+        private static string? SetContentType(EntrySpec entry)
+        {
+            var tool = entry.Tools.LastOrDefault(t => t.ToolName == Shared.ToolCatalog.ResponseHeaders.Name);
+            if (tool is null)
+            {
+                return null;
+            }
+            var pairs = tool.Arguments.SelectMany(a => a.Elements is { } elements ? elements.AsEnumerable() : new[] { a }).Select(c => c.Value).ToList();
+            for (var i = 0; i + 1 < pairs.Count; i += 2)
+            {
+                if (string.Equals(pairs[i], "Content-Type", System.StringComparison.OrdinalIgnoreCase) && pairs[i + 1] is { } value)
+                {
+                    return value.Split(';')[0].Trim();
+                }
+            }
+            return null;
         }
 
         /// <summary>The methods an [Allow] on the entry names (the last one wins, as the chain's), lower case; null without one.</summary>

@@ -1,6 +1,7 @@
 using Cherry;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
 
 namespace Conformance;
@@ -77,16 +78,16 @@ public class Root
     [Exposed]
     public string Default(Keywords kwargs, params string[] args) => "root default args=" + PyRepr.Tuple(args);
 
-    [Exposed]
+    [Exposed, ProducesResponseType(500)]
     public string Error(int code = 500, string? msg = null) => throw new HttpError(code, msg);
 
-    [Exposed]
+    [Exposed, ProducesResponseType(404)]
     public string Notfound() => throw new NotFound();
 
-    [Exposed]
+    [Exposed, ProducesResponseType(500)]
     public string Boom() => throw new InvalidOperationException("boom");
 
-    [Exposed]
+    [Exposed, ProducesResponseType(303)]
     public string Redirect(string url = "dir1/", int? code = null) => throw new HttpRedirect(url, code);
 
     [Exposed]
@@ -215,6 +216,7 @@ public class RestItems
         }
     }
 
+    [ProducesResponseType(201)]
     public string Post(Response response, string value)
     {
         lock (_lock)
@@ -245,7 +247,7 @@ public sealed class NoDef
     [Exposed]
     public string Index() => "nodef index";
 
-    [Exposed]
+    [Exposed, ProducesResponseType(404)]
     public string Missing() => throw new NotFound();
 }
 

@@ -1,4 +1,5 @@
 using Cherry;
+using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Keywords = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>;
@@ -152,7 +153,7 @@ public class MiscTools
     [Exposed, Allow("GET", "POST")]
     public string Allow(Request request) => "allowed " + request.Method;
 
-    [Exposed, Referer(@"http://[^/]*example\.com")]
+    [Exposed, Referer(@"http://[^/]*example\.com"), ProducesResponseType(200), ProducesResponseType(403)]
     public string Referer() => "referer ok";
 
     [Exposed, Referer(@"http://[^/]*example\.com", Accept = false, AcceptMissing = true)]
@@ -173,7 +174,7 @@ public class MiscTools
     [Exposed, Redirect("/dir1/", Internal = false)]
     public string RedirectExternal() => "never";
 
-    [Exposed, ErrRedirect("/index?name=errredirect", Internal = false)]
+    [Exposed, ErrRedirect("/index?name=errredirect", Internal = false), ProducesResponseType(303)]
     public string ErrRedirect() => throw new InvalidOperationException("goes to err_redirect");
 
     [Exposed, Autovary]

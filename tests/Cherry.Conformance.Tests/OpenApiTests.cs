@@ -101,4 +101,12 @@ public sealed class OpenApiTests(ConformanceAppFixture app) : IClassFixture<Conf
         // The listed ones are still described, and still fail as meant.
         Assert.All(FailOnPurpose.Keys, operation => Assert.Contains(results, r => r.Operation == operation));
     }
+
+    [Fact]
+    public async Task Every_answer_has_a_status_and_a_content_type_the_document_lists()
+    {
+        var document = await OpenApiProbe.LoadAsync(app.Client);
+        var samples = new Dictionary<string, string> { ["s"] = "200 OK", ["index"] = "0", ["value"] = "c", ["path"] = "digits.txt" };
+        Assert.Empty(await OpenApiProbe.UndocumentedAnswersAsync(app.Client, document, samples, xmlRpcMethod: "hello"));
+    }
 }
