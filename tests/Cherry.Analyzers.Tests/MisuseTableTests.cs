@@ -308,6 +308,23 @@ public sealed class MisuseTableTests
                 [Dispatch] public Root? Next([KeywordOnly] VirtualPath path) => null; //! CHERRY0013
             }
             """ },
+        { "validation rules", """
+            using System.ComponentModel.DataAnnotations;
+            public sealed record Order([Required] string Item);
+            public class Root
+            {
+                [Exposed] public string Checked([Required, StringLength(10)] string q, [Range(1, 9)] int n, [MinLength(1)] string[] tags, [JsonBody] Order order) => "";
+                [Exposed] public string Context([Required] Session session) => ""; //! CHERRY0022
+                [Exposed] public string Served([Required, Microsoft.AspNetCore.Mvc.FromServices] Order order) => ""; //! CHERRY0022
+                [Exposed] public string Rest([MinLength(1)] params string[] rest) => ""; //! CHERRY0022
+                [Exposed] public string Aborted([Required] System.Threading.CancellationToken token) => ""; //! CHERRY0022
+            }
+            [XmlRpc]
+            public class Rpc
+            {
+                [Exposed] public int Add([Range(1, 9)] int a) => a; //! CHERRY0022
+            }
+            """ },
         { "tool values", """
             public class Root
             {
