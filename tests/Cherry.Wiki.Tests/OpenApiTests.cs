@@ -1,6 +1,7 @@
 using System.Net;
 using Cherry.Conformance.Tests;
 using Microsoft.OpenApi;
+using Wiki;
 
 namespace Cherry.Wiki.Tests;
 
@@ -61,6 +62,29 @@ public sealed class OpenApiTests(WikiFixture wiki) : IClassFixture<WikiFixture>
         Assert.Empty(results.Where(r => r.Status == HttpStatusCode.NotFound || (int)r.Status >= 500).Select(r => $"{r.Operation}: {(int)r.Status}"));
         // Writing through the API needs a login: the answer says so, it is not a missing page.
         Assert.Contains(results, r => r is { Operation: "PUT /api/pages/FrontPage", Status: HttpStatusCode.Forbidden });
+    }
+
+    [Fact]
+    public async Task The_api_s_rules_policies_and_statuses_are_in_the_document()
+    {
+        var document = await OpenApiProbe.LoadAsync(wiki.Client);
+        var paths = document.Paths;
+        // DataAnnotations on the bodies, as JSON Schema words.
+        var created = paths["/api/pages"].Operations![HttpMethod.Post].RequestBody!.Content!["application/json"].Schema!;
+        Assert.Equal(PageStore.NamePattern, created.Properties!["name"].Pattern);
+        Assert.Equal(PageStore.MaxTitleLength, created.Properties["title"].MaxLength);
+        Assert.Equal(PageStore.MaxTextLength, created.Properties["text"].MaxLength);
+        // A validated parameter (required, so a path segment as CherryPy binds it; ?q= works too), the rate limit's 429,
+        // and the validation's 400 with a problem document.
+        var search = paths["/api/search/{q}"].Operations![HttpMethod.Get];
+        var q = Assert.Single(search.Parameters!);
+        Assert.Equal(("q", true, 2, 50), (q.Name, q.Required, q.Schema!.MinLength, q.Schema.MaxLength));
+        Assert.Equal(["200", "400", "429"], search.Responses!.Keys);
+        Assert.Equal(["application/problem+json", "text/html"], search.Responses["400"].Content!.Keys);
+        // [Authorize(Policy = "editors")]: the API-key scheme, 401 without a key and 403 with a reader's.
+        var delete = paths["/api/pages/{name}"].Operations![HttpMethod.Delete];
+        Assert.Equal(["204", "400", "401", "403", "404"], delete.Responses!.Keys.Order());
+        Assert.Equal("ApiKey", Assert.Single(Assert.Single(delete.Security!).Keys).Scheme);
     }
 
     [Fact]
