@@ -40,6 +40,7 @@ public sealed class NewPageInput
 
 // RespectNullableAnnotations: {"title": null} is refused like a missing title, instead of reaching the handler.
 [JsonSerializable(typeof(PageDto))]
+[JsonSerializable(typeof(PageDto[]))]
 [JsonSerializable(typeof(PageSummary[]))]
 [JsonSerializable(typeof(PageInput))]
 [JsonSerializable(typeof(NewPageInput))]

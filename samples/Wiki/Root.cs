@@ -128,6 +128,10 @@ public sealed class Api(PageStore store, CacheInvalidator cache)
     [Exposed, JsonOut]
     public PageSummary[] Index() => store.All().Select(p => new PageSummary(p.Name, p.Title, p.Modified)).ToArray();
 
+    /// <summary><c>/api/export</c>: every page whole, a backup for editors (an API key with the editor role).</summary>
+    [Exposed, JsonOut, Authorize(Policy = WikiApp.EditorsPolicy)]
+    public PageDto[] Export() => store.All().Select(PageDto.From).ToArray();
+
     /// <summary><c>/api/search?q=tea</c>: the pages whose title or text holds the words; each client may search 20 times a minute.</summary>
     [Exposed, JsonOut, EnableRateLimiting(WikiApp.SearchPolicy), ProducesResponseType(200), ProducesResponseType(429)]
     public PageSummary[] Search([Required, StringLength(50, MinimumLength = 2)] string q) =>

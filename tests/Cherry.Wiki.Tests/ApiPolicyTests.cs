@@ -49,6 +49,18 @@ public sealed class ApiPolicyTests
     }
 
     [Fact]
+    public async Task The_export_is_for_editors_only()
+    {
+        await using var server = await StartAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(server, HttpMethod.Get, "/api/export")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(server, HttpMethod.Get, "/api/export", "demo-reader-key")).Response.StatusCode);
+        var (response, body) = await SendAsync(server, HttpMethod.Get, "/api/export", "demo-editor-key");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = Assert.Single(JsonDocument.Parse(body).RootElement.EnumerateArray());
+        Assert.StartsWith("This wiki is a Cherry sample.", page.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Search_is_checked_and_rate_limited_per_client()
     {
         await using var server = await StartAsync();
