@@ -73,11 +73,13 @@ public sealed class LoggingTests
     {
         var collector = new LogCollector();
         await using var server = await StartReferenceAsync(collector);
+        var entered = App.ReferenceRoot.UntilAbortedEntered;
         using (var socket = new System.Net.Sockets.TcpClient())
         {
             await socket.ConnectAsync(server.Address.Host, server.Address.Port);
             await socket.GetStream().WriteAsync("GET /until_aborted HTTP/1.1\r\nHost: x\r\n\r\n"u8.ToArray());
-            await Task.Delay(200);
+            // The client leaves once the handler is running, not before the request arrived.
+            await Poll.UntilAsync(() => App.ReferenceRoot.UntilAbortedEntered > entered, TimeSpan.FromSeconds(10), "the handler to start");
         }
         var line = await AccessLineAsync(collector, "GET /until_aborted");
         Assert.Contains("\" 499 ", line);

@@ -474,17 +474,22 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
     [Fact]
     public async Task Timeout_and_sweep_take_fractions_of_a_minute()
     {
+        // The sessions' clock is DI's TimeProvider: the test moves it past the timeout instead of sleeping.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var store = new RamSessionStore(clock);
         await using var server = await CherryServer.StartAsync(app => app.MapCherry<SessionRoot>("/", o => o
             .Set("/sram", "tools.sessions.on", "True")
             .Set("/sram", "tools.sessions.timeout", "0.02")
             .Set("/sram", "tools.sessions.clean_freq", "0.01")
-            .Set("/sfile", "tools.sessions.on", "True")));
+            .Set("/sfile", "tools.sessions.on", "True")),
+            services: s => s.AddSingleton<TimeProvider>(clock).AddSingleton<ISessionStore>(store));
         var (first, _) = await server.Client.FetchAsync("/sram/");
         var cookie = SessionCookie(first, "session_id");
         Assert.Contains("max-age=1;", cookie);
         var id = IdOf(cookie);
         Assert.Equal($"counter=2 id={id}", (await server.Client.FetchAsync("/sram/", ("Cookie", "session_id=" + id))).Body);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // Past the 1.2 s timeout (the sweep's 0.6 s timer fires on the way).
+        clock.Advance(TimeSpan.FromSeconds(1.5));
         var (later, body) = await server.Client.FetchAsync("/sram/", ("Cookie", "session_id=" + id));
         Assert.StartsWith("counter=1 ", body);
         Assert.NotEqual(id, IdOf(SessionCookie(later, "session_id")));

@@ -46,10 +46,16 @@ public sealed class ReferenceRoot : Root
     [Exposed]
     public byte[] LargeBuffered() => Zeros;
 
+    private static int _untilAbortedEntered;
+
+    /// <summary>How many requests have reached <see cref="UntilAborted"/>: a test waits on it instead of sleeping.</summary>
+    public static int UntilAbortedEntered => Volatile.Read(ref _untilAbortedEntered);
+
     /// <summary>Answers only when the client has gone: the request's token is what ends the wait.</summary>
     [Exposed]
     public async Task<string> UntilAborted(CancellationToken cancellation)
     {
+        Interlocked.Increment(ref _untilAbortedEntered);
         await Task.Delay(Timeout.Infinite, cancellation);
         return "never";
     }
