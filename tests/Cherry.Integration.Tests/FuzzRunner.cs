@@ -61,6 +61,26 @@ internal static class FuzzRunner
         }
     }
 
-    private static int ParseStatus(string raw) =>
-        raw.StartsWith("HTTP/1.", StringComparison.Ordinal) && raw.Length >= 12 && int.TryParse(raw.AsSpan(9, 3), out var status) ? status : 0;
+    /// <summary>
+    /// The final status: interim answers (a <c>100 Continue</c> to <c>Expect: 100-continue</c>) come before it, and
+    /// reading the first status line alone let a failure after one pass unseen.
+    /// </summary>
+    internal static int ParseStatus(string raw)
+    {
+        var start = 0;
+        while (raw.AsSpan(start).StartsWith("HTTP/1.") && raw.Length >= start + 12 && int.TryParse(raw.AsSpan(start + 9, 3), out var status))
+        {
+            if (status is < 100 or > 199 or 101)
+            {
+                return status;
+            }
+            var end = raw.IndexOf("\r\n\r\n", start, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                return 0;
+            }
+            start = end + 4;
+        }
+        return 0;
+    }
 }

@@ -28,4 +28,14 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
         Assert.EndsWith("Hello alive", body);
         sessions.Delete(recursive: true);
     }
+
+    [Theory]
+    [InlineData("HTTP/1.1 200 OK\r\nA: b\r\n\r\nbody", 200)]
+    [InlineData("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 500 Internal Server Error\r\n\r\n", 500)]
+    [InlineData("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: x\r\n\r\nHTTP/1.1 404 Not Found\r\n\r\n", 404)]
+    [InlineData("HTTP/1.1 101 Switching Protocols\r\n\r\n", 101)]
+    [InlineData("HTTP/1.1 100 Continue\r\n", 0)]
+    [InlineData("(timed out)", 0)]
+    public void The_runner_judges_the_final_status_not_an_interim_one(string raw, int status) =>
+        Assert.Equal(status, FuzzRunner.ParseStatus(raw));
 }
