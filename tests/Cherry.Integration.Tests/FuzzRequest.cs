@@ -30,7 +30,7 @@ internal static class FuzzRequest
     /// <summary>What may follow a path that names a file: each names a directory, which a file is not.</summary>
     private static readonly string[] DirectorySuffixes = ["/", "//", "/.", "/%2E", "/./", "%2F"];
 
-    private static readonly string[] SegmentNoise =
+    internal static readonly string[] SegmentNoise =
     [
         "%2F", "%00", "%0A", "%0D%0A", "..", "%2e%2e", "", "\\", "caf%C3%A9", "%FF", "%", "%zz", "a;b=c", "~", "%7E", "A",
         "index", "default", "_cp_dispatch", "+", "%20", "'", "\"", "<x>", "{}", "$", "@", "x.y.z", "\u00e9",
@@ -42,7 +42,7 @@ internal static class FuzzRequest
         "id", "when", "color", "flag", "ratio", "username", "password", "from_page", "kw", "rest", "_", "%FF", "%3Cscript%3E", "",
     ];
 
-    private static readonly string[] Values =
+    internal static readonly string[] Values =
     [
         "", "0", "1", "-1", "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1e400", "NaN", "true", "on",
         "%FF", "%", "%zz", "+", "caf%C3%A9", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "..%2F..%2Fetc%2Fpasswd", "//evil.example/",
@@ -50,7 +50,7 @@ internal static class FuzzRequest
         "%0D%0ASet-Cookie:%20x=1", "dir1/", "/abs", "\u00e9", "a,b", "1,2",
     ];
 
-    private static readonly string[] HeaderLines =
+    internal static readonly string[] HeaderLines =
     [
         "Accept: text/html", "Accept: */*;q=0", "Accept: text/plain;q=abc", "Accept: application/json;q=1e400, text/*", "Accept: ;;;,,",
         "Accept-Charset: utf-7", "Accept-Charset: x-unknown", "Accept-Charset: *;q=0", "Accept-Charset: iso-8859-5;q=0.5, utf-16",
