@@ -53,8 +53,13 @@ public sealed class HttpRuleTests
     [InlineData("Accept-Language", "en;q=0.1, de", "de,en")]
     [InlineData("TE", "trailers;q=0.3, deflate", "deflate,trailers")]
     [InlineData("Accept", "text/html;q=0.5, ;q=0.9", ",text/html")]
-    public void Every_accept_header_sorts_by_quality(string name, string value, string order) =>
-        Assert.Equal(order, string.Join(",", HeaderElements.ParseAccept(name, value).Select(e => e.Value)));
+    public void Every_accept_header_sorts_by_quality(string name, string value, string order)
+    {
+        var elements = HeaderElements.Parse(name, value);
+        Assert.All(elements, e => Assert.IsType<AcceptElement>(e));
+        Assert.Equal(order, string.Join(",", elements.Select(e => e.Value)));
+        Assert.True(HeaderElements.IsAcceptHeader(name.ToLowerInvariant()));
+    }
 
     [Fact]
     public void A_plain_header_keeps_its_elements_as_written_and_sorts_them_by_text()
