@@ -147,8 +147,8 @@ public sealed partial class NginxDeploymentTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// A server for the guide's blocks: TLS with HTTP/2 on a free port, the blocks' upstream set to the app's port. The
-    /// rest keeps nginx in the test's folder and in the foreground, as the cluster test's does.
+    /// A server for the guide's blocks: TLS with HTTP/2 on a free port, the blocks' upstream set to the app's port, in
+    /// the frame the cluster test's nginx has too.
     /// </summary>
     private string Configuration(int port, int appPort)
     {
@@ -159,22 +159,7 @@ public sealed partial class NginxDeploymentTests : IAsyncLifetime
         Assert.Equal(2, blocks.Count);
         var locations = string.Join("\n", blocks).Replace("127.0.0.1:8080", "127.0.0.1:" + appPort, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:" + appPort + "/;", locations);
-        return $$"""
-            daemon off;
-            worker_processes 1;
-            pid {{_directory}}/nginx.pid;
-            error_log {{_directory}}/error.log warn;
-            user {{Environment.UserName}};
-            events {
-                worker_connections 64;
-            }
-            http {
-                access_log off;
-                client_body_temp_path {{_directory}}/client_body;
-                proxy_temp_path {{_directory}}/proxy;
-                fastcgi_temp_path {{_directory}}/fastcgi;
-                uwsgi_temp_path {{_directory}}/uwsgi;
-                scgi_temp_path {{_directory}}/scgi;
+        return NginxConfiguration.Write(_directory, $$"""
                 client_max_body_size 10m;
                 server {
                     listen 127.0.0.1:{{port}} ssl http2;
@@ -182,8 +167,7 @@ public sealed partial class NginxDeploymentTests : IAsyncLifetime
                     ssl_certificate_key {{_directory}}/key.pem;
             {{locations}}
                 }
-            }
-            """;
+            """);
     }
 
     private HttpMessageHandler Handler()

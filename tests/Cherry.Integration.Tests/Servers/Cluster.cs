@@ -103,7 +103,7 @@ internal sealed class Cluster : IAsyncDisposable
     {
         var port = Ports.Free();
         var configuration = Path.Combine(_directory, "nginx.conf");
-        await File.WriteAllTextAsync(configuration, NginxConfiguration(port, instancePorts));
+        await File.WriteAllTextAsync(configuration, NginxSite(port, instancePorts));
         _nginx = ChildProcess.Start("nginx", ServerBinary.Require("nginx", "nginx"),
             ["-p", _directory + "/", "-c", configuration, "-e", Path.Combine(_directory, "error.log")]);
         await _nginx.WaitListeningAsync(port, StartTimeout);
@@ -116,24 +116,7 @@ internal sealed class Cluster : IAsyncDisposable
     /// method is not idempotent (nginx's default), so a POST in flight at a crash fails rather than runs twice. An
     /// instance that failed is left out for a second, then tried again.
     /// </summary>
-    private string NginxConfiguration(int port, IEnumerable<int> instancePorts) => $$"""
-        # In the foreground, so the test holds the master process; everything in the cluster's folder.
-        daemon off;
-        worker_processes 1;
-        pid {{_directory}}/nginx.pid;
-        error_log {{_directory}}/error.log warn;
-        # Workers as the test's own user, who owns the folder (as root, nginx would switch them to 'nobody').
-        user {{Environment.UserName}};
-        events {
-            worker_connections 256;
-        }
-        http {
-            access_log off;
-            client_body_temp_path {{_directory}}/client_body;
-            proxy_temp_path {{_directory}}/proxy;
-            fastcgi_temp_path {{_directory}}/fastcgi;
-            uwsgi_temp_path {{_directory}}/uwsgi;
-            scgi_temp_path {{_directory}}/scgi;
+    private string NginxSite(int port, IEnumerable<int> instancePorts) => NginxConfiguration.Write(_directory, $$"""
             upstream cherry {
                 {{string.Join(" ", instancePorts.Select(p => $"server 127.0.0.1:{p} max_fails=1 fail_timeout=1s;"))}}
             }
@@ -149,8 +132,7 @@ internal sealed class Cluster : IAsyncDisposable
                     proxy_connect_timeout 2s;
                 }
             }
-        }
-        """;
+        """);
 
     public async ValueTask DisposeAsync()
     {
