@@ -49,7 +49,12 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>samples/Conformance, run as <c>dotnet Conformance.dll PORT SESSION_DIR</c>.</summary>
     public static Task<ServerProcess> StartCherryAsync() => StartAsync("Cherry", "dotnet", Path.GetFullPath(Setting("ConformanceApp")));
 
-    private static async Task<ServerProcess> StartAsync(string name, string program, string script)
+    /// <summary>The host of the CherryPy suite's ports (tests/CherryPySuite) serving one test module's app.</summary>
+    public static Task<ServerProcess> StartSuiteModuleAsync(string module) =>
+        StartAsync("CherryPySuite " + module, "dotnet", Path.GetFullPath(Setting("SuiteHost")), module);
+
+    /// <param name="module">For the suite's host: the module, which comes before the port; the apps take the port and a session folder.</param>
+    private static async Task<ServerProcess> StartAsync(string name, string program, string script, string? module = null)
     {
         if (!File.Exists(script))
         {
@@ -64,8 +69,15 @@ public sealed class ServerProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(script)!,
         };
         start.ArgumentList.Add(script);
+        if (module is not null)
+        {
+            start.ArgumentList.Add(module);
+        }
         start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(sessions);
+        if (module is null)
+        {
+            start.ArgumentList.Add(sessions);
+        }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
         var server = new ServerProcess(name, process, port, sessions);
