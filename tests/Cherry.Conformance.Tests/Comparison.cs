@@ -50,6 +50,14 @@ public static partial class Comparison
         }
         foreach (var name in step.Compare)
         {
+            if (DateHeaders.Contains(name))
+            {
+                if (DateDifference(name, reference.Header(name), cherry.Header(name)) is { } difference)
+                {
+                    differences.Add(difference);
+                }
+                continue;
+            }
             Check(name, Normalise(reference.Header(name), referenceServer), Normalise(cherry.Header(name), cherryServer));
         }
         foreach (var name in step.Present)
@@ -87,6 +95,32 @@ public static partial class Comparison
         }
         return differences;
     }
+
+    /// <summary>The two servers answer a step a moment apart, each by its own clock.</summary>
+    public static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(2);
+
+    private static readonly HashSet<string> DateHeaders = new(StringComparer.OrdinalIgnoreCase) { "Date", "Expires", "Last-Modified" };
+
+    /// <summary>
+    /// A date header compared as the instant it names: equal within <see cref="ClockTolerance"/>, so a date off by a
+    /// minute or a day is a difference (the DATE placeholder of <see cref="Normalise"/> would hide it). A value that is
+    /// no HTTP date (<c>Expires: 0</c>) is compared as text.
+    /// </summary>
+    public static string? DateDifference(string name, string? reference, string? cherry)
+    {
+        var referenceIsDate = TryParseDate(reference, out var referenceDate);
+        var cherryIsDate = TryParseDate(cherry, out var cherryDate);
+        if (referenceIsDate && cherryIsDate)
+        {
+            return (cherryDate - referenceDate).Duration() <= ClockTolerance
+                ? null
+                : $"{name}: CherryPy {Show(reference)}, Cherry {Show(cherry)} ({(cherryDate - referenceDate).TotalSeconds:+0;-0} s)";
+        }
+        return string.Equals(reference, cherry, StringComparison.Ordinal) ? null : $"{name}: CherryPy {Show(reference)}, Cherry {Show(cherry)}";
+    }
+
+    private static bool TryParseDate(string? value, out DateTimeOffset date) =>
+        DateTimeOffset.TryParseExact(value, "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out date);
 
     private static string Show(string? value) => value is null ? "(none)" : "'" + (value.Length > 300 ? value[..300] + "…" : value) + "'";
 
