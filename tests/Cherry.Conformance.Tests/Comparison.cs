@@ -119,6 +119,26 @@ public static partial class Comparison
         return string.Equals(reference, cherry, StringComparison.Ordinal) ? null : $"{name}: CherryPy {Show(reference)}, Cherry {Show(cherry)}";
     }
 
+    /// <summary>
+    /// ETags by their rule rather than their text (each server hashes its own way): across the steps of a case that
+    /// carry one on both servers, two steps share a tag on Cherry exactly when they share one on CherryPy.
+    /// </summary>
+    public static IEnumerable<string> EntityTagDifferences(IReadOnlyList<Observed> reference, IReadOnlyList<Observed> cherry)
+    {
+        for (var i = 0; i < reference.Count; i++)
+        {
+            for (var j = i + 1; j < reference.Count; j++)
+            {
+                if (reference[i].Header("ETag") is { } a && reference[j].Header("ETag") is { } b
+                    && cherry[i].Header("ETag") is { } c && cherry[j].Header("ETag") is { } d
+                    && (a == b) != (c == d))
+                {
+                    yield return $"steps {i + 1} and {j + 1}: CherryPy's ETags are {(a == b ? "the same" : "different")} ({a}, {b}), Cherry's {(c == d ? "the same" : "different")} ({c}, {d})";
+                }
+            }
+        }
+    }
+
     private static bool TryParseDate(string? value, out DateTimeOffset date) =>
         DateTimeOffset.TryParseExact(value, "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out date);
 

@@ -23,6 +23,7 @@ public sealed partial class DifferentialTests(DifferentialFixture fixture) : ICl
         var cherry = new Sender(fixture.Cherry);
         var differences = new List<string>();
         var deviated = new List<Observed>();
+        var compared = (Reference: new List<Observed>(), Cherry: new List<Observed>());
         for (var i = 0; i < @case.Steps.Length; i++)
         {
             var step = @case.Steps[i];
@@ -42,8 +43,11 @@ public sealed partial class DifferentialTests(DifferentialFixture fixture) : ICl
             {
                 differences.AddRange(Comparison.Differences(step, expected, fixture.CherryPy, actual, fixture.Cherry)
                     .Select(d => $"step {i + 1} ({step}): {d}"));
+                compared.Reference.Add(expected);
+                compared.Cherry.Add(actual);
             }
         }
+        differences.AddRange(Comparison.EntityTagDifferences(compared.Reference, compared.Cherry));
         var outcome = differences.Count > 0 ? "FAIL: " + string.Join("; ", differences) : @case.Deviation is { } d ? "deviation: " + d.Reason : "match";
         fixture.Outcomes[@case.Id] = (@case.Request, outcome);
         Assert.True(differences.Count == 0, $"{@case.Id} {@case.Request}\n{string.Join("\n", differences)}");
