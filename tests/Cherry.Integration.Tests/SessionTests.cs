@@ -238,7 +238,7 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
             await using (held)
             {
                 requests = [.. Enumerable.Range(0, Waiters).Select(_ => server.Client.FetchAsync("/sfile/", ("Cookie", "session_id=" + id)))];
-                await Until(() => store.Locks.Waiting(id) == Waiters, "every request queued for the lock");
+                await Poll.UntilAsync(() => store.Locks.Waiting(id) == Waiters, TimeSpan.FromSeconds(20), "every request queued for the lock");
                 // Time in which a polling waiter would have tried the file many times.
                 await Task.Delay(300);
                 opensWhileHeld = store.LockFileOpens - opensBefore;
@@ -253,17 +253,6 @@ public sealed partial class SessionTests(SessionFixture fixture) : IClassFixture
         finally
         {
             Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    /// <summary>Waits for a condition the test cannot await directly; fails after a generous while.</summary>
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "never: " + what);
-            await Task.Delay(10);
         }
     }
 

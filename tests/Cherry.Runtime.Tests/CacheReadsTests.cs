@@ -1,3 +1,5 @@
+using Cherry.Integration.Tests;
+
 namespace Cherry.Runtime.Tests;
 
 /// <summary>
@@ -56,7 +58,7 @@ public sealed class CacheReadsTests
             gate.SetResult();
             if (expectAnother)
             {
-                await Poll.UntilAsync(() => Waiting > 0);
+                await Poll.UntilAsync(() => Waiting > 0, TimeSpan.FromSeconds(10), "the read to start");
             }
         }
 
@@ -71,19 +73,6 @@ public sealed class CacheReadsTests
         public ValueTask RemoveAsync(string key, CancellationToken cancellation) => throw new NotSupportedException();
     }
 
-    private static class Poll
-    {
-        public static async Task UntilAsync(Func<bool> condition)
-        {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (!condition())
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 10 s");
-                await Task.Delay(5);
-            }
-        }
-    }
-
     private static string Seen(CacheRecords records) => records.Indexes[^1]!;
 
     [Fact]
@@ -92,7 +81,7 @@ public sealed class CacheReadsTests
         var reads = new CacheReads();
         var store = new HeldStore();
         var first = reads.ReadAsync(store, Keys, "r", default);
-        await Poll.UntilAsync(() => store.Waiting == 1);
+        await Poll.UntilAsync(() => store.Waiting == 1, TimeSpan.FromSeconds(10), "a read held at the store");
         // Written while the first read is in flight: lookups that arrive now must see it, so they cannot share that read.
         store.Version = 2;
         var second = reads.ReadAsync(store, Keys, "r", default);
@@ -112,7 +101,7 @@ public sealed class CacheReadsTests
         // The line closed when no lookup waited: a later lookup reads afresh, alone.
         store.Version = 3;
         var later = reads.ReadAsync(store, Keys, "r", default);
-        await Poll.UntilAsync(() => store.Waiting == 1);
+        await Poll.UntilAsync(() => store.Waiting == 1, TimeSpan.FromSeconds(10), "a read held at the store");
         await store.FinishOneAsync(expectAnother: false);
         Assert.Equal("v3", Seen(await later));
         Assert.Equal(3, store.Reads);
@@ -126,7 +115,7 @@ public sealed class CacheReadsTests
         var page = reads.ReadAsync(store, Keys, "r", default);
         var indexOnly = reads.ReadAsync(store, Keys, null, default);
         var other = reads.ReadAsync(store, ["gen:/", "gen:/b", "GET http://h/b?"], "r", default);
-        await Poll.UntilAsync(() => store.Waiting == 3);
+        await Poll.UntilAsync(() => store.Waiting == 3, TimeSpan.FromSeconds(10), "3 reads held at the store");
         for (var i = 0; i < 3; i++)
         {
             await store.FinishOneAsync(expectAnother: false);
@@ -142,7 +131,7 @@ public sealed class CacheReadsTests
         var reads = new CacheReads();
         var store = new HeldStore { FailNext = true };
         var first = reads.ReadAsync(store, Keys, "r", default);
-        await Poll.UntilAsync(() => store.Waiting == 1);
+        await Poll.UntilAsync(() => store.Waiting == 1, TimeSpan.FromSeconds(10), "a read held at the store");
         var second = reads.ReadAsync(store, Keys, "r", default);
 
         await store.FinishOneAsync(expectAnother: true);
@@ -158,7 +147,7 @@ public sealed class CacheReadsTests
         var store = new HeldStore();
         using var abort = new CancellationTokenSource();
         var first = reads.ReadAsync(store, Keys, "r", abort.Token);
-        await Poll.UntilAsync(() => store.Waiting == 1);
+        await Poll.UntilAsync(() => store.Waiting == 1, TimeSpan.FromSeconds(10), "a read held at the store");
         var second = reads.ReadAsync(store, Keys, "r", default);
         var aborted = reads.ReadAsync(store, Keys, "r", abort.Token);
 
