@@ -9,4 +9,10 @@ internal sealed class StoreOutage : HttpError
 {
     public StoreOutage(string store, Exception cause)
         : base(503, $"The {store} store is unavailable ({cause.GetType().Name}); try again shortly.") => ShowsTraceback = false;
+
+    /// <summary>
+    /// Whether an exception from a store call means the store failed: anything but the request's cancellation or an
+    /// HTTP answer already decided (which pass through as they are).
+    /// </summary>
+    public static bool IsCause(Exception ex) => ex is not (OperationCanceledException or HttpError);
 }

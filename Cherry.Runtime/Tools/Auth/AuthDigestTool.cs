@@ -166,7 +166,7 @@ public sealed partial class AuthDigestTool : Tool
         {
             return await counter.AdvanceAsync(nonce, count, expires, request.Aborted);
         }
-        catch (Exception ex) when (ex is not (OperationCanceledException or HttpError))
+        catch (Exception ex) when (StoreOutage.IsCause(ex))
         {
             request.App.Logger.LogError("The nonce counter store {Store} is unavailable: {Error}", counter.GetType().Name, ex.Message);
             throw new StoreOutage("nonce counter", ex);

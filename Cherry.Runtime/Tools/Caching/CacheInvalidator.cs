@@ -107,7 +107,7 @@ public sealed class CacheInvalidator(ICacheStore store)
         {
             await store.SetIndexAsync(key, Guid.NewGuid().ToString("N"), TimeSpan.FromTicks(2 * Interlocked.Read(ref _longestDelayTicks)), cancellation);
         }
-        catch (Exception ex) when (ex is not (OperationCanceledException or HttpError))
+        catch (Exception ex) when (StoreOutage.IsCause(ex))
         {
             throw new StoreOutage("cache", ex);
         }

@@ -141,7 +141,7 @@ public sealed partial class CachingTool : Tool
     /// </summary>
     private bool Unavailable(Request request, CacheState? state, Exception ex)
     {
-        if (ex is OperationCanceledException or HttpError)
+        if (!StoreOutage.IsCause(ex))
         {
             return false;
         }

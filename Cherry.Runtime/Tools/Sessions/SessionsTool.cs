@@ -82,7 +82,7 @@ public sealed partial class SessionsTool : Tool
             {
                 stored = await store.LoadAsync(offered, request.Aborted);
             }
-            catch (Exception ex) when (IsOutage(ex))
+            catch (Exception ex) when (StoreOutage.IsCause(ex))
             {
                 throw Outage(request, store, ex);
             }
@@ -137,7 +137,7 @@ public sealed partial class SessionsTool : Tool
             // land in every log and screenshot of the page.
             throw new HttpError(503, "The session is in use by another request; try again shortly.") { ShowsTraceback = false };
         }
-        catch (Exception ex) when (IsOutage(ex))
+        catch (Exception ex) when (StoreOutage.IsCause(ex))
         {
             throw Outage(request, state.Store, ex);
         }
@@ -231,14 +231,14 @@ public sealed partial class SessionsTool : Tool
                 }
             }
         }
-        catch (Exception ex) when (IsOutage(ex) && !request.IsErrorResponse)
+        catch (Exception ex) when (StoreOutage.IsCause(ex) && !request.IsErrorResponse)
         {
             throw Outage(request, state.Store, ex);
         }
         catch (Exception ex) when (request.IsErrorResponse && ex is not OperationCanceledException)
         {
             // Already answering an error (perhaps the store's outage itself): keep that answer.
-            if (IsOutage(ex))
+            if (StoreOutage.IsCause(ex))
             {
                 LogOutage(request, state.Store, ex);
             }
@@ -246,8 +246,6 @@ public sealed partial class SessionsTool : Tool
     }
 
     /// <summary>A store that cannot be reached, or does not answer in time, is a 503 the client can retry, not a 500.</summary>
-    private static bool IsOutage(Exception ex) => ex is not (HttpError or OperationCanceledException);
-
     private static HttpError Outage(Request request, ISessionStore store, Exception ex)
     {
         LogOutage(request, store, ex);
