@@ -67,6 +67,7 @@ public static class CherryEndpointRouteBuilderExtensions
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Cherry.Request"), services.GetRequiredService<TimeProvider>(), [.. services.GetServices<IRequestObserver>()])
         {
             Multipart = options.Multipart,
+            ValidationMaxDepth = services.GetService<Microsoft.Extensions.Options.IOptions<Microsoft.Extensions.Validation.ValidationOptions>>()?.Value.MaxDepth ?? ArgumentValidation.DefaultMaxDepth,
             PlanChains = appOptions.PlanChains,
             VirtualHosts = appOptions.VirtualHosts.Count > 0 ? new VirtualHosts(appOptions.VirtualHosts, appOptions.UseXForwardedHost) : null,
             OpenApiDocument = DispatchTreeRegistry.OpenApi<TRoot>(),

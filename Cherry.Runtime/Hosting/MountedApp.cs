@@ -19,6 +19,12 @@ internal sealed class MountedApp(string scriptName, object root, DispatchTree tr
     /// <summary>How multipart bodies are read (<see cref="CherryOptions.Multipart"/>).</summary>
     public MultipartOptions Multipart { get; init; } = new();
 
+    /// <summary>
+    /// How deep a validated value's walk goes (<see cref="Infrastructure.ArgumentValidation"/>): <c>AddValidation()</c>'s
+    /// <c>MaxDepth</c>, read once at start-up, else Microsoft.Extensions.Validation's default.
+    /// </summary>
+    public int ValidationMaxDepth { get; init; } = Infrastructure.ArgumentValidation.DefaultMaxDepth;
+
     public ILogger Logger { get; } = logger;
 
     /// <summary>The clock every tool reads (DI's <see cref="TimeProvider"/>, so tests can move it).</summary>

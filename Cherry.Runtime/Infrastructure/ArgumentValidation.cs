@@ -4,9 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Validation;
 
 namespace Cherry.Infrastructure;
 
@@ -17,7 +14,7 @@ namespace Cherry.Infrastructure;
 /// form parameter by its name, a JSON body's members by their JSON names from the document's root (<c>lines[0].sku</c>).
 /// A member's <c>[Required]</c> failing skips its other rules; a type's own rules and <c>IValidatableObject.Validate</c>
 /// run once its members pass. Any error ends the request with a 400 problem document (or the HTML error page) listing
-/// them all. <c>AddValidation()</c>'s <see cref="ValidationOptions.MaxDepth"/> bounds the nesting it follows.
+/// them all. <c>AddValidation()</c>'s <c>MaxDepth</c>, read once at start-up (<see cref="MountedApp.ValidationMaxDepth"/>), bounds the nesting it follows.
 /// </summary>
 /// <remarks>For generated code; not meant to be called by hand.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -26,8 +23,8 @@ public sealed class ArgumentValidation
     /// <summary>The type URI ASP.NET Core's validation problems carry (RFC 9110's 400).</summary>
     public const string ProblemType = "https://tools.ietf.org/html/rfc9110#section-15.5.1";
 
-    // Microsoft.Extensions.Validation's default, which AddValidation() lets an app change.
-    private const int DefaultMaxDepth = 32;
+    /// <summary>Microsoft.Extensions.Validation's default depth, which <c>AddValidation()</c> lets an app change.</summary>
+    internal const int DefaultMaxDepth = 32;
 
     // How many errors the message (the HTML page's text) lists; the problem document's errors hold them all.
     private const int ListedErrors = 20;
@@ -45,7 +42,7 @@ public sealed class ArgumentValidation
     {
         _request = request;
         _target = target;
-        _maxDepth = request.HttpContext.RequestServices.GetService<IOptions<ValidationOptions>>()?.Value.MaxDepth ?? DefaultMaxDepth;
+        _maxDepth = request.App.ValidationMaxDepth;
     }
 
     /// <summary>How many errors so far: a type's own rules run only when its members added none.</summary>
