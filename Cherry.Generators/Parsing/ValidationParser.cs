@@ -55,7 +55,7 @@ namespace Cherry.Generators.Parsing
         private EquatableArray<ValidatedTypeSpec> Types(INamedTypeSymbol root)
         {
             var candidates = new List<INamedTypeSymbol>();
-            var members = new Dictionary<INamedTypeSymbol, List<(IPropertySymbol Property, INamedTypeSymbol? Nested, NestedKind Kind)>>(SymbolEqualityComparer.Default);
+            var members = new Dictionary<INamedTypeSymbol, List<(IPropertySymbol Property, EquatableArray<AttributeSpec> Rules, INamedTypeSymbol? Nested, NestedKind Kind)>>(SymbolEqualityComparer.Default);
             var pending = new Queue<INamedTypeSymbol>();
             pending.Enqueue(root);
             while (pending.Count > 0 && candidates.Count < MaxTypes)
@@ -66,7 +66,7 @@ namespace Cherry.Generators.Parsing
                     continue;
                 }
                 candidates.Add(type);
-                var list = new List<(IPropertySymbol, INamedTypeSymbol?, NestedKind)>();
+                var list = new List<(IPropertySymbol, EquatableArray<AttributeSpec>, INamedTypeSymbol?, NestedKind)>();
                 foreach (var property in Properties(type))
                 {
                     var (nested, kind) = Nested(property.Type);
@@ -74,7 +74,7 @@ namespace Cherry.Generators.Parsing
                     {
                         pending.Enqueue(nested);
                     }
-                    list.Add((property, nested, kind));
+                    list.Add((property, Rules(RulesOf(type, property)), nested, kind));
                 }
                 members[type] = list;
             }
@@ -82,7 +82,7 @@ namespace Cherry.Generators.Parsing
             var validated = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var type in candidates)
             {
-                if (HasRules(type) || Implements(type, _known.ValidatableObject) || members[type].Any(m => RulesOf(type, m.Property).Any()))
+                if (HasRules(type) || Implements(type, _known.ValidatableObject) || members[type].Any(m => m.Rules.Count > 0))
                 {
                     validated.Add(type);
                 }
@@ -103,7 +103,7 @@ namespace Cherry.Generators.Parsing
                     TypeNames.Of(type),
                     type.Name,
                     members[type]
-                        .Select(m => (m.Property, Rules: Rules(RulesOf(type, m.Property)), Nested: m.Nested is { } n && validated.Contains(n) ? n : null, m.Kind))
+                        .Select(m => (m.Property, m.Rules, Nested: m.Nested is { } n && validated.Contains(n) ? n : null, m.Kind))
                         .Where(m => m.Rules.Count > 0 || m.Nested is not null)
                         .Select(m => new ValidatedMemberSpec(
                             m.Property.Name,

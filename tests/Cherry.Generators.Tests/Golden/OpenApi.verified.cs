@@ -394,10 +394,6 @@ namespace Cherry.Generated
                         }
                       }
                     }
-                  },
-                  "400": {
-                    "description": "Bad Request: a value is missing, malformed or breaks its rules",
-                    "content": {"application/problem+json": {"schema": {"type": "object", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "errors": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}}, "text/html": {"schema": {"type": "string"}}}
                   }
                 },
                 "x-cherry-entry": 7
