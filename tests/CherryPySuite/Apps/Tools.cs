@@ -33,7 +33,7 @@ public static class Tools
         // '/demo/restricted' and '/demo/userid' also set request.show_tracebacks False: Cherry's configuration has no
         // per-path key for it (CherryOptions.ShowTracebacks is host-wide); the tests do not look at those tracebacks.
         .Set("/demo/userid", "myauth.check_access.default", "True")
-        // '/demo/errinstream': response.stream True; Cherry streams a handler's iterable anyway.
+        .Set("/demo/errinstream", "response.stream", "True")
         // Not a mapping, so numerify's on_start_resource hook fails on it.
         .Set("/demo/err_in_onstart", "tools.numerify.map", "pie->3.14159")
         .Set("/euro", "tools.gzip.on", "True")
