@@ -49,12 +49,18 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>samples/Conformance, run as <c>dotnet Conformance.dll PORT SESSION_DIR</c>.</summary>
     public static Task<ServerProcess> StartCherryAsync() => StartAsync("Cherry", "dotnet", Path.GetFullPath(Setting("ConformanceApp")));
 
-    /// <summary>The host of the CherryPy suite's ports (tests/CherryPySuite) serving one test module's app.</summary>
-    public static Task<ServerProcess> StartSuiteModuleAsync(string module) =>
-        StartAsync("CherryPySuite " + module, "dotnet", Path.GetFullPath(Setting("SuiteHost")), module);
+    /// <summary>
+    /// The host of the CherryPy suite's ports (tests/CherryPySuite) serving one test module's app. Its test module's
+    /// folder (<c>CHERRY_SUITE_TEST_DIR</c>: the fixtures the ports serve, the session files they write) is
+    /// <see cref="SessionDirectory"/>, holding the host's fixtures as run.sh's overlay does.
+    /// </summary>
+    /// <param name="environment">What cherry_suite.py hands the host besides: CHERRY_SUITE_MEMCACHED.</param>
+    public static Task<ServerProcess> StartSuiteModuleAsync(string module, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync("CherryPySuite " + module, "dotnet", Path.GetFullPath(Setting("SuiteHost")), module, environment);
 
     /// <param name="module">For the suite's host: the module, which comes before the port; the apps take the port and a session folder.</param>
-    private static async Task<ServerProcess> StartAsync(string name, string program, string script, string? module = null)
+    private static async Task<ServerProcess> StartAsync(
+        string name, string program, string script, string? module = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(script))
         {
@@ -78,7 +84,16 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(sessions);
         }
+        else
+        {
+            CopyFixtures(Path.Combine(Path.GetDirectoryName(script)!, "Fixtures"), sessions);
+            start.Environment["CHERRY_SUITE_TEST_DIR"] = sessions;
+        }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (variable, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[variable] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
         var server = new ServerProcess(name, process, port, sessions);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
@@ -86,7 +101,21 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await server.WaitUntilListeningAsync();
+        if (module is not null)
+        {
+            await server.WaitForSuiteReadyLineAsync();
+        }
         return server;
+    }
+
+    private static void CopyFixtures(string fixtures, string testDirectory)
+    {
+        foreach (var file in Directory.EnumerateFiles(fixtures, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(testDirectory, Path.GetRelativePath(fixtures, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
     }
 
     private void Append(string? line)
@@ -97,6 +126,28 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 _log.AppendLine(line);
             }
+        }
+    }
+
+    /// <summary>
+    /// The product the suite host's error pages name ("Cherry/0.1.0"), from the line it prints once started
+    /// (tests/CherryPySuite/Program.cs), as cherry_suite.py reads it.
+    /// </summary>
+    public string SuiteProduct => Log.Split('\n').Single(line => line.StartsWith(SuiteReadyLine, StringComparison.Ordinal)).Split(' ')[2];
+
+    private const string SuiteReadyLine = "cherry-suite ready ";
+
+    // The host prints its line after Kestrel has started listening, so the port may answer a moment before.
+    private async Task WaitForSuiteReadyLineAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!Log.Contains(SuiteReadyLine, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"{Name} printed no ready line within 60 s:\n{Log}");
+            }
+            await Task.Delay(10);
         }
     }
 

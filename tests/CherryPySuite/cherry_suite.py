@@ -348,23 +348,27 @@ def _provide_missing_modules():
 
 
 def pytest_configure(config):
-    import cherrypy
-    from cherrypy import _cperror
     from cherrypy.test import helper
 
     _provide_missing_modules()
 
     helper.LocalWSGISupervisor.start = _start
     helper.LocalWSGISupervisor.stop = _stop
+    brand_error_pages()
 
-    # assertErrorPage builds its expected page with cherrypy._cperror.get_error_page: only the branding changes.
+
+def brand_error_pages(version=None):
+    """assertErrorPage builds its expected page with cherrypy._cperror.get_error_page: only the branding changes, to
+    ``version`` when given (suite_case.py, which starts no host and reads no ready line)."""
+    from cherrypy import _cperror
+    if version is not None:
+        _cherry_version[0] = version
     original = _cperror.get_error_page
 
     def get_error_page(*args, **kwargs):
         return normalise_branding(original(*args, **kwargs))
 
     _cperror.get_error_page = get_error_page
-    cherrypy._cperror.get_error_page = get_error_page
 
 
 def pytest_unconfigure(config):
