@@ -75,7 +75,11 @@ public static class StatusLine
     internal static string Format(int code, string? status) =>
         Line(code, TryParse(status, out var parsed, out var reason, out _) && parsed == code ? reason : Reason(code));
 
-    /// <summary>The longer explanation CherryPy shows on an error page when the error gives none (Python's http.HTTPStatus descriptions).</summary>
+    /// <summary>
+    /// The longer explanation CherryPy shows on an error page when the error gives none: CherryPy's
+    /// <c>httputil.response_codes</c>, which are Python's <c>http.HTTPStatus</c> descriptions with its own texts for 500 and
+    /// 503; empty for a code Python describes with nothing (422, 425) or does not know, as CherryPy's page shows it.
+    /// </summary>
     public static string DefaultMessage(int code) => code switch
     {
         400 => "Bad request syntax or unsupported method",
@@ -97,6 +101,7 @@ public static class StatusLine
         416 => "Cannot satisfy request range",
         417 => "Expect condition could not be satisfied",
         418 => "Server refuses to brew coffee because it is a teapot.",
+        421 => "Server is not able to produce a response",
         428 => "The origin server requires the request to be conditional",
         429 => "The user has sent too many requests in a given amount of time (\"rate limiting\")",
         431 => "The server is unwilling to process the request because its header fields are too large",
@@ -104,9 +109,10 @@ public static class StatusLine
         500 => "The server encountered an unexpected condition which prevented it from fulfilling the request.",
         501 => "Server does not support this operation",
         502 => "Invalid responses from another server/proxy",
-        503 => "The server cannot process the request due to a high load",
+        503 => "The server is currently unable to handle the request due to a temporary overloading or maintenance of the server.",
         504 => "The gateway server did not receive a timely response",
         505 => "Cannot fulfill request",
-        _ => Reason(code),
+        511 => "The client needs to authenticate to gain network access",
+        _ => "",
     };
 }

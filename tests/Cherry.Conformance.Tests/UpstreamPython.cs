@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Cherry.Conformance.Tests;
 
 /// <summary>
@@ -21,19 +19,7 @@ internal static class UpstreamPython
         Assert.Equal("ok", await RunAsync(script));
     }
 
-    /// <summary>Runs <paramref name="script"/> and returns what it printed; a non-zero exit fails the test with its stderr.</summary>
-    public static async Task<string> RunAsync(string script)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["PYTHONPATH"] = SuiteFolder;
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(script);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, "python failed:\n" + error);
-        return (await output).Trim();
-    }
+    /// <summary>Runs <paramref name="script"/> with the suite's folder on the path and returns what it printed.</summary>
+    public static async Task<string> RunAsync(string script) =>
+        (await Python.RunAsync(script, environment: new Dictionary<string, string> { ["PYTHONPATH"] = SuiteFolder })).Trim();
 }

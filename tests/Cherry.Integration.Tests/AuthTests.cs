@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Cherry.Integration.Tests.App;
@@ -161,23 +160,11 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
     public async Task Python_urllib_digest_handler_logs_in() => Assert.Equal("Hello alice", await UrllibDigestAsync(Absolute("/digest/")));
 
     /// <summary>Fetches <paramref name="url"/> with Python's HTTPDigestAuthHandler as alice.</summary>
-    private static async Task<string> UrllibDigestAsync(string url)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("""
-            import sys, urllib.request as u
-            m = u.HTTPPasswordMgrWithDefaultRealm(); m.add_password(None, sys.argv[1], 'alice', '4x5istwelve')
-            sys.stdout.buffer.write(u.build_opener(u.HTTPDigestAuthHandler(m)).open(sys.argv[1]).read())
-            """);
-        start.ArgumentList.Add(url);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, error);
-        return output;
-    }
+    private static Task<string> UrllibDigestAsync(string url) => Python.RunAsync("""
+        import sys, urllib.request as u
+        m = u.HTTPPasswordMgrWithDefaultRealm(); m.add_password(None, sys.argv[1], 'alice', '4x5istwelve')
+        sys.stdout.buffer.write(u.build_opener(u.HTTPDigestAuthHandler(m)).open(sys.argv[1]).read())
+        """, [url]);
 
     [Theory]
     [InlineData("/digest/caf%C3%A9", "Hello alice at café")]

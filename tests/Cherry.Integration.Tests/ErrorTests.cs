@@ -29,6 +29,32 @@ public sealed class ErrorTests(ReferenceAppFixture fixture) : IClassFixture<Refe
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType!.ToString());
     }
 
+    /// <summary>
+    /// Every error status's page, without a message of the handler's, explains it as CherryPy's does: the oracle is
+    /// CherryPy's own table (<c>httputil.valid_status</c>), asked through Debian's Python.
+    /// </summary>
+    [Fact]
+    public async Task Every_error_status_without_a_message_gets_cherrypys_explanation()
+    {
+        var oracle = (await Python.RunAsync("""
+            from cherrypy.lib import httputil
+            for code in range(400, 600):
+                print(code, httputil.valid_status(code)[2], sep='\t')
+            """)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).ToDictionary(fields => int.Parse(fields[0]), fields => fields[1]);
+        Assert.Equal(200, oracle.Count);
+        var wrong = new List<string>();
+        foreach (var (code, expected) in oracle)
+        {
+            var (response, body) = await _client.FetchAsync($"/error?code={code}");
+            var message = Http.ErrorMessage(body);
+            if ((int)response.StatusCode != code || message != expected)
+            {
+                wrong.Add($"{code}: {(int)response.StatusCode} \"{message}\", CherryPy \"{expected}\"");
+            }
+        }
+        Assert.Empty(wrong);
+    }
+
     [Fact]
     public async Task HttpError_418_keeps_a_custom_message()
     {

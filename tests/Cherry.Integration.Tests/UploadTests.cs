@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -39,22 +38,14 @@ public sealed class UploadTests(UploadFixture fixture) : IClassFixture<UploadFix
     /// <summary>Debian's Python posts a multipart body built by hand with urllib; prints the status, a newline, the body.</summary>
     private async Task<(int Status, string Body)> PythonPostAsync(string path, string contentType, string bodyExpression)
     {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(
+        var output = await Python.RunAsync(
             "import sys, urllib.request, urllib.error\n"
             + "body = " + bodyExpression + "\n"
             + "req = urllib.request.Request(sys.argv[1], data=body, method='POST', headers={'Content-Type': sys.argv[2]})\n"
             + "try:\n    r = urllib.request.urlopen(req); status, data = r.status, r.read()\n"
             + "except urllib.error.HTTPError as e:\n    status, data = e.code, e.read()\n"
-            + "sys.stdout.buffer.write(str(status).encode() + b'\\n' + data)\n");
-        start.ArgumentList.Add(Url(path));
-        start.ArgumentList.Add(contentType);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, "python failed: " + error);
+            + "sys.stdout.buffer.write(str(status).encode() + b'\\n' + data)\n",
+            [Url(path), contentType]);
         var newline = output.IndexOf('\n');
         return (int.Parse(output[..newline]), output[(newline + 1)..]);
     }

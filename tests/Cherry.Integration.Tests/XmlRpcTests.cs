@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Cherry.Integration.Tests.App;
 using Microsoft.AspNetCore.Builder;
@@ -17,19 +16,8 @@ public sealed class XmlRpcFixture : IAsyncLifetime
 /// <summary>cases.md §14 XML-RPC, driven by Python's xmlrpc.client, a client no one here wrote.</summary>
 public sealed class XmlRpcTests(XmlRpcFixture fixture) : IClassFixture<XmlRpcFixture>
 {
-    private async Task<string> PythonAsync(string script)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("import sys, xmlrpc.client as x\nbase = sys.argv[1]\n" + script);
-        start.ArgumentList.Add(fixture.Server.Address.ToString().TrimEnd('/'));
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, "python failed: " + error);
-        return output.Trim();
-    }
+    private async Task<string> PythonAsync(string script) =>
+        (await Python.RunAsync("import sys, xmlrpc.client as x\nbase = sys.argv[1]\n" + script, [fixture.Server.Address.ToString().TrimEnd('/')])).Trim();
 
     [Theory]
     [InlineData("/xmlrpc/")]

@@ -30,8 +30,8 @@ public static class Tools
         // {b'pie': b'3.14159'}, as Cherry's configuration holds a dict: its flattened pairs (an INI file's dict
         // literal becomes this).
         .Set("/demo", "tools.numerify.map", "pie,3.14159")
-        // '/demo/restricted' and '/demo/userid' also set request.show_tracebacks False: Cherry's configuration has no
-        // per-path key for it (CherryOptions.ShowTracebacks is host-wide); the tests do not look at those tracebacks.
+        .Set("/demo/restricted", "request.show_tracebacks", "False")
+        .Set("/demo/userid", "request.show_tracebacks", "False")
         .Set("/demo/userid", "myauth.check_access.default", "True")
         .Set("/demo/errinstream", "response.stream", "True")
         // Not a mapping, so numerify's on_start_resource hook fails on it.
