@@ -21,5 +21,5 @@ internal static class UpstreamPython
 
     /// <summary>Runs <paramref name="script"/> with the suite's folder on the path and returns what it printed.</summary>
     public static async Task<string> RunAsync(string script) =>
-        (await Python.RunAsync(script, environment: new Dictionary<string, string> { ["PYTHONPATH"] = SuiteFolder })).Trim();
+        (await Cherry.Integration.Tests.Python.RunAsync(script, environment: new Dictionary<string, string> { ["PYTHONPATH"] = SuiteFolder })).Trim();
 }
