@@ -29,6 +29,18 @@ public sealed class QueryStringParserTests
     public void Rejects_bytes_that_are_not_utf8(string query) =>
         Assert.False(QueryStringParser.TryParse(query, ParameterSource.QueryString, new ParameterList()));
 
+    /// <summary>CherryPy's answers (<c>httputil.parse_query_string</c>): empty pairs anywhere are skipped, only the first <c>=</c> splits.</summary>
+    [Theory]
+    [InlineData("&a=1", "a=1")]
+    [InlineData(";a=1", "a=1")]
+    [InlineData("a=1&&b=2", "a=1,b=2")]
+    [InlineData("a=1&", "a=1")]
+    [InlineData("&&", "")]
+    [InlineData("=x", "=x")]
+    [InlineData("a==1", "a==1")]
+    public void Empty_pairs_are_skipped_wherever_they_stand(string query, string pairs) =>
+        Assert.Equal(pairs, string.Join(",", Parse(query).Select(p => p.Item1 + "=" + p.Item2)));
+
     [Fact]
     public void Leaves_a_stray_percent_as_it_is() => Assert.Equal([("p", "100%")], Parse("p=100%"));
 }

@@ -11,6 +11,8 @@ public sealed class RequestPathTests
     [InlineData("/100%", "/100%", "/100%")]
     [InlineData("/%zz", "/%zz", "/%zz")]
     [InlineData("/x%fc%", "/x%fc%", "/x\u00fc%")]
+    [InlineData("/x%fc%f", "/x%fc%f", "/x\u00fc%f")]
+    [InlineData("/x%fc\u007f", "/x%fc\u007f", "/x\u00fc\u007f")]
     public void Utf8_stays_and_other_bytes_are_iso_8859_1(string kestrel, string raw, string expected) =>
         Assert.Equal(expected, RequestPath.Decode(kestrel, raw));
 }
