@@ -188,6 +188,9 @@ public sealed class HttpAuthTests
         Assert.False(nonces.TryRead("1700000001" + nonce[10..], out _));
         Assert.False(nonces.TryRead("99999999999999999999:00:00", out _));
         Assert.False(nonces.TryRead("garbage", out _));
+        // The last second a DateTimeOffset holds is still a time.
+        Assert.True(nonces.TryRead(nonces.Create(DateTimeOffset.MaxValue), out var last));
+        Assert.Equal(DateTimeOffset.MaxValue.ToUnixTimeSeconds(), last.ToUnixTimeSeconds());
         Assert.Matches("^[0-9a-f]{32}$", nonces.Opaque);
         Assert.Equal(nonces.Opaque, new DigestNonce("secret", "wonderland").Opaque);
         Assert.NotEqual(nonces.Opaque, new DigestNonce("secret", "elsewhere").Opaque);
