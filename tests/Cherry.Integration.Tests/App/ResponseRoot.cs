@@ -70,6 +70,23 @@ public sealed class ResponseRoot
     [Exposed]
     public string Cookie(Request request, string name) => request.HttpContext.Request.Cookies[name] ?? "absent";
 
+    /// <summary>Sets a cookie for each name and value, in order.</summary>
+    [Exposed]
+    public string SetCookies(Response response, string[] name, string[] value)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            response.Cookies.Append(name[i], value[i]);
+        }
+        return name.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The request's cookies as <c>name=value</c> pairs sorted by name, each part percent-encoded.</summary>
+    [Exposed]
+    public string Cookies(Request request) => string.Join("&", request.HttpContext.Request.Cookies
+        .OrderBy(cookie => cookie.Key, StringComparer.Ordinal)
+        .Select(cookie => Uri.EscapeDataString(cookie.Key) + "=" + Uri.EscapeDataString(cookie.Value)));
+
     [Exposed]
     public string Redirect(string to) => throw new HttpRedirect(to);
 
