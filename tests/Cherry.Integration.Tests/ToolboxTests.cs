@@ -91,6 +91,27 @@ public sealed class ToolboxTests(ToolboxFixture fixture) : IClassFixture<Toolbox
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await _client.FetchAsync("/cond/auto", ("If-Match", "W/" + AutoTag))).Response.StatusCode);
     }
 
+    /// <summary>
+    /// RFC 9110 §13.1: If-Match compares strongly, so a weak tag never passes it; If-None-Match compares weakly, and its
+    /// 304 carries the validator but none of the entity headers (CherryPy's list).
+    /// </summary>
+    [Fact]
+    public async Task A_weak_tag_fails_if_match_and_its_304_drops_the_entity_headers()
+    {
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await _client.FetchAsync("/cond/weak", ("If-Match", "\"w1\""))).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await _client.FetchAsync("/cond/weak", ("If-Match", "W/\"w1\""))).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync("/cond/weak", ("If-Match", "*"))).Response.StatusCode);
+        foreach (var tag in new[] { "\"w1\"", "W/\"w1\"" })
+        {
+            var (response, body) = await _client.FetchAsync("/cond/weak", ("If-None-Match", tag));
+            Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+            Assert.Equal("", body);
+            var names = response.Headers.Concat(response.Content.Headers).Select(h => h.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            Assert.Contains("ETag", names);
+            Assert.Empty(names.Intersect(["Content-Type", "Content-Language", "Content-Location", "Expires", "Last-Modified"], StringComparer.OrdinalIgnoreCase));
+        }
+    }
+
     [Theory]
     [InlineData("If-Modified-Since", "Sun, 28 Jan 2007 00:00:00 GMT", HttpStatusCode.NotModified)]
     [InlineData("If-Modified-Since", "Mon, 29 Jan 2007 00:00:00 GMT", HttpStatusCode.NotModified)]

@@ -85,6 +85,18 @@ public sealed class ExtendedCondApp : CondApp
         request.Response.Headers.LastModified = "Sun, 28 Jan 2007 00:00:00 GMT";
         return Conditional.IfRangeAllowsPartial(request) ? "partial allowed" : "whole entity";
     }
+
+    /// <summary>A weak validator with the entity headers a 304 must not carry.</summary>
+    [Exposed, Etags]
+    public string Weak(Response response)
+    {
+        response.Headers.ETag = "W/\"w1\"";
+        response.Headers.ContentLanguage = "en";
+        response.Headers.ContentLocation = "/cond/weak";
+        response.Headers.Expires = "Thu, 01 Jan 2099 00:00:00 GMT";
+        response.Headers.LastModified = "Sun, 28 Jan 2007 00:00:00 GMT";
+        return "weak";
+    }
 }
 
 public sealed class ExtendedGzipApp : GzipApp
