@@ -174,6 +174,7 @@ public sealed class ToolboxTests(ToolboxFixture fixture) : IClassFixture<Toolbox
     [Theory]
     [InlineData("gzip")]
     [InlineData("x-gzip")]
+    [InlineData("*")]
     [InlineData("gzip;q=0.5, identity;q=0.1")]
     public async Task Gzip_compresses_for_clients_that_accept_it(string header)
     {
@@ -200,6 +201,7 @@ public sealed class ToolboxTests(ToolboxFixture fixture) : IClassFixture<Toolbox
 
     [Theory]
     [InlineData("*;q=0")]
+    [InlineData("*;q=0, deflate")]
     [InlineData("identity;q=0")]
     [InlineData("identity;q=0, deflate")]
     public async Task Refusing_identity_and_every_offered_coding_is_406(string header)
@@ -267,10 +269,13 @@ public sealed class ToolboxTests(ToolboxFixture fixture) : IClassFixture<Toolbox
         Assert.Empty(body);
     }
 
-    [Fact]
-    public async Task Types_outside_mime_types_are_not_compressed()
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    [InlineData("*")]
+    public async Task Types_outside_mime_types_are_not_compressed(string acceptEncoding)
     {
-        var (response, body) = await RawBytesAsync("/gzip/json", "gzip");
+        var (response, body) = await RawBytesAsync("/gzip/json", acceptEncoding);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.ToString());
         Assert.Empty(response.Content.Headers.ContentEncoding);
         Assert.Equal("{\"not\": \"gzipped by default mime_types\"}", Encoding.UTF8.GetString(body));
