@@ -21,8 +21,9 @@ internal static partial class RedirectTarget
         if (SchemePattern().Match(target) is { Success: true } scheme)
         {
             // C:\x has the scheme "c" to a browser, and is file:///C:/x to Uri: what a browser would not open is not given.
+            // A browser drops tabs and newlines inside a scheme, Uri refuses them: such a target is not given either.
             return Uri.TryCreate(target, UriKind.Absolute, out var absolute)
-                && absolute.Scheme.Equals(scheme.Groups[1].Value.Replace("\t", "").Replace("\r", "").Replace("\n", ""), StringComparison.OrdinalIgnoreCase)
+                && absolute.Scheme.Equals(scheme.Groups[1].Value, StringComparison.OrdinalIgnoreCase)
                 ? absolute
                 : null;
         }

@@ -32,7 +32,6 @@ public sealed class DigestVectorTests
         Assert.Equal(64, DigestResponse.Hash("sha-256-sess", "x").Length);
         var error = Assert.Throws<ArgumentException>(() => DigestResponse.Hash("SHA-1", "x"));
         Assert.StartsWith("'SHA-1' is not a digest algorithm (MD5, SHA-256).", error.Message);
-        Assert.Throws<ArgumentException>(() => DigestResponse.Expected(AuthorizationHeader.Parse("Basic YTpi")!, "00", "GET"));
     }
 
     [Fact]
@@ -46,5 +45,42 @@ public sealed class DigestVectorTests
         Assert.Equal(2, challenges.Length);
         Assert.Contains("algorithm=\"MD5\"", challenges[0]);
         Assert.StartsWith("Basic realm=\"r\"", challenges[1]);
+    }
+
+    [Fact]
+    public void Every_supported_algorithm_parses_in_any_case()
+    {
+        foreach (var algorithm in new[] { "md5", "MD5-sess", "sha-256", "SHA-256-sess" })
+        {
+            var credentials = AuthorizationHeader.Parse($"Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\", algorithm={algorithm}")!;
+            Assert.Equal(algorithm.ToUpperInvariant(), credentials.Algorithm);
+        }
+    }
+
+    [Fact]
+    public void A_session_algorithm_without_qop_hashes_an_empty_client_nonce()
+    {
+        var credentials = AuthorizationHeader.Parse("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"/x\", response=\"x\", algorithm=MD5-sess")!;
+        var ha1 = DigestResponse.Ha1("MD5", "u", "r", "secret");
+        string Md5(string text) => DigestResponse.Hash("MD5", text);
+        Assert.Equal(Md5($"{Md5($"{ha1}:n:")}:n:{Md5("GET:/x")}"), DigestResponse.Expected(credentials, ha1, "GET"));
+    }
+
+    [Fact]
+    public void Auth_int_without_a_body_hash_hashes_the_empty_body()
+    {
+        var credentials = AuthorizationHeader.Parse("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"/x\", response=\"x\", qop=auth-int, nc=00000001, cnonce=\"c\"")!;
+        var ha1 = DigestResponse.Ha1("MD5", "u", "r", "secret");
+        string Md5(string text) => DigestResponse.Hash("MD5", text);
+        var expected = Md5($"{ha1}:n:00000001:c:auth-int:{Md5($"POST:/x:{Md5("")}")}");
+        Assert.Equal(expected, DigestResponse.Expected(credentials, ha1, "POST"));
+        Assert.NotEqual(expected, DigestResponse.Expected(credentials, ha1, "POST", Md5("body")));
+    }
+
+    [Fact]
+    public void Only_a_digest_answer_has_a_request_digest()
+    {
+        var error = Assert.Throws<ArgumentException>(() => DigestResponse.Expected(AuthorizationHeader.Parse("Basic YTpi")!, "00", "GET"));
+        Assert.StartsWith("Only a Digest answer has a request-digest.", error.Message);
     }
 }

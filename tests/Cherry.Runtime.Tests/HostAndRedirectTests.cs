@@ -145,4 +145,18 @@ public sealed class HostAndRedirectTests
         Assert.False(StatusLine.IsSafeReason("bell\u0007"));
         Assert.False(StatusLine.IsSafeReason("del\u007f"));
     }
+
+    [Fact]
+    public async Task Every_error_code_has_cherrypys_default_message()
+    {
+        // CherryPy's own table is the oracle: httputil.valid_status gives (code, reason, message).
+        var oracle = (await Integration.Tests.Python.RunAsync("""
+            from cherrypy.lib import httputil
+            for code in range(400, 600):
+                print(code, httputil.valid_status(code)[2], sep='\t')
+            """)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'));
+        var wrong = oracle.Where(fields => StatusLine.DefaultMessage(int.Parse(fields[0])) != fields[1]).Select(fields => fields[0]).ToList();
+        Assert.Equal(200, oracle.Count());
+        Assert.Empty(wrong);
+    }
 }

@@ -106,6 +106,7 @@ public sealed class HttpRuleTests
     [InlineData(new[] { "", "a", "", "b" }, "a/b")]
     [InlineData(new[] { "", "" }, "/")]
     [InlineData(new[] { "a///b" }, "a/b")]
+    [InlineData(new[] { "a/", "b" }, "a/b")]
     public void Urljoin_collapses_slashes(string[] atoms, string joined) => Assert.Equal(joined, UrlPath.UrlJoin(atoms));
 
     [Theory]
@@ -176,5 +177,70 @@ public sealed class HttpRuleTests
         Assert.True(Utf16WithByteOrderMark.IsPythonName("utf-16"));
         Assert.True(Utf16WithByteOrderMark.IsPythonName("UTF-16"));
         Assert.False(Utf16WithByteOrderMark.IsPythonName("utf-16le"));
+    }
+
+    [Fact]
+    public void Utf16_refuses_an_odd_length_in_its_own_words_and_reads_a_lone_mark_as_nothing()
+    {
+        var encoding = Utf16WithByteOrderMark.Instance;
+        var odd = Assert.Throws<DecoderFallbackException>(() => encoding.GetString([(byte)'h', 0, 0]));
+        Assert.Equal("An odd number of bytes is not UTF-16.", odd.Message);
+        Assert.Equal("", encoding.GetString([0xFF, 0xFE]));
+        Assert.Equal("", encoding.GetString([0xFE, 0xFF]));
+        Assert.Equal(0, encoding.GetCharCount([0xFE, 0xFF]));
+    }
+
+    [Fact]
+    public void Utf16_counts_the_mark_in_what_it_writes_and_in_its_maximum()
+    {
+        var encoding = Utf16WithByteOrderMark.Instance;
+        var buffer = new byte[8];
+        Assert.Equal(6, encoding.GetBytes("hi".ToCharArray(), 0, 2, buffer, 1));
+        Assert.Equal(new byte[] { 0, 0xFF, 0xFE, (byte)'h', 0, (byte)'i', 0, 0 }, buffer);
+        foreach (var text in new[] { "", "a", "hi", "\U0001F600" })
+        {
+            Assert.True(encoding.GetBytes(text).Length <= encoding.GetMaxByteCount(text.Length), text);
+        }
+        var tooSmall = Assert.Throws<ArgumentException>(() => encoding.GetBytes([], 0, 0, new byte[3], 2));
+        Assert.StartsWith("The output buffer is too small for the byte-order mark.", tooSmall.Message);
+    }
+
+    [Theory]
+    [InlineData(";q=0.5", "", 0.5)]
+    [InlineData("text/html;Q=0.3", "text/html", 0.3)]
+    [InlineData("text/html;level=1; q = 0.2", "text/html;level=1", 0.2)]
+    [InlineData("text/html;level=1", "text/html;level=1", 1.0)]
+    public void An_accept_quality_is_found_at_any_position_in_either_case(string element, string text, double quality)
+    {
+        var parsed = AcceptElement.Parse(element, element);
+        Assert.Equal((text, quality), (parsed.Text, parsed.Quality));
+    }
+
+    [Theory]
+    [InlineData("\"a\\\"b\"", "a\"b")]
+    [InlineData("\"a\\\\b\"", "a\\b")]
+    [InlineData("\"plain\"", "plain")]
+    [InlineData("\"", "\"")]
+    public void A_quoted_parameter_loses_its_quotes_and_escapes(string raw, string value)
+    {
+        Assert.Equal(value, HeaderElement.Unquote(raw));
+        Assert.Equal(value, HeaderElement.Parse("x; p=" + raw).Parameter("p"));
+    }
+
+    [Fact]
+    public void A_header_of_several_fresh_charset_names_spends_its_lookup_budget_one_each()
+    {
+        var budget = 2;
+        Assert.Null(Charsets.Find("made-up-" + Guid.NewGuid(), ref budget));
+        Assert.Equal(1, budget);
+        Assert.Null(Charsets.Find("made-up-" + Guid.NewGuid(), ref budget));
+        Assert.Equal(0, budget);
+    }
+
+    [Fact]
+    public void A_query_that_is_not_utf_8_says_so()
+    {
+        var error = Assert.Throws<FormatException>(() => QueryStringParser.Parse("a=%FF"));
+        Assert.Equal("The query string is not valid percent-encoded UTF-8.", error.Message);
     }
 }
