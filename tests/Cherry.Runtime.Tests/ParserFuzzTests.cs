@@ -14,7 +14,7 @@ namespace Cherry.Runtime.Tests;
 /// </summary>
 public sealed class ParserFuzzTests(ITestOutputHelper output)
 {
-    private const int Seed = 1127;
+    internal const int Seed = 1127;
     private const int Inputs = 20_000;
 
     private static readonly string[] HeaderTokens =
@@ -267,7 +267,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
         return bytes;
     }
 
-    private static readonly string[] XmlTokens =
+    internal static readonly string[] XmlTokens =
     [
         "<value>", "</value>", "<array>", "</array>", "<data>", "</data>", "<struct>", "</struct>", "<member>", "</member>", "<name>",
         "</name>", "<int>", "</int>", "<i4>", "<i8>", "</i8>", "<boolean>", "<string>", "</string>", "<double>", "<base64>",
@@ -276,7 +276,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
         "<!-- c -->", "<?pi x?>", "<!DOCTYPE x>", "\u00e9", "\0", " ", "<", ">", "/", "\"", "'",
     ];
 
-    private static byte[] XmlRpcDocument(Random random)
+    internal static byte[] XmlRpcDocument(Random random)
     {
         var body = new StringBuilder();
         for (var i = random.Next(0, 40); i > 0; i--)

@@ -48,7 +48,7 @@ public static class XmlRpcCodec
             string? name = null;
             var parameters = new List<object?>();
             reader.Read();
-            while (reader.MoveToContent() == XmlNodeType.Element)
+            while (SkipText(reader) == XmlNodeType.Element)
             {
                 switch (reader.LocalName)
                 {
@@ -62,13 +62,13 @@ public static class XmlRpcCodec
                             break;
                         }
                         reader.Read();
-                        while (reader.MoveToContent() == XmlNodeType.Element)
+                        while (SkipText(reader) == XmlNodeType.Element)
                         {
                             Expect(reader, "param");
                             reader.Read();
-                            reader.MoveToContent();
+                            SkipText(reader);
                             parameters.Add(ReadValue(reader, 1));
-                            reader.MoveToContent();
+                            SkipText(reader);
                             reader.ReadEndElement();
                         }
                         reader.ReadEndElement();
@@ -77,6 +77,10 @@ public static class XmlRpcCodec
                         reader.Skip();
                         break;
                 }
+            }
+            // The rest must be well-formed XML too, as it must be to Python's parser: junk after the call is no call.
+            while (reader.Read())
+            {
             }
             return (name ?? throw new FormatException("The methodCall has no methodName."), parameters.ToArray());
         }
@@ -99,12 +103,17 @@ public static class XmlRpcCodec
             return "";
         }
         reader.Read();
-        if (reader.NodeType is XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace && !HasElementAfterText(reader, out var untyped))
+        if (reader.NodeType == XmlNodeType.EndElement)
+        {
+            // <value></value>: an untyped empty string, as <value/> is.
+            reader.ReadEndElement();
+            return "";
+        }
+        if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace && !HasElementAfterText(reader, out var untyped))
         {
             reader.ReadEndElement();
             return untyped;
         }
-        reader.MoveToContent();
         var value = reader.LocalName switch
         {
             "int" or "i4" => int.Parse(reader.ReadElementContentAsString().Trim(), CultureInfo.InvariantCulture),
@@ -124,15 +133,28 @@ public static class XmlRpcCodec
             "array" => ReadArray(reader, depth),
             var other => throw new FormatException($"'{other}' is not an XML-RPC type."),
         };
-        reader.MoveToContent();
+        SkipText(reader);
         reader.ReadEndElement();
         return value;
+    }
+
+    /// <summary>
+    /// Moves past text between the elements of a call's structure, which Python's reader ignores, and returns the
+    /// node it stops at: an element, an end tag or the document's end.
+    /// </summary>
+    private static XmlNodeType SkipText(XmlReader reader)
+    {
+        while (reader.MoveToContent() is XmlNodeType.Text or XmlNodeType.CDATA)
+        {
+            reader.Read();
+        }
+        return reader.NodeType;
     }
 
     private static bool HasElementAfterText(XmlReader reader, out string text)
     {
         var builder = new StringBuilder();
-        while (reader.NodeType is XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+        while (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
         {
             builder.Append(reader.Value);
             reader.Read();
@@ -156,13 +178,13 @@ public static class XmlRpcCodec
             return result;
         }
         reader.Read();
-        while (reader.MoveToContent() == XmlNodeType.Element)
+        while (SkipText(reader) == XmlNodeType.Element)
         {
             Expect(reader, "member");
             reader.Read();
             string? name = null;
             object? value = null;
-            while (reader.MoveToContent() == XmlNodeType.Element)
+            while (SkipText(reader) == XmlNodeType.Element)
             {
                 if (reader.LocalName == "name")
                 {
@@ -183,7 +205,7 @@ public static class XmlRpcCodec
     private static object?[] ReadArray(XmlReader reader, int depth)
     {
         reader.Read();
-        reader.MoveToContent();
+        SkipText(reader);
         Expect(reader, "data");
         var items = new List<object?>();
         if (reader.IsEmptyElement)
@@ -193,13 +215,13 @@ public static class XmlRpcCodec
         else
         {
             reader.Read();
-            while (reader.MoveToContent() == XmlNodeType.Element)
+            while (SkipText(reader) == XmlNodeType.Element)
             {
                 items.Add(ReadValue(reader, depth + 1));
             }
             reader.ReadEndElement();
         }
-        reader.MoveToContent();
+        SkipText(reader);
         reader.ReadEndElement();
         return items.ToArray();
     }
