@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace Cherry.Runtime.Tests;
 
@@ -150,5 +152,138 @@ public sealed class CacheStoreTests
         Assert.Equal("index-token", copy.Tag);
         Assert.Null(CachedResponse.Deserialize([9, 9, 9]));
         Assert.Null(CachedResponse.Deserialize([1, 5]));
+    }
+
+    [Fact]
+    public void Every_cut_or_corrupted_binary_form_reads_as_absent()
+    {
+        var now = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+        var bytes = new CachedResponse("200 OK", [new("A", "b")], [7, 8], now, now.AddMinutes(5)).Serialize();
+        for (var length = 0; length < bytes.Length; length++)
+        {
+            Assert.Null(CachedResponse.Deserialize(bytes[..length]));
+        }
+        var otherVersion = bytes.ToArray();
+        otherVersion[0]++;
+        Assert.Null(CachedResponse.Deserialize(otherVersion));
+        // The header count sits after the version, the two strings and the two times.
+        var countAt = 1 + 1 + "200 OK".Length + 1 + 0 + 8 + 8;
+        foreach (var count in new[] { -1, int.MaxValue })
+        {
+            var corrupt = bytes.ToArray();
+            BitConverter.TryWriteBytes(corrupt.AsSpan(countAt), count);
+            Assert.Null(CachedResponse.Deserialize(corrupt));
+        }
+    }
+
+    [Fact]
+    public void A_responses_size_counts_its_body_and_every_header_as_two_bytes_a_character()
+    {
+        var now = DateTimeOffset.UnixEpoch;
+        var response = new CachedResponse("200", [new("Ab", "cde"), new("F", "")], new byte[10], now, now);
+        Assert.Equal(10 + (2 + 3 + 1 + 0) * 2 + 64, response.Size);
+        Assert.Equal("", response.Tag);
+    }
+
+    [Fact]
+    public async Task A_stored_entry_counts_its_key_and_value_and_a_node_in_the_total()
+    {
+        var time = new ManualTime();
+        using var store = new MemoryCacheStore(time);
+        var response = Response(100, time.Now, TimeSpan.FromMinutes(1));
+        await store.SetAsync("key", response, default);
+        Assert.Equal(response.Size + "key".Length * 2 + 64, store.Size);
+        await store.SetIndexAsync("ix", "token", TimeSpan.FromMinutes(1), default);
+        Assert.Equal(response.Size + "key".Length * 2 + 64 + "token".Length * 2 + "ix".Length * 2 + 64, store.Size);
+        await store.SetAsync("key", response, default);
+        Assert.Equal(2, store.Count);
+        Assert.Equal(response.Size + "key".Length * 2 + 64 + "token".Length * 2 + "ix".Length * 2 + 64, store.Size);
+    }
+
+    [Fact]
+    public async Task The_size_limits_refuse_exactly_at_the_limit()
+    {
+        var time = new ManualTime();
+        var response = Response(100, time.Now, TimeSpan.FromMinutes(1));
+        var entry = response.Size + "k".Length * 2 + 64;
+        using (var store = new MemoryCacheStore(time) { MaxObjectSize = response.Size })
+        {
+            Assert.False(await store.SetAsync("k", response, default));
+            store.MaxObjectSize = response.Size + 1;
+            Assert.True(await store.SetAsync("k", response, default));
+        }
+        using (var store = new MemoryCacheStore(time) { MaxSize = entry })
+        {
+            Assert.False(await store.SetAsync("k", response, default));
+            store.MaxSize = entry + 1;
+            Assert.True(await store.SetAsync("k", response, default));
+            // A second entry that would bring the total to the limit pushes the first out.
+            store.MaxSize = 2 * entry;
+            Assert.True(await store.SetAsync("j", response, default));
+            Assert.Null(await store.GetAsync("k", default));
+            store.MaxSize = 3 * entry;
+            Assert.True(await store.SetAsync("k", response, default));
+            Assert.NotNull(await store.GetAsync("j", default));
+        }
+        using (var store = new MemoryCacheStore(time) { MaxObjects = 0 })
+        {
+            Assert.False(await store.SetAsync("k", response, default));
+            store.MaxObjects = 1;
+            Assert.True(await store.SetAsync("k", response, default));
+            Assert.NotNull(await store.GetAsync("k", default));
+        }
+    }
+
+    [Fact]
+    public async Task Storing_a_key_again_replaces_it_without_pushing_out_another()
+    {
+        var time = new ManualTime();
+        using var store = new MemoryCacheStore(time) { MaxObjects = 2 };
+        await store.SetAsync("a", Response(10, time.Now, TimeSpan.FromMinutes(1)), default);
+        await store.SetAsync("b", Response(10, time.Now, TimeSpan.FromMinutes(1)), default);
+        Assert.True(await store.SetAsync("a", Response(20, time.Now, TimeSpan.FromMinutes(1)), default));
+        Assert.Equal(20, (await store.GetAsync("a", default))!.Body.Length);
+        Assert.NotNull(await store.GetAsync("b", default));
+        // "a" is now the newest, so "b" makes room for the next.
+        await store.SetAsync("c", Response(10, time.Now, TimeSpan.FromMinutes(1)), default);
+        Assert.Null(await store.GetAsync("b", default));
+        Assert.NotNull(await store.GetAsync("a", default));
+    }
+
+    [Fact]
+    public async Task An_entry_expires_at_its_expiry_instant_in_both_stores()
+    {
+        // The in-memory IDistributedCache expires on the real clock, so the manual one starts from it.
+        var time = new ManualTime { Now = DateTimeOffset.UtcNow };
+        using var memory = new MemoryCacheStore(time);
+        var distributed = new DistributedCacheStore(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), time: time);
+        var response = Response(10, time.Now, TimeSpan.FromSeconds(10));
+        foreach (var store in new ICacheStore[] { memory, distributed })
+        {
+            Assert.True(await store.SetAsync("a", response, default));
+        }
+        time.Now = response.Expires - TimeSpan.FromTicks(1);
+        memory.Sweep();
+        Assert.NotNull(await memory.GetAsync("a", default));
+        Assert.NotNull(await distributed.GetAsync("a", default));
+        time.Now = response.Expires;
+        Assert.Null(await memory.GetAsync("a", default));
+        Assert.Null(await distributed.GetAsync("a", default));
+        Assert.Equal(1, memory.Count);
+        memory.Sweep();
+        Assert.Equal(0, memory.Count);
+    }
+
+    [Fact]
+    public async Task The_distributed_store_refuses_a_response_at_its_object_size()
+    {
+        var cache = new RecordingCache();
+        var response = Response(100, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+        var store = new DistributedCacheStore(cache) { MaxObjectSize = response.Size };
+        Assert.False(await store.SetAsync("a", response, default));
+        Assert.Empty(cache.Writes);
+        store.MaxObjectSize = response.Size + 1;
+        Assert.True(await store.SetAsync("a", response, default));
+        Assert.Single(cache.Writes);
     }
 }

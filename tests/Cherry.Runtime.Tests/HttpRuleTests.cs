@@ -243,4 +243,22 @@ public sealed class HttpRuleTests
         var error = Assert.Throws<FormatException>(() => QueryStringParser.Parse("a=%FF"));
         Assert.Equal("The query string is not valid percent-encoded UTF-8.", error.Message);
     }
+
+    [Fact]
+    public void Setting_a_header_to_null_removes_it()
+    {
+        var headers = new HeaderMap { ["X-One"] = "1", ["X-Two"] = "2" };
+        headers["x-one"] = null;
+        Assert.Null(headers["X-One"]);
+        Assert.Equal(["X-Two"], headers.Select(h => h.Key));
+    }
+
+    [Fact]
+    public void A_client_pattern_that_runs_out_of_time_is_no_match()
+    {
+        // Nested quantifiers on a near miss backtrack exponentially; the match gives up at its time limit.
+        var pattern = ClientPattern.Create("^(a+)+$");
+        Assert.False(ClientPattern.IsMatch(pattern, new string('a', 64) + "!"));
+        Assert.True(ClientPattern.IsMatch(pattern, "aaa"));
+    }
 }

@@ -64,12 +64,24 @@ public sealed class CachedResponse(string status, IReadOnlyList<KeyValuePair<str
             var tag = reader.ReadString();
             var created = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
             var expires = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
-            var headers = new KeyValuePair<string, string>[reader.ReadInt32()];
+            var count = reader.ReadInt32();
+            if (count < 0 || count > data.Length)
+            {
+                // A corrupt count: no entry holds more headers than bytes, and allocating it could end the process.
+                return null;
+            }
+            var headers = new KeyValuePair<string, string>[count];
             for (var i = 0; i < headers.Length; i++)
             {
                 headers[i] = new(reader.ReadString(), reader.ReadString());
             }
-            var body = reader.ReadBytes(reader.ReadInt32());
+            var length = reader.ReadInt32();
+            var body = reader.ReadBytes(length);
+            if (body.Length != length)
+            {
+                // ReadBytes stops short at the end instead of throwing: a cut entry must not serve a cut body.
+                return null;
+            }
             return new CachedResponse(status, headers, body, created, expires) { Tag = tag };
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException)
