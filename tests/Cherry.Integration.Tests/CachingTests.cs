@@ -100,6 +100,77 @@ public sealed class CachingTests
         Assert.NotNull(shared.Headers.Age);
     }
 
+    [Theory]
+    [InlineData("200", true)]
+    [InlineData("203", true)]
+    [InlineData("299 Custom", true)]
+    [InlineData("300", false)]
+    [InlineData("404", false)]
+    public async Task Only_2xx_answers_are_stored_and_they_are_served_with_their_own_status(string status, bool stored)
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        var url = "/cache/status?status=" + Uri.EscapeDataString(status);
+        var (first, firstBody) = await server.Client.FetchAsync(url);
+        var (again, body) = await server.Client.FetchAsync(url);
+        Assert.Equal(status + " visit #1", firstBody);
+        Assert.Equal(stored ? status + " visit #1" : status + " visit #2", body);
+        Assert.Equal(stored, again.Headers.Age is not null);
+        Assert.Equal(first.StatusCode, again.StatusCode);
+        Assert.Equal(first.ReasonPhrase, again.ReasonPhrase);
+    }
+
+    /// <summary>RFC 9111 §3.5: a response to a request with Authorization is shared only when it says so.</summary>
+    [Theory]
+    [InlineData("public", true)]
+    [InlineData("s-maxage=60", true)]
+    [InlineData("must-revalidate", true)]
+    [InlineData("max-age=60", false)]
+    [InlineData("no-transform", false)]
+    public async Task A_response_to_a_request_with_authorization_is_stored_only_when_marked_shareable(string directive, bool stored)
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        var url = "/cache/marked?directive=" + Uri.EscapeDataString(directive);
+        Assert.Equal(directive + " visit #1", (await server.Client.FetchAsync(url, Credentials("ann", "x"))).Body);
+        var (again, body) = await server.Client.FetchAsync(url, Credentials("bob", "y"));
+        Assert.Equal(stored ? directive + " visit #1" : directive + " visit #2", body);
+        Assert.Equal(stored, again.Headers.Age is not null);
+    }
+
+    [Fact]
+    public async Task A_cached_page_behind_authentication_is_never_served_to_a_request_that_fails_it()
+    {
+        await using var server = await AuthFixture.StartAsync();
+        Assert.Equal("Hello ann, visit #1", (await server.Client.FetchAsync("/cached/shared", Credentials("ann", "apple"))).Body);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client.FetchAsync("/cached/shared")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client.FetchAsync("/cached/shared", Credentials("ann", "wrong"))).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Posts_are_never_stored_and_drop_the_get_and_head_copies()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        await server.Client.FetchAsync("/cache/");
+        await server.Client.FetchAsync(HttpMethod.Head, "/cache/");
+        Assert.NotNull((await server.Client.FetchAsync(HttpMethod.Head, "/cache/")).Response.Headers.Age);
+        Assert.Equal("visit #3", (await server.Client.FetchAsync(HttpMethod.Post, "/cache/", "", "application/x-www-form-urlencoded")).Body);
+        var (post, body) = await server.Client.FetchAsync(HttpMethod.Post, "/cache/", "", "application/x-www-form-urlencoded");
+        Assert.Equal("visit #4", body);
+        Assert.Null(post.Headers.Age);
+        Assert.Null((await server.Client.FetchAsync(HttpMethod.Head, "/cache/")).Response.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_served_copy_keeps_its_first_stored_time()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await ToolboxFixture.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        await server.Client.FetchAsync("/cache/");
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(TimeSpan.FromSeconds(10), (await server.Client.FetchAsync("/cache/")).Response.Headers.Age);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(TimeSpan.FromSeconds(20), (await server.Client.FetchAsync("/cache/")).Response.Headers.Age);
+    }
+
     private static (string, string) Credentials(string user, string password) =>
         ("Authorization", "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password)));
 

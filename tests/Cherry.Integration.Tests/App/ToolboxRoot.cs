@@ -67,6 +67,14 @@ public sealed class ExtendedCacheApp : CacheApp
         return directive + " visit #" + Interlocked.Increment(ref _markedVisits);
     }
 
+    /// <summary>Answers with the status the caller names.</summary>
+    [Exposed]
+    public string Status(Response response, string status)
+    {
+        response.Status = status;
+        return status + " visit #" + Interlocked.Increment(ref _markedVisits);
+    }
+
     [Exposed]
     public async Task<string> Slow()
     {
