@@ -26,7 +26,9 @@ public static class Conditional
         }
         var ifMatchHeader = request.Headers.IfMatch.ToString();
         var ifNoneMatchHeader = request.Headers.IfNoneMatch.ToString();
-        if (etag.Length == 0 || status is < 200 or > 299 || (ifMatchHeader.Length == 0 && ifNoneMatchHeader.Length == 0))
+        // Without an ETag the conditions still apply, as in CherryPy and RFC 9110 §13.1.1–2: a tag list matches
+        // nothing (If-Match fails) and "*" matches the representation there is (If-None-Match fails).
+        if (status is < 200 or > 299 || (ifMatchHeader.Length == 0 && ifNoneMatchHeader.Length == 0))
         {
             return;
         }
@@ -119,11 +121,15 @@ public static class Conditional
             && lastModified <= since;
     }
 
+    /// <summary>The entity headers a 304 does not carry: CherryPy's list (RFC 2616 §10.3.5's "other entity-headers").</summary>
+    private static readonly string[] NotModifiedDrops =
+        ["Allow", "Content-Encoding", "Content-Language", "Content-Length", "Content-Location", "Content-MD5", "Content-Range", "Content-Type", "Expires", "Last-Modified"];
+
     /// <summary>Turns the response into a 304: no body and no entity headers, validators kept.</summary>
     public static void SetNotModified(Response response)
     {
         response.Status = "304";
-        foreach (var name in new[] { "Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location", "Content-MD5", "Content-Range", "Expires", "Last-Modified" })
+        foreach (var name in NotModifiedDrops)
         {
             response.Headers.Remove(name);
         }
