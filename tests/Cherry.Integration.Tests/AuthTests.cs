@@ -270,6 +270,31 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         Assert.Contains("stale=\"true\"", response.Headers.WwwAuthenticate.First().ToString());
     }
 
+    /// <summary>stale="true" tells a client its password was right and only the nonce is old; no other refusal says so.</summary>
+    [Theory]
+    [InlineData("wrong password")]
+    [InlineData("wrong realm")]
+    [InlineData("no qop")]
+    [InlineData("replayed count")]
+    public async Task Digest_refusals_other_than_an_old_nonce_carry_no_stale(string refusal)
+    {
+        var nonce = Nonce();
+        var header = refusal switch
+        {
+            "wrong password" => Authorization(nonce, "/digest/", password: "wrong"),
+            "wrong realm" => Authorization(nonce, "/digest/").Replace("realm=\"wonderland\"", "realm=\"elsewhere\"", StringComparison.Ordinal),
+            "no qop" => LegacyAuthorization(nonce, "/digest/"),
+            _ => Authorization(nonce, "/digest/"),
+        };
+        if (refusal == "replayed count")
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync("/digest/", ("Authorization", header))).Response.StatusCode);
+        }
+        var (response, _) = await _client.FetchAsync("/digest/", ("Authorization", header));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.All(response.Headers.WwwAuthenticate, challenge => Assert.DoesNotContain("stale", challenge.ToString()));
+    }
+
     [Fact]
     public async Task Digest_refuses_a_forged_nonce_without_stale()
     {

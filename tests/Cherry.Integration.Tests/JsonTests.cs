@@ -82,6 +82,29 @@ public sealed class JsonTests(ReferenceAppFixture fixture) : IClassFixture<Refer
         }
     }
 
+    /// <summary>JSON's grammar lets a string escape half a surrogate pair; no UTF-8 (and no JSON writer) can carry it.</summary>
+    [Theory]
+    [InlineData("[\"\\ud800\"]", 400)]
+    [InlineData("{\"\\udc00\": 1}", 400)]
+    [InlineData("[\"a\\ud83d\"]", 400)]
+    [InlineData("[\"\\ud83d\\ude00\"]", 200)]
+    [InlineData("[\"\\u00e9\", \"\\ud83d\\ude00\"]", 200)]
+    [InlineData("[\"\\\\ud800\"]", 200)]
+    public async Task An_escaped_unpaired_surrogate_is_a_400_and_a_pair_is_read(string document, int status)
+    {
+        var (response, body) = await _client.FetchAsync(HttpMethod.Post, "/json/echo", document, "application/json");
+        Assert.Equal(status, (int)response.StatusCode);
+        if (status == 400)
+        {
+            Assert.Equal("Invalid JSON document: a string escapes an unpaired UTF-16 surrogate", Http.ErrorMessage(body));
+        }
+        else
+        {
+            Assert.Equal(System.Text.Json.JsonDocument.Parse(document).RootElement.EnumerateArray().Select(e => e.GetString()),
+                System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("received").EnumerateArray().Select(e => e.GetString()));
+        }
+    }
+
     [Fact]
     public async Task Valid_multibyte_utf8_is_read()
     {
