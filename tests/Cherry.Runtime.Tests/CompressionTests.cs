@@ -1,0 +1,132 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Cherry.Runtime.Tests;
+
+/// <summary>
+/// gzip and brotli with the codecs' own decoders as the oracle: whatever is compressed decompresses to what went in,
+/// a stream's chunks decode as far as they have arrived, and a captured or wrapped writer leaves the response as it was.
+/// </summary>
+public sealed class CompressionTests
+{
+    private static byte[] Decompress(string coding, byte[] data, int? atLeast = null)
+    {
+        using Stream decoder = coding == "br"
+            ? new BrotliStream(new MemoryStream(data), CompressionMode.Decompress)
+            : new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+        if (atLeast is { } count)
+        {
+            // A prefix of a stream has no end: read what it promises, no further.
+            var buffer = new byte[count];
+            decoder.ReadExactly(buffer);
+            return buffer;
+        }
+        using var output = new MemoryStream();
+        decoder.CopyTo(output);
+        return output.ToArray();
+    }
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(IEnumerable<byte[]> chunks)
+    {
+        foreach (var chunk in chunks)
+        {
+            await Task.Yield();
+            yield return chunk;
+        }
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task A_compressed_stream_decodes_chunk_by_chunk_and_whole(string coding)
+    {
+        var random = new Random(1127);
+        for (var run = 0; run < 40; run++)
+        {
+            var chunks = Enumerable.Range(0, random.Next(0, 8)).Select(_ =>
+            {
+                var chunk = new byte[random.Next(1, 3000)];
+                // Half text (compressible), half noise.
+                if (random.Next(2) == 0)
+                {
+                    random.NextBytes(chunk);
+                }
+                else
+                {
+                    Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("chunk ", chunk.Length / 6 + 1)), 0, chunk.Length, chunk, 0);
+                }
+                return chunk;
+            }).ToList();
+            var sent = new List<byte[]>();
+            var received = new MemoryStream();
+            var plainSoFar = 0;
+            var consumed = 0;
+            await foreach (var piece in Compression.CompressStream(Chunks(chunks), coding, CompressionLevel.Fastest))
+            {
+                Assert.False(piece.IsEmpty, "an empty chunk would end a chunked response");
+                received.Write(piece.Span);
+                sent.Add(piece.ToArray());
+                if (consumed < chunks.Count)
+                {
+                    // Each input chunk is flushed before the next is read: what arrived so far decodes to it.
+                    plainSoFar += chunks[consumed++].Length;
+                    Assert.Equal(chunks.Take(consumed).SelectMany(c => c).ToArray(), Decompress(coding, received.ToArray(), plainSoFar));
+                }
+            }
+            Assert.Equal(chunks.SelectMany(c => c).ToArray(), Decompress(coding, received.ToArray()));
+        }
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public void A_buffered_body_decodes_to_itself(string coding)
+    {
+        foreach (var text in new[] { "", "a", string.Concat(Enumerable.Repeat("Hello, gzip world! ", 100)) })
+        {
+            var body = Encoding.UTF8.GetBytes(text);
+            Assert.Equal(body, Decompress(coding, Compression.Compress(body, coding, CompressionLevel.Optimal)));
+        }
+    }
+
+    private static (DefaultHttpContext Context, MemoryStream Wire, IHttpResponseBodyFeature Original) NewContext()
+    {
+        var context = new DefaultHttpContext();
+        var wire = new MemoryStream();
+        var original = new StreamResponseBodyFeature(wire);
+        context.Features.Set<IHttpResponseBodyFeature>(original);
+        return (context, wire, original);
+    }
+
+    /// <summary>A writer as a file send is: through the pipe, without flushing it itself.</summary>
+    private static Task WriteUnflushed(HttpResponse response, CancellationToken cancellation)
+    {
+        response.BodyWriter.Write("hello, "u8);
+        response.BodyWriter.Write("pipe"u8);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Capturing_a_writer_gets_all_it_wrote_and_puts_the_response_back()
+    {
+        var (context, wire, original) = NewContext();
+        var captured = await Compression.CaptureAsync(context, WriteUnflushed, default);
+        Assert.Equal("hello, pipe", Encoding.ASCII.GetString(captured));
+        Assert.Same(original, context.Features.Get<IHttpResponseBodyFeature>());
+        Assert.Equal(0, wire.Length);
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task A_compressing_writer_sends_all_its_writer_wrote_and_puts_the_response_back(string coding)
+    {
+        var (context, wire, original) = NewContext();
+        await Compression.CompressWriter(WriteUnflushed, coding, CompressionLevel.Fastest)(context.Response, default);
+        Assert.Same(original, context.Features.Get<IHttpResponseBodyFeature>());
+        Assert.Equal("hello, pipe", Encoding.ASCII.GetString(Decompress(coding, wire.ToArray())));
+    }
+}
