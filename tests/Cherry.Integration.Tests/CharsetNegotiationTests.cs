@@ -1,0 +1,78 @@
+using Cherry.Integration.Tests.App;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cherry.Integration.Tests;
+
+/// <summary>
+/// The encode tool's charset negotiation against CherryPy's own <c>ResponseEncoder.find_acceptable_charset</c>, run in
+/// Python on the same text ("café €", which Latin-1 and ASCII cannot carry) for generated Accept-Charset headers: the
+/// charset chosen, or the 406 and its message, must be CherryPy's.
+/// </summary>
+public sealed class CharsetNegotiationTests
+{
+    private static readonly string[] Charsets = ["utf-8", "UTF-8", "iso-8859-1", "utf-16", "us-ascii", "x-unknown", "*"];
+    private static readonly string[] Qualities = ["", "", ";q=1", ";q=0.5", ";q=0"];
+
+    private const string Oracle = """
+        import sys
+        import cherrypy
+        from cherrypy._cprequest import Request, Response
+        from cherrypy.lib import httputil
+        from cherrypy.lib.encoding import ResponseEncoder
+        for header in open(sys.argv[1], encoding='utf-8').read().split('\n')[:-1]:
+            request = Request(httputil.Host('127.0.0.1', 80), httputil.Host('127.0.0.1', 1234))
+            request.headers = httputil.HeaderMap()
+            response = Response()
+            cherrypy.serving.load(request, response)
+            if header:
+                request.headers['Accept-Charset'] = header
+            encoder = ResponseEncoder(default_encoding='utf-8')
+            encoder.body = ['caf\u00e9 \u20ac']
+            try:
+                print('200 ' + encoder.find_acceptable_charset().lower())
+            except cherrypy.HTTPError as error:
+                print(str(error.status) + ' ' + error._message)
+        """;
+
+    [Fact]
+    public async Task Generated_accept_charset_headers_get_the_charset_cherrypy_chooses()
+    {
+        var random = new Random(20261207);
+        var headers = Enumerable.Range(0, 250)
+            .Select(i => i == 0 ? "" : string.Join(", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ => Charsets[random.Next(Charsets.Length)] + Qualities[random.Next(Qualities.Length)])))
+            .ToList();
+        var file = Path.GetTempFileName();
+        string[] expected;
+        try
+        {
+            await File.WriteAllTextAsync(file, string.Concat(headers.Select(h => h + "\n")));
+            expected = (await Python.RunAsync(Oracle, [file])).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        Assert.Equal(headers.Count, expected.Length);
+        // The generic chain, where the encode tool itself runs (PlainChainTests holds the planned one to its bytes).
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<PlainRoot>("/", o => o.PlanChains = false), o => o.ShowTracebacks = false);
+        var wrong = new List<string>();
+        var chosen = new HashSet<string>();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var (response, body) = headers[i].Length == 0
+                ? await server.Client.FetchAsync("/cafe")
+                : await server.Client.FetchAsync("/cafe", ("Accept-Charset", headers[i]));
+            var answer = (int)response.StatusCode == 200
+                ? "200 " + response.Content.Headers.ContentType?.CharSet?.ToLowerInvariant()
+                : $"{(int)response.StatusCode} {Http.ErrorMessage(body)}";
+            chosen.Add(answer[..3] + (answer.StartsWith("200", StringComparison.Ordinal) ? answer[3..] : ""));
+            if (answer != expected[i])
+            {
+                wrong.Add($"Accept-Charset: {headers[i]}\n  CherryPy: {expected[i]}\n  Cherry:   {answer}");
+            }
+        }
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {headers.Count} differ:\n" + string.Join("\n", wrong.Take(10)));
+        // The generator reaches every outcome: each charset that carries the text, and the 406.
+        Assert.Superset(new HashSet<string> { "200 utf-8", "200 utf-16", "406" }, chosen);
+    }
+}
