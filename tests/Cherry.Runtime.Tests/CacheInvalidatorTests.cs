@@ -7,13 +7,6 @@ namespace Cherry.Runtime.Tests;
 /// </summary>
 public sealed class CacheInvalidatorTests
 {
-    private sealed class ManualTime : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly string[] Segments = ["a", "b", "ab"];
 
     private static string RandomPath(Random random)

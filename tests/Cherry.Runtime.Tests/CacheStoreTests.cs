@@ -6,13 +6,6 @@ namespace Cherry.Runtime.Tests;
 
 public sealed class CacheStoreTests
 {
-    private sealed class ManualTime : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static CachedResponse Response(int bodySize, DateTimeOffset created, TimeSpan lifetime) =>
         new("200", [new("Content-Type", "text/plain")], new byte[bodySize], created, created + lifetime);
 

@@ -102,7 +102,7 @@ public sealed class ConditionalTests
                 headers[name] = (string)value;
             }
         }
-        var request = new Request(http, new MountedApp("", new object(), null!, false, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System, []), "/", "", null);
+        var request = TestRequests.Create(http);
         request.Response.Status = (string)c[0];
         request.Response.Body = Encoding.UTF8.GetBytes(Body);
         if (((string)c[2]).Length > 0)
@@ -196,7 +196,7 @@ public sealed class ConditionalTests
             print(' '.join(name for name in sys.argv[1:] if name in response.headers), response.status)
             """, names)).Trim();
         var http = new DefaultHttpContext();
-        var request = new Request(http, new MountedApp("", new object(), null!, false, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System, []), "/", "", null);
+        var request = TestRequests.Create(http);
         foreach (var name in names)
         {
             request.Response.Headers[name] = "x";

@@ -68,12 +68,6 @@ public sealed class ExpiresToolTests
     {
         var http = new DefaultHttpContext();
         http.Request.Protocol = protocol;
-        var time = new FixedTime(DateTimeOffset.FromUnixTimeSeconds(Now));
-        return new(http, new MountedApp("", new object(), null!, false, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, time, []), "/", "", null);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
+        return TestRequests.Create(http, time: new ManualTime { Now = DateTimeOffset.FromUnixTimeSeconds(Now) });
     }
 }

@@ -3,13 +3,6 @@ namespace Cherry.Runtime.Tests;
 /// <summary>The in-process nonce counter: counts must grow per nonce, and a sweep forgets only expired nonces.</summary>
 public sealed class NonceCounterTests
 {
-    private sealed class ManualTime : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public async Task A_count_is_accepted_only_when_it_grows()
     {

@@ -9,8 +9,7 @@ public sealed class ToolChainTests
         return builder.Build([]);
     }
 
-    private static Request NewRequest(string pathInfo = "/") =>
-        new(new Microsoft.AspNetCore.Http.DefaultHttpContext(), new MountedApp("", new object(), null!, false, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System, []), pathInfo, "", null);
+    private static Request NewRequest(string pathInfo = "/") => TestRequests.Create(pathInfo: pathInfo);
 
     [Fact]
     public async Task A_completed_response_skips_the_rest_up_to_finalize_but_not_end_of_request_hooks()
