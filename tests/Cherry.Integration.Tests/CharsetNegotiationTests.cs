@@ -75,4 +75,20 @@ public sealed class CharsetNegotiationTests
         // The generator reaches every outcome: each charset that carries the text, and the 406.
         Assert.Superset(new HashSet<string> { "200 utf-8", "200 utf-16", "406" }, chosen);
     }
+
+    [Fact]
+    public async Task A_declared_charset_is_kept_and_each_type_gets_the_negotiated_one()
+    {
+        await using var server = await CherryServer.StartAsync(app => app.MapCherry<PlainRoot>("/", o => o.PlanChains = false), o => o.ShowTracebacks = false);
+        using var declared = await server.Client.GetAsync("/declared");
+        Assert.Equal("text/csv; charset=iso-8859-1", declared.Content.Headers.ContentType!.ToString());
+        Assert.Equal([(byte)'c', (byte)'a', (byte)'f', 0xE9], await declared.Content.ReadAsByteArrayAsync());
+
+        foreach (var type in new[] { "text/html", "text/plain", "text/html", "text/csv" })
+        {
+            using var response = await server.Client.GetAsync("/shaped?type=" + Uri.EscapeDataString(type));
+            Assert.Equal(type + "; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+            Assert.Equal("caf\u00e9"u8.ToArray(), await response.Content.ReadAsByteArrayAsync());
+        }
+    }
 }

@@ -40,6 +40,14 @@ public sealed class PlainRoot
         return "caf\u00e9";
     }
 
+    /// <summary>Text in the type the caller names: one encode tool joins each type with its charset.</summary>
+    [Exposed]
+    public string Shaped(Response response, string type)
+    {
+        response.ContentType = type;
+        return "caf\u00e9";
+    }
+
     [Exposed]
     public byte[] Bytes() => [0, 1, 2, 255];
 
