@@ -171,6 +171,37 @@ public sealed class CachingTests
         Assert.Equal(TimeSpan.FromSeconds(20), (await server.Client.FetchAsync("/cache/")).Response.Headers.Age);
     }
 
+    [Fact]
+    public async Task A_compressed_page_is_stored_compressed_once_and_varies_on_accept_encoding()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        async Task<(HttpResponseMessage Response, string Text)> GetAsync(string? acceptEncoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/cache/zipped");
+            if (acceptEncoding is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            }
+            var response = await server.Client.SendAsync(request);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (response.Content.Headers.ContentEncoding.SequenceEqual(["gzip"]))
+            {
+                using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+                return (response, new StreamReader(gzip).ReadToEnd());
+            }
+            return (response, System.Text.Encoding.UTF8.GetString(bytes));
+        }
+        var (first, firstText) = await GetAsync("gzip");
+        var (again, againText) = await GetAsync("gzip");
+        Assert.StartsWith("zipped visit #1 ", firstText);
+        Assert.Equal(firstText, againText);
+        Assert.Equal(["gzip"], again.Content.Headers.ContentEncoding);
+        Assert.NotNull(again.Headers.Age);
+        var (plain, plainText) = await GetAsync(null);
+        Assert.StartsWith("zipped visit #2 ", plainText);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+    }
+
     private static (string, string) Credentials(string user, string password) =>
         ("Authorization", "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password)));
 

@@ -67,6 +67,10 @@ public sealed class ExtendedCacheApp : CacheApp
         return directive + " visit #" + Interlocked.Increment(ref _markedVisits);
     }
 
+    /// <summary>Cached and compressed: the stored copy is the compressed one, varying on Accept-Encoding.</summary>
+    [Exposed, Gzip]
+    public string Zipped() => "zipped visit #" + Interlocked.Increment(ref _markedVisits) + string.Concat(Enumerable.Repeat(" padding", 40));
+
     /// <summary>Answers with the status the caller names.</summary>
     [Exposed]
     public string Status(Response response, string status)
