@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Text;
 
 namespace Cherry.Shared
@@ -46,12 +47,19 @@ namespace Cherry.Shared
             {
                 return true;
             }
-            if (long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+            if (s.Length > 0 && (s[0] is '+' or '-' ? s.Substring(1) : s) is var unsigned && unsigned.Length > 0 && unsigned.All(c => c >= '0' && c <= '9'))
             {
+                // Python's ints have no size limit: the digits are the value (BigInteger drops the sign of zero and a '+').
+                if (!IsDecimalInteger(unsigned) || !BigInteger.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+                {
+                    return false;
+                }
                 value = integer.ToString(CultureInfo.InvariantCulture);
                 return true;
             }
-            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+            if (s.Length > 0 && (char.IsDigit(s[0]) || s[0] is '.' or '+' or '-')
+                && double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var real)
+                && !double.IsInfinity(real) && !double.IsNaN(real))
             {
                 value = real.ToString(CultureInfo.InvariantCulture);
                 return true;
@@ -73,7 +81,9 @@ namespace Cherry.Shared
             // A dict becomes its flattened pairs, the form list-valued settings such as content_types read.
             if (s.Length >= 2 && s[0] == '{' && s[s.Length - 1] == '}')
             {
-                var items = new List<string>();
+                // A repeated key keeps its first place and its last value, as a Python dict does.
+                var keys = new List<string>();
+                var items = new Dictionary<string, string>();
                 foreach (var pair in SplitTopLevel(s.Substring(1, s.Length - 2), ','))
                 {
                     var parts = SplitTopLevel(pair, ':').ToList();
@@ -81,35 +91,106 @@ namespace Cherry.Shared
                     {
                         return false;
                     }
-                    items.Add(key);
-                    items.Add(item);
+                    if (!items.ContainsKey(key))
+                    {
+                        keys.Add(key);
+                    }
+                    items[key] = item;
                 }
-                value = string.Join(",", items);
+                value = string.Join(",", keys.Select(key => key + "," + items[key]));
                 return true;
             }
             return false;
         }
 
+        /// <summary>
+        /// Digits as Python reads a decimal integer: no leading zeros ("007" is a syntax error in Python 3, "000" is zero).
+        /// Underscores, hexadecimal and octal are refused rather than read otherwise.
+        /// </summary>
+        private static bool IsDecimalInteger(string digits) => digits[0] != '0' || digits.All(c => c == '0');
+
+        /// <summary>
+        /// A quoted string as Python reads it: an optional <c>r</c> (raw) or <c>u</c> prefix, then its escapes (<c>\n</c>,
+        /// <c>\x41</c>, <c>\u00e9</c>, octal, an unknown one kept with its backslash). Bytes, f-strings, triple quotes,
+        /// <c>\N{…}</c> and adjacent literals are refused rather than read otherwise.
+        /// </summary>
         private static bool TryParseString(string s, out string value)
         {
             value = "";
-            if (s.Length < 2 || (s[0] != '\'' && s[0] != '"') || s[s.Length - 1] != s[0])
+            var raw = s.Length > 0 && (s[0] == 'r' || s[0] == 'R');
+            if (s.Length > 0 && (raw || s[0] == 'u' || s[0] == 'U'))
+            {
+                s = s.Substring(1);
+            }
+            if (s.Length < 2 || (s[0] != '\'' && s[0] != '"') || s[s.Length - 1] != s[0] || (s.Length >= 6 && s.StartsWith(new string(s[0], 3), System.StringComparison.Ordinal)))
             {
                 return false;
             }
+            var quote = s[0];
             var builder = new StringBuilder();
-            for (var i = 1; i < s.Length - 1; i++)
+            var end = s.Length - 1;
+            for (var i = 1; i < end; i++)
             {
                 var c = s[i];
-                if (c == s[0])
+                if (c == quote)
                 {
                     return false;
                 }
-                if (c == '\\' && i + 1 < s.Length - 1)
+                if (c != '\\')
                 {
-                    c = s[++i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', var other => other };
+                    builder.Append(c);
+                    continue;
                 }
-                builder.Append(c);
+                if (i + 1 >= end)
+                {
+                    // A backslash before the closing quote escapes it: the string never closes.
+                    return false;
+                }
+                var next = s[++i];
+                if (raw)
+                {
+                    builder.Append('\\').Append(next);
+                    continue;
+                }
+                switch (next)
+                {
+                    case '\n':
+                        break;
+                    case '\\' or '\'' or '"':
+                        builder.Append(next);
+                        break;
+                    case 'a': builder.Append('\a'); break;
+                    case 'b': builder.Append('\b'); break;
+                    case 'f': builder.Append('\f'); break;
+                    case 'n': builder.Append('\n'); break;
+                    case 'r': builder.Append('\r'); break;
+                    case 't': builder.Append('\t'); break;
+                    case 'v': builder.Append('\v'); break;
+                    case >= '0' and <= '7':
+                        var octal = next - '0';
+                        for (var count = 1; count < 3 && i + 1 < end && s[i + 1] is >= '0' and <= '7'; count++)
+                        {
+                            octal = (octal * 8) + (s[++i] - '0');
+                        }
+                        builder.Append((char)octal);
+                        break;
+                    case 'x' or 'u' or 'U':
+                        var length = next == 'x' ? 2 : next == 'u' ? 4 : 8;
+                        if (i + length >= end
+                            || !int.TryParse(s.Substring(i + 1, length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+                            || code > 0x10FFFF)
+                        {
+                            return false;
+                        }
+                        builder.Append(code > 0xFFFF ? char.ConvertFromUtf32(code) : ((char)code).ToString());
+                        i += length;
+                        break;
+                    case 'N':
+                        return false;
+                    default:
+                        builder.Append('\\').Append(next);
+                        break;
+                }
             }
             value = builder.ToString();
             return true;
