@@ -202,6 +202,17 @@ public sealed class CachingTests
         Assert.Empty(plain.Content.Headers.ContentEncoding);
     }
 
+    [Fact]
+    public async Task A_query_is_kept_apart_from_the_path_in_the_key()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        Assert.Equal("x visit #1", (await server.Client.FetchAsync("/cache/marked?directive=x")).Body);
+        // The path and the query run together would be this path's key.
+        var (response, _) = await server.Client.FetchAsync("/cache/markeddirective=x");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Age);
+    }
+
     private static (string, string) Credentials(string user, string password) =>
         ("Authorization", "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password)));
 
