@@ -1,6 +1,7 @@
 using Cherry.Integration.Tests.App;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using StackExchange.Redis.Profiling;
 
@@ -220,13 +221,18 @@ public sealed class CacheInvalidationTests
     public async Task With_its_redis_store_down_the_cache_answers_uncached_and_a_drop_answers_503()
     {
         await using var multiplexer = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Ports.Free()},abortConnect=false,connectTimeout=500,asyncTimeout=500");
-        await using var server = await StartAsync(s => s.AddSingleton<ICacheStore>(new Stores.RedisCacheStore(multiplexer)));
+        var collector = new LogCollector();
+        await using var server = await StartAsync(s => s.AddSingleton<ICacheStore>(new Stores.RedisCacheStore(multiplexer)).AddLogging(b => b.AddProvider(collector)));
 
         var first = await GetAsync(server, "/plain/x");
         var second = await GetAsync(server, "/plain/x");
         Assert.False(first.Cached);
         Assert.False(second.Cached);
         Assert.NotEqual(first.Body, second.Body);
+        // One warning a request, at its lookup: a request found uncacheable does not try the store again to store.
+        var warnings = collector.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.StartsWith("The cache store RedisCacheStore is unavailable; answering uncached: ", w));
         var (response, body) = await server.Client.FetchAsync("/drop?path=/plain/x");
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("The cache store is unavailable", body);
