@@ -41,17 +41,7 @@ public sealed class CharsetNegotiationTests
         var headers = Enumerable.Range(0, 250)
             .Select(i => i == 0 ? "" : string.Join(", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ => Charsets[random.Next(Charsets.Length)] + Qualities[random.Next(Qualities.Length)])))
             .ToList();
-        var file = Path.GetTempFileName();
-        string[] expected;
-        try
-        {
-            await File.WriteAllTextAsync(file, string.Concat(headers.Select(h => h + "\n")));
-            expected = (await Python.RunAsync(Oracle, [file])).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var expected = await Python.RunLinesAsync(Oracle, headers);
         Assert.Equal(headers.Count, expected.Length);
         // The generic chain, where the encode tool itself runs (PlainChainTests holds the planned one to its bytes).
         await using var server = await CherryServer.StartAsync(app => app.MapCherry<PlainRoot>("/", o => o.PlanChains = false), o => o.ShowTracebacks = false);

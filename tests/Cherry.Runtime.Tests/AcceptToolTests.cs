@@ -41,17 +41,7 @@ public sealed class AcceptToolTests
             Media: MediaLists[i % MediaLists.Length],
             Header: i < MediaLists.Length ? "" : string.Join(", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ => Ranges[random.Next(Ranges.Length)] + Qualities[random.Next(Qualities.Length)]))))
             .ToList();
-        var file = Path.GetTempFileName();
-        string[] expected;
-        try
-        {
-            await File.WriteAllTextAsync(file, string.Concat(cases.Select(c => string.Join(',', c.Media) + "\t" + c.Header + "\n")));
-            expected = (await Python.RunAsync(Oracle, [file])).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var expected = await Python.RunLinesAsync(Oracle, cases.Select(c => string.Join(',', c.Media) + "\t" + c.Header));
         Assert.Equal(cases.Count, expected.Length);
         var wrong = new List<string>();
         var outcomes = new HashSet<string>();

@@ -136,17 +136,7 @@ public sealed class ConditionalTests
     public async Task Conditions_are_answered_as_cherrypy_answers_them_except_where_listed()
     {
         var grid = Grid().ToList();
-        var file = Path.GetTempFileName();
-        string[] expected;
-        try
-        {
-            await File.WriteAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(grid));
-            expected = (await Python.RunAsync(Oracle, [file])).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var expected = await Python.RunLinesAsync(Oracle, [System.Text.Json.JsonSerializer.Serialize(grid)]);
         Assert.Equal(grid.Count, expected.Length);
         var (same, deviating, wrong) = (0, new Dictionary<string, int>(), new List<string>());
         for (var i = 0; i < grid.Count; i++)

@@ -35,19 +35,8 @@ public sealed partial class XmlRpcCodecTests
         """;
 
     /// <summary>Python's reading of each document, one line each (the documents go by file: a fuzz run outgrows a command line).</summary>
-    private static async Task<string[]> PythonReads(IEnumerable<byte[]> documents)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllLinesAsync(file, documents.Select(Convert.ToBase64String));
-            return (await Python.RunAsync(PythonCanonical, [file])).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    private static Task<string[]> PythonReads(IEnumerable<byte[]> documents) =>
+        Python.RunLinesAsync(PythonCanonical, documents.Select(Convert.ToBase64String));
 
     private static Task<string[]> PythonReads(IEnumerable<string> documents) => PythonReads(documents.Select(Encoding.UTF8.GetBytes));
 

@@ -30,4 +30,22 @@ public static class Python
         Assert.True(process.ExitCode == 0, "python failed:\n" + error);
         return await output;
     }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> on <paramref name="inputs"/>, one a line in a file whose path is <c>sys.argv[1]</c>
+    /// (a generated run outgrows a command line), and returns the lines it printed.
+    /// </summary>
+    public static async Task<string[]> RunLinesAsync(string script, IEnumerable<string> inputs)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllLinesAsync(file, inputs);
+            return (await RunAsync(script, [file])).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
