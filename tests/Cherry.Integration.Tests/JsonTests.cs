@@ -192,4 +192,22 @@ public sealed class JsonTests(ReferenceAppFixture fixture) : IClassFixture<Refer
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"json":{"x":1},"params":{}}""", body);
     }
+
+    [Fact]
+    public async Task JsonIn_leaves_a_request_whose_body_is_not_processed_alone_even_with_force()
+    {
+        // As CherryPy: json_in replaces the body processors, which a GET never runs, so the 415 of force never comes.
+        var (response, body) = await _client.FetchAsync(HttpMethod.Get, "/json/echo", "[1]", "text/plain");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"received":null}""", body);
+    }
+
+    [Fact]
+    public async Task JsonIn_with_force_refuses_a_body_without_a_content_type_with_415()
+    {
+        var raw = await Http.RawAsync(fixture.Server.Address,
+            "POST /json/echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nConnection: close\r\n\r\n[1]");
+        Assert.StartsWith("HTTP/1.1 415", raw);
+        Assert.Contains("Expected an entity of content type application/json", raw);
+    }
 }

@@ -29,13 +29,40 @@ public sealed class CompressionTests
         return output.ToArray();
     }
 
-    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(IEnumerable<byte[]> chunks)
+    /// <summary>
+    /// The chunks, one at a time; before it gives the next, <paramref name="beforeNext"/> sees how many it gave, so a
+    /// test can check what the consumer has received by then.
+    /// </summary>
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(IEnumerable<byte[]> chunks, Action<int>? beforeNext = null)
     {
+        var given = 0;
         foreach (var chunk in chunks)
         {
             await Task.Yield();
+            if (given > 0)
+            {
+                beforeNext?.Invoke(given);
+            }
+            given++;
             yield return chunk;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="data"/> is a whole stream of <paramref name="length"/> plain bytes, end marker included:
+    /// the decoders above stop quietly at a cut, so the end is checked on its own (gzip's size trailer, brotli's last block).
+    /// </summary>
+    private static bool IsComplete(string coding, byte[] data, int length)
+    {
+        if (coding == "br")
+        {
+            using var decoder = new BrotliDecoder();
+            var output = new byte[length + 1];
+            return decoder.Decompress(data, output, out var consumed, out var written) == System.Buffers.OperationStatus.Done
+                && consumed == data.Length && written == length;
+        }
+        return data.Length >= 18 && data[0] == 0x1f && data[1] == 0x8b
+            && System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(data.Length - 4)) == (uint)length;
     }
 
     [Theory]
@@ -60,23 +87,21 @@ public sealed class CompressionTests
                 }
                 return chunk;
             }).ToList();
-            var sent = new List<byte[]>();
             var received = new MemoryStream();
-            var plainSoFar = 0;
-            var consumed = 0;
-            await foreach (var piece in Compression.CompressStream(Chunks(chunks), coding, CompressionLevel.Fastest))
+            // Each chunk is flushed before the next is read: by then, what arrived decodes to every chunk read so far.
+            void ArrivedBeforeNext(int given)
+            {
+                var expected = chunks.Take(given).SelectMany(c => c).ToArray();
+                Assert.Equal(expected, Decompress(coding, received.ToArray(), expected.Length));
+            }
+            await foreach (var piece in Compression.CompressStream(Chunks(chunks, ArrivedBeforeNext), coding, CompressionLevel.Fastest))
             {
                 Assert.False(piece.IsEmpty, "an empty chunk would end a chunked response");
                 received.Write(piece.Span);
-                sent.Add(piece.ToArray());
-                if (consumed < chunks.Count)
-                {
-                    // Each input chunk is flushed before the next is read: what arrived so far decodes to it.
-                    plainSoFar += chunks[consumed++].Length;
-                    Assert.Equal(chunks.Take(consumed).SelectMany(c => c).ToArray(), Decompress(coding, received.ToArray(), plainSoFar));
-                }
             }
-            Assert.Equal(chunks.SelectMany(c => c).ToArray(), Decompress(coding, received.ToArray()));
+            var whole = chunks.SelectMany(c => c).ToArray();
+            Assert.Equal(whole, Decompress(coding, received.ToArray()));
+            Assert.True(IsComplete(coding, received.ToArray(), whole.Length), $"the stream of {chunks.Count} chunks, {received.Length} bytes, ends with its end marker: {Convert.ToHexString(received.ToArray()[Math.Max(0, (int)received.Length - 12)..])}");
         }
     }
 
@@ -88,7 +113,9 @@ public sealed class CompressionTests
         foreach (var text in new[] { "", "a", string.Concat(Enumerable.Repeat("Hello, gzip world! ", 100)) })
         {
             var body = Encoding.UTF8.GetBytes(text);
-            Assert.Equal(body, Decompress(coding, Compression.Compress(body, coding, CompressionLevel.Optimal)));
+            var compressed = Compression.Compress(body, coding, CompressionLevel.Optimal);
+            Assert.Equal(body, Decompress(coding, compressed));
+            Assert.True(IsComplete(coding, compressed, body.Length), $"{coding} of {body.Length} bytes ends with its end marker");
         }
     }
 

@@ -85,9 +85,31 @@ public sealed class ConditionalTests
         }
         if (lastModified.Length > 0 && (modifiedSince.Length > 0 && modifiedSince != lastModified || unmodifiedSince.Length > 0 && unmodifiedSince != lastModified))
         {
-            return "If-Modified-Since / If-Unmodified-Since";
+            return DateComparison;
         }
         return null;
+    }
+
+    private const string DateComparison = "If-Modified-Since / If-Unmodified-Since";
+
+    /// <summary>
+    /// The case with its condition dates rewritten so that CherryPy's string comparison makes RFC 9110's date comparison:
+    /// a date the resource was not modified after becomes the Last-Modified text itself, a date it was modified after
+    /// becomes a text that differs from it. CherryPy's answer to that is what Cherry must answer to the case.
+    /// </summary>
+    private static object[] DatesAsCherryPyCompares(object[] c)
+    {
+        var lastModified = (string)c[6];
+        if (lastModified.Length == 0)
+        {
+            return c;
+        }
+        var modified = DateTimeOffset.Parse(lastModified, System.Globalization.CultureInfo.InvariantCulture);
+        string Compared(string since) =>
+            since.Length == 0 ? "" : modified > DateTimeOffset.Parse(since, System.Globalization.CultureInfo.InvariantCulture) ? "modified after" : lastModified;
+        var mapped = (object[])c.Clone();
+        (mapped[7], mapped[8]) = (Compared((string)c[7]), Compared((string)c[8]));
+        return mapped;
     }
 
     private static string Cherry(object[] c)
@@ -136,8 +158,9 @@ public sealed class ConditionalTests
     public async Task Conditions_are_answered_as_cherrypy_answers_them_except_where_listed()
     {
         var grid = Grid().ToList();
-        var expected = await Python.RunLinesAsync(Oracle, [System.Text.Json.JsonSerializer.Serialize(grid)]);
-        Assert.Equal(grid.Count, expected.Length);
+        // The same cases with the dates put in CherryPy's terms: the oracle for the date comparisons Cherry makes instead.
+        var expected = await Python.RunLinesAsync(Oracle, [System.Text.Json.JsonSerializer.Serialize(grid.Concat(grid.Select(DatesAsCherryPyCompares)))]);
+        Assert.Equal(2 * grid.Count, expected.Length);
         var (same, deviating, wrong) = (0, new Dictionary<string, int>(), new List<string>());
         for (var i = 0; i < grid.Count; i++)
         {
@@ -146,6 +169,10 @@ public sealed class ConditionalTests
             if (cherry == expected[i])
             {
                 same++;
+            }
+            else if (why == DateComparison && cherry != expected[grid.Count + i])
+            {
+                wrong.Add($"[{string.Join(" | ", grid[i])}] Cherry {cherry}, CherryPy with RFC 9110's date comparison {expected[grid.Count + i]}");
             }
             else if (why is not null)
             {
@@ -195,5 +222,52 @@ public sealed class ConditionalTests
         Conditional.SetNotModified(request.Response);
         Assert.Equal(kept, string.Join(' ', names.Where(http.Response.Headers.ContainsKey)) + " " + request.Response.Status);
         Assert.True(request.Response.Body.IsEmpty);
+    }
+
+    private const string Earlier = "Sat, 27 Jan 2007 00:00:00 GMT";
+    private const string Later = "Mon, 29 Jan 2007 00:00:00 GMT";
+
+    /// <summary>
+    /// A cache's own 304 (<see cref="Conditional.IsNotModified"/>), by RFC 9110 §13.2.2: only GET and HEAD; If-None-Match
+    /// by the weak comparison, <c>*</c> matching any current entity; If-Modified-Since only without If-None-Match.
+    /// </summary>
+    [Theory]
+    [InlineData("POST", "\"a\"", "", "\"a\"", "", false)]
+    [InlineData("POST", "", LastModified, "", LastModified, false)]
+    [InlineData("GET", "\"a\"", "", "*", "", true)]
+    [InlineData("GET", "", "", "*", "", true)]
+    [InlineData("GET", "\"a\"", "", "\"a\"", "", true)]
+    [InlineData("HEAD", "\"a\"", "", "W/\"a\"", "", true)]
+    [InlineData("GET", "W/\"a\"", "", "\"b\", \"a\"", "", true)]
+    [InlineData("GET", "\"a\"", "", "\"b\"", "", false)]
+    [InlineData("GET", "", "", "\"a\"", "", false)]
+    [InlineData("GET", "\"a\"", LastModified, "\"b\"", LastModified, false)]
+    [InlineData("GET", "", LastModified, "", LastModified, true)]
+    [InlineData("HEAD", "", LastModified, "", Later, true)]
+    [InlineData("GET", "", LastModified, "", Earlier, false)]
+    [InlineData("GET", "", "", "", LastModified, false)]
+    [InlineData("GET", "", LastModified, "", "", false)]
+    public void A_cache_answers_304_for_the_validators_rfc_9110_matches(string method, string etag, string lastModified, string ifNoneMatch, string ifModifiedSince, bool notModified)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Method = method;
+        if (ifNoneMatch.Length > 0)
+        {
+            http.Request.Headers.IfNoneMatch = ifNoneMatch;
+        }
+        if (ifModifiedSince.Length > 0)
+        {
+            http.Request.Headers.IfModifiedSince = ifModifiedSince;
+        }
+        var request = TestRequests.Create(http);
+        if (etag.Length > 0)
+        {
+            request.Response.Headers.ETag = etag;
+        }
+        if (lastModified.Length > 0)
+        {
+            request.Response.Headers.LastModified = lastModified;
+        }
+        Assert.Equal(notModified, Conditional.IsNotModified(request));
     }
 }

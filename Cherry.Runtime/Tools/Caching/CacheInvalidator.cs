@@ -22,6 +22,7 @@ public sealed class CacheInvalidator(ICacheStore store)
     /// <summary>The deepest prefix that can be invalidated on its own; deeper paths go with their ancestors.</summary>
     public const int MaxPrefixDepth = 8;
 
+    private readonly Lock _coverGate = new();
     private long _longestDelayTicks = TimeSpan.FromSeconds(new CachingOptions().Delay).Ticks;
 
     /// <summary>
@@ -50,15 +51,10 @@ public sealed class CacheInvalidator(ICacheStore store)
     /// <summary>A caching tool's delay: records must outlive what it stores.</summary>
     internal void Cover(TimeSpan delay)
     {
-        var current = Interlocked.Read(ref _longestDelayTicks);
-        while (delay.Ticks > current)
+        // Tools resolve at start-up, so a lock costs nothing here, and unlike a compare-and-swap loop it cannot spin.
+        lock (_coverGate)
         {
-            var seen = Interlocked.CompareExchange(ref _longestDelayTicks, delay.Ticks, current);
-            if (seen == current)
-            {
-                return;
-            }
-            current = seen;
+            Interlocked.Exchange(ref _longestDelayTicks, Math.Max(_longestDelayTicks, delay.Ticks));
         }
     }
 

@@ -7,6 +7,12 @@ namespace Cherry;
 /// <summary>gzip and brotli over buffered and streamed bodies; a stream is compressed chunk by chunk, never buffered whole.</summary>
 internal static class Compression
 {
+    /// <summary>
+    /// A gzip member holding no data (RFC 1952: header, an empty final deflate block, CRC and size of zero).
+    /// <see cref="GZipStream"/> writes no bytes at all when none were written to it, and no bytes are no gzip stream.
+    /// </summary>
+    private static readonly byte[] EmptyGzip = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
     public static byte[] Compress(ReadOnlyMemory<byte> body, string coding, CompressionLevel level)
     {
         using var output = new MemoryStream();
@@ -14,13 +20,14 @@ internal static class Compression
         {
             compressor.Write(body.Span);
         }
-        return output.ToArray();
+        return output.Length == 0 && coding == "gzip" ? EmptyGzip : output.ToArray();
     }
 
     public static async IAsyncEnumerable<ReadOnlyMemory<byte>> CompressStream(IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, string coding, CompressionLevel level)
     {
         var buffer = new MemoryStream();
         var compressor = Create(coding, buffer, level);
+        var sent = false;
         try
         {
             await foreach (var chunk in chunks)
@@ -30,6 +37,7 @@ internal static class Compression
                 await compressor.FlushAsync();
                 if (buffer.Length > 0)
                 {
+                    sent = true;
                     yield return buffer.ToArray();
                     buffer.SetLength(0);
                 }
@@ -42,6 +50,10 @@ internal static class Compression
         if (buffer.Length > 0)
         {
             yield return buffer.ToArray();
+        }
+        else if (!sent && coding == "gzip")
+        {
+            yield return EmptyGzip;
         }
     }
 
