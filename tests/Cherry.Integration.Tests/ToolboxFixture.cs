@@ -11,6 +11,7 @@ public sealed class ToolboxFixture : IAsyncLifetime
     public static Task<CherryServer> StartAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) =>
         CherryServer.StartAsync(app => app.MapCherry<ToolboxRoot>("/", o => o
             .Set("/gzip/stream", "response.stream", "True")
+            .Set("/gzip/empty_stream", "response.stream", "True")
             .Set("/configured", "tools.gzip.on", "True")
             .Set("/configured", "tools.etags.on", "True")
             .Set("/configured", "tools.etags.autotags", "True")

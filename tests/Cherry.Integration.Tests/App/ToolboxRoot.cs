@@ -120,6 +120,16 @@ public sealed class ExtendedGzipApp : GzipApp
     public string Broken() => throw new InvalidOperationException("broken");
 
     [Exposed]
+    public string Empty() => "";
+
+    [Exposed]
+    public async IAsyncEnumerable<string> EmptyStream([EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        await Task.Delay(1, cancellation);
+        yield break;
+    }
+
+    [Exposed]
     public async IAsyncEnumerable<string> Stream([EnumeratorCancellation] CancellationToken cancellation = default)
     {
         for (var i = 0; i < 5; i++)
@@ -148,6 +158,13 @@ public sealed class ExtendedMiscTools : MiscTools
 
     [Exposed, Decode(Encoding = "iso-8859-1")]
     public string Decoded(string text) => "decoded " + text;
+
+    [Exposed, Decode(DefaultEncoding = "iso-8859-1")]
+    public string DecodedAfter(string text) => "decoded " + text;
+
+    /// <summary>A charset the handler declares and .NET does not know: the text goes as the default encoding's bytes.</summary>
+    [Exposed, ResponseHeaders("Content-Type", "text/plain;charset=x-klingon")]
+    public string Klingon() => "caf\u00e9";
 }
 
 /// <summary>The third form: tools called as helpers inside handlers.</summary>
