@@ -21,6 +21,8 @@ public sealed class StaticGzipFixture : IAsyncLifetime
     {
         await File.WriteAllTextAsync(Path.Combine(Directory, "small.txt"), Small);
         await File.WriteAllTextAsync(Path.Combine(Directory, "large.txt"), Large);
+        await File.WriteAllTextAsync(Path.Combine(Directory, "limit.txt"), Large[..(int)GzipTool.MaxBufferedFile]);
+        await File.WriteAllTextAsync(Path.Combine(Directory, "past-limit.txt"), Large[..((int)GzipTool.MaxBufferedFile + 1)]);
         Server = await CherryServer.StartAsync(app => app.MapCherry<StaticRoot>("/", o => ReferenceAppFixture.WithSessions(o)
             .Set("/files", "tools.staticdir.on", "True")
             .Set("/files", "tools.staticdir.dir", Directory)
@@ -85,6 +87,21 @@ public sealed class StaticGzipTests(StaticGzipFixture fixture) : IClassFixture<S
         Assert.True(response.Headers.TransferEncodingChunked);
         Assert.True(fixture.Large.Length > GzipTool.MaxBufferedFile);
         Assert.Equal(fixture.Large, Gunzip(body));
+    }
+
+    [Theory]
+    [InlineData("limit.txt", 0, false)]
+    [InlineData("past-limit.txt", 1, true)]
+    public async Task A_file_of_the_buffer_limit_is_compressed_whole_and_one_byte_more_as_it_is_sent(string name, int past, bool chunked)
+    {
+        var (response, body) = await GetAsync("/files/" + name, ("Accept-Encoding", "gzip"));
+        Assert.Equal("gzip", response.Content.Headers.ContentEncoding.Single());
+        Assert.Equal(chunked, response.Headers.TransferEncodingChunked == true);
+        if (!chunked)
+        {
+            Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        }
+        Assert.Equal(fixture.Large[..((int)GzipTool.MaxBufferedFile + past)], Gunzip(body));
     }
 
     [Fact]

@@ -156,4 +156,15 @@ public sealed class CompressionTests
         Assert.Same(original, context.Features.Get<IHttpResponseBodyFeature>());
         Assert.Equal("hello, pipe", Encoding.ASCII.GetString(Decompress(coding, wire.ToArray())));
     }
+
+    [Theory]
+    [InlineData(0, CompressionLevel.NoCompression)]
+    [InlineData(1, CompressionLevel.Fastest)]
+    [InlineData(3, CompressionLevel.Fastest)]
+    [InlineData(4, CompressionLevel.Optimal)]
+    [InlineData(6, CompressionLevel.Optimal)]
+    [InlineData(7, CompressionLevel.SmallestSize)]
+    [InlineData(9, CompressionLevel.SmallestSize)]
+    public void Zlibs_levels_map_onto_dotnets_four_in_bands(int compressLevel, CompressionLevel level) =>
+        Assert.Equal(level, GzipTool.Level(compressLevel));
 }

@@ -243,6 +243,8 @@ public sealed class ConditionalTests
     [InlineData("GET", "", "", "\"a\"", "", false)]
     [InlineData("GET", "\"a\"", LastModified, "\"b\"", LastModified, false)]
     [InlineData("GET", "", LastModified, "", LastModified, true)]
+    // A list of blank elements names no tag: as if absent, so If-Modified-Since decides.
+    [InlineData("GET", "", LastModified, " , ,", LastModified, true)]
     [InlineData("HEAD", "", LastModified, "", Later, true)]
     [InlineData("GET", "", LastModified, "", Earlier, false)]
     [InlineData("GET", "", "", "", LastModified, false)]

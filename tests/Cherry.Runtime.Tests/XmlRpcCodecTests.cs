@@ -395,4 +395,13 @@ public sealed partial class XmlRpcCodecTests
         cycle.Add(cycle);
         Assert.Throws<InvalidOperationException>(() => XmlRpcCodec.WriteResponse(cycle, allowNone: false));
     }
+
+    [Fact]
+    public void A_fault_that_wraps_its_cause_keeps_its_code_text_and_cause()
+    {
+        var cause = new TimeoutException("slow");
+        var fault = new XmlRpcFault(4, "try later", cause);
+        Assert.Equal((4, "try later", "try later"), (fault.FaultCode, fault.FaultString, fault.Message));
+        Assert.Same(cause, fault.InnerException);
+    }
 }

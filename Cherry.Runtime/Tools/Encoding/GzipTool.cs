@@ -101,7 +101,8 @@ public sealed partial class GzipTool : HookTool
         return identityRefused ? throw new HttpError(406, Options.Brotli ? "identity, gzip, br" : "identity, gzip") : null;
     }
 
-    private static CompressionLevel Level(int level) => level switch
+    /// <summary>zlib's levels (CherryPy's compress_level, 0 to 9) as .NET's four.</summary>
+    internal static CompressionLevel Level(int level) => level switch
     {
         0 => CompressionLevel.NoCompression,
         <= 3 => CompressionLevel.Fastest,
