@@ -86,6 +86,10 @@ public sealed class ToolboxTests(ToolboxFixture fixture) : IClassFixture<Toolbox
         var (failed, body) = await _client.FetchAsync("/cond/auto", ("If-Match", "\"bogus\""));
         Assert.Equal(HttpStatusCode.PreconditionFailed, failed.StatusCode);
         Assert.Equal($"If-Match failed: ETag '{AutoTag}' did not match ['\"bogus\"']", Http.ErrorMessage(body));
+        // The list as Python's repr prints it: quotes inside a tag escaped, tags separated by ", ".
+        var (listed, listBody) = await _client.FetchAsync("/cond/auto", ("If-Match", "\"it's\", \"b\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, listed.StatusCode);
+        Assert.Equal($"If-Match failed: ETag '{AutoTag}' did not match ['\"it\\'s\"', '\"b\"']", Http.ErrorMessage(listBody));
         Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync("/cond/auto", ("If-Match", AutoTag))).Response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync("/cond/auto", ("If-Match", "*"))).Response.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await _client.FetchAsync("/cond/auto", ("If-Match", "W/" + AutoTag))).Response.StatusCode);
