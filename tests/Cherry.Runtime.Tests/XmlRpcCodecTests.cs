@@ -118,6 +118,7 @@ public sealed partial class XmlRpcCodecTests
         Call(Param("<value><struct>stray<member>in<name>a</name>between<value>v</value>after</member></struct></value>")),
         Call(Param("<value><array>stray<data>in<value>v</value>out</data>after</array></value>")),
         "<?xml version='1.0'?><methodCall>stray<methodName>m</methodName>stray<params><param><value>v</value></param></params></methodCall>",
+        "<?xml version='1.0'?><methodCall><params><param><value><int>1</int></value></param></params><methodName>m</methodName></methodCall>",
         "<?xml version='1.0'?><methodCall><methodName>m</methodName></methodCall><junk",
         "<?xml version='1.0'?><methodCall><methodName>m</methodName>junk<params><param><value>v</value></param></params></methodCall><",
     ];
