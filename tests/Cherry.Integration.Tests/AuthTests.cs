@@ -135,6 +135,20 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
     }
 
     [Fact]
+    public async Task Digest_with_basic_fallback_refuses_a_wrong_basic_password_without_stale_and_a_malformed_one_with_400()
+    {
+        var (wrong, page) = await _client.FetchAsync("/fallback/either/", ("Authorization", Basic("alice:wrong")));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal("You are not authorized to access that resource", Http.ErrorMessage(page));
+        Assert.Equal(3, wrong.Headers.WwwAuthenticate.Count);
+        Assert.All(wrong.Headers.WwwAuthenticate, challenge => Assert.DoesNotContain("stale", challenge.ToString()));
+        // A Basic value that does not decode gets the Basic tool's own 400.
+        var (malformed, body) = await _client.FetchAsync("/fallback/either/", ("Authorization", "Basic !!!notbase64"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("Bad Request", Http.ErrorMessage(body));
+    }
+
+    [Fact]
     public async Task Digest_challenges_with_md5_and_sha256()
     {
         var (response, _) = await _client.FetchAsync("/digest/");
@@ -240,7 +254,8 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         Assert.Contains("algorithm=\"MD5\"", Assert.Single(challenge.Headers.WwwAuthenticate).ToString());
         var (sha256, _) = await _client.FetchAsync("/md5/", ("Authorization", Authorization(Nonce(), "/md5/", algorithm: "SHA-256")));
         Assert.Equal(HttpStatusCode.Unauthorized, sha256.StatusCode);
-        Assert.Single(sha256.Headers.WwwAuthenticate);
+        // Asked again for the algorithm offered; the nonce was fine, but so was nothing else yet: no stale.
+        Assert.DoesNotContain("stale", Assert.Single(sha256.Headers.WwwAuthenticate).ToString());
         var (md5, body) = await _client.FetchAsync("/md5/", ("Authorization", Authorization(Nonce(), "/md5/")));
         Assert.Equal((HttpStatusCode.OK, "Hello alice"), (md5.StatusCode, body));
     }
@@ -357,6 +372,15 @@ public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
         Assert.Null(getHa1("wonderland", "bob", "MD5"));
         Assert.Null(getHa1("wonderland", "alice", "SHA-256"));
         File.Delete(path);
+    }
+
+    [Fact]
+    public void A_map_of_md5_ha1s_provides_them_for_md5_only()
+    {
+        var getHa1 = AuthDigestTool.Ha1FromDictionary(new Dictionary<string, string> { ["alice"] = Md5("alice:wonderland:4x5istwelve") });
+        Assert.Equal(Md5("alice:wonderland:4x5istwelve"), getHa1("wonderland", "alice", "MD5"));
+        Assert.Null(getHa1("wonderland", "alice", "SHA-256"));
+        Assert.Null(getHa1("wonderland", "bob", "MD5"));
     }
 
     [Theory]

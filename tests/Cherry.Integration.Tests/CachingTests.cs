@@ -230,6 +230,18 @@ public sealed class CachingTests
         Assert.Equal("visit #3", (await server.Client.FetchAsync("/cache/", ("Pragma", "no-cache"))).Body);
     }
 
+    /// <summary>RFC 9111 §5.2.1.5: a request's no-store keeps its answer out of the cache.</summary>
+    [Fact]
+    public async Task A_request_with_no_store_leaves_its_answer_unstored()
+    {
+        await using var server = await ToolboxFixture.StartAsync();
+        Assert.Equal("visit #1", (await server.Client.FetchAsync("/cache/", ("Cache-Control", "no-store"))).Body);
+        Assert.Equal("visit #2", (await server.Client.FetchAsync("/cache/")).Body);
+        var (cached, body) = await server.Client.FetchAsync("/cache/");
+        Assert.Equal("visit #2", body);
+        Assert.NotNull(cached.Headers.Age);
+    }
+
     /// <summary>A request's max-age=N bounds the age it accepts: a copy older than N is computed afresh, a younger one served.</summary>
     [Fact]
     public async Task A_request_max_age_refuses_copies_older_than_it()
