@@ -155,6 +155,33 @@ public sealed class CompressionTests
         await Compression.CompressWriter(WriteUnflushed, coding, CompressionLevel.Fastest)(context.Response, default);
         Assert.Same(original, context.Features.Get<IHttpResponseBodyFeature>());
         Assert.Equal("hello, pipe", Encoding.ASCII.GetString(Decompress(coding, wire.ToArray())));
+        Assert.True(IsComplete(coding, wire.ToArray(), "hello, pipe".Length));
+    }
+
+    /// <summary>A file object of unknown length that turns out empty still goes as a whole stream of its coding.</summary>
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task A_compressing_writer_that_writes_nothing_sends_an_empty_stream(string coding)
+    {
+        var (context, wire, _) = NewContext();
+        await Compression.CompressWriter((_, _) => Task.CompletedTask, coding, CompressionLevel.Fastest)(context.Response, default);
+        Assert.Empty(Decompress(coding, wire.ToArray()));
+        Assert.True(IsComplete(coding, wire.ToArray(), 0), Convert.ToHexString(wire.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task A_stream_of_empty_chunks_is_an_empty_stream_of_its_coding(string coding)
+    {
+        var received = new MemoryStream();
+        await foreach (var piece in Compression.CompressStream(Chunks([[], [], []]), coding, CompressionLevel.Fastest))
+        {
+            received.Write(piece.Span);
+        }
+        Assert.Empty(Decompress(coding, received.ToArray()));
+        Assert.True(IsComplete(coding, received.ToArray(), 0), Convert.ToHexString(received.ToArray()));
     }
 
     [Theory]

@@ -20,24 +20,29 @@ internal static class Compression
         {
             compressor.Write(body.Span);
         }
-        return output.Length == 0 && coding == "gzip" ? EmptyGzip : output.ToArray();
+        return NeedsEmptyMember(coding, body.Length) ? EmptyGzip : output.ToArray();
     }
 
     public static async IAsyncEnumerable<ReadOnlyMemory<byte>> CompressStream(IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, string coding, CompressionLevel level)
     {
         var buffer = new MemoryStream();
         var compressor = Create(coding, buffer, level);
-        var sent = false;
+        var written = 0L;
         try
         {
             await foreach (var chunk in chunks)
             {
+                if (chunk.IsEmpty)
+                {
+                    // Nothing to deliver, and a gzip compressor flushed before any data never ends its stream.
+                    continue;
+                }
                 await compressor.WriteAsync(chunk);
+                written += chunk.Length;
                 // A flush ends the deflate block so that what the client has received so far decodes.
                 await compressor.FlushAsync();
                 if (buffer.Length > 0)
                 {
-                    sent = true;
                     yield return buffer.ToArray();
                     buffer.SetLength(0);
                 }
@@ -51,7 +56,7 @@ internal static class Compression
         {
             yield return buffer.ToArray();
         }
-        else if (!sent && coding == "gzip")
+        else if (NeedsEmptyMember(coding, written))
         {
             yield return EmptyGzip;
         }
@@ -83,9 +88,10 @@ internal static class Compression
             var context = http.HttpContext;
             var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
             var compressor = Create(coding, original.Stream, level);
+            var input = new CountingStream(compressor);
             await using (compressor)
             {
-                var compressing = new StreamResponseBodyFeature(compressor);
+                var compressing = new StreamResponseBodyFeature(input);
                 context.Features.Set<IHttpResponseBodyFeature>(compressing);
                 try
                 {
@@ -97,7 +103,14 @@ internal static class Compression
                     context.Features.Set(original);
                 }
             }
+            if (NeedsEmptyMember(coding, input.Written))
+            {
+                await original.Stream.WriteAsync(EmptyGzip, cancellation);
+            }
         };
+
+    /// <summary>True when no byte was compressed into gzip, so the compressor wrote nothing: the body is then <see cref="EmptyGzip"/>.</summary>
+    private static bool NeedsEmptyMember(string coding, long written) => written == 0 && coding == "gzip";
 
     private static Stream Create(string coding, Stream output, CompressionLevel level) => coding == "br"
         ? new BrotliStream(output, level, leaveOpen: true)
